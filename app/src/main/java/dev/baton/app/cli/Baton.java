@@ -1,2 +1,59 @@
 package dev.baton.app.cli;
-public class Baton { public static void main(String[] a){} }
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code baton} command line. {@link #run} is the whole program as a function of its
+ * arguments and two writers, so tests call it directly; {@link #main} only exits with its code.
+ */
+@Command(name = "baton", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Operating model as code for marketing and GTM teams: declare how work flows, "
+                + "run work through it, measure orchestration debt.",
+        subcommands = {ModelCommand.class, CommandLine.HelpCommand.class})
+public final class Baton implements Runnable {
+
+    /** Exit codes shared by every command. */
+    public static final int OK = 0;
+    public static final int INVALID = 1;
+    public static final int USAGE = 2;
+    public static final int INTERNAL = 70;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        System.exit(run(args, out, err));
+    }
+
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Baton());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("baton: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help' for more information.");
+            return USAGE;
+        });
+        // A bug of ours must still not show a stack trace to a user: one line, and a distinct code.
+        cli.setExecutionExceptionHandler((ex, c, parsed) -> {
+            c.getErr().println("baton: internal error: " + ex);
+            return INTERNAL;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "expected a command (model), found none");
+    }
+}

@@ -1,0 +1,19 @@
+package dev.baton.app.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code baton model …}: work with an operating-model file. */
+@Command(name = "model", mixinStandardHelpOptions = true,
+        description = "Validate or show an operating model (YAML, apiVersion baton/v1).",
+        subcommands = {ValidateCommand.class, ShowCommand.class})
+final class ModelCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "expected validate or show, found nothing");
+    }
+}
