@@ -22,7 +22,7 @@ public record OperatingModel(String apiVersion, String name, String version,
 
     public Optional<Party> party(String id) {
         return Stream.<Party>concat(Stream.concat(functions.stream(), teams.stream()), people.stream())
-                .filter(p -> p.id().equals(id))
+                .filter(p -> java.util.Objects.equals(p.id(), id))
                 .findFirst();
     }
 
@@ -32,22 +32,22 @@ public record OperatingModel(String apiVersion, String name, String version,
     }
 
     public Optional<BusinessFunction> function(String id) {
-        return functions.stream().filter(f -> f.id().equals(id)).findFirst();
+        return functions.stream().filter(f -> java.util.Objects.equals(f.id(), id)).findFirst();
     }
 
     public Optional<WorkType> workType(String id) {
-        return workTypes.stream().filter(w -> w.id().equals(id)).findFirst();
+        return workTypes.stream().filter(w -> java.util.Objects.equals(w.id(), id)).findFirst();
     }
 
     public Optional<Template> template(String id) {
-        return templates.stream().filter(t -> t.id().equals(id)).findFirst();
+        return templates.stream().filter(t -> java.util.Objects.equals(t.id(), id)).findFirst();
     }
 
     public Optional<Metric> metric(String id) {
-        return metrics.stream().filter(m -> m.id().equals(id)).findFirst();
+        return metrics.stream().filter(m -> java.util.Objects.equals(m.id(), id)).findFirst();
     }
 
     public List<Handoff> handoffsOf(String workTypeId) {
-        return handoffs.stream().filter(h -> h.workType().equals(workTypeId)).toList();
+        return handoffs.stream().filter(h -> java.util.Objects.equals(h.workType(), workTypeId)).toList();
     }
 }

@@ -7,6 +7,6 @@ import java.util.Optional;
 public record Template(String id, String name, List<Field> fields) {
 
     public Optional<Field> field(String fieldId) {
-        return fields.stream().filter(f -> f.id().equals(fieldId)).findFirst();
+        return fields.stream().filter(f -> java.util.Objects.equals(f.id(), fieldId)).findFirst();
     }
 }

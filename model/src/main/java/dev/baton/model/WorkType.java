@@ -14,12 +14,12 @@ public record WorkType(String id, String name, String parent, String template, L
                        List<Stage> stages, List<StageChange> transitions, List<String> done) {
 
     public Optional<Stage> stage(String stageId) {
-        return stages.stream().filter(s -> s.id().equals(stageId)).findFirst();
+        return stages.stream().filter(s -> java.util.Objects.equals(s.id(), stageId)).findFirst();
     }
 
     /** The final stages: those named in {@code done}, or the last stage when none are named. */
     public List<String> finalStages() {
-        if (!done.isEmpty() || stages.isEmpty()) {
+        if (!done.isEmpty() || stages.isEmpty() || stages.get(stages.size() - 1).id() == null) {
             return done;
         }
         return List.of(stages.get(stages.size() - 1).id());
@@ -35,8 +35,10 @@ public record WorkType(String id, String name, String parent, String template, L
         List<String> finals = finalStages();
         for (int i = 0; i + 1 < stages.size(); i++) {
             String from = stages.get(i).id();
-            if (!finals.contains(from)) {
-                edges.add(new StageChange(from, stages.get(i + 1).id()));
+            String to = stages.get(i + 1).id();
+            // A stage without an id (already reported while reading) has no edges.
+            if (from != null && to != null && !finals.contains(from)) {
+                edges.add(new StageChange(from, to));
             }
         }
         edges.addAll(transitions);
@@ -46,7 +48,7 @@ public record WorkType(String id, String name, String parent, String template, L
         while (grew) {
             grew = false;
             for (Stage stage : stages) {
-                if (!stage.optional()) {
+                if (!stage.optional() || stage.id() == null) {
                     continue;
                 }
                 List<StageChange> snapshot = new ArrayList<>(edges);

@@ -97,7 +97,8 @@ final class DebtSmells implements ModelCheck {
         List<StageChange> declaredEdges = new ArrayList<>();
         List<String> finals = w.finalStages();
         for (int j = 0; j + 1 < w.stages().size(); j++) {
-            if (!finals.contains(w.stages().get(j).id())) {
+            String from = w.stages().get(j).id();
+            if (from != null && w.stages().get(j + 1).id() != null && !finals.contains(from)) {
                 declaredEdges.add(new StageChange(w.stages().get(j).id(), w.stages().get(j + 1).id()));
             }
         }
@@ -123,6 +124,9 @@ final class DebtSmells implements ModelCheck {
     }
 
     private static int indexOf(WorkType w, String stageId) {
+        if (stageId == null) {
+            return -1;
+        }
         for (int i = 0; i < w.stages().size(); i++) {
             if (stageId.equals(w.stages().get(i).id())) {
                 return i;

@@ -174,4 +174,11 @@ class ModelValidationTest {
 
         assertThat(ModelValidation.validate(dir).errors().get(0).message()).contains("found a directory");
     }
+
+    @Test
+    void stagesWithoutIdsDoNotStopTheOtherChecks() {
+        String yaml = CLEAN.replace("- {id: publish, kind: making, owner: pmm}", "- {kind: making, owner: pmm, optional: true}")
+                .replace("approver: legal,", "approver: legl,");
+        assertThat(errors(yaml)).containsExactly("36:unknown-reference", "38:missing-key");
+    }
 }
