@@ -2,6 +2,7 @@ package dev.baton.app.cli;
 
 import dev.baton.app.json.Json;
 import dev.baton.app.json.ModelJson;
+import dev.baton.model.show.ModelMap;
 import dev.baton.model.validation.ModelValidation;
 import dev.baton.model.validation.ValidationReport;
 import java.io.PrintWriter;
@@ -42,7 +43,8 @@ final class ShowCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case json -> out.println(Json.write(ModelJson.model(report.model())));
-            case text, mermaid -> out.println("TODO");
+            case text -> out.print(ModelMap.text(report.model()));
+            case mermaid -> out.print(ModelMap.mermaid(report.model()));
         }
         return Baton.OK;
     }
