@@ -2,7 +2,6 @@ package dev.baton.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.baton.app.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,8 +34,8 @@ class ModelValidateCommandTest {
         CliRun run = CliRun.of("model", "validate", file);
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains(
-                file + ":4:11: error: expected a unique id, found 'pmm' again (already a function at line 3)",
-                file + ":5:30: error: expected a function (pmm), found 'sales'",
+                file + ":4:10: error: expected a unique id, found 'pmm' again (already a function at line 3)",
+                file + ":5:27: error: expected a function (pmm), found 'sales'",
                 file + ": invalid (2 errors, ");
     }
 
@@ -53,14 +52,13 @@ class ModelValidateCommandTest {
         String file = write("m.yaml", "apiVersion: baton/v1\nwork-types:\n  - id: x\n    stages:\n      - {id: a, kind: making, sla: soon}\n");
         CliRun run = CliRun.of("model", "validate", "--format", "json", file);
         assertThat(run.exitCode()).isEqualTo(1);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> json = Json.mapper().readValue(run.out(), Map.class);
+        Map<String, Object> json = run.jsonObject();
         assertThat(json).containsEntry("file", file).containsEntry("valid", false);
-        assertThat((List<?>) json.get("errors")).containsExactly(Map.of(
+        assertThat(CliRun.objects(json, "errors")).containsExactly(Map.of(
                 "line", 5, "column", 36, "path", "work-types[0].stages[0].sla", "code", "bad-duration",
                 "message", "expected a duration like 3d, 36h, 90m or 1d12h, found 'soon'"));
-        assertThat((List<?>) json.get("warnings")).isNotEmpty().allSatisfy(w ->
-                assertThat((Map<?, ?>) w).containsOnlyKeys("line", "column", "path", "code", "message"));
+        assertThat(CliRun.objects(json, "warnings")).isNotEmpty().allSatisfy(w ->
+                assertThat(w).containsOnlyKeys("line", "column", "path", "code", "message"));
     }
 
     @Test
@@ -69,10 +67,10 @@ class ModelValidateCommandTest {
         String b = write("b.yaml", "apiVersion: nope\n");
         CliRun run = CliRun.of("model", "validate", "--format=json", a, b);
         assertThat(run.exitCode()).isEqualTo(1);
-        List<?> json = Json.mapper().readValue(run.out(), List.class);
+        List<Map<String, Object>> json = run.jsonArray();
         assertThat(json).hasSize(2);
-        assertThat((Map<?, ?>) json.get(0)).containsEntry("valid", true);
-        assertThat((Map<?, ?>) json.get(1)).containsEntry("valid", false);
+        assertThat(json.get(0)).containsEntry("valid", true);
+        assertThat(json.get(1)).containsEntry("valid", false);
     }
 
     @Test
@@ -107,5 +105,31 @@ class ModelValidateCommandTest {
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("Usage: baton model validate", "--format", "Exit codes:");
         assertThat(CliRun.of("--version").out()).startsWith("baton ");
+    }
+
+    @Test
+    void fiveDifferentMistakesGiveFiveErrorsOnTheirLines() {
+        CliRun run = CliRun.of("model", "validate", "--format", "json", CliRun.example("broken/five-mistakes.yaml"));
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(CliRun.objects(run.jsonObject(), "errors")).extracting(e -> e.get("line") + ":" + e.get("code"))
+                .containsExactly("35:unknown-key", "41:wrong-type", "65:approver-count", "68:unknown-reference", "69:bad-duration");
+    }
+
+    @Test
+    void everyBrokenExampleIsInvalidAndNamesItsProblemCode() throws Exception {
+        try (var files = Files.list(CliRun.ROOT.resolve("examples/broken"))) {
+            List<Path> yamls = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+            assertThat(yamls).hasSizeGreaterThanOrEqualTo(10);
+            for (Path yaml : yamls) {
+                CliRun run = CliRun.of("model", "validate", yaml.toString());
+                assertThat(run.exitCode()).as(yaml.toString()).isEqualTo(1);
+                String name = yaml.getFileName().toString().replace(".yaml", "");
+                if (!name.equals("five-mistakes") && !name.equals("two-approvers") && !name.equals("enum-without-values")) {
+                    // The other broken examples are named after the error code they show.
+                    assertThat(CliRun.objects(CliRun.of("model", "validate", "--format", "json", yaml.toString()).jsonObject(), "errors"))
+                            .as(yaml.toString()).extracting(e -> e.get("code")).contains(name);
+                }
+            }
+        }
     }
 }

@@ -66,13 +66,20 @@ public final class RaciMatrix {
             if (driver == null) {
                 notes.add(stage.id() + ": nobody drives (no driver, no owner)");
             }
+            // Rights held by a team or person, gathered so each holder gets one note per stage ("R/A ana").
+            Map<String, Set<Character>> individual = new LinkedHashMap<>();
             for (Character letter : ORDER) {
                 for (String partyId : holders(letter, driver, d)) {
-                    String column = column(parties, partyId, notes, stage.id(), letter);
+                    String column = column(parties, partyId);
                     columns.add(column);
                     row.computeIfAbsent(column, c -> new LinkedHashSet<>()).add(letter);
+                    if (!column.equals(partyId) || parties.party(partyId).isEmpty()) {
+                        individual.computeIfAbsent(partyId, p -> new LinkedHashSet<>()).add(letter);
+                    }
                 }
             }
+            individual.forEach((partyId, letters) -> notes.add(stage.id() + ": " + letters(letters) + " " + partyId
+                    + " (" + describe(parties, partyId) + ")"));
         }
         return new RaciMatrix(List.copyOf(columns), List.copyOf(cells.keySet()), cells, List.copyOf(notes));
     }
@@ -87,21 +94,34 @@ public final class RaciMatrix {
         return ids;
     }
 
-    /** The column of a right holder; a note when the holder is a team or person. */
-    private static String column(Parties parties, String partyId, List<String> notes, String stage, char letter) {
+    /** The column of a right holder: its function's, or its own id when its function is unknown. */
+    private static String column(Parties parties, String partyId) {
         Optional<Party> party = parties.party(partyId);
         if (party.isPresent() && party.get() instanceof BusinessFunction) {
             return partyId;
         }
-        Optional<BusinessFunction> function = parties.functionOf(partyId);
-        if (party.isPresent()) {
-            String who = Lenient.or(party.get().name(), partyId) + ", " + party.get().kind() + " in "
-                    + function.map(f -> Lenient.or(f.name(), f.id())).orElse(Lenient.dash(party.get().functionId()));
-            notes.add(stage + ": " + letter + " " + partyId + " (" + who + ")");
-        } else {
-            notes.add(stage + ": " + letter + " " + partyId + " (not declared in the model)");
+        return parties.functionOf(partyId).map(BusinessFunction::id).orElse(partyId);
+    }
+
+    /** Who a team or person is, for the notes under the matrix. */
+    private static String describe(Parties parties, String partyId) {
+        Optional<Party> party = parties.party(partyId);
+        if (party.isEmpty()) {
+            return "not declared in the model";
         }
-        return function.map(BusinessFunction::id).orElse(partyId);
+        Optional<BusinessFunction> function = parties.functionOf(partyId);
+        return Lenient.or(party.get().name(), partyId) + ", " + party.get().kind() + " in "
+                + function.map(f -> Lenient.or(f.name(), f.id())).orElse(Lenient.dash(party.get().functionId()));
+    }
+
+    private static String letters(Set<Character> letters) {
+        StringBuilder text = new StringBuilder();
+        for (Character letter : ORDER) {
+            if (letters.contains(letter)) {
+                text.append(text.length() > 0 ? "/" : "").append(letter);
+            }
+        }
+        return text.toString();
     }
 
     /** Function ids in model order, then ids of right holders with no known function. */
@@ -116,14 +136,7 @@ public final class RaciMatrix {
 
     /** The letters a column holds at a stage, such as "R/A"; empty when it holds none. */
     public String cell(String stage, String column) {
-        Set<Character> letters = cells.getOrDefault(stage, Map.of()).getOrDefault(column, Set.of());
-        StringBuilder cell = new StringBuilder();
-        for (Character letter : ORDER) {
-            if (letters.contains(letter)) {
-                cell.append(cell.length() > 0 ? "/" : "").append(letter);
-            }
-        }
-        return cell.toString();
+        return letters(cells.getOrDefault(stage, Map.of()).getOrDefault(column, Set.of()));
     }
 
     /** Which team or person holds a right in a function's column, and stages that nobody drives. */
