@@ -187,4 +187,12 @@ class ModelReaderTest {
         assertThat(found()).isEmpty();
         assertThat(model.workTypes().get(0).stages().get(1).decision().approver()).isEqualTo("legal");
     }
+
+    @Test
+    void aFileThatExpandsBeyondReasonStopsWithOneError() {
+        String yaml = "apiVersion: baton/v1\nfunctions:\n" + "  - {id: f, name: n}\n".repeat(70_000);
+        read(yaml);
+        assertThat(problems.sorted()).filteredOn(p -> p.code().equals("too-large")).singleElement()
+                .satisfies(p -> assertThat(p.message()).startsWith("expected at most 200000 values"));
+    }
 }
