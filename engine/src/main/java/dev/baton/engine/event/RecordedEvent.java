@@ -1,0 +1,22 @@
+package dev.baton.engine.event;
+
+import java.time.Instant;
+
+/**
+ * An event as stored: one row of the append-only log.
+ *
+ * @param position     global order in the whole log (1, 2, …), the cursor of the event feed
+ * @param stream       the work item or request id
+ * @param version      order within the stream (1, 2, …), for optimistic concurrency
+ * @param actor        the person who caused it
+ * @param workType     the work type of the item (the form's work type for a request; may be null)
+ * @param modelVersion the model version the item was created with
+ * @param commandId    the idempotency key of the command that recorded it (may be null)
+ */
+public record RecordedEvent(long position, String stream, long version, Instant at, String actor, String workType,
+                            int modelVersion, String commandId, BatonEvent event) {
+
+    public String type() {
+        return event.type();
+    }
+}
