@@ -70,7 +70,8 @@ final class DebtSmells implements ModelCheck {
             if (s.id() == null) {
                 continue;
             }
-            if (s.owner() == null) {
+            // An owner that was written but unreadable is an error already; don't also call it missing.
+            if (s.owner() == null && !problems.sourceMap().contains(sp + ".owner")) {
                 problems.warning("stage-owner", sp + ".id", "stage '" + s.id() + "' of " + w.id()
                         + " has no owner: work waiting there belongs to nobody");
             }

@@ -211,12 +211,23 @@ public final class ModelReader {
         StageKind kind = e.choice("kind", true, Arrays.stream(StageKind.values()).map(StageKind::id).toList(),
                 StageKind::byId, "a stage kind");
         return new Stage(id, orElse(e.text("name", false, "a name"), id), kind,
-                e.id("owner", false, "an owner (function, team or person)"),
+                owner(e),
                 e.has("decision") ? decision(e.node("decision"), e.path("decision")) : null,
                 e.ids("exit", "template field ids"),
                 e.has("gate") ? gate(e.node("gate"), e.path("gate")) : null,
                 e.duration("sla"),
                 e.bool("optional", false));
+    }
+
+    /** One accountable owner; a list gets a hint on where the others belong. */
+    private String owner(Entries e) {
+        if (e.given("owner") && e.node("owner") instanceof org.yaml.snakeyaml.nodes.SequenceNode) {
+            problems().add(Severity.ERROR, "wrong-type", e.path("owner"), NodeReader.position(e.node("owner")),
+                    "expected one owner (a function, team or person), found a list: one party is accountable for a "
+                            + "stage, name the others as decision contributors");
+            return null;
+        }
+        return e.id("owner", false, "an owner (function, team or person)");
     }
 
     private DecisionRights decision(Node node, String path) {

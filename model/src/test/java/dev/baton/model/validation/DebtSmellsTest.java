@@ -64,4 +64,13 @@ class DebtSmellsTest {
         String anyOfThree = CLEAN.replace("gate: {approvers: [legal, pmm], mode: all}", "gate: {approvers: [legal, pmm, content], mode: any}");
         assertThat(warnings(anyOfThree)).isEmpty();
     }
+
+    @Test
+    void anOwnerThatIsWrittenButInvalidIsAnErrorNotAlsoAMissingOwner() {
+        String yaml = CLEAN.replace("{id: publish, kind: making, owner: pmm}", "{id: publish, kind: making, owner: [pmm, content]}");
+        ValidationReport report = Findings.of(yaml);
+        assertThat(Findings.errors(yaml)).containsExactly("38:wrong-type");
+        assertThat(report.errors().get(0).message()).startsWith("expected one owner (a function, team or person), found a list");
+        assertThat(report.warnings()).isEmpty();
+    }
 }
