@@ -39,7 +39,7 @@ final class DebtSmells implements ModelCheck {
             Component c = model.components().get(i);
             declared.add(c.id());
             String path = ModelCheck.at("components", i);
-            if (c.owners().isEmpty()) {
+            if (c.owners().isEmpty() && !problems.sourceMap().contains(path + ".owner")) {
                 problems.warning("component-owner", path + ".id", "component '" + c.id()
                         + "' has no owner: nobody is accountable for it");
             } else if (c.owners().size() > 1) {
@@ -75,7 +75,7 @@ final class DebtSmells implements ModelCheck {
                 problems.warning("stage-owner", sp + ".id", "stage '" + s.id() + "' of " + w.id()
                         + " has no owner: work waiting there belongs to nobody");
             }
-            if (s.kind() == StageKind.COORDINATION && s.sla() == null) {
+            if (s.kind() == StageKind.COORDINATION && s.sla() == null && !problems.sourceMap().contains(sp + ".sla")) {
                 problems.warning("coordination-sla", sp + ".id", "coordination stage '" + s.id() + "' of " + w.id()
                         + " has no SLA: reviews and approvals without a clock drag on");
             }

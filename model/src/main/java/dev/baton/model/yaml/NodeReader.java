@@ -112,7 +112,10 @@ final class NodeReader {
                 continue;
             }
             entries.put(key, tuple.getValueNode());
-            visit(join(path, key), tuple.getValueNode());
+            // An empty value ("owner:") counts as not written, so smells about missing values still apply.
+            if (!isNull(tuple.getValueNode())) {
+                visit(join(path, key), tuple.getValueNode());
+            }
         }
         return entries;
     }
