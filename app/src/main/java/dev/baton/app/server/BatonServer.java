@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.PortInUseException;
@@ -25,6 +26,8 @@ public final class BatonServer {
 
     /** Serves until the process is stopped; false when the server could not start. */
     public static boolean run(ServerSettings settings, Console out, Console err) {
+        // Before Spring configures logging, libraries log at DEBUG: keep the terminal for what matters.
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.zonky")).setLevel(ch.qos.logback.classic.Level.WARN);
         EmbeddedDatabase embedded = null;
         Map<String, Object> properties = new LinkedHashMap<>();
         try {

@@ -32,12 +32,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     // Enough connections for the server's pool and a benchmark's clients.
                     .setServerConfig("max_connections", "100")
+                    // PostgreSQL's own messages go to DIR.log beside its files, not to the terminal.
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log(directory)))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log(directory)))
                     .start();
             return new EmbeddedDatabase(postgres, directory);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL in " + directory + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    private static java.io.File log(Path directory) {
+        return directory.resolveSibling(directory.getFileName() + ".log").toFile();
     }
 
     public String jdbcUrl() {
