@@ -71,7 +71,7 @@ public final class Gates {
         if (held.isEmpty()) {
             return new Rejection(Code.NOT_ALLOWED, "Only " + Names.or(gate.approvers().stream()
                     .map(p -> Names.party(model, p)).toList()) + " can " + (approving ? "approve " : "deny ")
-                    + stageName + "; " + personName(model, personId) + " holds no approval right here");
+                    + stageName + "; " + Names.person(model, personId) + " holds no approval right here");
         }
         if (!approving) {
             return null;
@@ -97,9 +97,5 @@ public final class Gates {
         boolean person = model.party(party).map(p -> p instanceof Person).orElse(false);
         return person ? Names.party(model, party) + " has not approved"
                 : "nobody from " + Names.party(model, party) + " has approved";
-    }
-
-    private static String personName(OperatingModel model, String personId) {
-        return Rights.person(model, personId).map(Person::name).orElse(personId);
     }
 }

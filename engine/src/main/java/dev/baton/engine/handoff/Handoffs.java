@@ -7,7 +7,6 @@ import dev.baton.engine.rights.Names;
 import dev.baton.engine.rights.Rights;
 import dev.baton.model.Handoff;
 import dev.baton.model.OperatingModel;
-import dev.baton.model.Person;
 import dev.baton.model.Template;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +64,7 @@ public final class Handoffs {
         if (Rights.holds(model, personId, pending.toFunction())) {
             return null;
         }
-        String who = Rights.person(model, personId).map(Person::name).orElse(personId);
+        String who = Names.person(model, personId);
         return new Rejection(Code.NOT_ALLOWED, "Only someone from " + Names.party(model, pending.toFunction())
                 + " can accept or reject this handoff; " + who + " is not");
     }

@@ -12,10 +12,10 @@ import dev.baton.engine.intake.IntakeEvent.RequestDeclined;
 import dev.baton.engine.intake.IntakeEvent.RequestDeferred;
 import dev.baton.engine.intake.IntakeEvent.RequestSubmitted;
 import dev.baton.engine.rights.Names;
+import dev.baton.engine.rights.Reasons;
 import dev.baton.engine.rights.Rights;
 import dev.baton.model.IntakeForm;
 import dev.baton.model.OperatingModel;
-import dev.baton.model.Person;
 import dev.baton.model.Prioritization;
 import dev.baton.model.PrioritizationScheme;
 import dev.baton.model.Stage;
@@ -69,7 +69,7 @@ public final class IntakeDecider {
         if (!form.submitters().isEmpty() && Rights.heldBy(model, actor.personId(), form.submitters()).isEmpty()) {
             return IntakeDecision.reject(Code.NOT_ALLOWED, "Only " + Names.or(form.submitters().stream()
                     .map(p -> Names.party(model, p)).toList()) + " can submit '" + formName + "'; "
-                    + personName(actor.personId()) + " is not one of them");
+                    + Names.person(model, actor.personId()) + " is not one of them");
         }
         if (command.title() == null || command.title().isBlank()) {
             return IntakeDecision.reject(Code.INVALID_INPUT, "A request needs a title");
@@ -105,9 +105,9 @@ public final class IntakeDecider {
             return who;
         }
         if (command instanceof AcceptRequest a) {
-            return IntakeDecision.record(new RequestAccepted(itemId, strip(a.reason())));
+            return IntakeDecision.record(new RequestAccepted(itemId, Reasons.orNull(a.reason())));
         } else if (command instanceof DeclineRequest d) {
-            return blank(d.reason())
+            return Reasons.missing(d.reason())
                     ? IntakeDecision.reject(Code.INVALID_INPUT, "Declining needs a reason the requester will read")
                     : IntakeDecision.record(new RequestDeclined(d.reason().strip()));
         } else if (command instanceof DeferRequest d) {
@@ -127,13 +127,13 @@ public final class IntakeDecider {
             return IntakeDecision.reject(Code.NOT_ALLOWED, "Only " + Names.or(deciders.stream()
                     .map(p -> Names.party(model, p)).toList()) + " can decide on requests for a "
                     + Names.lower(model.workType(request.workType()).map(Names::workType).orElse("work"))
-                    + "; " + personName(actor.personId()) + " can't");
+                    + "; " + Names.person(model, actor.personId()) + " can't");
         }
         return null;
     }
 
     private IntakeDecision defer(DeferRequest d, LocalDate today) {
-        if (blank(d.reason())) {
+        if (Reasons.missing(d.reason())) {
             return IntakeDecision.reject(Code.INVALID_INPUT, "Deferring needs a reason the requester will read");
         }
         if (d.until() == null) {
@@ -184,17 +184,5 @@ public final class IntakeDecider {
             }
         }
         return problems;
-    }
-
-    private String personName(String id) {
-        return Rights.person(model, id).map(Person::name).orElse(id);
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
-
-    private static String strip(String s) {
-        return blank(s) ? null : s.strip();
     }
 }

@@ -14,28 +14,4 @@ public record ItemFilter(String workType, String stage, String owner, Boolean bl
                 && (urgent == null || urgent == item.urgent())
                 && (completed == null || completed == item.completed());
     }
-
-    public ItemFilter withWorkType(String value) {
-        return new ItemFilter(value, stage, owner, blocked, urgent, completed);
-    }
-
-    public ItemFilter withStage(String value) {
-        return new ItemFilter(workType, value, owner, blocked, urgent, completed);
-    }
-
-    public ItemFilter withOwner(String value) {
-        return new ItemFilter(workType, stage, value, blocked, urgent, completed);
-    }
-
-    public ItemFilter withBlocked(Boolean value) {
-        return new ItemFilter(workType, stage, owner, value, urgent, completed);
-    }
-
-    public ItemFilter withUrgent(Boolean value) {
-        return new ItemFilter(workType, stage, owner, blocked, value, completed);
-    }
-
-    public ItemFilter withCompleted(Boolean value) {
-        return new ItemFilter(workType, stage, owner, blocked, urgent, value);
-    }
 }

@@ -40,9 +40,9 @@ import dev.baton.engine.item.WorkItemEvent.OwnerAssigned;
 import dev.baton.engine.item.WorkItemEvent.PriorityInputsSet;
 import dev.baton.engine.item.WorkItemEvent.StageEntered;
 import dev.baton.engine.rights.Names;
+import dev.baton.engine.rights.Reasons;
 import dev.baton.engine.rights.Rights;
 import dev.baton.model.OperatingModel;
-import dev.baton.model.Person;
 import dev.baton.model.Stage;
 import dev.baton.model.WorkType;
 import java.util.HashMap;
@@ -133,7 +133,7 @@ public final class WorkItemDecider {
         } else if (command instanceof UpdateFields u) {
             return updateFields(item, flow, u);
         } else if (command instanceof Comment c) {
-            return blank(c.text()) ? Decision.reject(Code.INVALID_INPUT, "A comment needs some text")
+            return Reasons.missing(c.text()) ? Decision.reject(Code.INVALID_INPUT, "A comment needs some text")
                     : Decision.record(new CommentAdded(c.text().strip()));
         } else if (command instanceof Approve a) {
             return approve(item, flow, actor, a.comment());
@@ -152,11 +152,11 @@ public final class WorkItemDecider {
         } else if (command instanceof Block b) {
             return block(item, flow, b.reason());
         } else if (command instanceof Unblock u) {
-            return item.blocked() ? Decision.record(new ItemUnblocked(strip(u.reason())))
+            return item.blocked() ? Decision.record(new ItemUnblocked(Reasons.orNull(u.reason())))
                     : Decision.reject(Code.WRONG_STATE, "This " + what(flow) + " is not blocked");
         } else if (command instanceof MarkUrgent m) {
             return item.urgent() ? Decision.reject(Code.WRONG_STATE, "This " + what(flow) + " is already urgent")
-                    : Decision.record(new MarkedUrgent(strip(m.reason())));
+                    : Decision.record(new MarkedUrgent(Reasons.orNull(m.reason())));
         } else if (command instanceof SetPriorityInputs p) {
             Rejection bad = priorityInputs.check(p.inputs());
             return bad != null ? Decision.reject(bad) : Decision.record(new PriorityInputsSet(Map.copyOf(p.inputs())));
@@ -247,7 +247,7 @@ public final class WorkItemDecider {
         }
         var pending = item.pendingHandoff();
         if (!accept) {
-            if (blank(reason)) {
+            if (Reasons.missing(reason)) {
                 return Decision.reject(Code.INVALID_INPUT, "Rejecting a handoff needs a reason, so that "
                         + Names.party(model, pending.fromFunction()) + " knows what to fix");
             }
@@ -268,7 +268,7 @@ public final class WorkItemDecider {
             return Decision.reject(may);
         }
         return Decision.record(new ApprovalGranted(stage.id(),
-                Gates.onBehalfOf(model, stage, item.approvals(), actor.personId()), strip(comment)));
+                Gates.onBehalfOf(model, stage, item.approvals(), actor.personId()), Reasons.orNull(comment)));
     }
 
     private Decision deny(WorkItem item, Flow flow, Actor actor, String comment) {
@@ -277,7 +277,7 @@ public final class WorkItemDecider {
         if (may != null) {
             return Decision.reject(may);
         }
-        if (blank(comment)) {
+        if (Reasons.missing(comment)) {
             return Decision.reject(Code.INVALID_INPUT, "Denying " + Names.stage(flow.type(), stage.id())
                     + " needs a comment that says what to change");
         }
@@ -323,7 +323,7 @@ public final class WorkItemDecider {
                     + ", not '" + owner + "'");
         }
         if (owner.equals(item.owner())) {
-            return Decision.reject(Code.WRONG_STATE, personName(owner) + " already owns this " + what(flow));
+            return Decision.reject(Code.WRONG_STATE, Names.person(model, owner) + " already owns this " + what(flow));
         }
         return Decision.record(new OwnerAssigned(owner, item.owner()));
     }
@@ -332,7 +332,7 @@ public final class WorkItemDecider {
         if (item.blocked()) {
             return Decision.reject(blocked(item, flow));
         }
-        if (blank(reason)) {
+        if (Reasons.missing(reason)) {
             return Decision.reject(Code.INVALID_INPUT, "Blocking needs a reason, so that others know what it waits for");
         }
         return Decision.record(new ItemBlocked(reason.strip()));
@@ -367,7 +367,7 @@ public final class WorkItemDecider {
             return Decision.reject(Code.NOT_FOUND, "A " + Names.lower(Names.workType(flow.type()))
                     + " has no stage '" + into + "'");
         }
-        ItemReopened reopened = new ItemReopened(into, strip(r.reason()));
+        ItemReopened reopened = new ItemReopened(into, Reasons.orNull(r.reason()));
         return into.equals(item.stage()) ? Decision.record(reopened)
                 : Decision.record(reopened, new StageEntered(item.stage(), into, flow.rework(item.stage(), into)));
     }
@@ -387,7 +387,7 @@ public final class WorkItemDecider {
 
     private Rejection blocked(WorkItem item, Flow flow) {
         return new Rejection(Code.WRONG_STATE, "This " + what(flow) + " is blocked"
-                + (blank(item.blockedReason()) ? "" : " (" + item.blockedReason() + ")") + "; unblock it first");
+                + (Reasons.missing(item.blockedReason()) ? "" : " (" + item.blockedReason() + ")") + "; unblock it first");
     }
 
     private Rejection person(Actor actor) {
@@ -407,17 +407,5 @@ public final class WorkItemDecider {
 
     private String flowName(String workType) {
         return model.workType(workType).map(Names::workType).orElse(Names.words(workType));
-    }
-
-    private String personName(String id) {
-        return Rights.person(model, id).map(Person::name).orElse(id);
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
-
-    private static String strip(String s) {
-        return blank(s) ? null : s.strip();
     }
 }

@@ -24,6 +24,11 @@ public final class Names {
         return model.party(id).map(Party::name).filter(n -> !n.equals(id)).orElse(words(id));
     }
 
+    /** A person by name, or the id as given when the model has no such person. */
+    public static String person(OperatingModel model, String personId) {
+        return Rights.person(model, personId).map(p -> p.name()).orElse(personId);
+    }
+
     public static String stage(WorkType type, String stageId) {
         return type.stage(stageId).map(Stage::name).filter(n -> !Objects.equals(n, stageId))
                 .orElse(words(stageId));
