@@ -55,6 +55,6 @@ public final class Baton implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "expected a command (model, serve), found none");
+        throw new CommandLine.ParameterException(spec.commandLine(), "expected a command (model, discover, serve), found none");
     }
 }
