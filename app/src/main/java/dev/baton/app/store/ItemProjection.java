@@ -18,6 +18,7 @@ import dev.baton.engine.item.WorkItemEvent.MarkedUrgent;
 import dev.baton.engine.item.WorkItemEvent.OwnerAssigned;
 import dev.baton.engine.item.WorkItemEvent.PriorityInputsSet;
 import dev.baton.engine.item.WorkItemEvent.StageEntered;
+import dev.baton.engine.version.ModelVersions;
 import dev.baton.model.GateMode;
 import dev.baton.model.Stage;
 import java.sql.Timestamp;
@@ -35,9 +36,9 @@ public class ItemProjection implements Projection {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final JdbcModelVersions models;
+    private final ModelVersions models;
 
-    public ItemProjection(JdbcModelVersions models) {
+    public ItemProjection(ModelVersions models) {
         this.models = models;
     }
 
