@@ -12,9 +12,17 @@ import java.time.Instant;
  * @param workType     the work type of the item (the form's work type for a request; may be null)
  * @param modelVersion the model version the item was created with
  * @param commandId    the idempotency key of the command that recorded it (may be null)
+ * @param eventId      a stable id given by the source of an imported event, so that importing the
+ *                     same export twice records it once (null for events the engine recorded)
  */
 public record RecordedEvent(long position, String stream, long version, Instant at, String actor, String workType,
-                            int modelVersion, String commandId, BatonEvent event) {
+                            int modelVersion, String commandId, BatonEvent event, String eventId) {
+
+    /** An event recorded by the engine, which has no source id. */
+    public RecordedEvent(long position, String stream, long version, Instant at, String actor, String workType,
+                         int modelVersion, String commandId, BatonEvent event) {
+        this(position, stream, version, at, actor, workType, modelVersion, commandId, event, null);
+    }
 
     public String type() {
         return event.type();

@@ -1,0 +1,128 @@
+package dev.baton.engine.jsonl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.baton.engine.event.BatonEvent;
+import dev.baton.engine.event.RecordedEvent;
+import dev.baton.engine.intake.IntakeEvent;
+import dev.baton.engine.item.WorkItemEvent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EventCodecTest {
+
+    private final EventCodec codec = new EventCodec();
+
+    /** One example of every event type, so a new type without a round trip fails here. */
+    static List<BatonEvent> everyType() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("goal", "Pipeline for Q3");
+        fields.put("budget", 12500.5);
+        fields.put("channels", List.of("email", "paid-social"));
+        fields.put("cleared", null);
+        return List.of(
+                new WorkItemEvent.ItemCreated("Spring launch", "brief", fields, "item-1", "req-3"),
+                new WorkItemEvent.FieldsUpdated(Map.of("goal", "Pipeline")),
+                new WorkItemEvent.OwnerAssigned("maya", null),
+                new WorkItemEvent.StageEntered("review", "build", true),
+                new WorkItemEvent.ApprovalRequested("legal-review", List.of("legal")),
+                new WorkItemEvent.ApprovalGranted("legal-review", "legal", "fine"),
+                new WorkItemEvent.ApprovalDenied("legal-review", "legal", "claims unsupported"),
+                new WorkItemEvent.HandoffSent("pmm", "content", "brief", "build", Map.of("goal", "x")),
+                new WorkItemEvent.HandoffAccepted("brief", "build"),
+                new WorkItemEvent.HandoffRejected("brief", "build", "no audience"),
+                new WorkItemEvent.ItemBlocked("waiting for data"),
+                new WorkItemEvent.ItemUnblocked("data arrived"),
+                new WorkItemEvent.CommentAdded("Looks good"),
+                new WorkItemEvent.MarkedUrgent("CEO ask"),
+                new WorkItemEvent.PriorityInputsSet(Map.of("reach", 1000.0, "impact", 2.0)),
+                new WorkItemEvent.ItemCompleted("launched"),
+                new WorkItemEvent.ItemReopened("build", "typo"),
+                new IntakeEvent.RequestSubmitted("campaign-request", "Webinar", Map.of("audience", "CFOs")),
+                new IntakeEvent.RequestAccepted("item-9", "fits the plan"),
+                new IntakeEvent.RequestDeclined("no capacity"),
+                new IntakeEvent.RequestDeferred("2026-04-01", "after launch"));
+    }
+
+    @Test
+    void everyEventTypeSurvivesARoundTrip() {
+        List<BatonEvent> events = everyType();
+        assertThat(events).extracting(BatonEvent::type).containsExactlyInAnyOrderElementsOf(EventTypes.names());
+        long position = 0;
+        for (BatonEvent payload : events) {
+            position++;
+            RecordedEvent event = new RecordedEvent(position, "item-7", position, Instant.parse("2026-03-02T09:15:00Z"),
+                    "maya", "campaign", 2, "cmd-" + position, payload, position % 2 == 0 ? "jira:1:" + position : null);
+            String line = codec.encode(event);
+            assertThat(line).doesNotContain("\n");
+            assertThat(codec.decode(line)).isEqualTo(event);
+        }
+    }
+
+    @Test
+    void writesTheLayoutOfTheDocs() {
+        RecordedEvent event = new RecordedEvent(3, "item-7", 2, Instant.parse("2026-03-02T09:15:00Z"), "maya",
+                "campaign", 1, null, new WorkItemEvent.StageEntered("brief", "build", false),
+                "jira:10001:changelog:5001:0");
+        assertThat(codec.encode(event)).isEqualTo("{\"id\":\"jira:10001:changelog:5001:0\",\"position\":3,"
+                + "\"stream\":\"item-7\",\"version\":2,\"at\":\"2026-03-02T09:15:00Z\",\"actor\":\"maya\","
+                + "\"workType\":\"campaign\",\"modelVersion\":1,\"commandId\":null,\"type\":\"StageEntered\","
+                + "\"data\":{\"from\":\"brief\",\"to\":\"build\",\"rework\":false}}");
+    }
+
+    @Test
+    void ignoresKeysItDoesNotKnowAndDefaultsOptionalOnes() {
+        RecordedEvent event = codec.decode("{\"position\":1,\"stream\":\"s\",\"version\":1,\"at\":\"2026-01-01T00:00:00Z\","
+                + "\"actor\":\"a\",\"type\":\"CommentAdded\",\"data\":{\"text\":\"hi\"},\"future\":[1,2]}");
+        assertThat(event.event()).isEqualTo(new WorkItemEvent.CommentAdded("hi"));
+        assertThat(event.workType()).isNull();
+        assertThat(event.modelVersion()).isZero();
+        assertThat(event.eventId()).isNull();
+    }
+
+    @Test
+    void explainsWhatIsWrongAndWhere() {
+        String ok = "\"position\":1,\"stream\":\"s\",\"version\":1,\"actor\":\"a\",";
+        assertThatThrownBy(() -> codec.decode("{not json", 7)).hasMessageStartingWith("line 7: not JSON");
+        assertThatThrownBy(() -> codec.decode("[1]", 2)).hasMessage("line 2: expected a JSON object with an event");
+        assertThatThrownBy(() -> codec.decode("{" + ok + "\"at\":\"2026-01-01T00:00:00Z\",\"type\":\"Teleported\",\"data\":{}}", 3))
+                .hasMessageStartingWith("line 3: unknown event type 'Teleported'; known types: ItemCreated");
+        assertThatThrownBy(() -> codec.decode("{" + ok + "\"at\":\"yesterday\",\"type\":\"CommentAdded\",\"data\":{}}", 4))
+                .hasMessageContaining("line 4: 'at' must be an ISO-8601 instant");
+        assertThatThrownBy(() -> codec.decode("{\"stream\":\"s\",\"version\":1,\"actor\":\"a\",\"at\":\"2026-01-01T00:00:00Z\","
+                + "\"type\":\"CommentAdded\",\"data\":{}}", 5)).hasMessage("line 5: 'position' must be a whole number, but is missing");
+        assertThatThrownBy(() -> codec.decode("{" + ok + "\"at\":\"2026-01-01T00:00:00Z\",\"type\":\"StageEntered\","
+                + "\"data\":{\"rework\":\"maybe\"}}", 6)).hasMessageStartingWith("line 6: 'data' is not a valid StageEntered");
+        assertThatThrownBy(() -> codec.decode("{" + ok + "\"at\":\"2026-01-01T00:00:00Z\",\"type\":\"CommentAdded\"}", 8))
+                .hasMessage("line 8: 'data' of a CommentAdded event must be a JSON object");
+    }
+
+    @Test
+    void aFileStreamsBackWithLineNumbersInErrors(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("log.jsonl");
+        List<RecordedEvent> written = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            written.add(new RecordedEvent(i, "item-" + i, 1, Instant.parse("2026-03-02T09:15:00Z").plusSeconds(i), "maya",
+                    "campaign", 1, null, new WorkItemEvent.ItemCreated("t" + i, "brief", Map.of(), null, null)));
+        }
+        EventLogJsonl.write(file, written.subList(0, 2));
+        try (EventLogJsonl.Writer writer = EventLogJsonl.Writer.append(file)) {
+            writer.write(written.get(2));
+        }
+        assertThat(EventLogJsonl.readAll(file)).isEqualTo(written);
+
+        Files.writeString(file, "\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(file, "{\"truncated\":", java.nio.file.StandardOpenOption.APPEND);
+        assertThatThrownBy(() -> EventLogJsonl.readAll(file)).isInstanceOf(EventLogFormatException.class)
+                .hasMessageStartingWith("line 5: not JSON");
+    }
+}
