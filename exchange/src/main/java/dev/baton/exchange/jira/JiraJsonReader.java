@@ -161,6 +161,10 @@ public final class JiraJsonReader implements SourceReader {
         boolean statusSeen = false;
         boolean assigneeSeen = false;
         boolean prioritySeen = false;
+        String firstTitle = item.title();
+        boolean titleSeen = false;
+        List<String> firstLabels = labels;
+        boolean labelsSeen = false;
         for (History h : histories) {
             for (Object it : h.items()) {
                 String field = text(it, "field");
@@ -173,6 +177,12 @@ public final class JiraJsonReader implements SourceReader {
                 } else if ("priority".equals(field) && !prioritySeen) {
                     firstPriority = itemFrom(it);
                     prioritySeen = true;
+                } else if ("labels".equals(field) && !labelsSeen) {
+                    firstLabels = List.copyOf(words(itemFrom(it)));
+                    labelsSeen = true;
+                } else if ("summary".equals(field) && !titleSeen) {
+                    firstTitle = itemFrom(it);
+                    titleSeen = true;
                 }
             }
         }
@@ -181,7 +191,8 @@ public final class JiraJsonReader implements SourceReader {
             creator = user(object(fields, "reporter"));
         }
         String prefix = "jira:" + id;
-        sink.change(new SourceChange(item, prefix + ":created", created, creator, ChangeKind.CREATED, "status",
+        SourceItem atCreation = new SourceItem(key, item.type(), item.project(), firstLabels, firstTitle);
+        sink.change(new SourceChange(atCreation, prefix + ":created", created, creator, ChangeKind.CREATED, "status",
                 null, firstStatus));
         if (firstAssignee != null) {
             sink.change(new SourceChange(item, prefix + ":created:assignee", created, creator, ChangeKind.ASSIGNEE,

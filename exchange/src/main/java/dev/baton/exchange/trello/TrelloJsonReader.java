@@ -126,7 +126,18 @@ public final class TrelloJsonReader implements SourceReader {
                 labels.add(n);
             }
         }
-        SourceItem item = new SourceItem(cardId, "card", board, labels, title);
+        // The card lists its labels now; those added by the actions came later, those removed were there first.
+        List<String> firstLabels = new ArrayList<>(labels);
+        for (int i = actions.size() - 1; i >= 0; i--) {
+            String type = text(actions.get(i).tree(), "type");
+            String label = label(object(actions.get(i).tree(), "data"), labelNames);
+            if ("addLabelToCard".equals(type)) {
+                firstLabels.remove(label);
+            } else if ("removeLabelFromCard".equals(type) && label != null && !firstLabels.contains(label)) {
+                firstLabels.add(label);
+            }
+        }
+        SourceItem item = new SourceItem(cardId, "card", board, firstLabels, title);
         String createdId = "trello:" + cardId + ":created";
         Action creation = actions.stream().filter(a -> isCreation(text(a.tree(), "type"))).findFirst().orElse(null);
         if (creation != null) {
