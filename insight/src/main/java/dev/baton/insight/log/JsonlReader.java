@@ -1,0 +1,72 @@
+package dev.baton.insight.log;
+
+import dev.baton.engine.event.RecordedEvent;
+import dev.baton.engine.item.WorkItemEvent.ItemCreated;
+import dev.baton.engine.item.WorkItemEvent.StageEntered;
+import dev.baton.engine.jsonl.EventLogFormatException;
+import dev.baton.engine.jsonl.EventLogJsonl;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * Reads Baton's own JSONL log (docs/event-log.md) as a process-mining log: a case is a
+ * {@code stream}, its activities are the stages it enters ({@code ItemCreated}'s stage,
+ * {@code StageEntered}'s {@code to}) at the event's {@code at}, by its {@code actor}. The case
+ * keeps the item's work type as attribute {@code work_type}; a stage entered as rework carries
+ * {@code rework=true}. Other events are not activities (the debt report reads them from the
+ * JSONL file itself); streams without stage events (intake requests) are no cases.
+ */
+final class JsonlReader {
+
+    static final String WORK_TYPE = "work_type";
+    static final String REWORK = "rework";
+
+    private final String file;
+
+    JsonlReader(String file) {
+        this.file = file;
+    }
+
+    EventLog read(InputStream in) {
+        EventLogBuilder log = EventLog.builder(file);
+        try {
+            EventLogJsonl.read(in, event -> add(log, event));
+        } catch (EventLogFormatException e) {
+            String message = e.getMessage();
+            String problem = message.startsWith("line ") && message.contains(": ")
+                    ? message.substring(message.indexOf(": ") + 2) : message;
+            throw new LogFormatException(file, e.line(), 0, problem);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (log.eventCount() == 0) {
+            throw new LogFormatException(file, 0, 0, "expected ItemCreated or StageEntered events, found none");
+        }
+        return log.build(false);
+    }
+
+    private static void add(EventLogBuilder log, RecordedEvent event) {
+        String stage;
+        boolean rework = false;
+        if (event.event() instanceof ItemCreated created) {
+            stage = created.stage();
+        } else if (event.event() instanceof StageEntered entered) {
+            stage = entered.to();
+            rework = entered.rework();
+        } else {
+            return;
+        }
+        if (stage == null) {
+            return;
+        }
+        int c = log.caseIndex(event.stream());
+        log.event(c, stage, event.at().toEpochMilli(), event.actor());
+        if (rework) {
+            log.attribute(REWORK, "true");
+        }
+        if (event.workType() != null) {
+            log.caseAttribute(c, WORK_TYPE, event.workType());
+        }
+    }
+}
