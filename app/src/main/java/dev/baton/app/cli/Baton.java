@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 + "run work through it, measure orchestration debt.",
         subcommands = {
                 ModelCommand.class,
+                ImportCommand.class,
                 DiscoverCommand.class,
                 SimulateCommand.class,
                 ServeCommand.class,
