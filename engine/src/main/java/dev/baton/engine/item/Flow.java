@@ -50,7 +50,13 @@ record Flow(WorkType type, Template template, Set<StageChange> changes, Map<Stri
 
     /** The handoffs declared out of a stage, in model order. */
     List<Handoff> handoffsFrom(String stage) {
-        return handoffs.values().stream().filter(h -> h.at().from().equals(stage)).toList();
+        List<Handoff> out = new java.util.ArrayList<>(2);
+        for (Handoff h : handoffs.values()) {
+            if (h.at().from().equals(stage)) {
+                out.add(h);
+            }
+        }
+        return out;
     }
 
     boolean allows(String from, String to) {

@@ -48,6 +48,7 @@ import dev.baton.model.WorkType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The decision function of work items under one model version: given an item's state, who asks
@@ -193,7 +194,8 @@ public final class WorkItemDecider {
         if (!rework) {
             // Going back (rework) needs no sign-off; going forward needs the stage finished and approved.
             Stage current = flow.stage(item.stage());
-            String before = "before " + Names.stage(flow.type(), to);
+            // The sentence is only written when a rule refuses: deciding stays cheap on the happy path.
+            Supplier<String> before = () -> "before " + Names.stage(flow.type(), to);
             Rejection exit = Moves.exitCriteria(flow, current, item.fields(), before);
             if (exit != null) {
                 return Decision.reject(exit);
@@ -216,26 +218,25 @@ public final class WorkItemDecider {
     }
 
     private Decision handOff(WorkItem item, Flow flow, String toStage) {
-        var declared = flow.handoffsFrom(item.stage());
+        List<dev.baton.model.Handoff> declared = flow.handoffsFrom(item.stage());
+        if (declared.size() == 1 && (toStage == null || toStage.equals(declared.get(0).at().to()))) {
+            return move(item, flow, declared.get(0).at().to());
+        }
+        if (toStage != null && declared.stream().anyMatch(h -> h.at().to().equals(toStage))) {
+            return move(item, flow, toStage);
+        }
         String from = Names.stage(flow.type(), item.stage());
         if (declared.isEmpty()) {
             return Decision.reject(Code.TRANSITION_NOT_ALLOWED, "No handoff is declared out of " + from
                     + "; move the " + what(flow) + " instead");
         }
+        String ways = Names.or(declared.stream().map(h -> Names.stage(flow.type(), h.at().to())).toList());
         if (toStage == null) {
-            if (declared.size() > 1) {
-                return Decision.reject(Code.INVALID_INPUT, "From " + from + " work is handed off to "
-                        + Names.or(declared.stream().map(h -> Names.stage(flow.type(), h.at().to())).toList())
-                        + "; name the stage");
-            }
-            return move(item, flow, declared.get(0).at().to());
+            return Decision.reject(Code.INVALID_INPUT, "From " + from + " work is handed off to " + ways
+                    + "; name the stage");
         }
-        if (declared.stream().noneMatch(h -> h.at().to().equals(toStage))) {
-            return Decision.reject(Code.TRANSITION_NOT_ALLOWED, "No handoff is declared from " + from + " to "
-                    + Names.stage(flow.type(), toStage) + "; from " + from + " work is handed off to "
-                    + Names.or(declared.stream().map(h -> Names.stage(flow.type(), h.at().to())).toList()));
-        }
-        return move(item, flow, toStage);
+        return Decision.reject(Code.TRANSITION_NOT_ALLOWED, "No handoff is declared from " + from + " to "
+                + Names.stage(flow.type(), toStage) + "; from " + from + " work is handed off to " + ways);
     }
 
     private Decision receive(WorkItem item, Flow flow, Actor actor, String reason, boolean accept) {
@@ -352,11 +353,11 @@ public final class WorkItemDecider {
                     .toList()) + ", not in " + name);
         }
         Stage stage = flow.stage(item.stage());
-        Rejection exit = Moves.exitCriteria(flow, stage, item.fields(), "before it is completed");
+        Rejection exit = Moves.exitCriteria(flow, stage, item.fields(), () -> "before it is completed");
         if (exit != null) {
             return Decision.reject(exit);
         }
-        Rejection gate = Gates.unmet(model, flow.type(), stage, item.approvals(), "before it is completed");
+        Rejection gate = Gates.unmet(model, flow.type(), stage, item.approvals(), () -> "before it is completed");
         return gate != null ? Decision.reject(gate) : Decision.record(new ItemCompleted(item.stage()));
     }
 
