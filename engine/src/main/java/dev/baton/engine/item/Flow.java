@@ -1,5 +1,6 @@
 package dev.baton.engine.item;
 
+import dev.baton.engine.rights.Names;
 import dev.baton.model.Handoff;
 import dev.baton.model.OperatingModel;
 import dev.baton.model.Stage;
@@ -66,6 +67,11 @@ record Flow(WorkType type, Template template, Set<StageChange> changes, Map<Stri
     /** A move back in the listed stage order: rework. */
     boolean rework(String from, String to) {
         return order.getOrDefault(to, -1) < order.getOrDefault(from, -1);
+    }
+
+    /** The work type's name in the middle of a sentence: "This campaign is blocked". */
+    String what() {
+        return Names.lower(Names.workType(type));
     }
 
     String first() {
