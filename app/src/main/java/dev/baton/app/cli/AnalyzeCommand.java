@@ -10,7 +10,6 @@ import dev.baton.insight.debt.DebtReportText;
 import dev.baton.insight.log.EventLog;
 import dev.baton.insight.log.LogFormatException;
 import dev.baton.model.OperatingModel;
-import dev.baton.model.validation.ModelValidation;
 import dev.baton.model.validation.ValidationReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -55,11 +54,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        ValidationReport validation = ModelValidation.validate(model);
-        if (!validation.valid()) {
-            validation.errors().forEach(p -> err.println(p.format(validation.file())));
-            err.println(validation.file() + ": invalid, fix the errors above first (baton model validate "
-                    + validation.file() + ")");
+        ValidationReport validation = ValidModel.read(model, err);
+        if (validation == null) {
             return Baton.INVALID;
         }
         OperatingModel operatingModel = validation.model();
