@@ -15,7 +15,6 @@ import dev.baton.engine.item.WorkItemCommand;
 import dev.baton.engine.item.WorkItemEvent;
 import dev.baton.engine.item.WorkItemId;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,13 +32,7 @@ class EngineEndToEndTest {
 
     @Test
     void aCampaignRequestBecomesACompletedCampaign() {
-        Map<String, Object> brief = new LinkedHashMap<>();
-        brief.put("campaign-name", "Spring webinar series");
-        brief.put("objective", "Pipeline from mid-market accounts");
-        brief.put("segment", "Mid-market SaaS");
-        brief.put("primary-metric", "pipeline");
-        brief.put("channel-mix", List.of("email", "paid-social"));
-        brief.put("start-date", "2026-04-01");
+        Map<String, Object> brief = Northwind.campaignBrief();
         brief.put("reach", 4000);
         brief.put("impact", 2);
         brief.put("confidence", 80);

@@ -59,15 +59,16 @@ public final class Gates {
      * Why the person may not approve or deny at this stage, or null when they may. Approving a
      * gate that is already satisfied, or twice for the same party, is refused too.
      */
-    public static Rejection mayDecide(OperatingModel model, WorkType type, Stage stage, Approvals approvals,
+    public static Rejection mayDecide(Rights rights, WorkType type, Stage stage, Approvals approvals,
                                       String personId, boolean approving) {
+        OperatingModel model = rights.model();
         String stageName = Names.stage(type, stage.id());
         Gate gate = stage.gate();
         if (gate == null || gate.approvers().isEmpty()) {
             return new Rejection(Code.WRONG_STATE, stageName + " has no approval gate, so there is nothing to "
                     + (approving ? "approve" : "deny"));
         }
-        List<String> held = Rights.heldBy(model, personId, gate.approvers());
+        List<String> held = rights.heldBy(personId, gate.approvers());
         if (held.isEmpty()) {
             return new Rejection(Code.NOT_ALLOWED, "Only " + Names.or(gate.approvers().stream()
                     .map(p -> Names.party(model, p)).toList()) + " can " + (approving ? "approve " : "deny ")
@@ -88,8 +89,8 @@ public final class Gates {
     }
 
     /** The approver party on whose behalf the person approves: the first they hold that has not approved. */
-    public static String onBehalfOf(OperatingModel model, Stage stage, Approvals approvals, String personId) {
-        List<String> held = Rights.heldBy(model, personId, stage.gate().approvers());
+    public static String onBehalfOf(Rights rights, Stage stage, Approvals approvals, String personId) {
+        List<String> held = rights.heldBy(personId, stage.gate().approvers());
         return held.stream().filter(p -> !approvals.granted().contains(p)).findFirst().orElse(held.get(0));
     }
 

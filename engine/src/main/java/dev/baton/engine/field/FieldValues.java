@@ -86,7 +86,16 @@ public final class FieldValues {
 
     /** The fields among {@code ids} that are not filled, in the given order. */
     public static List<String> missing(List<String> ids, Map<String, Object> values) {
-        return ids.stream().filter(id -> !filled(values.get(id))).toList();
+        List<String> missing = null;
+        for (String id : ids) {
+            if (!filled(values.get(id))) {
+                if (missing == null) {
+                    missing = new ArrayList<>();
+                }
+                missing.add(id);
+            }
+        }
+        return missing == null ? List.of() : missing;
     }
 
     /** Filled: present, and not blank text or an empty list. */

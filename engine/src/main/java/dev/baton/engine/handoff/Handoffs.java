@@ -11,8 +11,6 @@ import dev.baton.model.Template;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Declared handoffs and their contracts. A stage change with a declared handoff does not happen
@@ -22,19 +20,6 @@ import java.util.Optional;
 public final class Handoffs {
 
     private Handoffs() {
-    }
-
-    /** The handoff declared on this stage change of the work type, if any. */
-    public static Optional<Handoff> declared(OperatingModel model, String workType, String from, String to) {
-        return model.handoffsOf(workType).stream()
-                .filter(h -> h.at() != null && Objects.equals(h.at().from(), from) && Objects.equals(h.at().to(), to))
-                .findFirst();
-    }
-
-    /** The handoffs declared out of a stage of the work type, in model order. */
-    public static List<Handoff> from(OperatingModel model, String workType, String stage) {
-        return model.handoffsOf(workType).stream()
-                .filter(h -> h.at() != null && Objects.equals(h.at().from(), stage)).toList();
     }
 
     /** Why the contract is not met (required fields empty), or null when it is. */
@@ -60,8 +45,9 @@ public final class Handoffs {
     }
 
     /** Why the person may not accept or reject the pending handoff, or null when they may. */
-    public static Rejection mayReceive(OperatingModel model, PendingHandoff pending, String personId) {
-        if (Rights.holds(model, personId, pending.toFunction())) {
+    public static Rejection mayReceive(Rights rights, PendingHandoff pending, String personId) {
+        OperatingModel model = rights.model();
+        if (rights.holds(personId, pending.toFunction())) {
             return null;
         }
         String who = Names.person(model, personId);

@@ -39,9 +39,11 @@ import java.util.stream.Stream;
 public final class IntakeDecider {
 
     private final OperatingModel model;
+    private final Rights rights;
 
     public IntakeDecider(OperatingModel model) {
         this.model = model;
+        this.rights = new Rights(model);
     }
 
     public OperatingModel model() {
@@ -62,11 +64,11 @@ public final class IntakeDecider {
                     + "'" + (forms.isEmpty() ? "" : "; its forms are " + String.join(", ", forms)));
         }
         String formName = form.name() == null ? form.id() : form.name();
-        if (Rights.person(model, actor.personId()).isEmpty()) {
+        if (!rights.isPerson(actor.personId())) {
             return IntakeDecision.reject(Code.NOT_ALLOWED, "'" + actor.personId() + "' is not a person of "
                     + model.name() + ", so they can't submit requests");
         }
-        if (!form.submitters().isEmpty() && Rights.heldBy(model, actor.personId(), form.submitters()).isEmpty()) {
+        if (!form.submitters().isEmpty() && rights.heldBy(actor.personId(), form.submitters()).isEmpty()) {
             return IntakeDecision.reject(Code.NOT_ALLOWED, "Only " + Names.or(form.submitters().stream()
                     .map(p -> Names.party(model, p)).toList()) + " can submit '" + formName + "'; "
                     + Names.person(model, actor.personId()) + " is not one of them");
@@ -118,12 +120,12 @@ public final class IntakeDecider {
 
     /** Who may accept, decline or defer the request; null when the actor may. */
     public IntakeDecision mayDecide(IntakeRequest request, Actor actor) {
-        if (Rights.person(model, actor.personId()).isEmpty()) {
+        if (!rights.isPerson(actor.personId())) {
             return IntakeDecision.reject(Code.NOT_ALLOWED, "'" + actor.personId() + "' is not a person of "
                     + model.name() + ", so they can't decide on requests");
         }
         List<String> deciders = deciders(request.workType());
-        if (!deciders.isEmpty() && Rights.heldBy(model, actor.personId(), deciders).isEmpty()) {
+        if (!deciders.isEmpty() && rights.heldBy(actor.personId(), deciders).isEmpty()) {
             return IntakeDecision.reject(Code.NOT_ALLOWED, "Only " + Names.or(deciders.stream()
                     .map(p -> Names.party(model, p)).toList()) + " can decide on requests for a "
                     + Names.lower(model.workType(request.workType()).map(Names::workType).orElse("work"))

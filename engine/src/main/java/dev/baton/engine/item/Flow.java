@@ -1,14 +1,17 @@
 package dev.baton.engine.item;
 
+import dev.baton.model.Handoff;
 import dev.baton.model.OperatingModel;
 import dev.baton.model.Stage;
 import dev.baton.model.StageChange;
 import dev.baton.model.Template;
 import dev.baton.model.WorkType;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,7 +20,7 @@ import java.util.Set;
  * order of stages (to tell rework from progress), the final stages and the template.
  */
 record Flow(WorkType type, Template template, Set<StageChange> changes, Map<String, Integer> order,
-            List<String> finals) {
+            List<String> finals, Map<StageChange, Handoff> handoffs) {
 
     static Flow of(OperatingModel model, WorkType type) {
         Map<String, Integer> order = new HashMap<>();
@@ -25,13 +28,29 @@ record Flow(WorkType type, Template template, Set<StageChange> changes, Map<Stri
             order.putIfAbsent(type.stages().get(i).id(), i);
         }
         Template template = type.template() == null ? null : model.template(type.template()).orElse(null);
+        Map<StageChange, Handoff> handoffs = new LinkedHashMap<>();
+        for (Handoff h : model.handoffsOf(type.id())) {
+            if (h.at() != null) {
+                handoffs.putIfAbsent(h.at(), h);
+            }
+        }
         return new Flow(type, template, new LinkedHashSet<>(type.stageChanges()), Map.copyOf(order),
-                List.copyOf(type.finalStages()));
+                List.copyOf(type.finalStages()), handoffs);
     }
 
     Stage stage(String id) {
         Integer i = order.get(id);
         return i == null ? null : type.stages().get(i);
+    }
+
+    /** The handoff declared on this stage change, if any. */
+    Optional<Handoff> handoff(String from, String to) {
+        return Optional.ofNullable(handoffs.get(new StageChange(from, to)));
+    }
+
+    /** The handoffs declared out of a stage, in model order. */
+    List<Handoff> handoffsFrom(String stage) {
+        return handoffs.values().stream().filter(h -> h.at().from().equals(stage)).toList();
     }
 
     boolean allows(String from, String to) {

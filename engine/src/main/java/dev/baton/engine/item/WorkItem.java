@@ -68,43 +68,49 @@ public record WorkItem(WorkItemId id, String workType, int modelVersion, long ve
         if (!(e.event() instanceof WorkItemEvent event)) {
             return this;
         }
-        return next(event, e.at()).at(e.version(), e.at());
-    }
-
-    // Java 17 has no pattern matching for switch; the chain is ordered by how often events occur.
-    private WorkItem next(WorkItemEvent event, Instant at) {
+        Next n = new Next(this);
+        n.version = e.version();
+        n.updatedAt = e.at();
+        // Java 17 has no pattern matching for switch; the chain is ordered by how often events occur.
         if (event instanceof StageEntered s) {
-            return entered(s.to(), at);
+            n.stage = s.to();
+            n.approvals = Approvals.NONE;
+            n.pendingHandoff = null;
+            n.stageEnteredAt = e.at();
         } else if (event instanceof FieldsUpdated u) {
-            return withFields(merge(fields, u.changes()));
+            n.fields = merge(fields, u.changes());
         } else if (event instanceof CommentAdded) {
-            return withComments(comments + 1);
+            n.comments++;
         } else if (event instanceof OwnerAssigned o) {
-            return withOwner(o.owner());
+            n.owner = o.owner();
         } else if (event instanceof ApprovalRequested) {
-            return withApprovals(approvals.asked());
+            n.approvals = approvals.asked();
         } else if (event instanceof ApprovalGranted g) {
-            return withApprovals(approvals.grantedBy(g.onBehalfOf()));
+            n.approvals = approvals.grantedBy(g.onBehalfOf());
         } else if (event instanceof ApprovalDenied) {
-            return withApprovals(Approvals.NONE);
+            n.approvals = Approvals.NONE;
         } else if (event instanceof HandoffSent h) {
-            return withHandoff(new PendingHandoff(h.fromFunction(), h.toFunction(), h.fromStage(), h.toStage(), at));
+            n.pendingHandoff = new PendingHandoff(h.fromFunction(), h.toFunction(), h.fromStage(), h.toStage(), e.at());
         } else if (event instanceof HandoffAccepted || event instanceof HandoffRejected) {
-            return withHandoff(null);
+            n.pendingHandoff = null;
         } else if (event instanceof ItemBlocked b) {
-            return withBlocked(true, b.reason());
+            n.blocked = true;
+            n.blockedReason = b.reason();
         } else if (event instanceof ItemUnblocked) {
-            return withBlocked(false, null);
+            n.blocked = false;
+            n.blockedReason = null;
         } else if (event instanceof MarkedUrgent) {
-            return withUrgent();
+            n.urgent = true;
         } else if (event instanceof PriorityInputsSet p) {
-            return withPriorityInputs(p.inputs());
+            Map<String, Double> merged = new LinkedHashMap<>(priorityInputs);
+            merged.putAll(p.inputs());
+            n.priorityInputs = Collections.unmodifiableMap(merged);
         } else if (event instanceof ItemCompleted) {
-            return withCompleted(true);
+            n.completed = true;
         } else if (event instanceof ItemReopened) {
-            return withCompleted(false);
+            n.completed = false;
         }
-        return this; // ItemCreated again: ignored
+        return n.done();
     }
 
     private static Map<String, Object> merge(Map<String, Object> fields, Map<String, Object> changes) {
@@ -119,71 +125,44 @@ public record WorkItem(WorkItemId id, String workType, int modelVersion, long ve
         return Collections.unmodifiableMap(merged);
     }
 
-    private WorkItem at(long newVersion, Instant at) {
-        return new WorkItem(id, workType, modelVersion, newVersion, title, stage, fields, owner, parent, fromRequest,
-                blocked, blockedReason, urgent, completed, approvals, pendingHandoff, priorityInputs, comments,
-                createdAt, at, stageEnteredAt);
-    }
+    /** The next state while an event is applied to it. */
+    private static final class Next {
+        final WorkItem from;
+        long version;
+        String stage;
+        Map<String, Object> fields;
+        String owner;
+        boolean blocked;
+        String blockedReason;
+        boolean urgent;
+        boolean completed;
+        Approvals approvals;
+        PendingHandoff pendingHandoff;
+        Map<String, Double> priorityInputs;
+        int comments;
+        Instant updatedAt;
+        Instant stageEnteredAt;
 
-    private WorkItem withFields(Map<String, Object> f) {
-        return new WorkItem(id, workType, modelVersion, version, title, stage, f, owner, parent, fromRequest,
-                blocked, blockedReason, urgent, completed, approvals, pendingHandoff, priorityInputs, comments,
-                createdAt, updatedAt, stageEnteredAt);
-    }
+        Next(WorkItem w) {
+            from = w;
+            stage = w.stage;
+            fields = w.fields;
+            owner = w.owner;
+            blocked = w.blocked;
+            blockedReason = w.blockedReason;
+            urgent = w.urgent;
+            completed = w.completed;
+            approvals = w.approvals;
+            pendingHandoff = w.pendingHandoff;
+            priorityInputs = w.priorityInputs;
+            comments = w.comments;
+            stageEnteredAt = w.stageEnteredAt;
+        }
 
-    private WorkItem withOwner(String o) {
-        return new WorkItem(id, workType, modelVersion, version, title, stage, fields, o, parent, fromRequest,
-                blocked, blockedReason, urgent, completed, approvals, pendingHandoff, priorityInputs, comments,
-                createdAt, updatedAt, stageEnteredAt);
-    }
-
-    private WorkItem entered(String to, Instant at) {
-        return new WorkItem(id, workType, modelVersion, version, title, to, fields, owner, parent, fromRequest,
-                blocked, blockedReason, urgent, completed, Approvals.NONE, null, priorityInputs, comments,
-                createdAt, updatedAt, at);
-    }
-
-    private WorkItem withApprovals(Approvals a) {
-        return new WorkItem(id, workType, modelVersion, version, title, stage, fields, owner, parent, fromRequest,
-                blocked, blockedReason, urgent, completed, a, pendingHandoff, priorityInputs, comments,
-                createdAt, updatedAt, stageEnteredAt);
-    }
-
-    private WorkItem withHandoff(PendingHandoff h) {
-        return new WorkItem(id, workType, modelVersion, version, title, stage, fields, owner, parent, fromRequest,
-                blocked, blockedReason, urgent, completed, approvals, h, priorityInputs, comments,
-                createdAt, updatedAt, stageEnteredAt);
-    }
-
-    private WorkItem withBlocked(boolean b, String reason) {
-        return new WorkItem(id, workType, modelVersion, version, title, stage, fields, owner, parent, fromRequest,
-                b, reason, urgent, completed, approvals, pendingHandoff, priorityInputs, comments,
-                createdAt, updatedAt, stageEnteredAt);
-    }
-
-    private WorkItem withComments(int c) {
-        return new WorkItem(id, workType, modelVersion, version, title, stage, fields, owner, parent, fromRequest,
-                blocked, blockedReason, urgent, completed, approvals, pendingHandoff, priorityInputs, c,
-                createdAt, updatedAt, stageEnteredAt);
-    }
-
-    private WorkItem withUrgent() {
-        return new WorkItem(id, workType, modelVersion, version, title, stage, fields, owner, parent, fromRequest,
-                blocked, blockedReason, true, completed, approvals, pendingHandoff, priorityInputs, comments,
-                createdAt, updatedAt, stageEnteredAt);
-    }
-
-    private WorkItem withPriorityInputs(Map<String, Double> inputs) {
-        Map<String, Double> merged = new LinkedHashMap<>(priorityInputs);
-        merged.putAll(inputs);
-        return new WorkItem(id, workType, modelVersion, version, title, stage, fields, owner, parent, fromRequest,
-                blocked, blockedReason, urgent, completed, approvals, pendingHandoff,
-                Collections.unmodifiableMap(merged), comments, createdAt, updatedAt, stageEnteredAt);
-    }
-
-    private WorkItem withCompleted(boolean c) {
-        return new WorkItem(id, workType, modelVersion, version, title, stage, fields, owner, parent, fromRequest,
-                blocked, blockedReason, urgent, c, approvals, pendingHandoff, priorityInputs, comments,
-                createdAt, updatedAt, stageEnteredAt);
+        WorkItem done() {
+            return new WorkItem(from.id, from.workType, from.modelVersion, version, from.title, stage, fields, owner,
+                    from.parent, from.fromRequest, blocked, blockedReason, urgent, completed, approvals,
+                    pendingHandoff, priorityInputs, comments, from.createdAt, updatedAt, stageEnteredAt);
+        }
     }
 }

@@ -64,9 +64,11 @@ public final class WorkItemDecider {
     private final OperatingModel model;
     private final Map<String, Flow> flows = new HashMap<>();
     private final PriorityInputs priorityInputs;
+    private final Rights rights;
 
     public WorkItemDecider(OperatingModel model) {
         this.model = model;
+        this.rights = new Rights(model);
         for (WorkType type : model.workTypes()) {
             if (type.id() != null && !type.stages().isEmpty()) {
                 flows.put(type.id(), Flow.of(model, type));
@@ -201,7 +203,7 @@ public final class WorkItemDecider {
                 return Decision.reject(gate);
             }
         }
-        var handoff = Handoffs.declared(model, flow.type().id(), item.stage(), to);
+        var handoff = flow.handoff(item.stage(), to);
         if (handoff.isPresent()) {
             Rejection contract = Handoffs.contractUnmet(model, flow.template(), handoff.get(), item.fields());
             if (contract != null) {
@@ -214,7 +216,7 @@ public final class WorkItemDecider {
     }
 
     private Decision handOff(WorkItem item, Flow flow, String toStage) {
-        var declared = Handoffs.from(model, flow.type().id(), item.stage());
+        var declared = flow.handoffsFrom(item.stage());
         String from = Names.stage(flow.type(), item.stage());
         if (declared.isEmpty()) {
             return Decision.reject(Code.TRANSITION_NOT_ALLOWED, "No handoff is declared out of " + from
@@ -241,7 +243,7 @@ public final class WorkItemDecider {
             return Decision.reject(Code.WRONG_STATE, "This " + what(flow) + " has no handoff waiting to be "
                     + (accept ? "accepted" : "rejected"));
         }
-        Rejection who = Handoffs.mayReceive(model, item.pendingHandoff(), actor.personId());
+        Rejection who = Handoffs.mayReceive(rights, item.pendingHandoff(), actor.personId());
         if (who != null) {
             return Decision.reject(who);
         }
@@ -263,17 +265,17 @@ public final class WorkItemDecider {
 
     private Decision approve(WorkItem item, Flow flow, Actor actor, String comment) {
         Stage stage = flow.stage(item.stage());
-        Rejection may = Gates.mayDecide(model, flow.type(), stage, item.approvals(), actor.personId(), true);
+        Rejection may = Gates.mayDecide(rights, flow.type(), stage, item.approvals(), actor.personId(), true);
         if (may != null) {
             return Decision.reject(may);
         }
         return Decision.record(new ApprovalGranted(stage.id(),
-                Gates.onBehalfOf(model, stage, item.approvals(), actor.personId()), Reasons.orNull(comment)));
+                Gates.onBehalfOf(rights, stage, item.approvals(), actor.personId()), Reasons.orNull(comment)));
     }
 
     private Decision deny(WorkItem item, Flow flow, Actor actor, String comment) {
         Stage stage = flow.stage(item.stage());
-        Rejection may = Gates.mayDecide(model, flow.type(), stage, item.approvals(), actor.personId(), false);
+        Rejection may = Gates.mayDecide(rights, flow.type(), stage, item.approvals(), actor.personId(), false);
         if (may != null) {
             return Decision.reject(may);
         }
@@ -282,7 +284,7 @@ public final class WorkItemDecider {
                     + " needs a comment that says what to change");
         }
         return Decision.record(new ApprovalDenied(stage.id(),
-                Gates.onBehalfOf(model, stage, item.approvals(), actor.personId()), comment.strip()));
+                Gates.onBehalfOf(rights, stage, item.approvals(), actor.personId()), comment.strip()));
     }
 
     private Decision requestApproval(WorkItem item, Flow flow) {
@@ -318,7 +320,7 @@ public final class WorkItemDecider {
     }
 
     private Decision assign(WorkItem item, Flow flow, String owner) {
-        if (owner == null || Rights.person(model, owner).isEmpty()) {
+        if (owner == null || !rights.isPerson(owner)) {
             return Decision.reject(Code.INVALID_INPUT, "The accountable owner must be one person of " + model.name()
                     + ", not '" + owner + "'");
         }
@@ -394,7 +396,7 @@ public final class WorkItemDecider {
         if (actor == null) {
             return new Rejection(Code.NOT_ALLOWED, "Someone must give the command");
         }
-        if (actor.equals(Actor.SYSTEM) || Rights.person(model, actor.personId()).isPresent()) {
+        if (actor.equals(Actor.SYSTEM) || rights.isPerson(actor.personId())) {
             return null;
         }
         return new Rejection(Code.NOT_ALLOWED, "'" + actor.personId() + "' is not a person of " + model.name()

@@ -46,23 +46,9 @@ public final class EventCodec {
         return text.toString();
     }
 
-    /** The event as a JSON object, for stores that keep the payload in a JSON column. */
+    /** The event as a JSON object, for stores that keep the payload in a JSON column: {@link #encode} parsed. */
     public ObjectNode toJson(RecordedEvent event) {
-        ObjectNode node = JSON.createObjectNode();
-        if (event.eventId() != null) {
-            node.put("id", event.eventId());
-        }
-        node.put("position", event.position());
-        node.put("stream", event.stream());
-        node.put("version", event.version());
-        node.put("at", event.at().toString());
-        node.put("actor", event.actor());
-        node.put("workType", event.workType());
-        node.put("modelVersion", event.modelVersion());
-        node.put("commandId", event.commandId());
-        node.put("type", event.type());
-        node.set("data", payload(event.event()));
-        return node;
+        return (ObjectNode) JSON.readTree(encode(event));
     }
 
     /** The payload alone: the record's components by name, nulls included. */
