@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "baton", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Operating model as code for marketing and GTM teams: declare how work flows, "
                 + "run work through it, measure orchestration debt.",
-        subcommands = {ModelCommand.class, DiscoverCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ModelCommand.class, DiscoverCommand.class, ConformanceCommand.class, CommandLine.HelpCommand.class})
 public final class Baton implements Runnable {
 
     /** Exit codes shared by every command. */
