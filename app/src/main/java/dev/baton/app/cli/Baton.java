@@ -12,7 +12,15 @@ import picocli.CommandLine.Command;
 @Command(name = "baton", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Operating model as code for marketing and GTM teams: declare how work flows, "
                 + "run work through it, measure orchestration debt.",
-        subcommands = {ModelCommand.class, DiscoverCommand.class, ConformanceCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+                ModelCommand.class,
+                ImportCommand.class,
+                DiscoverCommand.class,
+                ConformanceCommand.class,
+                AnalyzeCommand.class,
+                SimulateCommand.class,
+                ServeCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Baton implements Runnable {
 
     /** Exit codes shared by every command. */
@@ -55,6 +63,6 @@ public final class Baton implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "expected a command (model), found none");
+        throw new CommandLine.ParameterException(spec.commandLine(), "expected a command (model, discover, simulate, serve), found none");
     }
 }

@@ -14,7 +14,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /** The keys of one YAML mapping, read as typed values under the mapping's path. */
-final class Entries {
+public final class Entries {
 
     private final NodeReader reader;
     private final String path;
@@ -27,28 +27,28 @@ final class Entries {
         this.node = node;
     }
 
-    void put(String key, Node value) {
+    public void put(String key, Node value) {
         values.put(key, value);
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         return values.containsKey(key);
     }
 
     /** Present and not an explicit null. */
-    boolean given(String key) {
+    public boolean given(String key) {
         return has(key) && !NodeReader.isNull(values.get(key));
     }
 
-    String path(String key) {
+    public String path(String key) {
         return NodeReader.join(path, key);
     }
 
-    Node node(String key) {
+    public Node node(String key) {
         return values.get(key);
     }
 
-    Set<String> keys() {
+    public Set<String> keys() {
         return values.keySet();
     }
 
@@ -57,7 +57,7 @@ final class Entries {
                 "expected '" + key + "' (" + what + ") here, found " + (has(key) ? "nothing" : "no such key"));
     }
 
-    String text(String key, boolean required, String what) {
+    public String text(String key, boolean required, String what) {
         if (!given(key)) {
             if (required) {
                 missing(key, what);
@@ -67,7 +67,7 @@ final class Entries {
         return reader.text(values.get(key), path(key), what);
     }
 
-    String id(String key, boolean required, String what) {
+    public String id(String key, boolean required, String what) {
         if (!given(key)) {
             if (required) {
                 missing(key, what);
@@ -78,19 +78,19 @@ final class Entries {
     }
 
     /** One id or a list of ids. */
-    List<String> ids(String key, String what) {
+    public List<String> ids(String key, String what) {
         return reader.list(values.get(key), path(key), what, true, (n, p) -> reader.id(n, p, what));
     }
 
-    List<String> texts(String key, String what) {
+    public List<String> texts(String key, String what) {
         return reader.list(values.get(key), path(key), what, true, (n, p) -> reader.text(n, p, what));
     }
 
-    <T> List<T> list(String key, String what, BiFunction<Node, String, T> item) {
+    public <T> List<T> list(String key, String what, BiFunction<Node, String, T> item) {
         return reader.list(values.get(key), path(key), what, false, item);
     }
 
-    Double number(String key, String what) {
+    public Double number(String key, String what) {
         if (!given(key)) {
             return null;
         }
@@ -107,7 +107,7 @@ final class Entries {
         return null;
     }
 
-    boolean bool(String key, boolean defaultValue) {
+    public boolean bool(String key, boolean defaultValue) {
         if (!given(key)) {
             return defaultValue;
         }
@@ -120,12 +120,12 @@ final class Entries {
         return defaultValue;
     }
 
-    WorkDuration duration(String key) {
+    public WorkDuration duration(String key) {
         return parsed(key, "a duration like 3d, 36h, 90m or 1d12h", WorkDuration::parse, "bad-duration");
     }
 
     /** A text value turned into something by {@code parser}; a refusal is reported with {@code code}. */
-    <T> T parsed(String key, String expected, Function<String, Optional<T>> parser, String code) {
+    public <T> T parsed(String key, String expected, Function<String, Optional<T>> parser, String code) {
         if (!given(key)) {
             return null;
         }
@@ -142,7 +142,7 @@ final class Entries {
     }
 
     /** A value from a fixed vocabulary such as stage kinds; null with an error when unknown. */
-    <T> T choice(String key, boolean required, List<String> allowed, Function<String, Optional<T>> byId, String what) {
+    public <T> T choice(String key, boolean required, List<String> allowed, Function<String, Optional<T>> byId, String what) {
         String text = text(key, required, what);
         if (text == null) {
             return null;

@@ -16,9 +16,10 @@ import org.yaml.snakeyaml.nodes.Tag;
 /**
  * Typed reading of a YAML node tree: every value read records its position under its path, and
  * every mismatch becomes a problem ("expected X, found Y") instead of an exception, so that one
- * run reports every mistake in the file.
+ * run reports every mistake in the file. Public so that other YAML files of Baton (import mappings)
+ * are read with the same rules and messages.
  */
-final class NodeReader {
+public final class NodeReader {
 
     /** Ids are what other parts of the model and the event log refer to: keep them plain. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
@@ -27,16 +28,16 @@ final class NodeReader {
     private final Problems problems;
     private int visited;
 
-    NodeReader(Problems problems) {
+    public NodeReader(Problems problems) {
         this.problems = problems;
     }
 
-    Problems problems() {
+    public Problems problems() {
         return problems;
     }
 
     /** Remembers where the path was written; stops walking a file that expands beyond reason. */
-    boolean visit(String path, Node node) {
+    public boolean visit(String path, Node node) {
         problems.sourceMap().put(path, position(node));
         if (++visited == MAX_NODES) {
             problems.add(dev.baton.model.problem.Severity.ERROR, "too-large", path, position(node),
@@ -45,16 +46,16 @@ final class NodeReader {
         return visited < MAX_NODES;
     }
 
-    static Position position(Node node) {
+    public static Position position(Node node) {
         return SafeYaml.position(node.getStartMark());
     }
 
-    static boolean isNull(Node node) {
+    public static boolean isNull(Node node) {
         return node == null || node.getTag().equals(Tag.NULL);
     }
 
     /** How a node looks to a person, for the "found …" half of a message. */
-    static String describe(Node node) {
+    public static String describe(Node node) {
         if (isNull(node)) {
             return "nothing";
         }
@@ -74,13 +75,13 @@ final class NodeReader {
         return "'" + (value.length() > 60 ? value.substring(0, 57) + "..." : value) + "'";
     }
 
-    void wrongType(String path, Node node, String expected) {
+    public void wrongType(String path, Node node, String expected) {
         problems.add(dev.baton.model.problem.Severity.ERROR, "wrong-type", path, position(node),
                 "expected " + expected + ", found " + describe(node));
     }
 
     /** The entries of a mapping, with unknown and repeated keys reported; null if not a mapping. */
-    Entries mapping(Node node, String path, String what, List<String> keys) {
+    public Entries mapping(Node node, String path, String what, List<String> keys) {
         if (!(node instanceof MappingNode mapping)) {
             wrongType(path, node, what);
             return null;
@@ -121,7 +122,7 @@ final class NodeReader {
     }
 
     /** A list read item by item; a single scalar counts as a list of one when {@code scalarOk}. */
-    <T> List<T> list(Node node, String path, String what, boolean scalarOk, BiFunction<Node, String, T> item) {
+    public <T> List<T> list(Node node, String path, String what, boolean scalarOk, BiFunction<Node, String, T> item) {
         if (isNull(node)) {
             return List.of();
         }
@@ -150,7 +151,7 @@ final class NodeReader {
     }
 
     /** Any scalar as text (ids such as {@code 2026} are fine); null with an error otherwise. */
-    String text(Node node, String path, String what) {
+    public String text(Node node, String path, String what) {
         if (node instanceof ScalarNode scalar && !isNull(node)) {
             return scalar.getValue();
         }
@@ -158,7 +159,7 @@ final class NodeReader {
         return null;
     }
 
-    String id(Node node, String path, String what) {
+    public String id(Node node, String path, String what) {
         String value = text(node, path, what);
         if (value != null && !ID.matcher(value).matches()) {
             problems.add(dev.baton.model.problem.Severity.ERROR, "bad-id", path, position(node),
@@ -168,7 +169,7 @@ final class NodeReader {
         return value;
     }
 
-    static String join(String path, String key) {
+    public static String join(String path, String key) {
         return path.isEmpty() ? key : path + "." + key;
     }
 }

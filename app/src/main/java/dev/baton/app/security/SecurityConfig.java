@@ -1,0 +1,78 @@
+package dev.baton.app.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import dev.baton.app.web.Problems;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Who may call what, before the model's decision rights are checked by the engine: everyone
+ * signed in reads; members and above run work; ops and admins upload models; admins manage users.
+ * Only {@code /api/health} and the OpenAPI description are open. Stateless: HTTP Basic for
+ * people, Bearer API tokens for programs; no session, so no CSRF token is needed.
+ */
+@Configuration
+public class SecurityConfig {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, Users users, ObjectMapper json) throws Exception {
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"baton\", Bearer");
+            problem(json, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
+                    "Sign in with HTTP Basic (user and password) or an API token (Authorization: Bearer ...)"
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        };
+        AccessDeniedHandler denied = (request, response, e) -> problem(json, response, HttpStatus.FORBIDDEN,
+                "role-not-allowed", "Your role does not allow " + request.getMethod() + " " + request.getRequestURI()
+                        + " (viewers read; members run work; ops and admins upload models; admins manage users)");
+        http.csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(b -> b.authenticationEntryPoint(unauthenticated))
+                .exceptionHandling(x -> x.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+                .addFilterBefore(new BearerTokenFilter(users, unauthenticated), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/api/health", "/api/docs", "/api/docs/**", "/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/**").authenticated()
+                        .requestMatchers("/api/v1/me", "/api/v1/me/**", "/api/v1/tokens").authenticated()
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/model").hasAnyRole("ADMIN", "OPS")
+                        .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole("ADMIN")
+                        .requestMatchers("/api/v1/**").hasAnyRole("ADMIN", "OPS", "MEMBER")
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+
+    private static void problem(ObjectMapper json, HttpServletResponse response, HttpStatus status, String code,
+                                String detail) throws java.io.IOException {
+        ProblemDetail problem = Problems.of(status, code, detail);
+        // Written by hand: these responses are sent by filters, before Spring MVC's converters.
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.getType().toString());
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        body.put("code", code);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), body);
+    }
+}

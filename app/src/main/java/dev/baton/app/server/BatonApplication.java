@@ -1,0 +1,9 @@
+package dev.baton.app.server;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** The Spring Boot application behind {@code baton serve}: store, security, REST API. */
+@SpringBootApplication(scanBasePackages = {"dev.baton.app.server", "dev.baton.app.store", "dev.baton.app.security",
+        "dev.baton.app.api"})
+public class BatonApplication {
+}

@@ -1,0 +1,70 @@
+package dev.baton.app.store;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A real PostgreSQL started from the jar (docs/adr/0003-embedded-postgresql.md): the binaries
+ * come with Baton, the files stay in a directory of the user's choosing and survive restarts.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    public static final String DATABASE = "postgres";
+    public static final String USER = "postgres";
+
+    private final EmbeddedPostgres postgres;
+    private final Path directory;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path directory) {
+        this.postgres = postgres;
+        this.directory = directory;
+    }
+
+    /** Starts PostgreSQL on a free local port with its files in {@code directory} (created when missing). */
+    public static EmbeddedDatabase start(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(directory)
+                    .setCleanDataDirectory(false)
+                    // Enough connections for the server's pool and a benchmark's clients.
+                    .setServerConfig("max_connections", "100")
+                    // PostgreSQL's own messages go to DIR.log beside its files, not to the terminal.
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log(directory)))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log(directory)))
+                    .start();
+            return new EmbeddedDatabase(postgres, directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the embedded PostgreSQL in " + directory + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static java.io.File log(Path directory) {
+        return directory.resolveSibling(directory.getFileName() + ".log").toFile();
+    }
+
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl(USER, DATABASE);
+    }
+
+    public javax.sql.DataSource dataSource() {
+        return postgres.getPostgresDatabase();
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.baton.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImportCommandTest {
+
+    @TempDir
+    Path dir;
+
+    static String fixture(String name) {
+        return CliRun.ROOT.resolve("exchange/src/test/resources/fixtures").resolve(name).toString();
+    }
+
+    @Test
+    void importsAJiraExportMappedOntoTheModelAndSkipsItTheSecondTime() throws Exception {
+        Path log = dir.resolve("log.jsonl");
+        String[] args = {"import", "jira-json", fixture("jira-cloud-search-jql.json"), "--mapping",
+                fixture("mapping-content.yaml"), "--out", log.toString()};
+
+        CliRun first = CliRun.of(args);
+        CliRun second = CliRun.of(args);
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).startsWith("Imported 16 events for 2 items (2 new)")
+                .contains("StageEntered 5");
+        assertThat(Files.readAllLines(log)).hasSize(16);
+        assertThat(second.exitCode()).isZero();
+        assertThat(second.out()).startsWith("Imported 0 events for 0 items (0 new)").contains("15 changes read, 15 already in the log");
+        assertThat(Files.readAllLines(log)).hasSize(16);
+    }
+
+    @Test
+    void unmappedValuesAreListedWithCounts() {
+        Path map = dir.resolve("map.yaml");
+        CliRun run;
+        try {
+            Files.writeString(map, "stages:\n  To Do: brief\n");
+            run = CliRun.of("import", "jira-json", fixture("jira-cloud-search-jql.json"), "--mapping", map.toString(),
+                    "--out", dir.resolve("l.jsonl").toString(), "--dry-run");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("Would import ")
+                .contains("not in the mapping (stages, kept as the tool writes them): 'In Progress' ×2, 'In Review' ×2, 'Done' ×1");
+        assertThat(dir.resolve("l.jsonl")).doesNotExist();
+    }
+
+    @Test
+    void suggestsAStarterMappingFromTheFilesOwnValues() {
+        CliRun run = CliRun.of("import", "jira-json", fixture("jira-cloud-search-jql.json"), "--suggest-mapping");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("stages:", "  \"In Review\": in-review   # 4", "  \"Maya Patel\": maya-patel",
+                "    \"Campaign\": campaign", "    \"Launch date\": launch-date");
+        // The suggestion is itself a valid mapping.
+        assertThat(dev.baton.exchange.mapping.MappingReader.read(run.out()).problems()).isEmpty();
+    }
+
+    @Test
+    void aWrongKindOfFileNamesTheExpectedShapeAndWritesNothing() {
+        Path log = dir.resolve("log.jsonl");
+        CliRun run = CliRun.of("import", "trello-json", fixture("jira-cloud-search-jql.json"), "--out", log.toString());
+
+        assertThat(run.exitCode()).isEqualTo(Baton.INVALID);
+        assertThat(run.err()).contains("jira-cloud-search-jql.json: line 1, column ")
+                .contains("expected a Trello board export").contains("nothing was imported");
+        assertThat(log).doesNotExist();
+    }
+
+    @Test
+    void aMappingWithMistakesIsReportedAtItsLines() throws Exception {
+        Path map = dir.resolve("map.yaml");
+        Files.writeString(map, "stages:\n  Doing: nonsense\npeople:\n  Maya Patel: nobody\n");
+        CliRun run = CliRun.of("import", "jira-json", fixture("jira-cloud-search-jql.json"), "--mapping", map.toString(),
+                "--model", CliRun.example("content-team.yaml"), "--out", dir.resolve("l.jsonl").toString());
+
+        assertThat(run.exitCode()).isEqualTo(Baton.INVALID);
+        assertThat(run.err()).contains(map + ":2:10: error: expected a stage of a work type")
+                .contains(map + ":4:15: error: expected a person of the model");
+    }
+
+    @Test
+    void anUnknownKindIsAUsageError() {
+        CliRun run = CliRun.of("import", "monday-json", fixture("jira-cloud-search-jql.json"), "--out", "x.jsonl");
+        assertThat(run.exitCode()).isEqualTo(Baton.USAGE);
+        assertThat(run.err()).contains("expected a KIND (jira-json, trello-json, gitlab-events");
+    }
+}

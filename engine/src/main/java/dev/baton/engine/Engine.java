@@ -1,0 +1,285 @@
+package dev.baton.engine;
+
+import dev.baton.engine.Rejection.Code;
+import dev.baton.engine.event.ConcurrencyConflict;
+import dev.baton.engine.event.EventStore;
+import dev.baton.engine.event.InMemoryEventStore;
+import dev.baton.engine.event.RecordedEvent;
+import dev.baton.engine.intake.IntakeCommand;
+import dev.baton.engine.intake.IntakeCommand.SubmitRequest;
+import dev.baton.engine.intake.IntakeEvent;
+import dev.baton.engine.intake.IntakeRequest;
+import dev.baton.engine.intake.QueuedRequest;
+import dev.baton.engine.intake.RequestId;
+import dev.baton.engine.item.Decision;
+import dev.baton.engine.item.ItemFilter;
+import dev.baton.engine.item.WorkItem;
+import dev.baton.engine.item.WorkItemCommand;
+import dev.baton.engine.item.WorkItemCommand.CreateItem;
+import dev.baton.engine.item.WorkItemDecider;
+import dev.baton.engine.item.WorkItemEvent;
+import dev.baton.engine.item.WorkItemId;
+import dev.baton.engine.version.ModelVersion;
+import dev.baton.engine.version.ModelVersions;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+/**
+ * Runs work through the operating model: the one entry point of the engine. Every command is
+ * decided against the model version its item was created with and recorded in the
+ * {@link EventStore} as past-tense events, or rejected with a sentence and nothing recorded.
+ *
+ * <p>The engine keeps the current state of every item and request in memory (caught up from the
+ * store when it starts) so that deciding a command reads no events. It is thread-safe: commands on
+ * one item run one at a time; when another process appended to the same stream the store's
+ * {@link ConcurrencyConflict} makes the engine reread the stream and decide again (or answer
+ * {@link Code#STALE_VERSION} when the caller named the version it saw).
+ */
+public final class Engine {
+
+    private static final int PAGE = 10_000;
+
+    private final EventStore store;
+    private final ModelVersions versions;
+    private final Clock clock;
+    private final Supplier<String> ids;
+    private final Recorder recorder;
+    private final Map<String, WorkItem> items = new ConcurrentHashMap<>();
+    private final Map<Integer, WorkItemDecider> deciders = new ConcurrentHashMap<>();
+    private final Locks locks = new Locks();
+    private final IntakeDesk intake;
+
+    /**
+     * @param ids where new ids come from ({@code item-<id>}, {@code request-<id>}) when the caller
+     *            names none
+     */
+    public Engine(EventStore store, ModelVersions versions, Clock clock, Supplier<String> ids) {
+        this.store = store;
+        this.versions = versions;
+        this.clock = clock;
+        this.ids = ids;
+        this.recorder = new Recorder(store, clock);
+        this.intake = new IntakeDesk(this, recorder, versions, clock);
+        catchUp();
+    }
+
+    /** New ids are random: {@code item-3f9c2a7d1e4b}. */
+    public Engine(EventStore store, ModelVersions versions, Clock clock) {
+        this(store, versions, clock, () -> Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16));
+    }
+
+    /** An engine on an in-memory store, for tests, the simulator and benchmarks. */
+    public static Engine inMemory(ModelVersions versions, Clock clock) {
+        return new Engine(new InMemoryEventStore(), versions, clock);
+    }
+
+    public EventStore store() {
+        return store;
+    }
+
+    public ModelVersions models() {
+        return versions;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Creates a work item under the current model version.
+     *
+     * @param id        the new item's id, or null for a generated one
+     * @param commandId idempotency key (null: none); a retry returns the first attempt's events
+     */
+    public CommandResult create(WorkItemId id, String commandId, Actor actor, CreateItem command) {
+        Optional<CommandResult> earlier = recorder.earlier(commandId, id == null ? null : id.value());
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        Optional<ModelVersion> model = versions.current();
+        if (model.isEmpty()) {
+            return new CommandResult.Rejected(new Rejection(Code.WRONG_STATE,
+                    "No operating model has been uploaded yet; upload one before creating work"), 0);
+        }
+        WorkItem parent = null;
+        if (command.parent() != null) {
+            parent = item(new WorkItemId(command.parent())).orElse(null);
+            if (parent == null) {
+                return notFound("There is no work item '" + command.parent() + "' to put this under");
+            }
+        }
+        if (command.fromRequest() != null && intake.request(new RequestId(command.fromRequest())).isEmpty()) {
+            return notFound("There is no intake request '" + command.fromRequest() + "'");
+        }
+        WorkItemDecider decider = decider(model.get().number());
+        Decision decision = decider.create(actor, command, parent);
+        if (decision.rejected()) {
+            return new CommandResult.Rejected(decision.rejection(), 0);
+        }
+        String stream = id != null ? id.value() : "item-" + ids.get();
+        synchronized (locks.item(stream)) {
+            try {
+                List<RecordedEvent> recorded = recorder.append(stream, 0, commandId, actor, command.workType(),
+                        model.get().number(), decision.events());
+                return remember(recorded);
+            } catch (ConcurrencyConflict e) {
+                return new CommandResult.Rejected(new Rejection(Code.WRONG_STATE, "There is already a work item '"
+                        + stream + "'"), e.currentVersion());
+            }
+        }
+    }
+
+    /**
+     * Decides and records a command on an item.
+     *
+     * @param expectedVersion the item's version the actor saw; null to decide on the current one
+     * @param commandId       idempotency key (null: none); a retry returns the first attempt's events
+     */
+    public CommandResult handle(WorkItemId id, Long expectedVersion, String commandId, Actor actor,
+                                WorkItemCommand command) {
+        if (command instanceof CreateItem create) {
+            return create(id, commandId, actor, create);
+        }
+        Optional<CommandResult> earlier = recorder.earlier(commandId, id.value());
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        synchronized (locks.item(id.value())) {
+            for (int attempt = 0; ; attempt++) {
+                WorkItem item = attempt == 0 ? item(id).orElse(null) : reload(id.value());
+                if (item == null) {
+                    return notFound("There is no work item '" + id + "'");
+                }
+                if (expectedVersion != null && expectedVersion != item.version()) {
+                    return new CommandResult.Rejected(Recorder.stale("item", expectedVersion, item.version()),
+                            item.version());
+                }
+                Decision decision = decider(item.modelVersion()).decide(item, actor, command);
+                if (decision.rejected()) {
+                    return new CommandResult.Rejected(decision.rejection(), item.version());
+                }
+                try {
+                    List<RecordedEvent> recorded = recorder.append(id.value(), item.version(), commandId, actor,
+                            item.workType(), item.modelVersion(), decision.events());
+                    return remember(recorded);
+                } catch (ConcurrencyConflict e) {
+                    if (expectedVersion != null || attempt == 2) {
+                        reload(id.value());
+                        return new CommandResult.Rejected(Recorder.stale("item", item.version(),
+                                e.currentVersion()), e.currentVersion());
+                    }
+                }
+            }
+        }
+    }
+
+    public Optional<WorkItem> item(WorkItemId id) {
+        WorkItem item = items.get(id.value());
+        return item != null ? Optional.of(item) : Optional.ofNullable(reload(id.value()));
+    }
+
+    /** Items matching the filter, oldest first. */
+    public List<WorkItem> items(ItemFilter filter) {
+        return items.values().stream().filter(filter::matches)
+                .sorted(Comparator.comparing(WorkItem::createdAt).thenComparing(i -> i.id().value())).toList();
+    }
+
+    /** Every event of an item, oldest first. */
+    public List<RecordedEvent> history(WorkItemId id) {
+        return store.read(id.value());
+    }
+
+    // ---- intake
+
+    /** Submits a request through a form of the current model; {@code id} null: a generated one. */
+    public CommandResult submit(RequestId id, String commandId, Actor actor, SubmitRequest command) {
+        return intake.submit(id != null ? id : new RequestId("request-" + ids.get()), commandId, actor, command);
+    }
+
+    /** Accepts (creating the work item), declines or defers a request. */
+    public CommandResult decide(RequestId id, Long expectedVersion, String commandId, Actor actor,
+                                IntakeCommand command) {
+        return intake.decide(id, expectedVersion, commandId, actor, command);
+    }
+
+    public Optional<IntakeRequest> request(RequestId id) {
+        return intake.request(id);
+    }
+
+    /** Every request, oldest first, whatever its status. */
+    public List<IntakeRequest> requests() {
+        return intake.requests();
+    }
+
+    /** The intake queue: open requests and deferred ones whose date has come, best score first. */
+    public List<QueuedRequest> queue() {
+        return intake.queue();
+    }
+
+    // ---- internals
+
+    WorkItemDecider decider(int modelVersion) {
+        return deciders.computeIfAbsent(modelVersion, n -> new WorkItemDecider(versions.get(n)
+                .orElseThrow(() -> new IllegalStateException("model version " + n + " is not stored")).model()));
+    }
+
+    private CommandResult remember(List<RecordedEvent> recorded) {
+        if (recorded.isEmpty()) {
+            throw new IllegalStateException("a command that was not rejected recorded no events");
+        }
+        String stream = recorded.get(0).stream();
+        WorkItem before = items.get(stream);
+        long first = recorded.get(0).version();
+        if (first == 1 || before != null && before.version() == first - 1) {
+            WorkItem state = before;
+            for (RecordedEvent e : recorded) {
+                state = state == null ? WorkItem.created(e) : state.apply(e);
+            }
+            items.put(stream, state);
+            return new CommandResult.Recorded(stream, state.version(), recorded, false);
+        }
+        // The store answered with an earlier command's events (a retry that raced): reread.
+        reload(stream);
+        return Recorder.replayed(recorded);
+    }
+
+    private WorkItem reload(String stream) {
+        WorkItem item = WorkItem.replay(store.read(stream));
+        if (item != null) {
+            items.put(stream, item);
+        }
+        return item;
+    }
+
+    private static CommandResult notFound(String sentence) {
+        return new CommandResult.Rejected(new Rejection(Code.NOT_FOUND, sentence), 0);
+    }
+
+    private void catchUp() {
+        long after = 0;
+        while (true) {
+            List<RecordedEvent> page = store.readAll(after, PAGE);
+            for (RecordedEvent e : page) {
+                if (e.event() instanceof WorkItemEvent) {
+                    WorkItem state = items.get(e.stream());
+                    WorkItem next = state == null ? WorkItem.created(e) : state.apply(e);
+                    if (next != null) {
+                        items.put(e.stream(), next);
+                    }
+                } else if (e.event() instanceof IntakeEvent) {
+                    intake.caughtUp(e);
+                }
+                after = e.position();
+            }
+            if (page.size() < PAGE) {
+                return;
+            }
+        }
+    }
+}

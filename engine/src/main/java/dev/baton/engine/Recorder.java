@@ -1,0 +1,71 @@
+package dev.baton.engine;
+
+import dev.baton.engine.Rejection.Code;
+import dev.baton.engine.event.BatonEvent;
+import dev.baton.engine.event.EventStore;
+import dev.baton.engine.event.PendingEvent;
+import dev.baton.engine.event.RecordedEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Appends decided events to the store with the envelope the log needs, and answers retried commands. */
+final class Recorder {
+
+    private final EventStore store;
+    private final Clock clock;
+
+    Recorder(EventStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Now, to the millisecond: what every store keeps, so a reread event equals the one recorded. */
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /**
+     * The result of an earlier command with this id, when there was one: its events replayed, or
+     * a rejection when the id was used on another stream.
+     */
+    Optional<CommandResult> earlier(String commandId, String stream) {
+        if (commandId == null) {
+            return Optional.empty();
+        }
+        Optional<List<RecordedEvent>> events = store.byCommandId(commandId);
+        if (events.isEmpty() || events.get().isEmpty()) {
+            return Optional.empty();
+        }
+        List<RecordedEvent> e = events.get();
+        if (stream != null && !stream.equals(e.get(0).stream())) {
+            return Optional.of(new CommandResult.Rejected(new Rejection(Code.INVALID_INPUT, "The command id '"
+                    + commandId + "' was already used for " + e.get(0).stream() + "; use a new id for a new command"),
+                    store.version(stream)));
+        }
+        return Optional.of(replayed(e));
+    }
+
+    static CommandResult.Recorded replayed(List<RecordedEvent> e) {
+        return new CommandResult.Recorded(e.get(0).stream(), e.get(e.size() - 1).version(), e, true);
+    }
+
+    /** Appends; throws {@link dev.baton.engine.event.ConcurrencyConflict} when the stream moved on. */
+    List<RecordedEvent> append(String stream, long expectedVersion, String commandId, Actor actor, String workType,
+                               int modelVersion, List<? extends BatonEvent> events) {
+        Instant at = now();
+        List<PendingEvent> pending = new ArrayList<>(events.size());
+        for (BatonEvent e : events) {
+            pending.add(new PendingEvent(at, actor.personId(), workType, modelVersion, e));
+        }
+        return store.append(stream, expectedVersion, commandId, pending);
+    }
+
+    static Rejection stale(String what, long expected, long current) {
+        return new Rejection(Code.STALE_VERSION, "Someone changed this " + what + " while you were looking at it"
+                + " (it is at version " + current + ", you saw version " + expected + "); reload it and try again");
+    }
+}

@@ -1,0 +1,122 @@
+package dev.baton.exchange.gitlab;
+
+import static dev.baton.exchange.source.JsonSource.object;
+import static dev.baton.exchange.source.JsonSource.text;
+
+import dev.baton.exchange.source.ChangeKind;
+import dev.baton.exchange.source.JsonSource;
+import dev.baton.exchange.source.SourceChange;
+import dev.baton.exchange.source.SourceFormatException;
+import dev.baton.exchange.source.SourceItem;
+import dev.baton.exchange.source.SourceReader;
+import dev.baton.exchange.source.SourceSink;
+import dev.baton.exchange.source.Times;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import tools.jackson.core.JsonToken;
+
+/**
+ * GitLab's resource events as its API returns them: {@code resource_label_events} (a label
+ * added or removed: how GitLab boards record a column move with scoped labels such as
+ * {@code workflow::review}), {@code resource_state_events} (closed, reopened, merged) and
+ * {@code resource_milestone_events}; one JSON array, or several concatenated. API pages list
+ * events per resource but not in time order, so a file is sorted in memory before replay.
+ *
+ * <p>Change ids are {@code gitlab:<label|state|milestone>:<event id>}.
+ */
+public final class GitLabEventsReader implements SourceReader {
+
+    public static final String KIND = "gitlab-events";
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public String expectedShape() {
+        return "GitLab resource events ([{\"id\", \"user\", \"created_at\", \"resource_type\", \"resource_id\", "
+                + "\"label\": {...}, \"action\": \"add\"|\"remove\"} or {..., \"state\": \"closed\"|\"reopened\"}])";
+    }
+
+    private record Event(SourceChange change, long id) {
+    }
+
+    @Override
+    public void read(InputStream in, SourceSink sink) {
+        List<Event> events = new ArrayList<>();
+        try (JsonSource json = new JsonSource(in, expectedShape())) {
+            JsonToken t = json.next();
+            if (t == null) {
+                throw json.wrongShape("an empty file");
+            }
+            while (t != null) {
+                if (t != JsonToken.START_ARRAY) {
+                    throw json.wrongShape("JSON starting with " + t + " (an object, not an array of events)");
+                }
+                JsonToken e;
+                while ((e = json.next()) != JsonToken.END_ARRAY) {
+                    if (e != JsonToken.START_OBJECT) {
+                        throw json.wrongShape("an event that is " + e);
+                    }
+                    String where = json.where();
+                    SourceChange change = change(json.tree(Set.of("avatar_url", "web_url")), where);
+                    events.add(new Event(change, events.size()));
+                }
+                t = json.next();
+            }
+        }
+        events.sort(Comparator.comparing((Event e) -> e.change().item().key())
+                .thenComparing(e -> e.change().at()).thenComparingLong(Event::id));
+        for (Event e : events) {
+            sink.change(e.change());
+        }
+    }
+
+    private static SourceChange change(Object e, String where) {
+        String id = text(e, "id");
+        String type = text(e, "resource_type");
+        String resource = text(e, "resource_id");
+        if (id == null || type == null || resource == null) {
+            throw new SourceFormatException(where, "expected a GitLab resource event with \"id\", \"resource_type\" "
+                    + "and \"resource_id\", found " + (e instanceof java.util.Map<?, ?> m
+                    ? "the keys " + new java.util.TreeSet<>(m.keySet()) : "something else"));
+        }
+        Instant at = Times.parse(text(e, "created_at")).orElseThrow(() -> new SourceFormatException(where,
+                "expected created_at to be a timestamp, found " + text(e, "created_at")));
+        String actor = text(e, "user", "name");
+        if (actor == null) {
+            actor = text(e, "user", "username");
+        }
+        String key = type.toLowerCase(Locale.ROOT).replace("mergerequest", "merge-request") + "-" + resource;
+        SourceItem item = new SourceItem(key, type, null, List.of(), null);
+        if (object(e, "label") != null) {
+            String label = text(e, "label", "name");
+            boolean add = !"remove".equals(text(e, "action"));
+            return new SourceChange(item, "gitlab:label:" + id, at, actor, ChangeKind.LABEL, "labels",
+                    add ? null : label, add ? label : null);
+        }
+        String state = text(e, "state");
+        if (state != null) {
+            ChangeKind kind = switch (state) {
+                case "reopened", "opened" -> ChangeKind.REOPENED;
+                case "closed", "merged" -> ChangeKind.CLOSED;
+                default -> ChangeKind.FIELD;
+            };
+            return new SourceChange(item, "gitlab:state:" + id, at, actor, kind, "state", null, state);
+        }
+        if (e instanceof java.util.Map<?, ?> m && m.containsKey("milestone")) {
+            String milestone = text(e, "milestone", "title");
+            boolean add = !"remove".equals(text(e, "action"));
+            return new SourceChange(item, "gitlab:milestone:" + id, at, actor, ChangeKind.FIELD, "milestone",
+                    add ? null : milestone, add ? milestone : null);
+        }
+        throw new SourceFormatException(where, "expected a label, state or milestone event, found event " + id
+                + " with none of \"label\", \"state\", \"milestone\"");
+    }
+}

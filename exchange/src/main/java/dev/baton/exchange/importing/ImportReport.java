@@ -1,0 +1,107 @@
+package dev.baton.exchange.importing;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What an import found and did: events written by type, changes already in the log, and every
+ * tool value the mapping did not cover, with how often it occurred. Nothing is dropped silently:
+ * what was not imported is counted under {@link #skipped()} with the reason.
+ */
+public final class ImportReport {
+
+    private final Map<String, Long> eventsByType = new TreeMap<>();
+    private final Map<String, Map<String, Long>> unmapped = new TreeMap<>();
+    private final Map<String, Long> skipped = new TreeMap<>();
+    private final Map<String, Note> notes = new LinkedHashMap<>();
+    private long changesRead;
+    private long duplicates;
+    private long items;
+    private long newItems;
+
+    /** A note from the reader: the first message of its kind and how many there were. */
+    public record Note(String code, String message, long count) {
+    }
+
+    void read() {
+        changesRead++;
+    }
+
+    void written(String type) {
+        eventsByType.merge(type, 1L, Long::sum);
+    }
+
+    void duplicate() {
+        duplicates++;
+    }
+
+    void item(boolean isNew) {
+        items++;
+        if (isNew) {
+            newItems++;
+        }
+    }
+
+    void unmapped(String category, String value) {
+        unmapped.computeIfAbsent(category, k -> new TreeMap<>()).merge(value == null ? "(none)" : value, 1L, Long::sum);
+    }
+
+    void skipped(String reason) {
+        skipped.merge(reason, 1L, Long::sum);
+    }
+
+    void note(String code, String message) {
+        notes.merge(code, new Note(code, message, 1), (a, b) -> new Note(a.code(), a.message(), a.count() + 1));
+    }
+
+    public long changesRead() {
+        return changesRead;
+    }
+
+    public long eventsWritten() {
+        return eventsByType.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public Map<String, Long> eventsByType() {
+        return eventsByType;
+    }
+
+    /** Changes whose stable id was already in the log (or earlier in the same file). */
+    public long duplicates() {
+        return duplicates;
+    }
+
+    /** Items (streams) touched by this import, and how many of them were new to the log. */
+    public long items() {
+        return items;
+    }
+
+    public long newItems() {
+        return newItems;
+    }
+
+    /** category (stages, people, work-types, fields) → tool value → occurrences, values in order. */
+    public Map<String, Map<String, Long>> unmapped() {
+        return unmapped;
+    }
+
+    /** Changes that became no event, by reason. */
+    public Map<String, Long> skipped() {
+        return skipped;
+    }
+
+    public List<Note> notes() {
+        return List.copyOf(notes.values());
+    }
+
+    /** The unmapped values of a category, most frequent first. */
+    public List<Map.Entry<String, Long>> unmappedByCount(String category) {
+        return unmapped.getOrDefault(category, Map.of()).entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .toList();
+    }
+}

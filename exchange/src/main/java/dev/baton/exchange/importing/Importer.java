@@ -1,0 +1,380 @@
+package dev.baton.exchange.importing;
+
+import dev.baton.engine.event.BatonEvent;
+import dev.baton.engine.event.RecordedEvent;
+import dev.baton.engine.item.WorkItemEvent.CommentAdded;
+import dev.baton.engine.item.WorkItemEvent.FieldsUpdated;
+import dev.baton.engine.item.WorkItemEvent.ItemCompleted;
+import dev.baton.engine.item.WorkItemEvent.ItemCreated;
+import dev.baton.engine.item.WorkItemEvent.ItemReopened;
+import dev.baton.engine.item.WorkItemEvent.MarkedUrgent;
+import dev.baton.engine.item.WorkItemEvent.OwnerAssigned;
+import dev.baton.engine.item.WorkItemEvent.StageEntered;
+import dev.baton.exchange.mapping.ImportMapping;
+import dev.baton.exchange.source.ChangeKind;
+import dev.baton.exchange.source.SourceChange;
+import dev.baton.exchange.source.SourceItem;
+import dev.baton.exchange.source.SourceSink;
+import dev.baton.model.OperatingModel;
+import dev.baton.model.Stage;
+import dev.baton.model.WorkType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Turns a tool's changes into Baton events through a mapping: a status change is a stage move
+ * ({@code StageEntered}), an assignee change an owner change ({@code OwnerAssigned}), closing
+ * {@code ItemCompleted}, reopening {@code ItemReopened}, any other field {@code FieldsUpdated},
+ * an urgent priority or label {@code MarkedUrgent}. Each event keeps the change's stable id, so
+ * a change already in the log (from an earlier or overlapping export) is skipped.
+ *
+ * <p>Memory grows with the number of items, not of events: per item only its version, stage,
+ * owner and labels are kept.
+ */
+public final class Importer {
+
+    static final String UNKNOWN_ACTOR = "unknown";
+
+    private final ImportMapping mapping;
+    private final OperatingModel model;
+    private final Consumer<RecordedEvent> out;
+    private final Map<String, ItemState> items = new HashMap<>();
+    private final SeenIds seen = new SeenIds();
+    private final ImportReport report = new ImportReport();
+    private long position;
+
+    /** What the import knows about one item: enough to fill the {@code from} sides of events. */
+    private static final class ItemState {
+        final String stream;
+        String workType;
+        String stage;
+        String owner;
+        List<String> labels;
+        boolean urgent;
+        boolean completed;
+        long version;
+        boolean touched;
+        final boolean existed;
+        Set<String> visited;
+
+        ItemState(String stream, boolean existed) {
+            this.stream = stream;
+            this.existed = existed;
+        }
+    }
+
+    /**
+     * @param model may be null; when given, a move back in a work type's stage order is rework
+     * @param out   receives the new events in order
+     */
+    public Importer(ImportMapping mapping, OperatingModel model, Consumer<RecordedEvent> out) {
+        this.mapping = Objects.requireNonNull(mapping, "mapping");
+        this.model = model;
+        this.out = out;
+    }
+
+    /** Learns an event already in the log: its id, and its item's version, stage and owner. */
+    public void existing(RecordedEvent e) {
+        position = Math.max(position, e.position());
+        if (e.eventId() != null) {
+            seen.add(e.eventId());
+        }
+        ItemState state = items.computeIfAbsent(e.stream(), s -> new ItemState(s, true));
+        state.version = Math.max(state.version, e.version());
+        if (e.workType() != null) {
+            state.workType = e.workType();
+        }
+        apply(state, e.event());
+    }
+
+    /** Where a reader hands its changes. */
+    public SourceSink sink() {
+        return new SourceSink() {
+            @Override
+            public void change(SourceChange change) {
+                accept(change);
+            }
+
+            @Override
+            public void note(String code, String message) {
+                report.note(code, message);
+            }
+        };
+    }
+
+    public ImportReport report() {
+        return report;
+    }
+
+    void accept(SourceChange change) {
+        report.read();
+        if (seen.contains(change.changeId())) {
+            report.duplicate();
+            return;
+        }
+        ItemState state = items.get(change.item().key());
+        if (state == null) {
+            state = new ItemState(change.item().key(), false);
+            items.put(state.stream, state);
+        }
+        if (!state.touched) {
+            state.touched = true;
+            report.item(!state.existed);
+        }
+        String actor = actor(change.actor());
+        if (change.kind() == ChangeKind.CREATED) {
+            if (state.version > 0) {
+                // The log already has this item under another creation id (e.g. first seen earlier).
+                seen.add(change.changeId());
+                report.skipped("creation of an item already in the log");
+                return;
+            }
+            state.workType = workType(change.item());
+            String stage = stage(change.to());
+            List<String> labels = change.item().labels();
+            Map<String, Object> fields = labels.isEmpty() ? Map.of() : singleton("labels", labels);
+            emit(state, change, change.changeId(), actor, new ItemCreated(change.item().title(), stage, fields, null, null));
+            String urgentLabel = labels.stream().filter(mapping::urgentLabel).findFirst().orElse(null);
+            if (urgentLabel != null) {
+                emit(state, change, change.changeId() + ":urgent", actor, new MarkedUrgent("label " + urgentLabel));
+            }
+            return;
+        }
+        if (state.version == 0) {
+            // The export lacks the creation: the item starts where the first change found it.
+            state.workType = workType(change.item());
+            String firstStage = change.kind() == ChangeKind.STATUS ? stage(change.from()) : null;
+            report.note("created-at-first-change", "items without a creation in the export start at their first change");
+            emit(state, change, change.changeId() + ":first-seen", actor,
+                    new ItemCreated(change.item().title(), firstStage, Map.of(), null, null));
+        }
+        seen.add(change.changeId());
+        switch (change.kind()) {
+            case STATUS -> stageMove(state, change, actor, change.to());
+            case ASSIGNEE -> ownerChange(state, change, actor);
+            case FIELD -> field(state, change, actor);
+            case PRIORITY -> priority(state, change, actor);
+            case LABEL -> label(state, change, actor);
+            case CLOSED -> emit(state, change, change.changeId(), actor, new ItemCompleted(state.stage));
+            case REOPENED -> emit(state, change, change.changeId(), actor, new ItemReopened(state.stage, null));
+            case COMMENT -> emit(state, change, change.changeId(), actor, new CommentAdded(change.to()));
+            default -> report.skipped("unknown change kind " + change.kind());
+        }
+    }
+
+    private void stageMove(ItemState state, SourceChange change, String actor, String toolStatus) {
+        String to = stage(toolStatus);
+        String from = state.stage;
+        if (Objects.equals(from, to)) {
+            report.skipped("status change within one stage");
+            return;
+        }
+        emit(state, change, change.changeId(), actor, new StageEntered(from, to, isRework(state, from, to)));
+    }
+
+    private void ownerChange(ItemState state, SourceChange change, String actor) {
+        String owner = change.to() == null ? null : person(change.to());
+        if (change.to() == null && change.from() != null && !Objects.equals(person(change.from()), state.owner)) {
+            // Trello cards have several members: removing one who is not the owner changes no owner.
+            report.skipped("member removed who was not the owner");
+            return;
+        }
+        if (Objects.equals(owner, state.owner)) {
+            report.skipped("assignee set to the current owner");
+            return;
+        }
+        emit(state, change, change.changeId(), actor, new OwnerAssigned(owner, state.owner));
+    }
+
+    private void field(ItemState state, SourceChange change, String actor) {
+        if (mapping.ignores(change.field())) {
+            report.skipped("field ignored by the mapping: " + change.field());
+            return;
+        }
+        String name = change.field();
+        if (mapping.mapsFields()) {
+            var mapped = mapping.field(change.field());
+            if (mapped.isPresent()) {
+                name = mapped.get();
+            } else {
+                report.unmapped("fields", change.field());
+            }
+        }
+        emit(state, change, change.changeId(), actor, new FieldsUpdated(singleton(name, change.to())));
+    }
+
+    private void priority(ItemState state, SourceChange change, String actor) {
+        emit(state, change, change.changeId(), actor, new FieldsUpdated(singleton("priority", change.to())));
+        boolean urgent = mapping.urgentPriority(change.to());
+        if (urgent && !state.urgent) {
+            emit(state, change, change.changeId() + ":urgent", actor, new MarkedUrgent("priority " + change.to()));
+        }
+        state.urgent = urgent || (state.urgent && labelsUrgent(state));
+    }
+
+    private void label(ItemState state, SourceChange change, String actor) {
+        String added = change.to();
+        String removed = change.from();
+        if (mapping.isStatusLabel(added)) {
+            stageMove(state, change, actor, added);
+            return;
+        }
+        if (mapping.isStatusLabel(removed)) {
+            report.skipped("status label removed (the next status label sets the stage)");
+            return;
+        }
+        List<String> labels = state.labels == null ? new ArrayList<>() : new ArrayList<>(state.labels);
+        if (added != null && !labels.contains(added)) {
+            labels.add(added);
+        }
+        if (removed != null) {
+            labels.remove(removed);
+        }
+        emit(state, change, change.changeId(), actor, new FieldsUpdated(singleton("labels", List.copyOf(labels))));
+        if (mapping.urgentLabel(added) && !state.urgent) {
+            emit(state, change, change.changeId() + ":urgent", actor, new MarkedUrgent("label " + added));
+        }
+    }
+
+    private boolean labelsUrgent(ItemState state) {
+        return state.labels != null && state.labels.stream().anyMatch(mapping::urgentLabel);
+    }
+
+    private void emit(ItemState state, SourceChange change, String id, String actor, BatonEvent event) {
+        state.version++;
+        apply(state, event);
+        RecordedEvent recorded = new RecordedEvent(++position, state.stream, state.version, change.at(), actor,
+                state.workType, 0, null, event, id);
+        seen.add(id);
+        report.written(event.type());
+        out.accept(recorded);
+    }
+
+    /** Keeps the item's state in step with an event (new or already in the log). */
+    private void apply(ItemState state, BatonEvent event) {
+        if (event instanceof ItemCreated c) {
+            enter(state, c.stage());
+            if (c.fields() != null && c.fields().get("labels") instanceof List<?> labels) {
+                List<String> copy = new ArrayList<>();
+                labels.forEach(l -> copy.add(String.valueOf(l)));
+                state.labels = copy;
+            }
+        } else if (event instanceof StageEntered s) {
+            enter(state, s.to());
+        } else if (event instanceof OwnerAssigned o) {
+            state.owner = o.owner();
+        } else if (event instanceof MarkedUrgent) {
+            state.urgent = true;
+        } else if (event instanceof ItemCompleted) {
+            state.completed = true;
+        } else if (event instanceof ItemReopened) {
+            state.completed = false;
+        } else if (event instanceof FieldsUpdated f && f.changes().get("labels") instanceof List<?> labels) {
+            List<String> copy = new ArrayList<>();
+            labels.forEach(l -> copy.add(String.valueOf(l)));
+            state.labels = copy;
+        }
+    }
+
+    private static void enter(ItemState state, String stage) {
+        if (stage == null) {
+            return;
+        }
+        if (state.stage != null) {
+            if (state.visited == null) {
+                state.visited = new HashSet<>(4);
+            }
+            state.visited.add(state.stage);
+        }
+        state.stage = stage;
+    }
+
+    /**
+     * A move back in the work type's stage order when the model is known; without a model, a
+     * return to a stage the item already left.
+     */
+    private boolean isRework(ItemState state, String from, String to) {
+        if (to == null) {
+            return false;
+        }
+        WorkType type = model == null || state.workType == null ? null : model.workType(state.workType).orElse(null);
+        if (type != null) {
+            int fromIndex = indexOf(type, from);
+            int toIndex = indexOf(type, to);
+            if (fromIndex >= 0 && toIndex >= 0) {
+                return toIndex < fromIndex;
+            }
+        }
+        return state.visited != null && state.visited.contains(to);
+    }
+
+    private static int indexOf(WorkType type, String stage) {
+        List<Stage> stages = type.stages();
+        for (int i = 0; i < stages.size(); i++) {
+            if (Objects.equals(stages.get(i).id(), stage)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private String stage(String toolStatus) {
+        if (toolStatus == null) {
+            return null;
+        }
+        if (!mapping.mapsStages()) {
+            return toolStatus;
+        }
+        var mapped = mapping.stage(toolStatus);
+        if (mapped.isPresent()) {
+            return mapped.get();
+        }
+        report.unmapped("stages", toolStatus);
+        return toolStatus;
+    }
+
+    private String actor(String toolUser) {
+        if (toolUser == null) {
+            return UNKNOWN_ACTOR;
+        }
+        return person(toolUser);
+    }
+
+    private String person(String toolUser) {
+        if (!mapping.mapsPeople()) {
+            return toolUser;
+        }
+        var ref = mapping.person(toolUser);
+        if (ref.isPresent()) {
+            return ref.get().person();
+        }
+        report.unmapped("people", toolUser);
+        return toolUser;
+    }
+
+    private String workType(SourceItem item) {
+        if (mapping.workTypes().isEmpty()) {
+            return item.type();
+        }
+        var mapped = mapping.workType(item);
+        if (mapped.isPresent()) {
+            return mapped.get();
+        }
+        report.unmapped("work-types", item.type() + (item.project() == null ? "" : " in " + item.project()));
+        return null;
+    }
+
+    private static Map<String, Object> singleton(String key, Object value) {
+        Map<String, Object> map = new LinkedHashMap<>(2);
+        map.put(key, value);
+        return Collections.unmodifiableMap(map);
+    }
+}

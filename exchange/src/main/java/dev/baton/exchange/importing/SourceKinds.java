@@ -1,0 +1,37 @@
+package dev.baton.exchange.importing;
+
+import dev.baton.exchange.gitlab.GitLabEventsReader;
+import dev.baton.exchange.jira.JiraJsonReader;
+import dev.baton.exchange.mapping.ImportMapping;
+import dev.baton.exchange.source.SourceReader;
+import dev.baton.exchange.trello.TrelloJsonReader;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The import kinds and their readers; the {@code csv} kind reads its columns from the mapping. */
+public final class SourceKinds {
+
+    private static final Map<String, Function<ImportMapping, SourceReader>> KINDS = new LinkedHashMap<>();
+
+    static {
+        KINDS.put(JiraJsonReader.KIND, m -> new JiraJsonReader());
+        KINDS.put(TrelloJsonReader.KIND, m -> new TrelloJsonReader());
+        KINDS.put(GitLabEventsReader.KIND, m -> new GitLabEventsReader());
+    }
+
+    private SourceKinds() {
+    }
+
+    public static List<String> names() {
+        return List.copyOf(KINDS.keySet());
+    }
+
+    /** The reader of a kind, or empty for an unknown kind. */
+    public static Optional<SourceReader> reader(String kind, ImportMapping mapping) {
+        Function<ImportMapping, SourceReader> factory = KINDS.get(kind);
+        return factory == null ? Optional.empty() : Optional.of(factory.apply(mapping));
+    }
+}

@@ -1,0 +1,23 @@
+package dev.baton.exchange.source;
+
+import java.time.Instant;
+
+/**
+ * One change read from a tool's export, in the tool's own words: the neutral form every reader
+ * produces and the mapping turns into Baton events.
+ *
+ * @param item     the item the change belongs to
+ * @param changeId a stable id derived from the source's own ids (e.g.
+ *                 {@code jira:10001:changelog:5001:0}), so that a second import of the same
+ *                 change is recognised and skipped
+ * @param at       when it happened
+ * @param actor    the tool's user who caused it (null when the tool does not say)
+ * @param kind     what changed
+ * @param field    the tool's field name for FIELD changes (e.g. {@code duedate}); otherwise the
+ *                 field the kind came from, or null
+ * @param from     the value before, as the tool shows it (null when unset)
+ * @param to       the value after (null when cleared)
+ */
+public record SourceChange(SourceItem item, String changeId, Instant at, String actor, ChangeKind kind,
+                           String field, String from, String to) {
+}
