@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 ImportCommand.class,
                 ExportCommand.class,
                 DiscoverCommand.class,
+                ConformanceCommand.class,
                 AnalyzeCommand.class,
                 SimulateCommand.class,
                 ServeCommand.class,
