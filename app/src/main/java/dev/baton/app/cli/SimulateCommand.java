@@ -7,7 +7,6 @@ import dev.baton.insight.simulation.DebtRates;
 import dev.baton.insight.simulation.SimulationSettings;
 import dev.baton.insight.simulation.SimulationTruth;
 import dev.baton.insight.simulation.Simulator;
-import dev.baton.model.validation.ModelValidation;
 import dev.baton.model.validation.ValidationReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -88,10 +87,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        ValidationReport report = ModelValidation.validate(model);
-        if (!report.valid()) {
-            report.errors().forEach(p -> err.println(p.format(report.file())));
-            err.println(report.file() + ": invalid, fix the errors above first (baton model validate " + report.file() + ")");
+        ValidationReport report = ValidModel.read(model, err);
+        if (report == null) {
             return Baton.INVALID;
         }
         List<String> problems = new ArrayList<>();

@@ -80,6 +80,9 @@ final class ItemRun {
     private long requestVersion;
     private long clock = Long.MIN_VALUE;
     private String owner;
+    /** This item is tied to no goal: no parent, and its metric fields stay empty at every stage. */
+    private boolean dropGoal;
+    private List<String> metricFields;
 
     ItemRun(Simulator sim, WorkType type, String itemId, String requestId, SplittableRandom random) {
         this.sim = sim;
@@ -90,6 +93,7 @@ final class ItemRun {
         this.random = random;
         this.crew = sim.crew();
         this.template = type.template() == null ? null : model.template(type.template()).orElse(null);
+        this.metricFields = GoalLinks.metricFields(model, type);
     }
 
     void run(long arrival) {
@@ -99,7 +103,7 @@ final class ItemRun {
         // Draw every decision up front, in a fixed order, so that one rate never shifts another's draws.
         boolean urgent = random.nextDouble() < rates.urgent();
         boolean unowned = random.nextDouble() < rates.unowned();
-        boolean dropGoal = random.nextDouble() < rates.noGoal() && GoalLinks.carriedByItems(model, type);
+        dropGoal = random.nextDouble() < rates.noGoal() && GoalLinks.carriedByItems(model, type);
         boolean skip = random.nextDouble() < rates.skip();
         boolean rework = random.nextDouble() < rates.rework();
 
@@ -395,7 +399,6 @@ final class ItemRun {
         }
         Set<String> filledLater = new HashSet<>();
         type.stages().forEach(s -> filledLater.addAll(s.exit()));
-        List<String> metricFields = GoalLinks.metricFields(model, type);
         for (Field f : template.fields()) {
             if (f.id() == null || f.type() == null) {
                 continue;
@@ -411,6 +414,9 @@ final class ItemRun {
     private Map<String, Object> values(List<String> fieldIds) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (String id : fieldIds) {
+            if (dropGoal && metricFields.contains(id)) {
+                continue;
+            }
             Field f = template == null ? null : template.field(id).orElse(null);
             values.put(id, f == null || f.type() == null ? "see " + itemId : value(f));
         }

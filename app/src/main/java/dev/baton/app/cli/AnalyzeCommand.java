@@ -1,0 +1,111 @@
+package dev.baton.app.cli;
+
+import dev.baton.app.json.Json;
+import dev.baton.engine.jsonl.EventLogFormatException;
+import dev.baton.insight.debt.DebtAnalysis;
+import dev.baton.insight.debt.DebtReport;
+import dev.baton.insight.debt.DebtReportHtml;
+import dev.baton.insight.debt.DebtReportJson;
+import dev.baton.insight.debt.DebtReportText;
+import dev.baton.insight.log.EventLog;
+import dev.baton.insight.log.LogFormatException;
+import dev.baton.model.OperatingModel;
+import dev.baton.model.validation.ValidationReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code baton analyze --model MODEL.yaml --log LOG [--format text|json|html] [--out FILE]}: the
+ * orchestration-debt report of a log against the model (docs/debt.md).
+ */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = "The orchestration-debt report: score, components with evidence and cost in hours, "
+                + "breakdowns, top actions, AI readiness and phase, declared beside actual flow.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:report written", "1:invalid model or log", "2:usage error"})
+final class AnalyzeCommand implements Callable<Integer> {
+
+    enum Format { text, json, html }
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL.yaml", description = "The operating model.")
+    Path model;
+
+    @Mixin
+    LogOptions logOptions = new LogOptions();
+
+    @Option(names = "--format", defaultValue = "text", description = "text, json or html (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the report here instead of standard output.")
+    Path out;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        ValidationReport validation = ValidModel.read(model, err);
+        if (validation == null) {
+            return Baton.INVALID;
+        }
+        OperatingModel operatingModel = validation.model();
+        Path log = logOptions.log;
+        if (!Files.isRegularFile(log)) {
+            err.println(log + ": error: " + (Files.exists(log) ? "expected a log file, found a directory" : "no such file"));
+            return Baton.INVALID;
+        }
+        if (out != null && out.toAbsolutePath().getParent() != null && !Files.isDirectory(out.toAbsolutePath().getParent())) {
+            err.println(out + ": error: cannot write the report, no such directory");
+            return Baton.INVALID;
+        }
+        DebtReport report;
+        try {
+            report = DebtAnalysis.analyze(operatingModel, validation.warnings(), log.getFileName().toString(),
+                    source(operatingModel, log));
+        } catch (EventLogFormatException e) {
+            err.println(log + ":" + (e.line() > 0 ? e.getMessage().replaceFirst("^line ", "") : " " + e.getMessage()));
+            return Baton.INVALID;
+        } catch (LogFormatException e) {
+            err.println(e.getMessage());
+            return Baton.INVALID;
+        }
+        if (report.items() == 0) {
+            err.println(log + ": error: expected work-item events (ItemCreated, StageEntered...), found none");
+            return Baton.INVALID;
+        }
+        String text = switch (format) {
+            case json -> Json.write(DebtReportJson.toMap(report)) + "\n";
+            case text -> DebtReportText.render(report);
+            case html -> DebtReportHtml.render(report);
+        };
+        if (out == null) {
+            spec.commandLine().getOut().print(text);
+        } else {
+            Files.writeString(out, text, StandardCharsets.UTF_8);
+            err.println("baton analyze: wrote the " + format + " report to " + out);
+        }
+        return Baton.OK;
+    }
+
+    /** Baton's JSONL is read event by event; other formats through the process-mining readers. */
+    private DebtAnalysis.EventSource source(OperatingModel model, Path log) {
+        String name = log.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".jsonl") || name.endsWith(".jsonl.gz") || name.endsWith(".ndjson")) {
+            return DebtAnalysis.jsonl(log);
+        }
+        EventLog eventLog = logOptions.read();
+        String onlyWorkType = model.workTypes().size() == 1 ? model.workTypes().get(0).id() : null;
+        return DebtAnalysis.of(eventLog, model, onlyWorkType);
+    }
+
+}

@@ -1,0 +1,125 @@
+package dev.baton.insight.debt;
+
+import dev.baton.engine.event.RecordedEvent;
+import dev.baton.engine.intake.IntakeEvent;
+import dev.baton.model.OperatingModel;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Folds events into per-case summaries and the summaries into a {@link DebtTally}. Feed it the
+ * events of any set of whole cases, in each case's own order (a log file's order will do), then
+ * call {@link #finish}; tallies of disjoint sets of cases {@linkplain DebtTally#merge merge}.
+ */
+public final class CaseAnalyzer {
+
+    private static final long DAY_MILLIS = 86_400_000L;
+
+    private final ModelIndex index;
+    private final DebtTally tally = new DebtTally();
+    private final Map<String, CaseState> cases = new LinkedHashMap<>();
+    private final Map<String, Integer> people = new HashMap<>();
+    private final List<String> peopleByCode = new ArrayList<>();
+    private final Map<Long, String> weeks = new HashMap<>();
+    private long lastMillis = Long.MIN_VALUE;
+
+    public CaseAnalyzer(OperatingModel model) {
+        this.index = new ModelIndex(model);
+    }
+
+    /** Takes the next event of its case. */
+    public void accept(RecordedEvent event) {
+        long at = event.at().toEpochMilli();
+        tally.event(at);
+        lastMillis = Math.max(lastMillis, at);
+        if (event.event() instanceof IntakeEvent) {
+            if (event.event() instanceof IntakeEvent.RequestSubmitted) {
+                tally.request();
+            }
+            return;
+        }
+        CaseState state = cases.get(event.stream());
+        if (state == null) {
+            state = new CaseState(this, event.stream(), event.workType(), at);
+            cases.put(event.stream(), state);
+        }
+        state.accept(event);
+    }
+
+    /**
+     * Closes every case: what is still open is measured up to {@code logEndMillis} (the last
+     * event of the whole log, so that parts of a log analysed apart agree with the whole).
+     */
+    public DebtTally finish(long logEndMillis) {
+        for (CaseState state : cases.values()) {
+            state.finish(logEndMillis);
+        }
+        cases.clear();
+        return tally;
+    }
+
+    /** Closes every case at the last event seen. */
+    public DebtTally finish() {
+        return finish(lastMillis);
+    }
+
+    ModelIndex index() {
+        return index;
+    }
+
+    DebtTally tally() {
+        return tally;
+    }
+
+    /** The person owned an item in progress from {@code from} to {@code to}: one count per weekday touched. */
+    void owned(String person, long from, long to) {
+        if (to <= from) {
+            return;
+        }
+        for (long day = Math.floorDiv(from, DAY_MILLIS); day <= Math.floorDiv(to - 1, DAY_MILLIS); day++) {
+            if (weekday(day)) {
+                tally.ownedOn(person, day);
+            }
+        }
+    }
+
+    /** A key for "this person acted on this case that day". */
+    long personDayKey(String person, long millis) {
+        Integer code = people.get(person);
+        if (code == null) {
+            code = peopleByCode.size();
+            people.put(person, code);
+            peopleByCode.add(person);
+        }
+        return ((long) code << 32) | Math.floorDiv(millis, DAY_MILLIS);
+    }
+
+    void touched(long key) {
+        long day = key & 0xFFFF_FFFFL;
+        if (weekday(day)) {
+            tally.touchedOn(peopleByCode.get((int) (key >>> 32)), day);
+        }
+    }
+
+    /** The ISO week of a moment, {@code 2026-W03}. */
+    String week(long millis) {
+        return weeks.computeIfAbsent(Math.floorDiv(millis, DAY_MILLIS), CaseAnalyzer::isoWeek);
+    }
+
+    static String isoWeek(long epochDay) {
+        LocalDate d = LocalDate.ofEpochDay(epochDay);
+        return String.format(Locale.ROOT, "%d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+
+    private static boolean weekday(long epochDay) {
+        DayOfWeek d = LocalDate.ofEpochDay(epochDay).getDayOfWeek();
+        return d != DayOfWeek.SATURDAY && d != DayOfWeek.SUNDAY;
+    }
+}

@@ -1,0 +1,608 @@
+package dev.baton.insight.debt;
+
+import dev.baton.engine.event.RecordedEvent;
+import dev.baton.engine.item.WorkItemEvent.ApprovalDenied;
+import dev.baton.engine.item.WorkItemEvent.ApprovalGranted;
+import dev.baton.engine.item.WorkItemEvent.ApprovalRequested;
+import dev.baton.engine.item.WorkItemEvent.FieldsUpdated;
+import dev.baton.engine.item.WorkItemEvent.HandoffAccepted;
+import dev.baton.engine.item.WorkItemEvent.HandoffRejected;
+import dev.baton.engine.item.WorkItemEvent.HandoffSent;
+import dev.baton.engine.item.WorkItemEvent.ItemCompleted;
+import dev.baton.engine.item.WorkItemEvent.ItemCreated;
+import dev.baton.engine.item.WorkItemEvent.ItemReopened;
+import dev.baton.engine.item.WorkItemEvent.MarkedUrgent;
+import dev.baton.engine.item.WorkItemEvent.OwnerAssigned;
+import dev.baton.engine.item.WorkItemEvent.PriorityInputsSet;
+import dev.baton.engine.item.WorkItemEvent.StageEntered;
+import dev.baton.model.GateMode;
+import dev.baton.model.Handoff;
+import dev.baton.model.Stage;
+import dev.baton.model.StageChange;
+import dev.baton.model.StageKind;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One work item's events folded into what the debt components need. Events arrive in the
+ * item's own order; {@link #finish} turns the case into observations of every component. The
+ * formulas are those of docs/debt.md; each observation says where it belongs (work type,
+ * function, team, person, week, stage) and which events show it.
+ */
+final class CaseState {
+
+    private static final double HOUR = 3_600_000.0;
+    private static final double DAY = 24 * HOUR;
+
+    private final CaseAnalyzer analyzer;
+    private final ModelIndex index;
+    final String id;
+    private final String workType;
+    private final ModelIndex.Flow flow;
+
+    private boolean created;
+    private long createdAt;
+    private String creator;
+    private String parent;
+    private final Map<String, Object> metricValues = new HashMap<>();
+    private final Set<String> filled = new HashSet<>();
+    private String fromRequest;
+    private boolean urgent;
+    private long urgentPosition;
+    private boolean prioritised;
+
+    private String owner;
+    private String firstOwner;
+    private long ownerSince;
+    private long unownedSince;
+    private double unownedMillis;
+    private long firstUnownedPosition;
+
+    private String stage;
+    private long enteredAt;
+    private long enteredPosition;
+    private long workDoneAt = -1;
+    private long workDonePosition;
+    private final Set<String> visited = new HashSet<>();
+    private int redoneMaking;
+    private int redoneCoordination;
+    private final List<String> trace = new ArrayList<>();
+
+    private int deviations;
+    private long firstDeviationPosition;
+    private String firstDeviation;
+    private boolean skipped;
+    private boolean wentBack;
+    private long backPosition;
+    private String backNote;
+
+    private Round round;
+    private Pending pending;
+
+    private boolean completed;
+    private long completedAt;
+    private final Set<Long> touches = new HashSet<>();
+
+    CaseState(CaseAnalyzer analyzer, String id, String workType, long firstAt) {
+        this.analyzer = analyzer;
+        this.index = analyzer.index();
+        this.id = id;
+        this.workType = workType;
+        this.flow = index.flow(workType);
+        this.createdAt = firstAt;
+        this.unownedSince = firstAt;
+    }
+
+    void accept(RecordedEvent e) {
+        long at = e.at().toEpochMilli();
+        long position = e.position();
+        if (e.actor() != null && index.isPerson(e.actor())) {
+            touches.add(analyzer.personDayKey(e.actor(), at));
+        }
+        var event = e.event();
+        if (event instanceof ItemCreated c) {
+            created(c, at, position, e.actor());
+        } else if (event instanceof FieldsUpdated f) {
+            fields(f.changes());
+        } else if (event instanceof OwnerAssigned o) {
+            owner(o.owner(), at, position);
+        } else if (event instanceof StageEntered s) {
+            move(s.from() != null ? s.from() : stage, s.to(), s.rework(), at, position);
+        } else if (event instanceof ApprovalRequested r) {
+            closeRound(at);
+            round = new Round(r.stage(), at, position, r.approvers() == null ? List.of() : r.approvers());
+        } else if (event instanceof ApprovalGranted g) {
+            granted(g.stage(), g.onBehalfOf(), at, position);
+        } else if (event instanceof ApprovalDenied d) {
+            if (round == null) {
+                round = new Round(d.stage(), at, position, List.of());
+            }
+            round.positions.add(position);
+            closeRound(at);
+        } else if (event instanceof HandoffSent h) {
+            sent(h, at, position);
+        } else if (event instanceof HandoffRejected) {
+            if (pending != null) {
+                pending.rejections++;
+                pending.positions.add(position);
+            }
+        } else if (event instanceof HandoffAccepted) {
+            if (pending != null) {
+                pending.acceptedAt = at;
+                pending.positions.add(position);
+            }
+        } else if (event instanceof MarkedUrgent) {
+            if (!urgent) {
+                urgent = true;
+                urgentPosition = position;
+            }
+        } else if (event instanceof PriorityInputsSet) {
+            prioritised = true;
+        } else if (event instanceof ItemCompleted c) {
+            workDone(at, position);
+            leaveStage(at);
+            if (flow != null && c.stage() != null && !flow.finals.contains(c.stage())) {
+                deviation(position, "completed in " + c.stage() + ", which is not a final stage");
+            }
+            completed = true;
+            completedAt = at;
+        } else if (event instanceof ItemReopened r) {
+            completed = false;
+            if (!wentBack) {
+                wentBack = true;
+                backPosition = position;
+                backNote = "reopened into " + r.stage();
+            }
+            enter(r.stage(), at, position);
+        }
+        // Comments, blocks and unblocks only count as touches.
+    }
+
+    private void created(ItemCreated c, long at, long position, String actor) {
+        created = true;
+        createdAt = at;
+        unownedSince = owner == null ? at : unownedSince;
+        firstUnownedPosition = position;
+        creator = actor;
+        parent = c.parent();
+        fromRequest = c.fromRequest();
+        if (c.fields() != null) {
+            fields(c.fields());
+        }
+        if (flow != null && c.stage() != null && !flow.starts.contains(c.stage())) {
+            deviation(position, "started in " + c.stage() + " instead of " + flow.starts.iterator().next());
+        }
+        enter(c.stage(), at, position);
+    }
+
+    private void fields(Map<String, Object> changes) {
+        if (changes == null) {
+            return;
+        }
+        changes.forEach((key, value) -> {
+            if (value == null) {
+                filled.remove(key);
+                metricValues.remove(key);
+            } else {
+                filled.add(key);
+                if (flow != null && flow.metricFields.contains(key)) {
+                    metricValues.put(key, value);
+                }
+            }
+        });
+    }
+
+    private void owner(String newOwner, long at, long position) {
+        closeOwnerInterval(at);
+        owner = newOwner == null || newOwner.isBlank() ? null : newOwner;
+        if (owner == null) {
+            unownedSince = at;
+            firstUnownedPosition = position;
+        } else {
+            ownerSince = at;
+            if (firstOwner == null) {
+                firstOwner = owner;
+            }
+        }
+    }
+
+    private void closeOwnerInterval(long at) {
+        if (owner == null) {
+            unownedMillis += Math.max(0, at - unownedSince);
+            unownedSince = at;
+        } else {
+            analyzer.owned(owner, ownerSince, at);
+            ownerSince = at;
+        }
+    }
+
+    private void enter(String to, long at, long position) {
+        if (to == null) {
+            return;
+        }
+        if (!visited.add(to)) {
+            Stage s = flow == null ? null : flow.stage(to);
+            if (s != null && (s.kind() == null || s.kind() == StageKind.MAKING)) {
+                redoneMaking++;
+            } else {
+                redoneCoordination++;
+            }
+        }
+        trace.add(to);
+        stage = to;
+        enteredAt = at;
+        enteredPosition = position;
+        workDoneAt = -1;
+    }
+
+    private void workDone(long at, long position) {
+        if (stage != null && workDoneAt < 0) {
+            workDoneAt = at;
+            workDonePosition = position;
+        }
+    }
+
+    private void move(String from, String to, boolean rework, long at, long position) {
+        workDone(at, position);
+        leaveStage(at);
+        if (flow != null && from != null && to != null) {
+            StageChange change = new StageChange(from, to);
+            int i = flow.indexOf(from);
+            int j = flow.indexOf(to);
+            boolean backwards = rework || (i >= 0 && j >= 0 && j < i);
+            if (!flow.allowed.contains(change)) {
+                deviation(position, change + " is not in the declared flow");
+                if (!backwards && i >= 0 && j > i + 1) {
+                    for (int k = i + 1; k < j; k++) {
+                        Stage between = flow.workType.stages().get(k);
+                        if (!between.optional()) {
+                            skipped = true;
+                            break;
+                        }
+                    }
+                }
+            }
+            if (backwards && !wentBack) {
+                wentBack = true;
+                backPosition = position;
+                backNote = "went back " + change;
+            }
+            if (!backwards) {
+                handoffUnit(from, to, at, position);
+            }
+        } else if (rework && !wentBack) {
+            wentBack = true;
+            backPosition = position;
+            backNote = "went back to " + to;
+        }
+        pending = null;
+        enter(to, at, position);
+    }
+
+    /** Ends the current visit: its SLA and the time it adds to making or coordination. */
+    private void leaveStage(long at) {
+        closeRound(at);
+        if (stage == null) {
+            return;
+        }
+        Stage s = flow == null ? null : flow.stage(stage);
+        if (s != null) {
+            long done = workDoneAt >= 0 ? workDoneAt : at;
+            sla(s, done - enteredAt, workDoneAt >= 0 ? workDonePosition : 0, true);
+            coordination(s, at - enteredAt);
+        }
+        stage = null;
+    }
+
+    private void sla(Stage s, long millis, long donePosition, boolean closed) {
+        if (s.sla() == null) {
+            return;
+        }
+        double slaMillis = s.sla().value().toMillis();
+        boolean over = millis > slaMillis;
+        if (!closed && !over) {
+            return; // still open and within its SLA: no verdict yet
+        }
+        ComponentTally c = analyzer.tally().component("sla");
+        double overDays = (millis - slaMillis) / DAY;
+        double hours = over ? Math.max(CostAssumptions.MIN_FOLLOW_UP_HOURS, CostAssumptions.FOLLOW_UP_HOURS_PER_DAY * overDays) : 0;
+        c.observe(stageAttribution(s.id(), enteredAt), over ? 1 : 0, 1, hours);
+        c.count("visits", 1);
+        c.count("visitsOverSla", over ? 1 : 0);
+        if (over) {
+            List<Long> positions = donePosition > 0 ? List.of(enteredPosition, donePosition) : List.of(enteredPosition);
+            c.evidence(new Evidence(id, positions, workType + "/" + s.id() + " took " + hours(millis) + " against an SLA of "
+                    + s.sla().text() + (closed ? "" : " and is still open"), millis / slaMillis));
+        }
+    }
+
+    private void coordination(Stage s, long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        double hours = millis / HOUR;
+        boolean coordinating = s.kind() == StageKind.COORDINATION || s.kind() == StageKind.WAITING;
+        ComponentTally c = analyzer.tally().component("coordination-share");
+        c.observe(stageAttribution(s.id(), enteredAt), coordinating ? hours : 0, hours, 0);
+        c.count(s.kind() == null ? "makingHours" : s.kind().id() + "Hours", hours);
+    }
+
+    private void granted(String approvalStage, String onBehalfOf, long at, long position) {
+        if (round == null) {
+            round = new Round(approvalStage, at, position, List.of());
+        }
+        round.positions.add(position);
+        round.granted.add(onBehalfOf);
+        Stage s = flow == null ? null : flow.stage(round.stage);
+        boolean declared = s != null && ((s.gate() != null && s.gate().approvers().contains(onBehalfOf))
+                || (s.decision() != null && onBehalfOf != null && onBehalfOf.equals(s.decision().approver())));
+        if (!declared) {
+            round.extra++;
+        }
+        boolean any = s != null && s.gate() != null && s.gate().mode() == GateMode.ANY;
+        if (any || (!round.approvers.isEmpty() && round.granted.containsAll(round.approvers))) {
+            closeRound(at);
+        }
+    }
+
+    private void closeRound(long at) {
+        if (round == null) {
+            return;
+        }
+        Round r = round;
+        round = null;
+        Stage s = flow == null ? null : flow.stage(r.stage);
+        double allowance = s != null && s.sla() != null
+                ? s.sla().value().toMillis() * CostAssumptions.APPROVAL_SHARE_OF_SLA
+                : CostAssumptions.APPROVAL_ALLOWANCE_HOURS * HOUR;
+        long wait = Math.max(0, at - r.requestedAt);
+        boolean slow = wait > allowance;
+        boolean dragged = slow || r.extra > 0;
+        double hours = (slow ? Math.max(CostAssumptions.MIN_FOLLOW_UP_HOURS,
+                CostAssumptions.FOLLOW_UP_HOURS_PER_DAY * (wait - allowance) / DAY) : 0)
+                + r.extra * CostAssumptions.EXTRA_APPROVAL_HOURS;
+        ComponentTally c = analyzer.tally().component("decision-drag");
+        c.observe(stageAttribution(r.stage, r.requestedAt), dragged ? 1 : 0, 1, hours);
+        c.count("rounds", 1);
+        c.count("waitHours", wait / HOUR);
+        c.count("slowRounds", slow ? 1 : 0);
+        c.count("extraApprovals", r.extra);
+        if (dragged) {
+            String note = "approval at " + workType + "/" + r.stage + " took " + hours(wait)
+                    + (r.extra > 0 ? " with " + r.extra + " approval(s) nobody declared" : "");
+            c.evidence(new Evidence(id, r.positions, note, wait / HOUR + r.extra));
+        }
+    }
+
+    private void sent(HandoffSent h, long at, long position) {
+        workDone(at, position);
+        if (pending != null && java.util.Objects.equals(pending.from, h.fromStage())
+                && java.util.Objects.equals(pending.to, h.toStage())) {
+            pending.lastSentAt = at;
+            pending.positions.add(position);
+            return;
+        }
+        pending = new Pending(h.fromStage(), h.toStage(), at, position);
+        Handoff declared = flow == null ? null : flow.handoffs.get(new StageChange(h.fromStage(), h.toStage()));
+        if (declared != null) {
+            for (String required : declared.requires()) {
+                Object value = h.handedOver() == null ? null : h.handedOver().get(required);
+                if (value == null || (value instanceof String text && text.isBlank())) {
+                    pending.missing.add(required);
+                }
+            }
+        }
+    }
+
+    /** A forward change of stage, judged as a handoff when it crosses functions or a handoff was declared or sent. */
+    private void handoffUnit(String from, String to, long at, long position) {
+        StageChange change = new StageChange(from, to);
+        Handoff declared = flow.handoffs.get(change);
+        Pending p = pending != null && from.equals(pending.from) && to.equals(pending.to) ? pending : null;
+        String fromFunction = index.functionOf(flow.ownerOf(from));
+        String toFunction = index.functionOf(flow.ownerOf(to));
+        boolean crossing = fromFunction != null && toFunction != null && !fromFunction.equals(toFunction);
+        if (!crossing && declared == null && p == null) {
+            return;
+        }
+        List<String> reasons = new ArrayList<>();
+        double hours = 0;
+        if (declared == null) {
+            reasons.add("no handoff is declared for " + change);
+            hours += CostAssumptions.INCOMPLETE_HANDOFF_HOURS;
+        } else if (p == null) {
+            reasons.add("moved without sending the declared handoff");
+            hours += CostAssumptions.INCOMPLETE_HANDOFF_HOURS;
+        } else if (!p.missing.isEmpty()) {
+            reasons.add("sent without " + String.join(", ", p.missing));
+            hours += CostAssumptions.INCOMPLETE_HANDOFF_HOURS;
+        }
+        if (p != null && p.rejections > 0) {
+            reasons.add("bounced back " + p.rejections + " time(s)");
+            hours += CostAssumptions.BOUNCE_HOURS * p.rejections;
+        }
+        if (declared != null && declared.sla() != null && p != null) {
+            long accepted = p.acceptedAt > 0 ? p.acceptedAt : at;
+            double late = accepted - p.lastSentAt - declared.sla().value().toMillis();
+            if (late > 0) {
+                reasons.add("accepted " + hours((long) late) + " after its SLA of " + declared.sla().text());
+                hours += Math.max(CostAssumptions.MIN_FOLLOW_UP_HOURS, CostAssumptions.FOLLOW_UP_HOURS_PER_DAY * late / DAY);
+            }
+        }
+        ComponentTally c = analyzer.tally().component("handoffs");
+        Attribution where = new Attribution(workType, toFunction != null ? toFunction : fromFunction,
+                index.teamOf(flow.ownerOf(to)), owner, analyzer.week(at), workType + "/" + change);
+        c.observe(where, reasons.isEmpty() ? 0 : 1, 1, hours);
+        c.count("handoffs", 1);
+        c.count("undeclared", declared == null ? 1 : 0);
+        c.count("sent", p != null ? 1 : 0);
+        c.count("bounced", p != null && p.rejections > 0 ? 1 : 0);
+        c.count("incomplete", p != null && !p.missing.isEmpty() ? 1 : 0);
+        if (!reasons.isEmpty()) {
+            List<Long> positions = new ArrayList<>(p == null ? List.of() : p.positions);
+            positions.add(position);
+            c.evidence(new Evidence(id, positions, workType + " " + change + " (" + fromFunction + " → " + toFunction
+                    + "): " + String.join("; ", reasons), hours));
+        }
+    }
+
+    private void deviation(long position, String what) {
+        if (deviations == 0) {
+            firstDeviationPosition = position;
+            firstDeviation = what;
+        }
+        deviations++;
+    }
+
+    /** Turns the case into observations; {@code logEnd} closes what is still open. */
+    void finish(long logEnd) {
+        DebtTally tally = analyzer.tally();
+        long end = completed ? completedAt : Math.max(logEnd, createdAt);
+        if (round != null) {
+            closeRound(end);
+        }
+        if (pending != null && flow != null) {
+            handoffUnit(pending.from, pending.to, end, pending.positions.get(pending.positions.size() - 1));
+        }
+        if (stage != null) {
+            Stage s = flow == null ? null : flow.stage(stage);
+            if (s != null) {
+                long done = workDoneAt >= 0 ? workDoneAt : end;
+                sla(s, done - enteredAt, workDoneAt >= 0 ? workDonePosition : 0, workDoneAt >= 0);
+                coordination(s, end - enteredAt);
+            }
+        }
+        closeOwnerInterval(end);
+        for (long key : touches) {
+            analyzer.touched(key);
+        }
+        tally.item(workType);
+        Attribution where = caseAttribution();
+
+        double lifetimeHours = Math.max(0, end - createdAt) / HOUR;
+        ComponentTally ownership = tally.component("ownership");
+        double unownedHours = unownedMillis / HOUR;
+        ownership.observe(where, unownedHours, lifetimeHours, CostAssumptions.UNOWNED_HOURS_PER_DAY * unownedHours / 24);
+        ownership.count("items", 1);
+        ownership.count("itemsNeverOwned", firstOwner == null ? 1 : 0);
+        if (unownedHours > 0) {
+            ownership.evidence(new Evidence(id, List.of(firstUnownedPosition), (firstOwner == null
+                    ? "never had an owner in " : "had no owner for ") + hours((long) unownedMillis), unownedHours));
+        }
+
+        ComponentTally rework = tally.component("rework");
+        double redoHours = redoneMaking * CostAssumptions.REDO_MAKING_HOURS
+                + redoneCoordination * CostAssumptions.REDO_COORDINATION_HOURS;
+        rework.observe(where, wentBack ? 1 : 0, 1, redoHours);
+        rework.count("stagesRedone", redoneMaking + redoneCoordination);
+        if (wentBack) {
+            rework.evidence(new Evidence(id, List.of(backPosition), backNote + ", " + (redoneMaking + redoneCoordination)
+                    + " stage visit(s) redone", redoHours));
+        }
+
+        boolean bypassed = created && index.intakeWorkTypes.contains(workType) && fromRequest == null;
+        ComponentTally reactive = tally.component("reactive-load");
+        reactive.observe(where, urgent || bypassed ? 1 : 0, 1,
+                (urgent ? CostAssumptions.URGENT_HOURS : 0) + (bypassed ? CostAssumptions.BYPASS_HOURS : 0));
+        reactive.count("urgent", urgent ? 1 : 0);
+        reactive.count("intakeBypassed", bypassed ? 1 : 0);
+        reactive.count("viaIntake", fromRequest != null ? 1 : 0);
+        if (urgent || bypassed) {
+            reactive.evidence(new Evidence(id, urgent ? List.of(urgentPosition) : List.of(firstUnownedPosition),
+                    (urgent ? "marked urgent" : "") + (urgent && bypassed ? ", " : "")
+                            + (bypassed ? "created without an intake request" : ""), urgent ? 2 : 1));
+        }
+
+        boolean linked = flow != null && GoalLinks.linked(index.model, flow.workType, parent, metricValues);
+        ComponentTally goals = tally.component("goal-alignment");
+        goals.observe(where, linked ? 0 : 1, 1, linked ? 0 : CostAssumptions.UNLINKED_HOURS);
+        if (!linked) {
+            goals.evidence(new Evidence(id, List.of(firstUnownedPosition), flow == null
+                    ? "work type '" + workType + "' is not in the model, so no goal is declared for it"
+                    : "no parent item and no success metric", 1));
+        }
+
+        ComponentTally conformance = tally.component("flow-conformance");
+        int moves = trace.size() + (completed ? 1 : 0);
+        conformance.observe(where, Math.min(deviations, moves), moves, deviations * CostAssumptions.DEVIATION_HOURS);
+        conformance.count("cases", 1);
+        conformance.count("fittingCases", deviations == 0 ? 1 : 0);
+        conformance.count("casesWithSkippedStages", skipped ? 1 : 0);
+        if (deviations > 0) {
+            conformance.evidence(new Evidence(id, List.of(firstDeviationPosition), firstDeviation
+                    + (deviations > 1 ? " (and " + (deviations - 1) + " more deviation(s))" : ""), deviations));
+        }
+
+        long[] r = tally.readiness(workType);
+        r[DebtTally.Readiness.CREATED] += created ? 1 : 0;
+        r[DebtTally.Readiness.INPUTS_COMPLETE] += flow != null && filled.containsAll(flow.requiredFields) ? 1 : 0;
+        r[DebtTally.Readiness.PRIORITISED] += prioritised ? 1 : 0;
+        r[DebtTally.Readiness.VIA_INTAKE] += fromRequest != null ? 1 : 0;
+        r[DebtTally.Readiness.COMPLETED] += completed ? 1 : 0;
+    }
+
+    /** Where a whole-item observation belongs: its first owner (or creator) and the week it was created. */
+    private Attribution caseAttribution() {
+        String person = firstOwner != null ? firstOwner : index.isPerson(creator) ? creator : null;
+        String firstStageOwner = flow == null || trace.isEmpty() ? null : flow.ownerOf(trace.get(0));
+        String function = person != null ? index.functionOf(person) : index.functionOf(firstStageOwner);
+        String team = person != null ? index.teamOf(person) : index.teamOf(firstStageOwner);
+        return new Attribution(workType, function, team, person, analyzer.week(createdAt), null);
+    }
+
+    /** Where a stage observation belongs: the stage's owning function and team, the item's owner then. */
+    private Attribution stageAttribution(String stageId, long at) {
+        String party = flow == null ? null : flow.ownerOf(stageId);
+        String person = owner != null ? owner : index.isPerson(party) ? party : null;
+        String function = index.functionOf(party) != null ? index.functionOf(party) : index.functionOf(person);
+        String team = index.teamOf(party) != null ? index.teamOf(party) : index.teamOf(person);
+        return new Attribution(workType, function, team, person, analyzer.week(at), workType + "/" + stageId);
+    }
+
+    static String hours(long millis) {
+        double h = millis / HOUR;
+        if (h >= 48) {
+            return String.format(java.util.Locale.ROOT, "%.1f days", h / 24);
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f h", h);
+    }
+
+    /** An open approval round at a stage. */
+    private static final class Round {
+        final String stage;
+        final long requestedAt;
+        final List<String> approvers;
+        final Set<String> granted = new HashSet<>();
+        final List<Long> positions = new ArrayList<>();
+        int extra;
+
+        Round(String stage, long requestedAt, long position, List<String> approvers) {
+            this.stage = stage;
+            this.requestedAt = requestedAt;
+            this.approvers = approvers;
+            positions.add(position);
+        }
+    }
+
+    /** A handoff sent and not yet followed by its stage change. */
+    private static final class Pending {
+        final String from;
+        final String to;
+        long lastSentAt;
+        long acceptedAt;
+        int rejections;
+        final List<String> missing = new ArrayList<>();
+        final List<Long> positions = new ArrayList<>();
+
+        Pending(String from, String to, long sentAt, long position) {
+            this.from = from;
+            this.to = to;
+            this.lastSentAt = sentAt;
+            positions.add(position);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.baton.insight.debt;
+
+import dev.baton.engine.event.RecordedEvent;
+import dev.baton.engine.item.WorkItemEvent.ItemCompleted;
+import dev.baton.engine.item.WorkItemEvent.ItemCreated;
+import dev.baton.engine.item.WorkItemEvent.StageEntered;
+import dev.baton.engine.jsonl.EventLogJsonl;
+import dev.baton.insight.log.EventLog;
+import dev.baton.model.OperatingModel;
+import dev.baton.model.WorkType;
+import dev.baton.model.problem.Problem;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The orchestration-debt report of an event log against an operating model: the one entry
+ * point. Events come from any {@link EventSource} — Baton's JSONL, a store, or a process-mining
+ * log read by {@code dev.baton.insight.log} — and are read once, streaming.
+ */
+public final class DebtAnalysis {
+
+    /** Where events come from. Each case's events must come in the case's own order. */
+    @FunctionalInterface
+    public interface EventSource {
+        void forEach(Consumer<RecordedEvent> sink) throws IOException;
+    }
+
+    private DebtAnalysis() {
+    }
+
+    /**
+     * Analyses a log.
+     *
+     * @param warnings the model's validation warnings (debt smells), read by the phase assessment
+     * @param logName  how to name the log in the report (its file name)
+     */
+    public static DebtReport analyze(OperatingModel model, List<Problem> warnings, String logName, EventSource source)
+            throws IOException {
+        CaseAnalyzer analyzer = new CaseAnalyzer(model);
+        FlowLogs flows = new FlowLogs(model);
+        source.forEach(e -> {
+            analyzer.accept(e);
+            flows.accept(e);
+        });
+        DebtTally tally = analyzer.finish();
+        Map<String, EventLog> logs = flows.logs();
+        return report(model, warnings, logName, tally, FlowLogs.comparisons(model, logs));
+    }
+
+    /** The report of a tally merged from parts of a log (see {@link CaseAnalyzer}). */
+    public static DebtReport report(OperatingModel model, List<Problem> warnings, String logName, DebtTally tally,
+                                    List<DebtReport.FlowComparison> flows) {
+        return new ReportBuilder(model, tally).build(model.name(), logName, warnings, flows, CONFORMANCE_METHOD);
+    }
+
+    /** How flow conformance is measured (docs/debt.md). */
+    static final String CONFORMANCE_METHOD = "declared-edges";
+
+    /** Baton's JSONL log, streamed. */
+    public static EventSource jsonl(Path file) {
+        return sink -> EventLogJsonl.read(file, sink);
+    }
+
+    /**
+     * A process-mining log (CSV, XES, OCEL) as Baton events: each case is an item created in its
+     * first activity and moved through the next ones by their resources; a case whose last
+     * activity is a final stage of its work type is completed there. The work type is the case's
+     * {@code work_type} attribute, else {@code defaultWorkType}. Only the components that read
+     * stages and times can be measured from such a log; the others show as not measured.
+     */
+    public static EventSource of(EventLog log, OperatingModel model, String defaultWorkType) {
+        return sink -> {
+            long position = 0;
+            for (int c = 0; c < log.caseCount(); c++) {
+                String workType = log.caseAttribute(c, "work_type").orElse(defaultWorkType);
+                WorkType type = workType == null ? null : model.workType(workType).orElse(null);
+                String previous = null;
+                long version = 0;
+                long last = 0;
+                for (int e = log.caseStart(c); e < log.caseEnd(c); e++) {
+                    String activity = log.activityName(log.activity(e));
+                    long millis = log.hasTime(e) ? log.time(e) : last;
+                    last = millis;
+                    String actor = log.resourceName(e).orElse("unknown");
+                    var payload = previous == null ? new ItemCreated(null, activity, Map.of(), null, null)
+                            : new StageEntered(previous, activity, false);
+                    sink.accept(new RecordedEvent(++position, log.caseId(c), ++version, Instant.ofEpochMilli(millis),
+                            actor, workType, 0, null, payload));
+                    previous = activity;
+                }
+                if (type != null && previous != null && type.finalStages().contains(previous)) {
+                    sink.accept(new RecordedEvent(++position, log.caseId(c), ++version, Instant.ofEpochMilli(last),
+                            "unknown", workType, 0, null, new ItemCompleted(previous)));
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,65 @@
+package dev.baton.insight.debt;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The orchestration-debt report: a score, its components with evidence and cost, breakdowns,
+ * the top actions, AI readiness per work type, the phase the team has reached, and the declared
+ * flow beside the actual one. Every figure is computed from the model and the log.
+ *
+ * @param from  the first event's instant (ISO-8601), null for an empty log
+ * @param to    the last event's instant
+ * @param score weighted mean of the measured components' values × 100
+ */
+public record DebtReport(String model, String log, long items, long events, long requests, String from, String to,
+                         double score, double costHours, List<ComponentResult> components,
+                         Map<Dimension, List<Group>> breakdowns, List<Action> actions,
+                         List<WorkTypeReadiness> aiReadiness, PhaseAssessment phases, List<FlowComparison> flows,
+                         String conformanceMethod) {
+
+    public ComponentResult component(String id) {
+        return components.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    /**
+     * One component. {@code bad / total} is the share the value is built on (for ownership the
+     * value also weighs the model's core components); {@code details} are named counts and
+     * shares that explain it.
+     */
+    public record ComponentResult(String id, String title, double value, double weight, boolean measured,
+                                  double bad, double total, double costHours, String formula, String summary,
+                                  Map<String, Double> details, List<Evidence> evidence, long evidenceTotal) {
+    }
+
+    /** One group of a breakdown (a work type, a person, a week…): its score and component values. */
+    public record Group(String key, double score, double costHours, Map<String, Double> values) {
+    }
+
+    /** Something to do, with the hours a quarter-like period it would recover. */
+    public record Action(String component, double hours, String text) {
+    }
+
+    /** AI readiness of a work type: ready when all seven conditions pass. */
+    public record WorkTypeReadiness(String workType, boolean ready, List<Condition> conditions) {
+    }
+
+    public record Condition(String id, String title, boolean pass, String reason) {
+    }
+
+    /** Which of the four phases are complete, the current one and the next step. */
+    public record PhaseAssessment(int completed, int current, String nextStep, List<Phase> phases) {
+    }
+
+    public record Phase(int number, String title, boolean complete, List<Condition> checks) {
+    }
+
+    /** A work type's declared stage changes and the ones its cases actually took. */
+    public record FlowComparison(String workType, List<String> stages, List<Edge> declared, List<Edge> actual,
+                                 long cases) {
+    }
+
+    /** A stage change; {@code declared} tells whether the model allows it; counts are 0 for declared-only edges. */
+    public record Edge(String from, String to, long count, boolean declared) {
+    }
+}

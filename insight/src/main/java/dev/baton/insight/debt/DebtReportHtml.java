@@ -1,0 +1,333 @@
+package dev.baton.insight.debt;
+
+import dev.baton.insight.debt.DebtReport.Action;
+import dev.baton.insight.debt.DebtReport.ComponentResult;
+import dev.baton.insight.debt.DebtReport.Condition;
+import dev.baton.insight.debt.DebtReport.Edge;
+import dev.baton.insight.debt.DebtReport.FlowComparison;
+import dev.baton.insight.debt.DebtReport.Group;
+import dev.baton.insight.debt.DebtReport.Phase;
+import dev.baton.insight.debt.DebtReport.WorkTypeReadiness;
+import dev.baton.model.DebtSettings;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The report as one self-contained HTML page: inline CSS and SVG drawn here, no script or font
+ * fetched at view time, so it can be mailed to a CMO or opened offline. Sections: score and cost,
+ * component bars, top actions, weekly trend, declared beside actual flow per work type,
+ * breakdowns, AI readiness, phases, and the evidence tables.
+ */
+public final class DebtReportHtml {
+
+    private static final String CSS = """
+            body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#1d2330;margin:0;background:#f6f7f9}
+            main{max-width:1180px;margin:0 auto;padding:24px}
+            h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 10px;border-bottom:1px solid #dde1e7;padding-bottom:4px}
+            h3{font-size:15px;margin:16px 0 6px}.muted{color:#667085}
+            .cards{display:flex;gap:16px;flex-wrap:wrap}.card{background:#fff;border:1px solid #dde1e7;border-radius:8px;padding:14px 18px}
+            .big{font-size:40px;font-weight:700}.bars td{padding:3px 8px;vertical-align:middle}
+            .bar{background:#eef0f3;width:260px;height:14px;border-radius:7px;overflow:hidden}
+            .bar span{display:block;height:100%;border-radius:7px}
+            table{border-collapse:collapse;background:#fff}th,td{border-bottom:1px solid #eceff3;padding:4px 8px;text-align:left;vertical-align:top}
+            th{background:#f0f2f5;font-weight:600}td.num,th.num{text-align:right}
+            .pass{color:#127a3a;font-weight:700}.fail{color:#b42318;font-weight:700}
+            .flows{display:flex;gap:18px;flex-wrap:wrap}.flow{background:#fff;border:1px solid #dde1e7;border-radius:8px;padding:8px}
+            details{background:#fff;border:1px solid #dde1e7;border-radius:8px;padding:6px 12px;margin:6px 0}summary{cursor:pointer;font-weight:600}
+            code{font-size:12px;color:#475467}
+            """;
+
+    private DebtReportHtml() {
+    }
+
+    public static String render(DebtReport r) {
+        StringBuilder h = new StringBuilder(64_000);
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
+                .append("<title>Orchestration debt — ").append(esc(r.model())).append("</title><style>").append(CSS)
+                .append("</style></head><body><main>\n");
+        h.append("<h1>Orchestration debt — ").append(esc(r.model())).append("</h1>");
+        h.append("<div class=\"muted\">").append(esc(r.log())).append(": ")
+                .append(String.format(Locale.ROOT, "%,d items, %,d events", r.items(), r.events()));
+        if (r.from() != null) {
+            h.append(", ").append(esc(r.from().substring(0, 10))).append(" to ").append(esc(r.to().substring(0, 10)));
+        }
+        h.append("</div>\n");
+        h.append("<div class=\"cards\" style=\"margin-top:14px\">")
+                .append(card("Debt score", String.format(Locale.ROOT, "%.0f", r.score()), "weighted mean of the components × 100"))
+                .append(card("Cost", String.format(Locale.ROOT, "%,.0f h", r.costHours()), "estimated hours the debt cost in this period"))
+                .append(card("Phases", r.phases().completed() + " of 4", "completed"))
+                .append(card("AI-ready work types", r.aiReadiness().stream().filter(WorkTypeReadiness::ready).count()
+                        + " of " + r.aiReadiness().size(), "all seven conditions pass"))
+                .append("</div>\n");
+
+        h.append("<h2>Components</h2><table class=\"bars\"><tr><th>component</th><th>value</th><th class=\"num\"></th>")
+                .append("<th class=\"num\">weight</th><th class=\"num\">cost (h)</th><th>what it shows</th></tr>\n");
+        for (ComponentResult c : r.components()) {
+            double v = c.measured() ? c.value() : 0;
+            h.append("<tr><td><a href=\"#").append(c.id()).append("\">").append(esc(c.title())).append("</a><br><code>")
+                    .append(c.id()).append("</code></td><td><div class=\"bar\" role=\"img\" aria-label=\"")
+                    .append(pct(v)).append("\"><span style=\"width:").append(String.format(Locale.ROOT, "%.1f", 100 * v))
+                    .append("%;background:").append(color(v)).append("\"></span></div></td><td class=\"num\">")
+                    .append(c.measured() ? pct(v) : "n/a").append("</td><td class=\"num\">").append(num(c.weight()))
+                    .append("</td><td class=\"num\">").append(String.format(Locale.ROOT, "%,.0f", c.costHours()))
+                    .append("</td><td>").append(esc(c.summary())).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+
+        h.append("<h2>Top actions</h2><ol>");
+        for (Action a : r.actions()) {
+            h.append("<li><strong>").append(String.format(Locale.ROOT, "%,.0f h", a.hours())).append("</strong> — ")
+                    .append(esc(a.text())).append(" <code>").append(a.component()).append("</code></li>");
+        }
+        h.append("</ol>\n");
+
+        h.append("<h2>Weekly trend</h2>").append(trend(r.breakdowns().get(Dimension.WEEK))).append('\n');
+
+        h.append("<h2>Declared flow beside actual flow</h2><p class=\"muted\">Left: the stage changes the model ")
+                .append("declares. Right: the changes items actually made, thicker when more frequent; red ones are not ")
+                .append("in the declared flow.</p>\n");
+        for (FlowComparison f : r.flows()) {
+            if (f.stages().isEmpty()) {
+                continue;
+            }
+            h.append("<h3>").append(esc(f.workType())).append(" <span class=\"muted\">(").append(f.cases())
+                    .append(" cases)</span></h3><div class=\"flows\"><div class=\"flow\">")
+                    .append(FlowSvg.draw(f.stages(), f.declared(), false)).append("</div><div class=\"flow\">")
+                    .append(FlowSvg.draw(f.stages(), f.actual(), true)).append("</div></div>\n");
+        }
+
+        h.append("<h2>Breakdowns</h2>");
+        for (Dimension d : List.of(Dimension.WORK_TYPE, Dimension.FUNCTION, Dimension.TEAM, Dimension.PERSON, Dimension.STAGE)) {
+            h.append(breakdown(d, r.breakdowns().get(d)));
+        }
+
+        h.append("<h2>AI readiness</h2><table><tr><th>work type</th><th>ready</th>");
+        List<WorkTypeReadiness> readiness = r.aiReadiness();
+        if (!readiness.isEmpty()) {
+            for (Condition c : readiness.get(0).conditions()) {
+                h.append("<th>").append(esc(c.title())).append("</th>");
+            }
+        }
+        h.append("</tr>");
+        for (WorkTypeReadiness w : readiness) {
+            h.append("<tr><td>").append(esc(w.workType())).append("</td><td>").append(mark(w.ready())).append("</td>");
+            for (Condition c : w.conditions()) {
+                h.append("<td>").append(mark(c.pass())).append(" <span class=\"muted\">").append(esc(c.reason()))
+                        .append("</span></td>");
+            }
+            h.append("</tr>");
+        }
+        h.append("</table>\n");
+
+        h.append("<h2>Phases</h2><p><strong>Next step:</strong> ").append(esc(r.phases().nextStep())).append("</p><ol>");
+        for (Phase p : r.phases().phases()) {
+            h.append("<li>").append(mark(p.complete())).append(" <strong>").append(esc(p.title())).append("</strong><ul>");
+            for (Condition c : p.checks()) {
+                h.append("<li>").append(mark(c.pass())).append(' ').append(esc(c.title())).append(": ")
+                        .append(esc(c.reason())).append("</li>");
+            }
+            h.append("</ul></li>");
+        }
+        h.append("</ol>\n");
+
+        h.append("<h2>Evidence</h2><p class=\"muted\">Positions are the events' <code>position</code> in the log.</p>");
+        for (ComponentResult c : r.components()) {
+            h.append("<details id=\"").append(c.id()).append("\"><summary>").append(esc(c.title())).append(" — ")
+                    .append(c.evidenceTotal()).append(" piece(s) of evidence</summary><p><strong>Formula:</strong> ")
+                    .append(esc(c.formula())).append("</p><p class=\"muted\">");
+            for (Map.Entry<String, Double> d : c.details().entrySet()) {
+                h.append(esc(d.getKey())).append(" = ").append(num(d.getValue())).append("; ");
+            }
+            h.append("</p>");
+            if (!c.evidence().isEmpty()) {
+                h.append("<table><tr><th>item</th><th>events</th><th>what they show</th></tr>");
+                for (Evidence e : c.evidence()) {
+                    h.append("<tr><td>").append(esc(e.item())).append("</td><td><code>")
+                            .append(esc(e.positions().toString())).append("</code></td><td>").append(esc(e.note()))
+                            .append("</td></tr>");
+                }
+                h.append("</table>");
+                if (c.evidenceTotal() > c.evidence().size()) {
+                    h.append("<p class=\"muted\">The ").append(c.evidence().size()).append(" heaviest of ")
+                            .append(c.evidenceTotal()).append(" shown; the JSON report lists the same.</p>");
+                }
+            }
+            h.append("</details>\n");
+        }
+        h.append("<p class=\"muted\">Made by baton analyze. Formulas and cost assumptions: docs/debt.md.</p>");
+        h.append("</main></body></html>\n");
+        return h.toString();
+    }
+
+    private static String breakdown(Dimension d, List<Group> groups) {
+        if (groups.isEmpty()) {
+            return "";
+        }
+        StringBuilder h = new StringBuilder("<details><summary>By ").append(d.id()).append(" (").append(groups.size())
+                .append(")</summary><table><tr><th>").append(d.id()).append("</th><th class=\"num\">score</th><th class=\"num\">cost (h)</th>");
+        for (String id : DebtSettings.COMPONENTS) {
+            h.append("<th class=\"num\">").append(id).append("</th>");
+        }
+        h.append("</tr>");
+        groups.stream().sorted((a, b) -> Double.compare(b.costHours(), a.costHours())).forEach(g -> {
+            h.append("<tr><td>").append(esc(g.key())).append("</td><td class=\"num\">")
+                    .append(String.format(Locale.ROOT, "%.0f", g.score())).append("</td><td class=\"num\">")
+                    .append(String.format(Locale.ROOT, "%,.0f", g.costHours())).append("</td>");
+            for (String id : DebtSettings.COMPONENTS) {
+                Double v = g.values().get(id);
+                h.append("<td class=\"num\">").append(v == null ? "" : pct(v)).append("</td>");
+            }
+            h.append("</tr>");
+        });
+        return h.append("</table></details>\n").toString();
+    }
+
+    /** The weekly score as a line over the weeks, with a dot and label per week. */
+    private static String trend(List<Group> weeks) {
+        if (weeks.isEmpty()) {
+            return "<p class=\"muted\">No weeks to show.</p>";
+        }
+        int w = 900;
+        int h = 200;
+        int left = 40;
+        int bottom = 30;
+        double step = weeks.size() == 1 ? 0 : (w - left - 20.0) / (weeks.size() - 1);
+        StringBuilder points = new StringBuilder();
+        StringBuilder dots = new StringBuilder();
+        for (int i = 0; i < weeks.size(); i++) {
+            double x = left + i * step;
+            double y = 10 + (h - bottom - 10) * (1 - weeks.get(i).score() / 100);
+            points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+            dots.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#3056d3\"><title>%s: %.0f</title></circle>",
+                    x, y, esc(weeks.get(i).key()), weeks.get(i).score()));
+            if (weeks.size() <= 20 || i % Math.max(1, weeks.size() / 12) == 0) {
+                dots.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\" fill=\"#667085\">%s</text>",
+                        x, h - 10, esc(weeks.get(i).key().substring(Math.max(0, weeks.get(i).key().length() - 3)))));
+            }
+        }
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"weekly debt score\" style=\"background:#fff;border:1px solid #dde1e7;border-radius:8px\">", w, h));
+        for (int v = 0; v <= 100; v += 25) {
+            double y = 10 + (h - bottom - 10) * (1 - v / 100.0);
+            s.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#eceff3\"/>"
+                    + "<text x=\"8\" y=\"%.1f\" font-size=\"10\" fill=\"#667085\">%d</text>", left, w - 10, y, y, y + 3, v));
+        }
+        s.append("<polyline fill=\"none\" stroke=\"#3056d3\" stroke-width=\"2\" points=\"").append(points).append("\"/>")
+                .append(dots).append("</svg>");
+        return s.toString();
+    }
+
+    private static String card(String title, String value, String note) {
+        return "<div class=\"card\"><div class=\"muted\">" + esc(title) + "</div><div class=\"big\">" + esc(value)
+                + "</div><div class=\"muted\">" + esc(note) + "</div></div>";
+    }
+
+    private static String mark(boolean pass) {
+        return pass ? "<span class=\"pass\">✓</span>" : "<span class=\"fail\">✗</span>";
+    }
+
+    private static String color(double v) {
+        return v < 0.15 ? "#3aa76d" : v < 0.35 ? "#e0a526" : "#d9483b";
+    }
+
+    private static String pct(double v) {
+        return String.format(Locale.ROOT, "%.0f%%", 100 * v);
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format(Locale.ROOT, "%,d", (long) v)
+                : String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** A flow drawn by hand: stages top to bottom in listed order, changes as lines and arcs between them. */
+    static final class FlowSvg {
+
+        private static final int BOX_W = 170;
+        private static final int BOX_H = 26;
+        private static final int GAP = 48;
+        private static final int X = 150;
+
+        private FlowSvg() {
+        }
+
+        static String draw(List<String> stages, List<Edge> edges, boolean actual) {
+            int height = 30 + stages.size() * GAP;
+            int width = 470;
+            long max = edges.stream().mapToLong(Edge::count).max().orElse(1);
+            StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+                    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s flow\">",
+                    width, height, actual ? "actual" : "declared"));
+            String id = actual ? "a" : "d";
+            s.append("<defs><marker id=\"arrow-").append(id).append("\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerUnits=\"userSpaceOnUse\" ")
+                    .append("markerWidth=\"9\" markerHeight=\"9\" orient=\"auto-start-reverse\"><path d=\"M0,0L10,5L0,10z\" fill=\"#667085\"/></marker>")
+                    .append("<marker id=\"arrow-").append(id).append("-bad\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerUnits=\"userSpaceOnUse\" ")
+                    .append("markerWidth=\"9\" markerHeight=\"9\" orient=\"auto-start-reverse\"><path d=\"M0,0L10,5L0,10z\" fill=\"#d9483b\"/></marker></defs>");
+            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"14\" font-size=\"12\" font-weight=\"600\" text-anchor=\"middle\">%s</text>",
+                    X, actual ? "actual" : "declared"));
+            for (Edge e : edges) {
+                int i = stages.indexOf(e.from());
+                int j = stages.indexOf(e.to());
+                if (i < 0 || j < 0 || i == j) {
+                    continue;
+                }
+                double widthPx = actual ? 1 + 5 * Math.log1p(e.count()) / Math.log1p(max) : 1.5;
+                boolean bad = actual && !e.declared();
+                String stroke = bad ? "#d9483b" : "#667085";
+                String marker = "url(#arrow-" + id + (bad ? "-bad" : "") + ")";
+                double y1 = y(i) + (j > i ? BOX_H : 0);
+                double y2 = y(j) + (j > i ? 0 : BOX_H);
+                String path;
+                if (j == i + 1) {
+                    path = String.format(Locale.ROOT, "M%d,%.1f L%d,%.1f", X, y1, X, y2);
+                } else {
+                    // Skips bend right, going back bends left; longer jumps bend further.
+                    int side = j > i ? 1 : -1;
+                    double bend = X + side * (BOX_W / 2.0 + 18 + 14 * Math.min(8, Math.abs(j - i)));
+                    double x0 = X + side * BOX_W / 2.0;
+                    y1 = y(i) + BOX_H / 2.0;
+                    y2 = y(j) + BOX_H / 2.0;
+                    path = String.format(Locale.ROOT, "M%.1f,%.1f C%.1f,%.1f %.1f,%.1f %.1f,%.1f", x0, y1, bend, y1, bend, y2, x0, y2);
+                }
+                s.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"").append(stroke)
+                        .append(String.format(Locale.ROOT, "\" stroke-width=\"%.1f\" marker-end=\"%s\"><title>%s → %s%s</title></path>",
+                                widthPx, marker, esc(e.from()), esc(e.to()), actual ? ": " + e.count() + " times" : ""));
+                if (actual) {
+                    double lx = j == i + 1 ? X + 6 : X + (j > i ? 1 : -1) * (BOX_W / 2.0 + 22 + 14 * Math.min(8, Math.abs(j - i)));
+                    double ly = (y1 + y2) / 2 + 4;
+                    s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" fill=\"%s\">%d</text>",
+                            lx, ly, stroke, e.count()));
+                }
+            }
+            for (int i = 0; i < stages.size(); i++) {
+                s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"6\" fill=\"#eef2ff\" stroke=\"#3056d3\"/>"
+                                + "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\">%s</text>",
+                        X - BOX_W / 2, y(i), BOX_W, BOX_H, X, y(i) + 17, esc(stages.get(i))));
+            }
+            return s.append("</svg>").toString();
+        }
+
+        private static int y(int i) {
+            return 26 + i * GAP;
+        }
+    }
+}

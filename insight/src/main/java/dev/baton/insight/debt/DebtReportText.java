@@ -1,0 +1,80 @@
+package dev.baton.insight.debt;
+
+import dev.baton.insight.debt.DebtReport.Action;
+import dev.baton.insight.debt.DebtReport.ComponentResult;
+import dev.baton.insight.debt.DebtReport.Condition;
+import dev.baton.insight.debt.DebtReport.Group;
+import dev.baton.insight.debt.DebtReport.WorkTypeReadiness;
+import java.util.List;
+import java.util.Locale;
+
+/** The report for a terminal: score, component bars, top actions, readiness, phases, worst groups. */
+public final class DebtReportText {
+
+    private static final int BAR = 24;
+
+    private DebtReportText() {
+    }
+
+    public static String render(DebtReport r) {
+        StringBuilder out = new StringBuilder();
+        out.append("Orchestration debt — ").append(r.model()).append('\n');
+        out.append(r.log()).append(": ").append(String.format(Locale.ROOT, "%,d items, %,d events", r.items(), r.events()));
+        if (r.from() != null) {
+            out.append(", ").append(r.from(), 0, 10).append(" to ").append(r.to(), 0, 10);
+        }
+        out.append("\n\n");
+        out.append(String.format(Locale.ROOT, "Debt score %.0f / 100, costing about %,.0f hours%n%n", r.score(), r.costHours()));
+        out.append("Components (value, weight, cost)\n");
+        for (ComponentResult c : r.components()) {
+            out.append(String.format(Locale.ROOT, "  %-20s %s %5s  ×%-4s %7s h  %s%n", c.id(), bar(c.measured() ? c.value() : 0),
+                    c.measured() ? String.format(Locale.ROOT, "%.0f%%", 100 * c.value()) : "n/a", trim(c.weight()),
+                    String.format(Locale.ROOT, "%,.0f", c.costHours()), c.summary()));
+        }
+        out.append("\nTop actions (hours they would recover)\n");
+        int n = 1;
+        for (Action a : r.actions()) {
+            out.append(String.format(Locale.ROOT, "  %d. %,6.0f h  %s%n", n++, a.hours(), a.text()));
+        }
+        if (r.actions().isEmpty()) {
+            out.append("  none: no component costs time\n");
+        }
+        out.append("\nWorst work types and people\n");
+        worst(out, "work type", r.breakdowns().get(Dimension.WORK_TYPE));
+        worst(out, "person", r.breakdowns().get(Dimension.PERSON));
+        List<Group> weeks = r.breakdowns().get(Dimension.WEEK);
+        if (!weeks.isEmpty()) {
+            out.append("\nWeekly score\n  ");
+            for (Group g : weeks) {
+                out.append(g.key().substring(5)).append(' ').append(String.format(Locale.ROOT, "%.0f", g.score())).append("  ");
+            }
+            out.append('\n');
+        }
+        out.append("\nAI readiness\n");
+        for (WorkTypeReadiness w : r.aiReadiness()) {
+            long passed = w.conditions().stream().filter(Condition::pass).count();
+            out.append(String.format(Locale.ROOT, "  %-18s %s (%d/7)", w.workType(), w.ready() ? "ready" : "not ready", passed));
+            w.conditions().stream().filter(c -> !c.pass()).findFirst()
+                    .ifPresent(c -> out.append(": ").append(c.title().toLowerCase(Locale.ROOT)).append(" — ").append(c.reason()));
+            out.append('\n');
+        }
+        out.append(String.format(Locale.ROOT, "%nPhases completed: %d of 4. Next: %s%n", r.phases().completed(),
+                r.phases().nextStep()));
+        out.append("\nEvidence for each figure: baton analyze --format json or --format html.\n");
+        return out.toString();
+    }
+
+    private static void worst(StringBuilder out, String label, List<Group> groups) {
+        groups.stream().sorted((a, b) -> Double.compare(b.costHours(), a.costHours())).limit(3).forEach(g ->
+                out.append(String.format(Locale.ROOT, "  %-9s %-24s score %3.0f  %,7.0f h%n", label, g.key(), g.score(), g.costHours())));
+    }
+
+    private static String bar(double value) {
+        int full = (int) Math.round(Math.max(0, Math.min(1, value)) * BAR);
+        return "#".repeat(full) + ".".repeat(BAR - full);
+    }
+
+    private static String trim(double w) {
+        return w == Math.rint(w) ? String.valueOf((long) w) : String.valueOf(w);
+    }
+}

@@ -1,0 +1,132 @@
+package dev.baton.insight.debt;
+
+import dev.baton.model.DebtSettings;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The per-case summaries of a log (or of part of one) summed up: every component's tally, the
+ * people's day grid behind work in progress and context switches, and the counts the readiness
+ * checks read. {@link #merge} is associative and commutative, so a log split into parts — by
+ * file, by partition, by Spark task — gives the same report as the whole (ARCHITECTURE.md).
+ */
+public final class DebtTally {
+
+    private final Map<String, ComponentTally> components = new LinkedHashMap<>();
+    /** person → epoch day → {items owned in progress, items acted on}. */
+    private final Map<String, Map<Long, int[]>> personDays = new TreeMap<>();
+    /** work type → counters for the readiness checks (see {@link Readiness}). */
+    private final Map<String, long[]> readiness = new TreeMap<>();
+    private long items;
+    private long events;
+    private long requests;
+    private long firstMillis = Long.MAX_VALUE;
+    private long lastMillis = Long.MIN_VALUE;
+
+    /** Indexes into the readiness counters of a work type. */
+    static final class Readiness {
+        static final int ITEMS = 0;
+        static final int CREATED = 1;
+        static final int INPUTS_COMPLETE = 2;
+        static final int PRIORITISED = 3;
+        static final int VIA_INTAKE = 4;
+        static final int COMPLETED = 5;
+        static final int SIZE = 6;
+
+        private Readiness() {
+        }
+    }
+
+    public DebtTally() {
+        for (String id : DebtSettings.COMPONENTS) {
+            components.put(id, new ComponentTally());
+        }
+    }
+
+    public ComponentTally component(String id) {
+        return components.get(id);
+    }
+
+    void event(long millis) {
+        events++;
+        firstMillis = Math.min(firstMillis, millis);
+        lastMillis = Math.max(lastMillis, millis);
+    }
+
+    void request() {
+        requests++;
+    }
+
+    void item(String workType) {
+        items++;
+        readiness(workType)[Readiness.ITEMS]++;
+    }
+
+    long[] readiness(String workType) {
+        return readiness.computeIfAbsent(workType == null ? "" : workType, k -> new long[Readiness.SIZE]);
+    }
+
+    void ownedOn(String person, long epochDay) {
+        personDays.computeIfAbsent(person, p -> new HashMap<>()).computeIfAbsent(epochDay, d -> new int[2])[0]++;
+    }
+
+    void touchedOn(String person, long epochDay) {
+        personDays.computeIfAbsent(person, p -> new HashMap<>()).computeIfAbsent(epochDay, d -> new int[2])[1]++;
+    }
+
+    /** Adds another tally into this one. */
+    public DebtTally merge(DebtTally other) {
+        other.components.forEach((id, c) -> components.get(id).merge(c));
+        other.personDays.forEach((person, days) -> {
+            Map<Long, int[]> mine = personDays.computeIfAbsent(person, p -> new HashMap<>());
+            days.forEach((day, counts) -> {
+                int[] m = mine.computeIfAbsent(day, d -> new int[2]);
+                m[0] += counts[0];
+                m[1] += counts[1];
+            });
+        });
+        other.readiness.forEach((w, counts) -> {
+            long[] mine = readiness(w);
+            for (int i = 0; i < mine.length; i++) {
+                mine[i] += counts[i];
+            }
+        });
+        items += other.items;
+        events += other.events;
+        requests += other.requests;
+        firstMillis = Math.min(firstMillis, other.firstMillis);
+        lastMillis = Math.max(lastMillis, other.lastMillis);
+        return this;
+    }
+
+    public long items() {
+        return items;
+    }
+
+    public long events() {
+        return events;
+    }
+
+    public long requests() {
+        return requests;
+    }
+
+    /** Epoch milliseconds of the first event, or Long.MAX_VALUE when there was none. */
+    public long firstMillis() {
+        return firstMillis;
+    }
+
+    public long lastMillis() {
+        return lastMillis;
+    }
+
+    Map<String, Map<Long, int[]>> personDays() {
+        return personDays;
+    }
+
+    Map<String, long[]> readiness() {
+        return readiness;
+    }
+}
