@@ -15,16 +15,12 @@ import dev.baton.model.problem.Problem;
 import dev.baton.model.show.HandoffChain;
 import dev.baton.model.show.OwnershipTable;
 import dev.baton.model.show.RaciMatrix;
-import dev.baton.model.validation.ModelValidation;
-import dev.baton.model.validation.ValidationReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -47,11 +43,11 @@ import jakarta.servlet.http.HttpServletResponse;
 class ModelPage {
 
     private final ModelVersions versions;
-    /** Validation of a stored version never changes, so its warnings are worked out once. */
-    private final Map<Integer, ValidationReport> reports = new ConcurrentHashMap<>();
+    private final ModelWarnings warnings;
 
-    ModelPage(ModelVersions versions) {
+    ModelPage(ModelVersions versions, ModelWarnings warnings) {
         this.versions = versions;
+        this.warnings = warnings;
     }
 
     record StageRow(String id, String name, String kind, String owner, String sla, String gate, String exit,
@@ -145,9 +141,7 @@ class ModelPage {
                 String.join(", ", r.functions()), r.core(), Arrays.stream(OwnershipTable.Flag.values())
                 .filter(r.flags()::contains).map(OwnershipTable.Flag::text).collect(Collectors.joining(", "))))
                 .toList());
-        ValidationReport report = reports.computeIfAbsent(current.number(),
-                n -> ModelValidation.validate("model version " + n, current.source()));
-        page.addAttribute("warnings", problems(report.warnings()));
+        page.addAttribute("warnings", problems(warnings.of(current).warnings()));
     }
 
     static WorkTypeView workType(OperatingModel model, WorkType w) {
