@@ -58,7 +58,7 @@ class BoardPage {
 
     record Column(String id, String name, String kind, String sla, boolean gated, int count, int blocked,
                   int urgent, List<WorkViews.Card> cards) {
-        int hidden() {
+        public int hidden() {
             return count - cards.size();
         }
     }

@@ -58,6 +58,9 @@ class DebtPage {
     record GroupRow(String key, String score, String hours) {
     }
 
+    record ActionRow(String component, String text, String hours) {
+    }
+
     @GetMapping("/debt")
     String dashboard(Model page) {
         DebtReports.Snapshot snapshot = reports.current();
@@ -69,6 +72,8 @@ class DebtPage {
         page.addAttribute("score", one(r.score()));
         page.addAttribute("hours", whole(r.costHours()));
         page.addAttribute("components", r.components().stream().map(DebtPage::row).toList());
+        page.addAttribute("actions", r.actions().stream().map(a -> new ActionRow(a.component(), a.text(), whole(a.hours())))
+                .toList());
         page.addAttribute("trend", trend(r));
         page.addAttribute("weeks", groups(r, Dimension.WEEK));
         page.addAttribute("byWorkType", groups(r, Dimension.WORK_TYPE));

@@ -28,7 +28,6 @@ final class FlowSvg {
     private static final int W = 168;
     private static final int H = 74;
     private static final int GAP = 46;
-    private static final int TOP = 70;
 
     private FlowSvg() {
     }
@@ -40,7 +39,10 @@ final class FlowSvg {
         }
         int width = Math.max(1, nodes.size()) * (W + GAP) + GAP;
         int arcsBelow = (int) edges.stream().filter(e -> order(index, e) <= 0).count();
-        int height = TOP + H + 40 + Math.min(arcsBelow, 6) * 14 + 40;
+        boolean arcsAbove = edges.stream().anyMatch(e -> order(index, e) > 1);
+        // Room above for skips, below for rework, only when there are any.
+        final int TOP = arcsAbove ? 70 : 16;
+        int height = TOP + H + (arcsBelow == 0 ? 16 : 40 + Math.min(arcsBelow, 6) * 14 + 20);
         StringBuilder svg = new StringBuilder();
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"").append(width)
                 .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ')
@@ -147,6 +149,7 @@ final class FlowSvg {
         return svg.toString();
     }
 
+    /** How far forward an edge goes: 1 to the next node, more for a skip, 0 or less backwards. */
     private static int order(Map<String, Integer> index, Edge e) {
         Integer from = index.get(e.from());
         Integer to = index.get(e.to());

@@ -153,7 +153,7 @@ class IntakePage {
         Template template = model.template(form.template()).orElse(null);
         page.addAttribute("form", form);
         page.addAttribute("formName", form.name() == null ? Names.words(form.id()) : form.name());
-        page.addAttribute("title", title);
+        page.addAttribute("requestTitle", title);
         page.addAttribute("fields", FormFields.views(model, template, values));
         page.addAttribute("errors", errors);
         page.addAttribute("formKey", UUID.randomUUID().toString());
