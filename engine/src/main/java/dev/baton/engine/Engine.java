@@ -50,7 +50,7 @@ public final class Engine {
     private final Clock clock;
     private final Supplier<String> ids;
     private final Recorder recorder;
-    private final Map<String, WorkItem> items = new ConcurrentHashMap<>();
+    private final Streams<WorkItem> items;
     private final Map<Integer, WorkItemDecider> deciders = new ConcurrentHashMap<>();
     private final Locks locks = new Locks();
     private final IntakeDesk intake;
@@ -65,7 +65,8 @@ public final class Engine {
         this.clock = clock;
         this.ids = ids;
         this.recorder = new Recorder(store, clock);
-        this.intake = new IntakeDesk(this, recorder, versions, clock);
+        this.items = new Streams<>(store, WorkItem::created, WorkItem::apply, WorkItem::version);
+        this.intake = new IntakeDesk(this, recorder, versions, clock, ids);
         catchUp();
     }
 
@@ -98,39 +99,36 @@ public final class Engine {
      * @param commandId idempotency key (null: none); a retry returns the first attempt's events
      */
     public CommandResult create(WorkItemId id, String commandId, Actor actor, CreateItem command) {
-        Optional<CommandResult> earlier = recorder.earlier(commandId, id == null ? null : id.value());
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
+        String named = id == null ? null : id.value();
         Optional<ModelVersion> model = versions.current();
         if (model.isEmpty()) {
-            return new CommandResult.Rejected(new Rejection(Code.WRONG_STATE,
+            return items.rejectedUnlessRetried(commandId, named, new Rejection(Code.WRONG_STATE,
                     "No operating model has been uploaded yet; upload one before creating work"), 0);
         }
         WorkItem parent = null;
         if (command.parent() != null) {
-            parent = item(new WorkItemId(command.parent())).orElse(null);
+            parent = items.get(command.parent());
             if (parent == null) {
-                return notFound("There is no work item '" + command.parent() + "' to put this under");
+                return items.rejectedUnlessRetried(commandId, named, new Rejection(Code.NOT_FOUND,
+                        "There is no work item '" + command.parent() + "' to put this under"), 0);
             }
         }
         if (command.fromRequest() != null && intake.request(new RequestId(command.fromRequest())).isEmpty()) {
-            return notFound("There is no intake request '" + command.fromRequest() + "'");
+            return items.rejectedUnlessRetried(commandId, named, new Rejection(Code.NOT_FOUND,
+                    "There is no intake request '" + command.fromRequest() + "'"), 0);
         }
-        WorkItemDecider decider = decider(model.get().number());
-        Decision decision = decider.create(actor, command, parent);
+        Decision decision = decider(model.get().number()).create(actor, command, parent);
         if (decision.rejected()) {
-            return new CommandResult.Rejected(decision.rejection(), 0);
+            return items.rejectedUnlessRetried(commandId, named, decision.rejection(), 0);
         }
-        String stream = id != null ? id.value() : "item-" + ids.get();
+        String stream = named != null ? named : "item-" + ids.get();
         synchronized (locks.item(stream)) {
             try {
-                List<RecordedEvent> recorded = recorder.append(stream, 0, commandId, actor, command.workType(),
-                        model.get().number(), decision.events());
-                return remember(recorded);
+                return items.recorded(named, recorder.append(stream, 0, commandId, actor, command.workType(),
+                        model.get().number(), decision.events()));
             } catch (ConcurrencyConflict e) {
-                return new CommandResult.Rejected(new Rejection(Code.WRONG_STATE, "There is already a work item '"
-                        + stream + "'"), e.currentVersion());
+                return items.rejectedUnlessRetried(commandId, named, new Rejection(Code.WRONG_STATE,
+                        "There is already a work item '" + stream + "'"), e.currentVersion());
             }
         }
     }
@@ -146,33 +144,30 @@ public final class Engine {
         if (command instanceof CreateItem create) {
             return create(id, commandId, actor, create);
         }
-        Optional<CommandResult> earlier = recorder.earlier(commandId, id.value());
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        synchronized (locks.item(id.value())) {
+        String stream = id.value();
+        synchronized (locks.item(stream)) {
             for (int attempt = 0; ; attempt++) {
-                WorkItem item = attempt == 0 ? item(id).orElse(null) : reload(id.value());
+                WorkItem item = attempt == 0 ? items.get(stream) : items.reload(stream);
                 if (item == null) {
-                    return notFound("There is no work item '" + id + "'");
+                    return items.rejectedUnlessRetried(commandId, stream, new Rejection(Code.NOT_FOUND,
+                            "There is no work item '" + id + "'"), 0);
                 }
                 if (expectedVersion != null && expectedVersion != item.version()) {
-                    return new CommandResult.Rejected(Recorder.stale("item", expectedVersion, item.version()),
-                            item.version());
+                    return items.rejectedUnlessRetried(commandId, stream,
+                            Recorder.stale("item", expectedVersion, item.version()), item.version());
                 }
                 Decision decision = decider(item.modelVersion()).decide(item, actor, command);
                 if (decision.rejected()) {
-                    return new CommandResult.Rejected(decision.rejection(), item.version());
+                    return items.rejectedUnlessRetried(commandId, stream, decision.rejection(), item.version());
                 }
                 try {
-                    List<RecordedEvent> recorded = recorder.append(id.value(), item.version(), commandId, actor,
-                            item.workType(), item.modelVersion(), decision.events());
-                    return remember(recorded);
+                    return items.recorded(stream, recorder.append(stream, item.version(), commandId, actor,
+                            item.workType(), item.modelVersion(), decision.events()));
                 } catch (ConcurrencyConflict e) {
                     if (expectedVersion != null || attempt == 2) {
-                        reload(id.value());
-                        return new CommandResult.Rejected(Recorder.stale("item", item.version(),
-                                e.currentVersion()), e.currentVersion());
+                        items.reload(stream);
+                        return items.rejectedUnlessRetried(commandId, stream,
+                                Recorder.stale("item", item.version(), e.currentVersion()), e.currentVersion());
                     }
                 }
             }
@@ -180,13 +175,12 @@ public final class Engine {
     }
 
     public Optional<WorkItem> item(WorkItemId id) {
-        WorkItem item = items.get(id.value());
-        return item != null ? Optional.of(item) : Optional.ofNullable(reload(id.value()));
+        return Optional.ofNullable(items.get(id.value()));
     }
 
     /** Items matching the filter, oldest first. */
     public List<WorkItem> items(ItemFilter filter) {
-        return items.values().stream().filter(filter::matches)
+        return items.all().stream().filter(filter::matches)
                 .sorted(Comparator.comparing(WorkItem::createdAt).thenComparing(i -> i.id().value())).toList();
     }
 
@@ -199,7 +193,7 @@ public final class Engine {
 
     /** Submits a request through a form of the current model; {@code id} null: a generated one. */
     public CommandResult submit(RequestId id, String commandId, Actor actor, SubmitRequest command) {
-        return intake.submit(id != null ? id : new RequestId("request-" + ids.get()), commandId, actor, command);
+        return intake.submit(id, commandId, actor, command);
     }
 
     /** Accepts (creating the work item), declines or defers a request. */
@@ -229,49 +223,13 @@ public final class Engine {
                 .orElseThrow(() -> new IllegalStateException("model version " + n + " is not stored")).model()));
     }
 
-    private CommandResult remember(List<RecordedEvent> recorded) {
-        if (recorded.isEmpty()) {
-            throw new IllegalStateException("a command that was not rejected recorded no events");
-        }
-        String stream = recorded.get(0).stream();
-        WorkItem before = items.get(stream);
-        long first = recorded.get(0).version();
-        if (first == 1 || before != null && before.version() == first - 1) {
-            WorkItem state = before;
-            for (RecordedEvent e : recorded) {
-                state = state == null ? WorkItem.created(e) : state.apply(e);
-            }
-            items.put(stream, state);
-            return new CommandResult.Recorded(stream, state.version(), recorded, false);
-        }
-        // The store answered with an earlier command's events (a retry that raced): reread.
-        reload(stream);
-        return Recorder.replayed(recorded);
-    }
-
-    private WorkItem reload(String stream) {
-        WorkItem item = WorkItem.replay(store.read(stream));
-        if (item != null) {
-            items.put(stream, item);
-        }
-        return item;
-    }
-
-    private static CommandResult notFound(String sentence) {
-        return new CommandResult.Rejected(new Rejection(Code.NOT_FOUND, sentence), 0);
-    }
-
     private void catchUp() {
         long after = 0;
         while (true) {
             List<RecordedEvent> page = store.readAll(after, PAGE);
             for (RecordedEvent e : page) {
                 if (e.event() instanceof WorkItemEvent) {
-                    WorkItem state = items.get(e.stream());
-                    WorkItem next = state == null ? WorkItem.created(e) : state.apply(e);
-                    if (next != null) {
-                        items.put(e.stream(), next);
-                    }
+                    items.caughtUp(e);
                 } else if (e.event() instanceof IntakeEvent) {
                     intake.caughtUp(e);
                 }

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /** Intake requests: submitted through forms, ranked in a queue, accepted into work, declined or deferred. */
 final class IntakeDesk {
@@ -36,40 +37,42 @@ final class IntakeDesk {
     private final Recorder recorder;
     private final ModelVersions versions;
     private final Clock clock;
-    private final Map<String, IntakeRequest> requests = new ConcurrentHashMap<>();
+    private final Streams<IntakeRequest> requests;
+    private final Supplier<String> ids;
     private final Map<Integer, IntakeDecider> deciders = new ConcurrentHashMap<>();
     private final Locks locks = new Locks();
 
-    IntakeDesk(Engine engine, Recorder recorder, ModelVersions versions, Clock clock) {
+    IntakeDesk(Engine engine, Recorder recorder, ModelVersions versions, Clock clock, Supplier<String> ids) {
         this.engine = engine;
+        this.ids = ids;
+        this.requests = new Streams<>(engine.store(), IntakeRequest::submitted, IntakeRequest::apply,
+                IntakeRequest::version);
         this.recorder = recorder;
         this.versions = versions;
         this.clock = clock;
     }
 
     CommandResult submit(RequestId id, String commandId, Actor actor, SubmitRequest command) {
-        Optional<CommandResult> earlier = recorder.earlier(commandId, null);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
+        String named = id == null ? null : id.value();
         Optional<ModelVersion> model = versions.current();
         if (model.isEmpty()) {
-            return new CommandResult.Rejected(new Rejection(Code.WRONG_STATE,
+            return requests.rejectedUnlessRetried(commandId, named, new Rejection(Code.WRONG_STATE,
                     "No operating model has been uploaded yet; upload one before taking requests"), 0);
         }
         IntakeDecider decider = decider(model.get().number());
         IntakeDecision decision = decider.submit(actor, command);
         if (decision.rejected()) {
-            return new CommandResult.Rejected(decision.rejection(), 0);
+            return requests.rejectedUnlessRetried(commandId, named, decision.rejection(), 0);
         }
         String workType = decider.form(command.form()).workType();
-        synchronized (locks.request(id.value())) {
+        String stream = named != null ? named : "request-" + ids.get();
+        synchronized (locks.request(stream)) {
             try {
-                return remember(recorder.append(id.value(), 0, commandId, actor, workType, model.get().number(),
-                        List.of(decision.event())));
+                return requests.recorded(named, recorder.append(stream, 0, commandId, actor, workType,
+                        model.get().number(), List.of(decision.event())));
             } catch (ConcurrencyConflict e) {
-                return new CommandResult.Rejected(new Rejection(Code.WRONG_STATE, "There is already a request '"
-                        + id + "'"), e.currentVersion());
+                return requests.rejectedUnlessRetried(commandId, named, new Rejection(Code.WRONG_STATE,
+                        "There is already a request '" + stream + "'"), e.currentVersion());
             }
         }
     }
@@ -78,19 +81,16 @@ final class IntakeDesk {
         if (command instanceof SubmitRequest submit) {
             return submit(id, commandId, actor, submit);
         }
-        Optional<CommandResult> earlier = recorder.earlier(commandId, id.value());
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        synchronized (locks.request(id.value())) {
-            IntakeRequest request = request(id).orElse(null);
+        String stream = id.value();
+        synchronized (locks.request(stream)) {
+            IntakeRequest request = requests.get(stream);
             if (request == null) {
-                return new CommandResult.Rejected(new Rejection(Code.NOT_FOUND, "There is no intake request '" + id
-                        + "'"), 0);
+                return requests.rejectedUnlessRetried(commandId, stream, new Rejection(Code.NOT_FOUND,
+                        "There is no intake request '" + id + "'"), 0);
             }
             if (expectedVersion != null && expectedVersion != request.version()) {
-                return new CommandResult.Rejected(Recorder.stale("request", expectedVersion, request.version()),
-                        request.version());
+                return requests.rejectedUnlessRetried(commandId, stream,
+                        Recorder.stale("request", expectedVersion, request.version()), request.version());
             }
             IntakeDecider decider = decider(request.modelVersion());
             LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
@@ -99,11 +99,11 @@ final class IntakeDesk {
                 // Check status and rights before creating anything, so a refused accept leaves no item behind.
                 IntakeDecision check = decider.decide(request, actor, command, today, null);
                 if (check.rejected()) {
-                    return new CommandResult.Rejected(check.rejection(), request.version());
+                    return requests.rejectedUnlessRetried(commandId, stream, check.rejection(), request.version());
                 }
+                // A retried accept finds the item its first attempt created under the derived command id.
                 CommandResult created = engine.create(null, commandId == null ? null : commandId + ":item", actor,
-                        new CreateItem(request.workType(), request.title(), carriedOver(request), null,
-                                id.value()));
+                        new CreateItem(request.workType(), request.title(), carriedOver(request), null, stream));
                 if (created instanceof CommandResult.Rejected r) {
                     return new CommandResult.Rejected(r.rejection(), request.version());
                 }
@@ -111,32 +111,25 @@ final class IntakeDesk {
             }
             IntakeDecision decision = decider.decide(request, actor, command, today, itemId);
             if (decision.rejected()) {
-                return new CommandResult.Rejected(decision.rejection(), request.version());
+                return requests.rejectedUnlessRetried(commandId, stream, decision.rejection(), request.version());
             }
             try {
-                return remember(recorder.append(id.value(), request.version(), commandId, actor, request.workType(),
-                        request.modelVersion(), List.of(decision.event())));
+                return requests.recorded(stream, recorder.append(stream, request.version(), commandId, actor,
+                        request.workType(), request.modelVersion(), List.of(decision.event())));
             } catch (ConcurrencyConflict e) {
-                requests.remove(id.value());
-                return new CommandResult.Rejected(Recorder.stale("request", request.version(), e.currentVersion()),
-                        e.currentVersion());
+                requests.reload(stream);
+                return requests.rejectedUnlessRetried(commandId, stream,
+                        Recorder.stale("request", request.version(), e.currentVersion()), e.currentVersion());
             }
         }
     }
 
     Optional<IntakeRequest> request(RequestId id) {
-        IntakeRequest request = requests.get(id.value());
-        if (request == null) {
-            request = IntakeRequest.replay(engine.store().read(id.value()));
-            if (request != null) {
-                requests.put(id.value(), request);
-            }
-        }
-        return Optional.ofNullable(request);
+        return Optional.ofNullable(requests.get(id.value()));
     }
 
     List<IntakeRequest> requests() {
-        return requests.values().stream()
+        return requests.all().stream()
                 .sorted(Comparator.comparing(IntakeRequest::submittedAt).thenComparing(r -> r.id().value())).toList();
     }
 
@@ -159,11 +152,7 @@ final class IntakeDesk {
     }
 
     void caughtUp(RecordedEvent e) {
-        IntakeRequest state = requests.get(e.stream());
-        IntakeRequest next = state == null ? IntakeRequest.submitted(e) : state.apply(e);
-        if (next != null) {
-            requests.put(e.stream(), next);
-        }
+        requests.caughtUp(e);
     }
 
     /** The request's fields that the new item's template has (the form's template may be another one). */
@@ -180,22 +169,6 @@ final class IntakeDesk {
             });
         }
         return fields;
-    }
-
-    private CommandResult remember(List<RecordedEvent> recorded) {
-        String stream = recorded.get(0).stream();
-        IntakeRequest before = requests.get(stream);
-        long first = recorded.get(0).version();
-        if (first == 1 || before != null && before.version() == first - 1) {
-            IntakeRequest state = before;
-            for (RecordedEvent e : recorded) {
-                state = state == null ? IntakeRequest.submitted(e) : state.apply(e);
-            }
-            requests.put(stream, state);
-            return new CommandResult.Recorded(stream, state.version(), recorded, false);
-        }
-        requests.remove(stream);
-        return Recorder.replayed(recorded);
     }
 
     private IntakeDecider decider(int modelVersion) {

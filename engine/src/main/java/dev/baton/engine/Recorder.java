@@ -10,9 +10,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
-/** Appends decided events to the store with the envelope the log needs, and answers retried commands. */
+/** Appends decided events to the store with the envelope the log needs. */
 final class Recorder {
 
     private final EventStore store;
@@ -29,31 +28,9 @@ final class Recorder {
     }
 
     /**
-     * The result of an earlier command with this id, when there was one: its events replayed, or
-     * a rejection when the id was used on another stream.
+     * Appends; the store answers a retried command id with the first attempt's events. Throws
+     * {@link dev.baton.engine.event.ConcurrencyConflict} when the stream moved on.
      */
-    Optional<CommandResult> earlier(String commandId, String stream) {
-        if (commandId == null) {
-            return Optional.empty();
-        }
-        Optional<List<RecordedEvent>> events = store.byCommandId(commandId);
-        if (events.isEmpty() || events.get().isEmpty()) {
-            return Optional.empty();
-        }
-        List<RecordedEvent> e = events.get();
-        if (stream != null && !stream.equals(e.get(0).stream())) {
-            return Optional.of(new CommandResult.Rejected(new Rejection(Code.INVALID_INPUT, "The command id '"
-                    + commandId + "' was already used for " + e.get(0).stream() + "; use a new id for a new command"),
-                    store.version(stream)));
-        }
-        return Optional.of(replayed(e));
-    }
-
-    static CommandResult.Recorded replayed(List<RecordedEvent> e) {
-        return new CommandResult.Recorded(e.get(0).stream(), e.get(e.size() - 1).version(), e, true);
-    }
-
-    /** Appends; throws {@link dev.baton.engine.event.ConcurrencyConflict} when the stream moved on. */
     List<RecordedEvent> append(String stream, long expectedVersion, String commandId, Actor actor, String workType,
                                int modelVersion, List<? extends BatonEvent> events) {
         Instant at = now();

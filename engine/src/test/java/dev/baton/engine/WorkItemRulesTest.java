@@ -499,6 +499,28 @@ class WorkItemRulesTest {
     }
 
     @Test
+    void aRetriedCreateWithoutAnIdCreatesOneItem() {
+        CreateItem create = new CreateItem("campaign", "Webinar", Map.of(), null, null);
+        Recorded first = (Recorded) n.engine.create(null, "create-1", new Actor("nora.haddad"), create);
+        Recorded retry = (Recorded) n.engine.create(null, "create-1", new Actor("nora.haddad"), create);
+        assertThat(retry.replayed()).isTrue();
+        assertThat(retry.stream()).isEqualTo(first.stream());
+        assertThat(n.engine.items(dev.baton.engine.item.ItemFilter.ALL)).hasSize(1);
+        assertThat(n.engine.store().readAll(0, 10)).hasSize(1);
+    }
+
+    @Test
+    void aRetryThatWouldNowBeRefusedStillAnswersWithItsEvents() {
+        WorkItemId id = n.campaign(Northwind.campaignBrief());
+        Recorded moved = (Recorded) n.engine.handle(id, 1L, "move-1", new Actor("nora.haddad"), new MoveTo("brief-review"));
+        // Sent again, the move is stale and would be refused ("already in Brief review"), but it is a retry.
+        CommandResult retry = n.engine.handle(id, 1L, "move-1", new Actor("nora.haddad"), new MoveTo("brief-review"));
+        assertThat(((Recorded) retry).replayed()).isTrue();
+        assertThat(((Recorded) retry).events()).isEqualTo(moved.events());
+        assertThat(n.engine.history(id)).hasSize(2);
+    }
+
+    @Test
     void noModelNoWork() {
         Engine empty = Engine.inMemory(dev.baton.engine.version.ModelVersions.inMemory(n.clock), n.clock);
         CommandResult r = empty.create(null, "c", new Actor("nora.haddad"), new CreateItem("campaign", "x", Map.of(),

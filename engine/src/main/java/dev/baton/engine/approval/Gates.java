@@ -11,6 +11,7 @@ import dev.baton.model.Person;
 import dev.baton.model.Stage;
 import dev.baton.model.WorkType;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A stage's gate: the approvals needed to leave it. The approvers are parties; a person holds an
@@ -39,14 +40,14 @@ public final class Gates {
      * @param before how the sentence ends: "before Launch", "before it is completed"
      */
     public static Rejection unmet(OperatingModel model, WorkType type, Stage stage, Approvals approvals,
-                                  String before) {
+                                  Supplier<String> before) {
         Gate gate = stage.gate();
         if (satisfied(gate, approvals)) {
             return null;
         }
         List<String> names = gate.approvers().stream().map(p -> Names.party(model, p)).toList();
         String needs = Names.stage(type, stage.id()) + " needs approval from "
-                + (gate.mode() == GateMode.ANY ? Names.or(names) : Names.and(names)) + " " + before + "; ";
+                + (gate.mode() == GateMode.ANY ? Names.or(names) : Names.and(names)) + " " + before.get() + "; ";
         List<String> waiting = gate.mode() == GateMode.ANY ? gate.approvers()
                 : gate.approvers().stream().filter(p -> !approvals.granted().contains(p)).toList();
         String nobody = gate.mode() == GateMode.ANY && waiting.size() > 1

@@ -1,5 +1,6 @@
 package dev.baton.engine.item;
 
+import dev.baton.engine.rights.Names;
 import dev.baton.model.Handoff;
 import dev.baton.model.OperatingModel;
 import dev.baton.model.Stage;
@@ -50,7 +51,13 @@ record Flow(WorkType type, Template template, Set<StageChange> changes, Map<Stri
 
     /** The handoffs declared out of a stage, in model order. */
     List<Handoff> handoffsFrom(String stage) {
-        return handoffs.values().stream().filter(h -> h.at().from().equals(stage)).toList();
+        List<Handoff> out = new java.util.ArrayList<>(2);
+        for (Handoff h : handoffs.values()) {
+            if (h.at().from().equals(stage)) {
+                out.add(h);
+            }
+        }
+        return out;
     }
 
     boolean allows(String from, String to) {
@@ -60,6 +67,11 @@ record Flow(WorkType type, Template template, Set<StageChange> changes, Map<Stri
     /** A move back in the listed stage order: rework. */
     boolean rework(String from, String to) {
         return order.getOrDefault(to, -1) < order.getOrDefault(from, -1);
+    }
+
+    /** The work type's name in the middle of a sentence: "This campaign is blocked". */
+    String what() {
+        return Names.lower(Names.workType(type));
     }
 
     String first() {

@@ -7,6 +7,7 @@ import dev.baton.engine.rights.Names;
 import dev.baton.model.Stage;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** The flow's rules for changing stage: the allowed stage changes and each stage's exit criteria. */
 final class Moves {
@@ -28,13 +29,13 @@ final class Moves {
     }
 
     /** Why the stage's exit criteria are not met, or null when they are. */
-    static Rejection exitCriteria(Flow flow, Stage stage, Map<String, Object> fields, String before) {
+    static Rejection exitCriteria(Flow flow, Stage stage, Map<String, Object> fields, Supplier<String> before) {
         List<String> missing = FieldValues.missing(stage.exit(), fields);
         if (missing.isEmpty()) {
             return null;
         }
         List<String> names = missing.stream().map(id -> Names.field(flow.template(), id)).toList();
         return new Rejection(Code.EXIT_CRITERIA_MISSING, Names.stage(flow.type(), stage.id()) + " needs "
-                + Names.and(names) + " filled " + before + (names.size() == 1 ? "; it is empty" : "; they are empty"));
+                + Names.and(names) + " filled " + before.get() + (names.size() == 1 ? "; it is empty" : "; they are empty"));
     }
 }

@@ -3,9 +3,7 @@ package dev.baton.engine.item;
 import dev.baton.engine.Actor;
 import dev.baton.engine.Rejection;
 import dev.baton.engine.Rejection.Code;
-import dev.baton.engine.approval.Gates;
 import dev.baton.engine.field.FieldValues;
-import dev.baton.engine.handoff.Handoffs;
 import dev.baton.engine.item.WorkItemCommand.AcceptHandoff;
 import dev.baton.engine.item.WorkItemCommand.Approve;
 import dev.baton.engine.item.WorkItemCommand.AssignOwner;
@@ -23,30 +21,20 @@ import dev.baton.engine.item.WorkItemCommand.RequestApproval;
 import dev.baton.engine.item.WorkItemCommand.SetPriorityInputs;
 import dev.baton.engine.item.WorkItemCommand.Unblock;
 import dev.baton.engine.item.WorkItemCommand.UpdateFields;
-import dev.baton.engine.item.WorkItemEvent.ApprovalDenied;
-import dev.baton.engine.item.WorkItemEvent.ApprovalGranted;
-import dev.baton.engine.item.WorkItemEvent.ApprovalRequested;
 import dev.baton.engine.item.WorkItemEvent.CommentAdded;
 import dev.baton.engine.item.WorkItemEvent.FieldsUpdated;
-import dev.baton.engine.item.WorkItemEvent.HandoffAccepted;
-import dev.baton.engine.item.WorkItemEvent.HandoffRejected;
 import dev.baton.engine.item.WorkItemEvent.ItemBlocked;
-import dev.baton.engine.item.WorkItemEvent.ItemCompleted;
 import dev.baton.engine.item.WorkItemEvent.ItemCreated;
-import dev.baton.engine.item.WorkItemEvent.ItemReopened;
 import dev.baton.engine.item.WorkItemEvent.ItemUnblocked;
 import dev.baton.engine.item.WorkItemEvent.MarkedUrgent;
 import dev.baton.engine.item.WorkItemEvent.OwnerAssigned;
 import dev.baton.engine.item.WorkItemEvent.PriorityInputsSet;
-import dev.baton.engine.item.WorkItemEvent.StageEntered;
 import dev.baton.engine.rights.Names;
 import dev.baton.engine.rights.Reasons;
 import dev.baton.engine.rights.Rights;
 import dev.baton.model.OperatingModel;
-import dev.baton.model.Stage;
 import dev.baton.model.WorkType;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -65,6 +53,8 @@ public final class WorkItemDecider {
     private final Map<String, Flow> flows = new HashMap<>();
     private final PriorityInputs priorityInputs;
     private final Rights rights;
+    private final Movements movements;
+    private final Approving approving;
 
     public WorkItemDecider(OperatingModel model) {
         this.model = model;
@@ -75,6 +65,8 @@ public final class WorkItemDecider {
             }
         }
         this.priorityInputs = new PriorityInputs(model);
+        this.movements = new Movements(model, rights);
+        this.approving = new Approving(model, rights);
     }
 
     public OperatingModel model() {
@@ -125,186 +117,49 @@ public final class WorkItemDecider {
                     + item.modelVersion());
         }
         if (command instanceof CreateItem) {
-            return Decision.reject(Code.WRONG_STATE, "This " + what(flow) + " already exists");
+            return Decision.reject(Code.WRONG_STATE, "This " + flow.what() + " already exists");
         }
         if (item.completed() && !(command instanceof Reopen) && !(command instanceof Comment)) {
-            return Decision.reject(Code.WRONG_STATE, "This " + what(flow) + " is completed; reopen it first");
+            return Decision.reject(Code.WRONG_STATE, "This " + flow.what() + " is completed; reopen it first");
         }
         if (command instanceof MoveTo m) {
-            return move(item, flow, m.stage());
+            return movements.move(item, flow, m.stage());
         } else if (command instanceof UpdateFields u) {
             return updateFields(item, flow, u);
         } else if (command instanceof Comment c) {
             return Reasons.missing(c.text()) ? Decision.reject(Code.INVALID_INPUT, "A comment needs some text")
                     : Decision.record(new CommentAdded(c.text().strip()));
         } else if (command instanceof Approve a) {
-            return approve(item, flow, actor, a.comment());
+            return approving.approve(item, flow, actor, a.comment());
         } else if (command instanceof Deny d) {
-            return deny(item, flow, actor, d.comment());
+            return approving.deny(item, flow, actor, d.comment());
         } else if (command instanceof RequestApproval) {
-            return requestApproval(item, flow);
+            return approving.requestApproval(item, flow);
         } else if (command instanceof HandOff h) {
-            return handOff(item, flow, h.toStage());
+            return movements.handOff(item, flow, h.toStage());
         } else if (command instanceof AcceptHandoff) {
-            return receive(item, flow, actor, null, true);
+            return movements.receive(item, flow, actor, null, true);
         } else if (command instanceof RejectHandoff r) {
-            return receive(item, flow, actor, r.reason(), false);
+            return movements.receive(item, flow, actor, r.reason(), false);
         } else if (command instanceof AssignOwner a) {
             return assign(item, flow, a.owner());
         } else if (command instanceof Block b) {
             return block(item, flow, b.reason());
         } else if (command instanceof Unblock u) {
             return item.blocked() ? Decision.record(new ItemUnblocked(Reasons.orNull(u.reason())))
-                    : Decision.reject(Code.WRONG_STATE, "This " + what(flow) + " is not blocked");
+                    : Decision.reject(Code.WRONG_STATE, "This " + flow.what() + " is not blocked");
         } else if (command instanceof MarkUrgent m) {
-            return item.urgent() ? Decision.reject(Code.WRONG_STATE, "This " + what(flow) + " is already urgent")
+            return item.urgent() ? Decision.reject(Code.WRONG_STATE, "This " + flow.what() + " is already urgent")
                     : Decision.record(new MarkedUrgent(Reasons.orNull(m.reason())));
         } else if (command instanceof SetPriorityInputs p) {
             Rejection bad = priorityInputs.check(p.inputs());
             return bad != null ? Decision.reject(bad) : Decision.record(new PriorityInputsSet(Map.copyOf(p.inputs())));
         } else if (command instanceof Complete) {
-            return complete(item, flow);
+            return movements.complete(item, flow);
         } else if (command instanceof Reopen r) {
-            return reopen(item, flow, r);
+            return movements.reopen(item, flow, r);
         }
         throw new IllegalArgumentException("unknown command " + command);
-    }
-
-    private Decision move(WorkItem item, Flow flow, String to) {
-        Stage target = to == null ? null : flow.stage(to);
-        if (target == null) {
-            return Decision.reject(Code.NOT_FOUND, "A " + Names.lower(Names.workType(flow.type()))
-                    + " has no stage '" + to + "'; its stages are " + String.join(", ", flow.order().keySet()
-                    .stream().sorted((a, b) -> flow.order().get(a) - flow.order().get(b)).toList()));
-        }
-        Rejection state = movable(item, flow);
-        if (state != null) {
-            return Decision.reject(state);
-        }
-        if (to.equals(item.stage())) {
-            return Decision.reject(Code.WRONG_STATE, "This " + what(flow) + " is already in "
-                    + Names.stage(flow.type(), to));
-        }
-        Rejection transition = Moves.transition(flow, item.stage(), to);
-        if (transition != null) {
-            return Decision.reject(transition);
-        }
-        boolean rework = flow.rework(item.stage(), to);
-        if (!rework) {
-            // Going back (rework) needs no sign-off; going forward needs the stage finished and approved.
-            Stage current = flow.stage(item.stage());
-            String before = "before " + Names.stage(flow.type(), to);
-            Rejection exit = Moves.exitCriteria(flow, current, item.fields(), before);
-            if (exit != null) {
-                return Decision.reject(exit);
-            }
-            Rejection gate = Gates.unmet(model, flow.type(), current, item.approvals(), before);
-            if (gate != null) {
-                return Decision.reject(gate);
-            }
-        }
-        var handoff = flow.handoff(item.stage(), to);
-        if (handoff.isPresent()) {
-            Rejection contract = Handoffs.contractUnmet(model, flow.template(), handoff.get(), item.fields());
-            if (contract != null) {
-                return Decision.reject(contract);
-            }
-            return Decision.record(new WorkItemEvent.HandoffSent(handoff.get().from(), handoff.get().to(),
-                    item.stage(), to, Handoffs.handedOver(handoff.get(), item.fields())));
-        }
-        return Decision.record(new StageEntered(item.stage(), to, rework));
-    }
-
-    private Decision handOff(WorkItem item, Flow flow, String toStage) {
-        var declared = flow.handoffsFrom(item.stage());
-        String from = Names.stage(flow.type(), item.stage());
-        if (declared.isEmpty()) {
-            return Decision.reject(Code.TRANSITION_NOT_ALLOWED, "No handoff is declared out of " + from
-                    + "; move the " + what(flow) + " instead");
-        }
-        if (toStage == null) {
-            if (declared.size() > 1) {
-                return Decision.reject(Code.INVALID_INPUT, "From " + from + " work is handed off to "
-                        + Names.or(declared.stream().map(h -> Names.stage(flow.type(), h.at().to())).toList())
-                        + "; name the stage");
-            }
-            return move(item, flow, declared.get(0).at().to());
-        }
-        if (declared.stream().noneMatch(h -> h.at().to().equals(toStage))) {
-            return Decision.reject(Code.TRANSITION_NOT_ALLOWED, "No handoff is declared from " + from + " to "
-                    + Names.stage(flow.type(), toStage) + "; from " + from + " work is handed off to "
-                    + Names.or(declared.stream().map(h -> Names.stage(flow.type(), h.at().to())).toList()));
-        }
-        return move(item, flow, toStage);
-    }
-
-    private Decision receive(WorkItem item, Flow flow, Actor actor, String reason, boolean accept) {
-        if (item.pendingHandoff() == null) {
-            return Decision.reject(Code.WRONG_STATE, "This " + what(flow) + " has no handoff waiting to be "
-                    + (accept ? "accepted" : "rejected"));
-        }
-        Rejection who = Handoffs.mayReceive(rights, item.pendingHandoff(), actor.personId());
-        if (who != null) {
-            return Decision.reject(who);
-        }
-        var pending = item.pendingHandoff();
-        if (!accept) {
-            if (Reasons.missing(reason)) {
-                return Decision.reject(Code.INVALID_INPUT, "Rejecting a handoff needs a reason, so that "
-                        + Names.party(model, pending.fromFunction()) + " knows what to fix");
-            }
-            return Decision.record(new HandoffRejected(pending.fromStage(), pending.toStage(), reason.strip()));
-        }
-        if (item.blocked()) {
-            return Decision.reject(blocked(item, flow));
-        }
-        return Decision.record(new HandoffAccepted(pending.fromStage(), pending.toStage()),
-                new StageEntered(pending.fromStage(), pending.toStage(), flow.rework(pending.fromStage(),
-                        pending.toStage())));
-    }
-
-    private Decision approve(WorkItem item, Flow flow, Actor actor, String comment) {
-        Stage stage = flow.stage(item.stage());
-        Rejection may = Gates.mayDecide(rights, flow.type(), stage, item.approvals(), actor.personId(), true);
-        if (may != null) {
-            return Decision.reject(may);
-        }
-        return Decision.record(new ApprovalGranted(stage.id(),
-                Gates.onBehalfOf(rights, stage, item.approvals(), actor.personId()), Reasons.orNull(comment)));
-    }
-
-    private Decision deny(WorkItem item, Flow flow, Actor actor, String comment) {
-        Stage stage = flow.stage(item.stage());
-        Rejection may = Gates.mayDecide(rights, flow.type(), stage, item.approvals(), actor.personId(), false);
-        if (may != null) {
-            return Decision.reject(may);
-        }
-        if (Reasons.missing(comment)) {
-            return Decision.reject(Code.INVALID_INPUT, "Denying " + Names.stage(flow.type(), stage.id())
-                    + " needs a comment that says what to change");
-        }
-        return Decision.record(new ApprovalDenied(stage.id(),
-                Gates.onBehalfOf(rights, stage, item.approvals(), actor.personId()), comment.strip()));
-    }
-
-    private Decision requestApproval(WorkItem item, Flow flow) {
-        Stage stage = flow.stage(item.stage());
-        String name = Names.stage(flow.type(), stage.id());
-        if (stage.gate() == null || stage.gate().approvers().isEmpty()) {
-            return Decision.reject(Code.WRONG_STATE, name + " has no approval gate, so there is nothing to request");
-        }
-        if (item.blocked()) {
-            return Decision.reject(blocked(item, flow));
-        }
-        if (Gates.satisfied(stage.gate(), item.approvals())) {
-            return Decision.reject(Code.WRONG_STATE, name + " is already approved");
-        }
-        if (item.approvals().requested()) {
-            return Decision.reject(Code.WRONG_STATE, "Approval of " + name + " was already requested; waiting for "
-                    + Names.or(stage.gate().approvers().stream().filter(p -> !item.approvals().granted().contains(p))
-                    .map(p -> Names.party(model, p)).toList()));
-        }
-        return Decision.record(new ApprovalRequested(stage.id(), List.copyOf(stage.gate().approvers())));
     }
 
     private Decision updateFields(WorkItem item, Flow flow, UpdateFields u) {
@@ -325,71 +180,19 @@ public final class WorkItemDecider {
                     + ", not '" + owner + "'");
         }
         if (owner.equals(item.owner())) {
-            return Decision.reject(Code.WRONG_STATE, Names.person(model, owner) + " already owns this " + what(flow));
+            return Decision.reject(Code.WRONG_STATE, Names.person(model, owner) + " already owns this " + flow.what());
         }
         return Decision.record(new OwnerAssigned(owner, item.owner()));
     }
 
     private Decision block(WorkItem item, Flow flow, String reason) {
         if (item.blocked()) {
-            return Decision.reject(blocked(item, flow));
+            return Decision.reject(Movements.blocked(item, flow));
         }
         if (Reasons.missing(reason)) {
             return Decision.reject(Code.INVALID_INPUT, "Blocking needs a reason, so that others know what it waits for");
         }
         return Decision.record(new ItemBlocked(reason.strip()));
-    }
-
-    private Decision complete(WorkItem item, Flow flow) {
-        Rejection state = movable(item, flow);
-        if (state != null) {
-            return Decision.reject(state);
-        }
-        String name = Names.stage(flow.type(), item.stage());
-        if (!flow.finals().contains(item.stage())) {
-            return Decision.reject(Code.TRANSITION_NOT_ALLOWED, "A " + Names.lower(Names.workType(flow.type()))
-                    + " is completed in " + Names.or(flow.finals().stream().map(s -> Names.stage(flow.type(), s))
-                    .toList()) + ", not in " + name);
-        }
-        Stage stage = flow.stage(item.stage());
-        Rejection exit = Moves.exitCriteria(flow, stage, item.fields(), "before it is completed");
-        if (exit != null) {
-            return Decision.reject(exit);
-        }
-        Rejection gate = Gates.unmet(model, flow.type(), stage, item.approvals(), "before it is completed");
-        return gate != null ? Decision.reject(gate) : Decision.record(new ItemCompleted(item.stage()));
-    }
-
-    private Decision reopen(WorkItem item, Flow flow, Reopen r) {
-        if (!item.completed()) {
-            return Decision.reject(Code.WRONG_STATE, "This " + what(flow) + " is not completed, so it can't be reopened");
-        }
-        String into = r.stage() == null ? flow.first() : r.stage();
-        if (flow.stage(into) == null) {
-            return Decision.reject(Code.NOT_FOUND, "A " + Names.lower(Names.workType(flow.type()))
-                    + " has no stage '" + into + "'");
-        }
-        ItemReopened reopened = new ItemReopened(into, Reasons.orNull(r.reason()));
-        return into.equals(item.stage()) ? Decision.record(reopened)
-                : Decision.record(reopened, new StageEntered(item.stage(), into, flow.rework(item.stage(), into)));
-    }
-
-    /** Blocked items and items waiting for a handoff stay where they are. */
-    private Rejection movable(WorkItem item, Flow flow) {
-        if (item.blocked()) {
-            return blocked(item, flow);
-        }
-        if (item.pendingHandoff() != null) {
-            return new Rejection(Code.WRONG_STATE, "This " + what(flow) + " is waiting for "
-                    + Names.party(model, item.pendingHandoff().toFunction()) + " to accept the handoff to "
-                    + Names.stage(flow.type(), item.pendingHandoff().toStage()));
-        }
-        return null;
-    }
-
-    private Rejection blocked(WorkItem item, Flow flow) {
-        return new Rejection(Code.WRONG_STATE, "This " + what(flow) + " is blocked"
-                + (Reasons.missing(item.blockedReason()) ? "" : " (" + item.blockedReason() + ")") + "; unblock it first");
     }
 
     private Rejection person(Actor actor) {
@@ -401,10 +204,6 @@ public final class WorkItemDecider {
         }
         return new Rejection(Code.NOT_ALLOWED, "'" + actor.personId() + "' is not a person of " + model.name()
                 + ", so they can't change work");
-    }
-
-    private String what(Flow flow) {
-        return Names.lower(Names.workType(flow.type()));
     }
 
     private String flowName(String workType) {

@@ -50,6 +50,8 @@ public final class Importer {
     private final SeenIds seen = new SeenIds();
     private final ImportReport report = new ImportReport();
     private long position;
+    /** Readers hand changes item by item: the last item's state saves a map lookup per change. */
+    private ItemState last;
 
     /** What the import knows about one item: enough to fill the {@code from} sides of events. */
     private static final class ItemState {
@@ -116,15 +118,16 @@ public final class Importer {
 
     void accept(SourceChange change) {
         report.read();
-        if (seen.contains(change.changeId())) {
+        if (!seen.add(change.changeId())) {
             report.duplicate();
             return;
         }
-        ItemState state = items.get(change.item().key());
+        ItemState state = last != null && last.stream.equals(change.item().key()) ? last : items.get(change.item().key());
         if (state == null) {
             state = new ItemState(change.item().key(), false);
             items.put(state.stream, state);
         }
+        last = state;
         if (!state.touched) {
             state.touched = true;
             report.item(!state.existed);
@@ -133,7 +136,6 @@ public final class Importer {
         if (change.kind() == ChangeKind.CREATED) {
             if (state.version > 0) {
                 // The log already has this item under another creation id (e.g. first seen earlier).
-                seen.add(change.changeId());
                 report.skipped("creation of an item already in the log");
                 return;
             }
@@ -156,7 +158,6 @@ public final class Importer {
             emit(state, change, change.changeId() + ":first-seen", actor,
                     new ItemCreated(change.item().title(), firstStage, Map.of(), null, null));
         }
-        seen.add(change.changeId());
         switch (change.kind()) {
             case STATUS -> stageMove(state, change, actor, change.to());
             case ASSIGNEE -> ownerChange(state, change, actor);
@@ -253,7 +254,9 @@ public final class Importer {
         apply(state, event);
         RecordedEvent recorded = new RecordedEvent(++position, state.stream, state.version, change.at(), actor,
                 state.workType, 0, null, event, id);
-        seen.add(id);
+        if (!id.equals(change.changeId())) {
+            seen.add(id);
+        }
         report.written(event.type());
         out.accept(recorded);
     }

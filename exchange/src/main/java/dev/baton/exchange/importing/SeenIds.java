@@ -1,7 +1,5 @@
 package dev.baton.exchange.importing;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * The stable ids of events already in the log, kept as 128-bit hashes in an open-addressing
  * table: about 32 bytes an event instead of a few hundred for the strings, so checking a
@@ -60,9 +58,15 @@ final class SeenIds {
     }
 
     private static long[] hashes(String id) {
-        byte[] bytes = id.getBytes(StandardCharsets.UTF_8);
-        long h1 = hash(bytes, 0xcbf29ce484222325L, 0x100000001b3L);
-        long h2 = hash(bytes, 0x84222325cbf29ce4L, 0x9E3779B97F4A7C15L);
+        long h1 = 0xcbf29ce484222325L;
+        long h2 = 0x84222325cbf29ce4L;
+        for (int i = 0, n = id.length(); i < n; i++) {
+            char c = id.charAt(i);
+            h1 = (h1 ^ c) * 0x100000001b3L;
+            h2 = (h2 ^ c) * 0x9E3779B97F4A7C15L;
+        }
+        h1 = mix(h1 ^ id.length());
+        h2 = mix(h2 ^ id.length());
         if (h1 == 0 && h2 == 0) {
             h2 = 1; // (0, 0) marks an empty slot
         }
@@ -78,16 +82,6 @@ final class SeenIds {
             }
         }
         table = bigger;
-    }
-
-    /** FNV-1a style with a final avalanche; two different multipliers give two unrelated halves. */
-    private static long hash(byte[] bytes, long seed, long multiplier) {
-        long h = seed;
-        for (byte b : bytes) {
-            h ^= b;
-            h *= multiplier;
-        }
-        return mix(h ^ bytes.length);
     }
 
     private static long mix(long z) {

@@ -37,9 +37,9 @@ public final class JiraJsonReader implements SourceReader {
 
     public static final String KIND = "jira-json";
     /** Parts of the JSON no change needs; skipped while reading to keep memory and time down. */
-    private static final Set<String> SKIPPED = Set.of("avatarUrls", "self", "iconUrl", "renderedFields",
+    private static final Set<String> SKIPPED = new java.util.HashSet<>(List.of("avatarUrls", "self", "iconUrl", "renderedFields",
             "transitions", "editmeta", "operations", "versionedRepresentations", "schema", "watches", "votes",
-            "description", "comment", "worklog", "attachment", "issuelinks", "subtasks", "timetracking");
+            "description", "comment", "worklog", "attachment", "issuelinks", "subtasks", "timetracking"));
 
     @Override
     public String kind() {
@@ -75,53 +75,215 @@ public final class JiraJsonReader implements SourceReader {
         }
     }
 
-    /** A search page (issues streamed) or a single issue (read whole), the parser on its START_OBJECT. */
+    /** What one JSON object of the export held: an issue's parts, and whether it listed issues. */
+    private static final class Parts {
+        String id;
+        String key;
+        Map<String, Object> fields;
+        List<History> histories;
+        Number changelogTotal;
+        boolean sawIssues;
+        final Map<String, Object> other = new HashMap<>();
+    }
+
+    private record Item(String field, String from, String to) {
+    }
+
+    private record History(String id, Instant at, String actor, List<Item> items, int order) {
+    }
+
+    /**
+     * A search page (its issues streamed one by one) or a single issue, the parser on its
+     * START_OBJECT. Changelogs, the bulk of an export, are read token by token into small records.
+     */
     private void readRoot(JsonSource json, SourceSink sink) {
-        Map<String, Object> rest = new HashMap<>();
-        boolean sawIssues = false;
+        String where = json.where();
+        Parts parts = parts(json, sink);
+        if (parts.sawIssues) {
+            return;
+        }
+        if (parts.fields != null && parts.key != null) {
+            issue(parts, where, sink);
+        } else {
+            Set<String> keys = new java.util.TreeSet<>(parts.other.keySet());
+            if (parts.id != null) {
+                keys.add("id");
+            }
+            if (parts.key != null) {
+                keys.add("key");
+            }
+            throw json.wrongShape("an object with the keys " + keys);
+        }
+    }
+
+    private Parts parts(JsonSource json, SourceSink sink) {
+        Parts parts = new Parts();
         JsonToken t;
         while ((t = json.next()) == JsonToken.PROPERTY_NAME) {
             String name = json.name();
             JsonToken value = json.next();
-            if (name.equals("issues") && value == JsonToken.START_ARRAY) {
-                sawIssues = true;
-                JsonToken element;
-                while ((element = json.next()) != JsonToken.END_ARRAY) {
-                    if (element != JsonToken.START_OBJECT) {
-                        throw json.wrongShape("an issue that is " + element);
+            switch (name) {
+                case "issues" -> {
+                    if (value != JsonToken.START_ARRAY) {
+                        throw json.wrongShape("\"issues\" that is not a list");
                     }
-                    String where = json.where();
-                    issue(json.tree(SKIPPED), where, sink);
+                    parts.sawIssues = true;
+                    JsonToken element;
+                    while ((element = json.next()) != JsonToken.END_ARRAY) {
+                        if (element != JsonToken.START_OBJECT) {
+                            throw json.wrongShape("an issue that is " + element);
+                        }
+                        String where = json.where();
+                        Parts issue = parts(json, sink);
+                        issue(issue, where, sink);
+                    }
                 }
-            } else if (SKIPPED.contains(name) || name.equals("names")) {
-                json.skip();
-            } else {
-                rest.put(name, json.tree(SKIPPED));
+                case "id" -> parts.id = scalar(json, value);
+                case "key" -> parts.key = scalar(json, value);
+                case "fields" -> {
+                    Object tree = json.tree(SKIPPED);
+                    parts.fields = tree instanceof Map<?, ?> ? asMap(tree) : null;
+                }
+                case "changelog" -> changelog(json, value, parts);
+                default -> {
+                    if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+                        json.skip();
+                        parts.other.put(name, Boolean.TRUE);
+                    } else {
+                        parts.other.put(name, scalar(json, value));
+                    }
+                }
             }
         }
         if (t != JsonToken.END_OBJECT) {
             throw json.wrongShape(String.valueOf(t));
         }
-        if (sawIssues) {
+        return parts;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object tree) {
+        return (Map<String, Object>) tree;
+    }
+
+    private static String scalar(JsonSource json, JsonToken value) {
+        if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+            json.skip();
+            return null;
+        }
+        return value == JsonToken.VALUE_NULL ? null : json.parser().getString();
+    }
+
+    private void changelog(JsonSource json, JsonToken value, Parts parts) {
+        if (value != JsonToken.START_OBJECT) {
+            if (value == JsonToken.START_ARRAY) {
+                json.skip();
+            }
             return;
         }
-        if (rest.containsKey("fields") && rest.containsKey("key")) {
-            issue(rest, json.where(), sink);
-        } else {
-            throw json.wrongShape("an object with the keys " + new java.util.TreeSet<>(rest.keySet()));
+        parts.histories = new ArrayList<>();
+        JsonToken t;
+        while ((t = json.next()) == JsonToken.PROPERTY_NAME) {
+            String name = json.name();
+            JsonToken v = json.next();
+            if (name.equals("histories") && v == JsonToken.START_ARRAY) {
+                JsonToken h;
+                while ((h = json.next()) != JsonToken.END_ARRAY) {
+                    if (h != JsonToken.START_OBJECT) {
+                        throw json.wrongShape("a changelog entry that is " + h);
+                    }
+                    parts.histories.add(history(json, parts.histories.size()));
+                }
+            } else if (name.equals("total") && v == JsonToken.VALUE_NUMBER_INT) {
+                parts.changelogTotal = json.parser().getNumberValue();
+            } else if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
+                json.skip();
+            }
+        }
+        if (t != JsonToken.END_OBJECT) {
+            throw json.wrongShape(String.valueOf(t));
         }
     }
 
-    private record History(String id, Instant at, String actor, List<Object> items, int order) {
+    private History history(JsonSource json, int order) {
+        String where = json.where();
+        String id = null;
+        String created = null;
+        String actor = null;
+        List<Item> items = new ArrayList<>(2);
+        JsonToken t;
+        while ((t = json.next()) == JsonToken.PROPERTY_NAME) {
+            String name = json.name();
+            JsonToken v = json.next();
+            switch (name) {
+                case "id" -> id = scalar(json, v);
+                case "created" -> created = scalar(json, v);
+                case "author" -> actor = v == JsonToken.START_OBJECT ? user(asMap(json.tree(SKIPPED))) : scalar(json, v);
+                case "items" -> {
+                    if (v != JsonToken.START_ARRAY) {
+                        scalar(json, v);
+                        break;
+                    }
+                    JsonToken i;
+                    while ((i = json.next()) != JsonToken.END_ARRAY) {
+                        if (i != JsonToken.START_OBJECT) {
+                            throw json.wrongShape("a changelog item that is " + i);
+                        }
+                        items.add(item(json));
+                    }
+                }
+                default -> {
+                    if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
+                        json.skip();
+                    }
+                }
+            }
+        }
+        if (t != JsonToken.END_OBJECT) {
+            throw json.wrongShape(String.valueOf(t));
+        }
+        String at = created;
+        Instant when = Times.parse(at).orElseThrow(() -> new SourceFormatException(where,
+                "expected a timestamp in \"created\" of a changelog entry, found " + at));
+        return new History(id, when, actor, items, order);
     }
 
-    private void issue(Object issue, String where, SourceSink sink) {
-        String id = text(issue, "id");
-        String key = text(issue, "key");
-        Map<String, Object> fields = object(issue, "fields");
+    private Item item(JsonSource json) {
+        String field = null;
+        String from = null;
+        String fromString = null;
+        String to = null;
+        String toString = null;
+        JsonToken t;
+        while ((t = json.next()) == JsonToken.PROPERTY_NAME) {
+            String name = json.name();
+            JsonToken v = json.next();
+            String text = scalar(json, v);
+            switch (name) {
+                case "field" -> field = text;
+                case "from" -> from = text;
+                case "fromString" -> fromString = text;
+                case "to" -> to = text;
+                case "toString" -> toString = text;
+                default -> {
+                }
+            }
+        }
+        if (t != JsonToken.END_OBJECT) {
+            throw json.wrongShape(String.valueOf(t));
+        }
+        // The shown value (fromString, toString) is what people map; the raw one is the fallback.
+        return new Item(field, fromString != null ? fromString : from, toString != null ? toString : to);
+    }
+
+    private void issue(Parts parts, String where, SourceSink sink) {
+        String id = parts.id;
+        String key = parts.key;
+        Map<String, Object> fields = parts.fields;
         if (id == null || key == null || fields == null) {
+            Set<String> keys = new java.util.TreeSet<>(parts.other.keySet());
             throw new SourceFormatException(where, "expected an issue with \"id\", \"key\" and \"fields\", found "
-                    + (issue instanceof Map<?, ?> m ? "the keys " + new java.util.TreeSet<>(m.keySet()) : "something else"));
+                    + (id == null ? "no id" : key == null ? "no key" : "no fields") + " (keys " + keys + ")");
         }
         Instant created = Times.parse(text(fields, "created")).orElseThrow(() -> new SourceFormatException(where,
                 "expected fields.created of issue " + key + " to be a timestamp, found " + text(fields, "created")));
@@ -134,23 +296,12 @@ public final class JiraJsonReader implements SourceReader {
         SourceItem item = new SourceItem(key, text(fields, "issuetype", "name"), text(fields, "project", "key"),
                 labels, text(fields, "summary"));
 
-        Map<String, Object> changelog = object(issue, "changelog");
-        List<History> histories = new ArrayList<>();
-        if (changelog != null) {
-            int order = 0;
-            for (Object h : list(changelog, "histories")) {
-                String at = text(h, "created");
-                Instant when = Times.parse(at).orElseThrow(() -> new SourceFormatException(where,
-                        "expected a timestamp in a changelog entry of " + key + ", found " + at));
-                histories.add(new History(text(h, "id"), when, user(object(h, "author")), list(h, "items"), order++));
-            }
-            Number total = changelog.get("total") instanceof Number n ? n : null;
-            if (total != null && total.intValue() > histories.size()) {
-                sink.note("changelog-cut", key + ": the export holds " + histories.size() + " of "
-                        + total + " changelog entries; the rest are missing (fetch /issue/" + key + "/changelog)");
-            }
-        } else {
+        List<History> histories = parts.histories == null ? new ArrayList<>() : parts.histories;
+        if (parts.histories == null) {
             sink.note("no-changelog", key + ": no changelog in the export (was expand=changelog set?)");
+        } else if (parts.changelogTotal != null && parts.changelogTotal.intValue() > histories.size()) {
+            sink.note("changelog-cut", key + ": the export holds " + histories.size() + " of "
+                    + parts.changelogTotal + " changelog entries; the rest are missing (fetch /issue/" + key + "/changelog)");
         }
         // Cloud sends the newest first on some endpoints: oldest first for every consumer.
         histories.sort(Comparator.comparing(History::at).thenComparingInt(History::order));
@@ -166,22 +317,22 @@ public final class JiraJsonReader implements SourceReader {
         List<String> firstLabels = labels;
         boolean labelsSeen = false;
         for (History h : histories) {
-            for (Object it : h.items()) {
-                String field = text(it, "field");
+            for (Item it : h.items()) {
+                String field = it.field();
                 if ("status".equals(field) && !statusSeen) {
-                    firstStatus = itemFrom(it);
+                    firstStatus = it.from();
                     statusSeen = true;
                 } else if ("assignee".equals(field) && !assigneeSeen) {
-                    firstAssignee = itemFrom(it);
+                    firstAssignee = it.from();
                     assigneeSeen = true;
                 } else if ("priority".equals(field) && !prioritySeen) {
-                    firstPriority = itemFrom(it);
+                    firstPriority = it.from();
                     prioritySeen = true;
                 } else if ("labels".equals(field) && !labelsSeen) {
-                    firstLabels = List.copyOf(words(itemFrom(it)));
+                    firstLabels = List.copyOf(words(it.from()));
                     labelsSeen = true;
                 } else if ("summary".equals(field) && !titleSeen) {
-                    firstTitle = itemFrom(it);
+                    firstTitle = it.from();
                     titleSeen = true;
                 }
             }
@@ -204,17 +355,17 @@ public final class JiraJsonReader implements SourceReader {
         }
         for (History h : histories) {
             int index = 0;
-            for (Object it : h.items()) {
+            for (Item it : h.items()) {
                 String changeId = prefix + ":changelog:" + h.id() + ":" + index++;
                 change(item, changeId, h, it, sink);
             }
         }
     }
 
-    private static void change(SourceItem item, String changeId, History h, Object it, SourceSink sink) {
-        String field = text(it, "field");
-        String from = itemFrom(it);
-        String to = itemTo(it);
+    private static void change(SourceItem item, String changeId, History h, Item it, SourceSink sink) {
+        String field = it.field();
+        String from = it.from();
+        String to = it.to();
         if (field == null) {
             return;
         }
@@ -255,17 +406,6 @@ public final class JiraJsonReader implements SourceReader {
             }
         }
         return result;
-    }
-
-    /** The shown value before the change ({@code fromString}), else the raw one ({@code from}). */
-    private static String itemFrom(Object it) {
-        String shown = text(it, "fromString");
-        return shown != null ? shown : text(it, "from");
-    }
-
-    private static String itemTo(Object it) {
-        String shown = text(it, "toString");
-        return shown != null ? shown : text(it, "to");
     }
 
     /**
