@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 ModelCommand.class,
                 ImportCommand.class,
                 DiscoverCommand.class,
+                ConformanceCommand.class,
                 AnalyzeCommand.class,
                 SimulateCommand.class,
                 ServeCommand.class,

@@ -2,6 +2,7 @@ package dev.baton.insight.discovery;
 
 import dev.baton.insight.log.Dictionary;
 import dev.baton.insight.log.EventLog;
+import dev.baton.insight.log.IntSequence;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -23,7 +24,7 @@ public final class DirectlyFollowsSummary {
     private final Map<Long, EdgeStats> edges = new HashMap<>();
     private final Map<Integer, Long> starts = new HashMap<>();
     private final Map<Integer, Long> ends = new HashMap<>();
-    private final Map<VariantKey, VariantStats> variants = new HashMap<>();
+    private final Map<IntSequence, VariantStats> variants = new HashMap<>();
     private long cases;
     private long events;
     private String logName;
@@ -39,19 +40,6 @@ public final class DirectlyFollowsSummary {
 
         VariantStats(String exampleCase) {
             this.exampleCase = exampleCase;
-        }
-    }
-
-    /** A variant as an int array with value equality; codes are this summary's own. */
-    private record VariantKey(int[] activities) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof VariantKey k && Arrays.equals(activities, k.activities);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(activities);
         }
     }
 
@@ -110,7 +98,7 @@ public final class DirectlyFollowsSummary {
         }
         starts.merge(trace[0], 1L, Long::sum);
         ends.merge(trace[trace.length - 1], 1L, Long::sum);
-        variants.computeIfAbsent(new VariantKey(trace), k -> new VariantStats(log.caseId(c))).count++;
+        variants.computeIfAbsent(new IntSequence(trace), k -> new VariantStats(log.caseId(c))).count++;
         return this;
     }
 
@@ -136,8 +124,8 @@ public final class DirectlyFollowsSummary {
         other.starts.forEach((a, n) -> starts.merge(local[a], n, Long::sum));
         other.ends.forEach((a, n) -> ends.merge(local[a], n, Long::sum));
         other.variants.forEach((key, stats) -> {
-            int[] trace = Arrays.stream(key.activities()).map(a -> local[a]).toArray();
-            VariantStats mine = variants.computeIfAbsent(new VariantKey(trace), k -> new VariantStats(stats.exampleCase));
+            int[] trace = Arrays.stream(key.values()).map(a -> local[a]).toArray();
+            VariantStats mine = variants.computeIfAbsent(new IntSequence(trace), k -> new VariantStats(stats.exampleCase));
             mine.count += stats.count;
         });
         cases += other.cases;
@@ -163,7 +151,7 @@ public final class DirectlyFollowsSummary {
                 .thenComparing(ProcessMap.Edge::from).thenComparing(ProcessMap.Edge::to));
         List<ProcessMap.Variant> variantList = new ArrayList<>();
         variants.forEach((key, stats) -> variantList.add(new ProcessMap.Variant(
-                Arrays.stream(key.activities()).mapToObj(names::decode).toList(), stats.count,
+                Arrays.stream(key.values()).mapToObj(names::decode).toList(), stats.count,
                 cases == 0 ? 0 : (double) stats.count / cases, stats.exampleCase)));
         variantList.sort(Comparator.comparingLong(ProcessMap.Variant::cases).reversed()
                 .thenComparing(v -> String.join("\u0000", v.activities())));

@@ -156,6 +156,49 @@ public final class EventLog {
         return column == null || column[c] == NONE ? Optional.empty() : Optional.of(values.decode(column[c]));
     }
 
+    /**
+     * The log of the cases {@code c} for which {@code keep} holds, in order (activity and resource
+     * codes unchanged, so analyses of the part and the whole can be compared).
+     */
+    public EventLog select(java.util.function.IntPredicate keep) {
+        int[] kept = java.util.stream.IntStream.range(0, caseCount()).filter(keep).toArray();
+        int events = 0;
+        for (int c : kept) {
+            events += caseLength(c);
+        }
+        String[] ids = new String[kept.length];
+        int[] starts = new int[kept.length + 1];
+        int[] order = new int[events];
+        int e = 0;
+        for (int i = 0; i < kept.length; i++) {
+            int c = kept[i];
+            ids[i] = caseIds[c];
+            starts[i] = e;
+            for (int x = caseStarts[c]; x < caseStarts[c + 1]; x++) {
+                order[e++] = x;
+            }
+        }
+        starts[kept.length] = e;
+        Map<String, int[]> eventColumns = new java.util.LinkedHashMap<>();
+        eventAttributes.forEach((k, column) -> eventColumns.put(k, pick(column, order)));
+        Map<String, int[]> caseColumns = new java.util.LinkedHashMap<>();
+        caseAttributes.forEach((k, column) -> caseColumns.put(k, pick(column, kept)));
+        long[] ts = new long[order.length];
+        for (int i = 0; i < order.length; i++) {
+            ts[i] = times[order[i]];
+        }
+        return new EventLog(name, ids, starts, pick(activities, order), ts, pick(resources, order), activityNames,
+                resourceNames, values, eventColumns, caseColumns);
+    }
+
+    private static int[] pick(int[] column, int[] indexes) {
+        int[] out = new int[indexes.length];
+        for (int i = 0; i < indexes.length; i++) {
+            out[i] = column[indexes[i]];
+        }
+        return out;
+    }
+
     /** Every activity name in code order. */
     public List<String> activityNames() {
         return activityNames.values();

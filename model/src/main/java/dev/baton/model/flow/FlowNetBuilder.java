@@ -48,6 +48,26 @@ public final class FlowNetBuilder {
         return this;
     }
 
+    /**
+     * The net with any initial and final marking (as PNML files declare them): tokens per place id,
+     * places named for the first time are added.
+     *
+     * @throws IllegalArgumentException on a negative token count
+     */
+    public FlowNet build(Map<String, Integer> initialTokens, Map<String, Integer> finalTokens) {
+        initialTokens.keySet().forEach(this::place);
+        finalTokens.keySet().forEach(this::place);
+        return new FlowNet(name, List.copyOf(places.values()), List.copyOf(transitions.values()),
+                presets.toArray(int[][]::new), postsets.toArray(int[][]::new),
+                marking(initialTokens), marking(finalTokens));
+    }
+
+    private Marking marking(Map<String, Integer> tokens) {
+        int[] counts = new int[places.size()];
+        tokens.forEach((id, n) -> counts[places.get(id).index()] += n);
+        return Marking.ofCounts(counts);
+    }
+
     /** The net, starting with one token in {@code source} and complete with one token in {@code sink}. */
     public FlowNet build(String source, String sink) {
         int sourceIndex = place(source);

@@ -140,4 +140,15 @@ class FlowNetTest {
 
         assertThat(net.toDot()).startsWith("digraph \"say \\\"hi\\\"\" {").contains("label=\"a \\\"b\\\"\"");
     }
+
+    @Test
+    void anyInitialAndFinalMarkingCanBeDeclaredByPlaceId() {
+        FlowNet net = FlowNet.builder("two tokens")
+                .transition("a", "a", List.of("p1", "p2"), List.of("done"))
+                .build(java.util.Map.of("p1", 1, "p2", 1), java.util.Map.of("done", 1, "extra", 2));
+
+        assertThat(net.describe(net.initialMarking())).isEqualTo("[p1, p2]");
+        assertThat(net.describe(net.finalMarking())).isEqualTo("[done, extrax2]");
+        assertThat(net.enabled(net.initialMarking(), 0)).isTrue();
+    }
 }

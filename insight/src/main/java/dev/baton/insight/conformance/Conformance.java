@@ -1,0 +1,48 @@
+package dev.baton.insight.conformance;
+
+import dev.baton.insight.log.EventLog;
+import dev.baton.model.flow.FlowNet;
+
+/**
+ * Conformance checking of an event log against a flow net, one entry point with named variants
+ * as in pm4py's {@code algo/conformance}: {@link #tokenReplay} and {@link #alignments}. Both work
+ * per variant (distinct activity sequence) and weigh by its cases.
+ */
+public final class Conformance {
+
+    /** The methods, by the names the CLI and JSON use. */
+    public enum Method {
+        TOKEN_REPLAY("token-replay"), ALIGNMENTS("alignments");
+
+        private final String id;
+
+        Method(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+    }
+
+    private Conformance() {
+    }
+
+    public static ConformanceResult check(FlowNet net, EventLog log, Method method) {
+        return method == Method.TOKEN_REPLAY ? tokenReplay(net, log) : alignments(net, log);
+    }
+
+    /** pm4py's token-based replay (docs/conformance.md says where it may differ). */
+    public static ConformanceResult tokenReplay(FlowNet net, EventLog log) {
+        return new TokenReplay(new NetIndex(net)).run(log);
+    }
+
+    /**
+     * Optimal alignments with the standard cost function.
+     *
+     * @throws ConformanceException when the net is unbounded or its final marking unreachable
+     */
+    public static ConformanceResult alignments(FlowNet net, EventLog log) {
+        return new AlignmentReplay(new NetIndex(net)).run(log);
+    }
+}
