@@ -102,7 +102,10 @@ final class Browser implements AutoCloseable {
     }
 
     void waitFor(java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> condition.getAsBoolean());
+        // htmx replaces parts of the page while the condition looks at them: a stale element means "not yet".
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> condition.getAsBoolean());
     }
 
     /** Saves a screenshot named {@code NN-name.png}. */
