@@ -219,7 +219,8 @@ public final class Engine {
     // ---- internals
 
     WorkItemDecider decider(int modelVersion) {
-        return deciders.computeIfAbsent(modelVersion, n -> new WorkItemDecider(versions.get(n)
+        WorkItemDecider known = deciders.get(modelVersion);
+        return known != null ? known : deciders.computeIfAbsent(modelVersion, n -> new WorkItemDecider(versions.get(n)
                 .orElseThrow(() -> new IllegalStateException("model version " + n + " is not stored")).model()));
     }
 

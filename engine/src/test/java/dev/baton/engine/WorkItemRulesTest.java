@@ -376,7 +376,7 @@ class WorkItemRulesTest {
             n.ok(id, "jon.ito", new UpdateFields(clear));
             assertThat(n.rejected(id, "jon.ito", new MoveTo("results"))).isEqualTo(new Rejection(
                     Code.HANDOFF_CONTRACT, "Demand generation can't hand this over to Marketing & revenue operations "
-                            + "yet: the handoff needs Utm plan and Budget, which are empty"));
+                            + "yet: the handoff needs UTM plan and Budget, which are empty"));
         }
     }
 

@@ -9,6 +9,7 @@ import dev.baton.model.WorkType;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How rejections name things so that a marketer reads them without the YAML at hand: parties,
@@ -16,6 +17,10 @@ import java.util.Objects;
  * given ({@code legal-review} becomes "Legal review").
  */
 public final class Names {
+
+    /** Marketing's abbreviations, written as people write them: "UTM plan", "FAQ", "CTA copy". */
+    private static final Set<String> ACRONYMS = Set.of("utm", "faq", "cta", "seo", "sem", "roi", "icp", "mql", "sql",
+            "pmm", "abm", "crm", "kpi", "okr", "url", "api", "gtm", "ux", "ui", "pr", "qa", "cs", "prd", "nps", "arr");
 
     private Names() {
     }
@@ -56,13 +61,24 @@ public final class Names {
         return join(names, "or");
     }
 
-    /** An id as words: {@code legal-review} → "Legal review", {@code maya.chen} → "Maya chen". */
+    /** An id as words: {@code legal-review} → "Legal review", {@code utm-plan} → "UTM plan". */
     public static String words(String id) {
         if (id == null || id.isEmpty()) {
             return "?";
         }
-        String spaced = id.replace('-', ' ').replace('_', ' ').replace('.', ' ');
-        return spaced.substring(0, 1).toUpperCase(Locale.ROOT) + spaced.substring(1);
+        String[] words = id.replace('_', '-').replace('.', '-').split("-");
+        StringBuilder out = new StringBuilder();
+        for (String word : words) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (!out.isEmpty()) {
+                out.append(' ');
+            }
+            out.append(ACRONYMS.contains(word.toLowerCase(Locale.ROOT)) ? word.toUpperCase(Locale.ROOT) : word);
+        }
+        String text = out.isEmpty() ? id : out.toString();
+        return text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
     }
 
     /** The first letter lower-cased, for a name in the middle of a sentence that is not a proper name. */
