@@ -63,7 +63,7 @@ class EngineEndToEndTest {
         on(item, "nora.haddad", new WorkItemCommand.RequestApproval());
         assertThat(rejected(item, "nora.haddad", new WorkItemCommand.MoveTo("build")).sentence())
                 .isEqualTo("Brief review needs approval from Nora Haddad and Maya Chen before Build; "
-                        + "Nora Haddad has not approved and Maya Chen has not approved");
+                        + "Nora Haddad and Maya Chen have not approved");
 
         Rejection wrong = rejected(item, "alex.morgan", new WorkItemCommand.Approve("LGTM"));
         assertThat(wrong.code()).isEqualTo(Code.NOT_ALLOWED);

@@ -52,7 +52,7 @@ public final class Gates {
                 : gate.approvers().stream().filter(p -> !approvals.granted().contains(p)).toList();
         String nobody = gate.mode() == GateMode.ANY && waiting.size() > 1
                 ? "nobody has approved yet"
-                : Names.and(waiting.stream().map(p -> notYet(model, p)).toList());
+                : notYet(model, waiting);
         return new Rejection(Code.APPROVAL_MISSING, needs + nobody);
     }
 
@@ -95,9 +95,16 @@ public final class Gates {
         return held.stream().filter(p -> !approvals.granted().contains(p)).findFirst().orElse(held.get(0));
     }
 
-    private static String notYet(OperatingModel model, String party) {
-        boolean person = model.party(party).map(p -> p instanceof Person).orElse(false);
-        return person ? Names.party(model, party) + " has not approved"
-                : "nobody from " + Names.party(model, party) + " has approved";
+    /** "Maya Chen has not approved", "Nora Haddad and Maya Chen have not approved", "nobody from Legal has approved". */
+    private static String notYet(OperatingModel model, List<String> parties) {
+        List<String> people = parties.stream().filter(p -> model.party(p).map(x -> x instanceof Person).orElse(false))
+                .map(p -> Names.party(model, p)).toList();
+        List<String> clauses = new java.util.ArrayList<>();
+        if (!people.isEmpty()) {
+            clauses.add(Names.and(people) + (people.size() == 1 ? " has" : " have") + " not approved");
+        }
+        parties.stream().filter(p -> !model.party(p).map(x -> x instanceof Person).orElse(false))
+                .forEach(p -> clauses.add("nobody from " + Names.party(model, p) + " has approved"));
+        return Names.and(clauses);
     }
 }

@@ -36,7 +36,7 @@ public record IntakeRequest(RequestId id, String form, String workType, int mode
             return null;
         }
         return new IntakeRequest(new RequestId(e.stream()), s.form(), e.workType(), e.modelVersion(), e.version(),
-                s.title(), s.fields(), e.actor(), e.at(), RequestStatus.OPEN, null, null, null, null, null);
+                s.title(), s.fields() == null ? Map.of() : s.fields(), e.actor(), e.at(), RequestStatus.OPEN, null, null, null, null, null);
     }
 
     public IntakeRequest apply(RecordedEvent e) {
@@ -45,10 +45,18 @@ public record IntakeRequest(RequestId id, String form, String workType, int mode
         } else if (e.event() instanceof RequestDeclined d) {
             return decided(e, RequestStatus.DECLINED, null, d.reason(), null);
         } else if (e.event() instanceof RequestDeferred d) {
-            return decided(e, RequestStatus.DEFERRED, d.until() == null ? null : LocalDate.parse(d.until()),
-                    d.reason(), null);
+            return decided(e, RequestStatus.DEFERRED, date(d.until()), d.reason(), null);
         }
         return this;
+    }
+
+    /** A deferral date as written; an unreadable one (from an imported log) defers without a date. */
+    private static LocalDate date(String text) {
+        try {
+            return text == null ? null : LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** In the queue: open, or deferred to a date that has come. */

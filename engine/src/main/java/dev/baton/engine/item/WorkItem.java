@@ -57,7 +57,9 @@ public record WorkItem(WorkItemId id, String workType, int modelVersion, long ve
         if (!(e.event() instanceof ItemCreated c)) {
             return null;
         }
-        Map<String, Object> fields = Collections.unmodifiableMap(new LinkedHashMap<>(c.fields()));
+        // Imported logs may carry nulls where the engine never writes them: fold them as "nothing".
+        Map<String, Object> fields = c.fields() == null ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(c.fields()));
         return new WorkItem(new WorkItemId(e.stream()), e.workType(), e.modelVersion(), e.version(), c.title(),
                 c.stage(), fields, null, c.parent(), c.fromRequest(), false, null, false, false, Approvals.NONE,
                 null, Map.of(), 0, e.at(), e.at(), e.at());
@@ -77,7 +79,7 @@ public record WorkItem(WorkItemId id, String workType, int modelVersion, long ve
             n.approvals = Approvals.NONE;
             n.pendingHandoff = null;
             n.stageEnteredAt = e.at();
-        } else if (event instanceof FieldsUpdated u) {
+        } else if (event instanceof FieldsUpdated u && u.changes() != null) {
             n.fields = merge(fields, u.changes());
         } else if (event instanceof CommentAdded) {
             n.comments++;
@@ -101,7 +103,7 @@ public record WorkItem(WorkItemId id, String workType, int modelVersion, long ve
             n.blockedReason = null;
         } else if (event instanceof MarkedUrgent) {
             n.urgent = true;
-        } else if (event instanceof PriorityInputsSet p) {
+        } else if (event instanceof PriorityInputsSet p && p.inputs() != null) {
             Map<String, Double> merged = new LinkedHashMap<>(priorityInputs);
             merged.putAll(p.inputs());
             n.priorityInputs = Collections.unmodifiableMap(merged);

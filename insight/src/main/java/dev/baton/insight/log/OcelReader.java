@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -18,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads an OCEL 2.0 JSON log and flattens it on one object type: every object of that type is a
  * case, and its events (those that relate to it) are its trace, ordered by time; the activity is
- * the event type. The type is {@link ReadOptions#objectType()}, or else the type with the most
- * event-object relations. Objects and events are parsed one at a time, so the file is never held
+ * the event type. The type is {@link ReadOptions#objectType()}, or else the type whose objects
+ * take part in the most events. Objects and events are parsed one at a time, so the file is never held
  * as a tree.
  */
 final class OcelReader {
@@ -85,17 +86,20 @@ final class OcelReader {
         return log.build(true);
     }
 
-    /** The object type to flatten on: the option, checked, or the one with the most relations. */
+    /** The object type to flatten on: the option, checked, or the one in the most events. */
     private String caseType(Map<String, String> objectTypes, List<OcelEvent> events) {
         Map<String, Integer> relations = new LinkedHashMap<>();
         new LinkedHashSet<>(objectTypes.values()).forEach(t -> relations.put(t, 0));
         for (OcelEvent event : events) {
-            for (String object : new LinkedHashSet<>(event.objects())) {
+            // an event counts once per type, however many objects of that type it touches
+            Set<String> types = new LinkedHashSet<>();
+            for (String object : event.objects()) {
                 String type = objectTypes.get(object);
                 if (type != null) {
-                    relations.merge(type, 1, Integer::sum);
+                    types.add(type);
                 }
             }
+            types.forEach(type -> relations.merge(type, 1, Integer::sum));
         }
         if (options.objectType() != null) {
             if (!relations.containsKey(options.objectType())) {
