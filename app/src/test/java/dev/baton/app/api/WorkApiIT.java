@@ -2,27 +2,19 @@ package dev.baton.app.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.baton.app.server.BatonApplication;
-import dev.baton.app.store.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Work through the REST API on the B2B SaaS example (loaded by --demo), over real HTTP, on a real
  * PostgreSQL: the whole campaign lifecycle, decision rights, optimistic concurrency, idempotent
  * retries, bad input, roles, intake and the event feed.
  */
-@SpringBootTest(classes = BatonApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "baton.demo=true")
-class WorkApiIT {
+class WorkApiIT extends DemoServer {
 
     static final AtomicInteger IDS = new AtomicInteger();
 
@@ -30,15 +22,6 @@ class WorkApiIT {
             {"campaign-name": "Spring webinar series", "objective": "Pipeline from mid-market accounts",
              "segment": "Mid-market SaaS", "primary-metric": "pipeline", "channel-mix": ["email", "paid-social"],
              "start-date": "2026-04-01", "reach": 4000, "impact": 2, "confidence": 80, "effort": 5}""";
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        String url = TestDatabase.freshUrl();
-        registry.add("spring.datasource.url", () -> url);
-    }
-
-    @LocalServerPort
-    int port;
 
     ApiClient nobody;
     ApiClient nora;
@@ -50,13 +33,13 @@ class WorkApiIT {
 
     @BeforeEach
     void clients() {
-        nobody = ApiClient.anonymous(port);
-        nora = nobody.as("nora", "baton-demo");
-        maya = nobody.as("maya", "baton-demo");
-        jon = nobody.as("jon", "baton-demo");
-        dev = nobody.as("dev", "baton-demo");
-        alex = nobody.as("alex", "baton-demo");
-        tomas = nobody.as("tomas", "baton-demo");
+        nobody = nobody();
+        nora = user("nora");
+        maya = user("maya");
+        jon = user("jon");
+        dev = user("dev");
+        alex = user("alex");
+        tomas = user("tomas");
     }
 
     String createCampaign() {
