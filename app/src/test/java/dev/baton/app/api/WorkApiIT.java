@@ -81,7 +81,7 @@ class WorkApiIT extends DemoServer {
         ApiClient.Response early = jon.post("/api/v1/items/" + id + "/move-to", "{\"stage\": \"build\"}");
         assertThat(early.status()).isEqualTo(422);
         assertThat(early.json()).containsEntry("code", "approval-missing");
-        assertThat((String) early.json().get("detail")).contains("Maya Chen has not approved");
+        assertThat((String) early.json().get("detail")).contains("Nora Haddad and Maya Chen have not approved");
 
         long before = version(id);
         ApiClient.Response wrong = alex.post("/api/v1/items/" + id + "/approve", "{\"comment\": \"LGTM\"}");
