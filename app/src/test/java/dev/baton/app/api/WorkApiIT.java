@@ -82,6 +82,7 @@ class WorkApiIT extends DemoServer {
         assertThat(early.status()).isEqualTo(422);
         assertThat(early.json()).containsEntry("code", "approval-missing");
         assertThat((String) early.json().get("detail")).contains("needs approval from Nora Haddad and Maya Chen before Build");
+        assertThat((String) early.json().get("detail")).contains("Nora Haddad and Maya Chen have not approved");
 
         long before = version(id);
         ApiClient.Response wrong = alex.post("/api/v1/items/" + id + "/approve", "{\"comment\": \"LGTM\"}");
