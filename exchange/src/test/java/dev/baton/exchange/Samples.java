@@ -10,7 +10,6 @@ import dev.baton.exchange.mapping.MappingReader;
 import dev.baton.exchange.source.SourceReader;
 import dev.baton.model.OperatingModel;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -90,8 +89,9 @@ public final class Samples {
     public static Imported read(SourceReader reader, Path file, ImportMapping mapping, OperatingModel model) {
         List<RecordedEvent> events = new ArrayList<>();
         Importer importer = new Importer(mapping, model, events::add);
-        try (InputStream in = Files.newInputStream(file)) {
-            reader.read(in, importer.sink());
+        try {
+            dev.baton.exchange.importing.LogImport.readSource(reader, file, importer.sink(),
+                    dev.baton.exchange.importing.Progress.NONE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ModelCommand.class,
                 ImportCommand.class,
+                ExportCommand.class,
                 DiscoverCommand.class,
                 ConformanceCommand.class,
                 AnalyzeCommand.class,

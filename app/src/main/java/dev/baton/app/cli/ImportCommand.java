@@ -12,8 +12,6 @@ import dev.baton.exchange.source.SourceFormatException;
 import dev.baton.exchange.source.SourceReader;
 import dev.baton.model.OperatingModel;
 import dev.baton.model.problem.Problem;
-import dev.baton.model.validation.ModelValidation;
-import dev.baton.model.validation.ValidationReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -98,13 +96,10 @@ final class ImportCommand implements Callable<Integer> {
         }
         OperatingModel model = null;
         if (modelFile != null) {
-            ValidationReport report = ModelValidation.validate(modelFile);
-            if (!report.valid()) {
-                report.errors().forEach(p -> err.println(p.format(report.file())));
-                err.println("baton: " + modelFile + ": the model is invalid; fix it first (baton model validate)");
+            model = ModelFiles.validOrNull(modelFile, err);
+            if (model == null) {
                 return Baton.INVALID;
             }
-            model = report.model();
             if (mappingRead != null && printProblems(MappingCheck.check(mappingRead, model), mappingFile, err)) {
                 return Baton.INVALID;
             }

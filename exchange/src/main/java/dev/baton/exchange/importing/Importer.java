@@ -133,6 +133,14 @@ public final class Importer {
             report.item(!state.existed);
         }
         String actor = actor(change.actor());
+        if (change.kind() == ChangeKind.RECORDED) {
+            // An event Baton exported: imported as it was, in its own stream and work type.
+            if (state.version == 0) {
+                state.workType = change.item().type();
+            }
+            emit(state, change, change.changeId(), actor, change.payload());
+            return;
+        }
         if (change.kind() == ChangeKind.CREATED) {
             if (state.version > 0) {
                 // The log already has this item under another creation id (e.g. first seen earlier).
@@ -174,7 +182,9 @@ public final class Importer {
     private void stageMove(ItemState state, SourceChange change, String actor, String toolStatus) {
         String to = stage(toolStatus);
         String from = state.stage;
-        if (Objects.equals(from, to)) {
+        // Two tool statuses mapped onto one stage are no stage move; an activity repeated in an
+        // activity log (a self-loop) is one.
+        if (Objects.equals(from, to) && !Objects.equals(change.from(), toolStatus)) {
             report.skipped("status change within one stage");
             return;
         }

@@ -1,6 +1,7 @@
 package dev.baton.exchange.importing;
 
 import dev.baton.engine.jsonl.EventLogJsonl;
+import dev.baton.exchange.io.AtomicFiles;
 import dev.baton.exchange.mapping.ImportMapping;
 import dev.baton.exchange.source.SourceReader;
 import dev.baton.exchange.source.SourceSink;
@@ -8,7 +9,6 @@ import dev.baton.model.OperatingModel;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -31,7 +31,6 @@ public final class LogImport {
     public static ImportReport run(SourceReader reader, Path source, ImportMapping mapping, OperatingModel model,
                                    Path log, boolean dryRun, Progress progress) throws IOException {
         Path target = log.toAbsolutePath();
-        Path dir = target.getParent();
         if (dryRun) {
             Importer importer = new Importer(mapping, model, e -> { });
             if (Files.exists(target)) {
@@ -40,10 +39,7 @@ public final class LogImport {
             readSource(reader, source, importer.sink(), progress);
             return importer.report();
         }
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".importing");
-        try {
-            ImportReport report;
+        return AtomicFiles.write(target, temp -> {
             if (Files.exists(target)) {
                 Files.copy(target, temp, StandardCopyOption.REPLACE_EXISTING);
             }
@@ -53,17 +49,9 @@ public final class LogImport {
                     EventLogJsonl.read(target, importer::existing);
                 }
                 readSource(reader, source, importer.sink(), progress);
-                report = importer.report();
+                return importer.report();
             }
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return report;
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
     }
 
     /** Reads an export (gzip recognised by its magic bytes) into a sink. */

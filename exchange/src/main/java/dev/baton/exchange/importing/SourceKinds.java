@@ -4,7 +4,10 @@ import dev.baton.exchange.gitlab.GitLabEventsReader;
 import dev.baton.exchange.jira.JiraJsonReader;
 import dev.baton.exchange.mapping.ImportMapping;
 import dev.baton.exchange.source.SourceReader;
+import dev.baton.exchange.ocel.OcelReader;
+import dev.baton.exchange.table.CsvEventReader;
 import dev.baton.exchange.trello.TrelloJsonReader;
+import dev.baton.exchange.xes.XesReader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,9 @@ public final class SourceKinds {
         KINDS.put(JiraJsonReader.KIND, m -> new JiraJsonReader());
         KINDS.put(TrelloJsonReader.KIND, m -> new TrelloJsonReader());
         KINDS.put(GitLabEventsReader.KIND, m -> new GitLabEventsReader());
+        KINDS.put(CsvEventReader.KIND, m -> new CsvEventReader(m.columns()));
+        KINDS.put(XesReader.KIND, m -> new XesReader());
+        KINDS.put(OcelReader.KIND, m -> new OcelReader(m.columns() == null ? null : m.columns().type()));
     }
 
     private SourceKinds() {

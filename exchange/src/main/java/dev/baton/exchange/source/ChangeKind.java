@@ -19,7 +19,9 @@ public enum ChangeKind {
     /** Reopened after being closed. */
     REOPENED,
     /** A comment (or story/note) was added; {@code to} is its text. */
-    COMMENT;
+    COMMENT,
+    /** A Baton event read back from Baton's own XES, OCEL or CSV export: imported as it is. */
+    RECORDED;
 
     public String id() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -1,5 +1,6 @@
 package dev.baton.exchange.source;
 
+import dev.baton.engine.event.BatonEvent;
 import java.time.Instant;
 
 /**
@@ -17,7 +18,19 @@ import java.time.Instant;
  *                 field the kind came from, or null
  * @param from     the value before, as the tool shows it (null when unset)
  * @param to       the value after (null when cleared)
+ * @param payload  for {@link ChangeKind#RECORDED} only: the Baton event read back from an export
+ *                 Baton wrote (XES, OCEL, CSV), imported as it is
  */
 public record SourceChange(SourceItem item, String changeId, Instant at, String actor, ChangeKind kind,
-                           String field, String from, String to) {
+                           String field, String from, String to, BatonEvent payload) {
+
+    public SourceChange(SourceItem item, String changeId, Instant at, String actor, ChangeKind kind, String field,
+                        String from, String to) {
+        this(item, changeId, at, actor, kind, field, from, to, null);
+    }
+
+    /** A Baton event read back from one of Baton's own exports; {@code item.type()} is its work type. */
+    public static SourceChange recorded(SourceItem item, String eventId, Instant at, String actor, BatonEvent event) {
+        return new SourceChange(item, eventId, at, actor, ChangeKind.RECORDED, null, null, null, event);
+    }
 }
