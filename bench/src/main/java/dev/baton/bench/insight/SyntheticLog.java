@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.baton.model.flow.FlowNet;
+import java.util.List;
 import java.time.Instant;
 import java.util.SplittableRandom;
 
@@ -20,6 +22,30 @@ public final class SyntheticLog {
             "noa", "eli", "mia", "leo", "ada", "ria", "tom", "uma", "jon", "eva"};
 
     private SyntheticLog() {
+    }
+
+    /**
+     * The declared flow the generated cases follow, apart from their injected deviations (skipped
+     * reviews, escalations the flow does not know): brief, copy and design in parallel, review
+     * with rework back to copy, an optional legal check, launch, report, any number of optimise.
+     */
+    public static FlowNet net() {
+        return FlowNet.builder("campaign")
+                .transition("brief", "brief", List.of("source"), List.of("p1"))
+                .transition("split", null, List.of("p1"), List.of("a1", "b1"))
+                .transition("copy", "copy", List.of("a1"), List.of("a2"))
+                .transition("design", "design", List.of("b1"), List.of("b2"))
+                .transition("join", null, List.of("a2", "b2"), List.of("p2"))
+                .transition("review", "review", List.of("p2"), List.of("p3"))
+                .transition("rework", null, List.of("p3"), List.of("p4"))
+                .transition("copy again", "copy", List.of("p4"), List.of("p2"))
+                .transition("legal check", "legal check", List.of("p3"), List.of("p5"))
+                .transition("no legal check", null, List.of("p3"), List.of("p5"))
+                .transition("launch", "launch", List.of("p5"), List.of("p6"))
+                .transition("report", "report", List.of("p6"), List.of("p7"))
+                .transition("optimise", "optimise", List.of("p7"), List.of("p7"))
+                .transition("done", null, List.of("p7"), List.of("sink"))
+                .build("source", "sink");
     }
 
     /** Writes cases until at least {@code events} events are written; returns the number of events. */

@@ -17,7 +17,7 @@ import java.io.UncheckedIOException;
  * {@code rework=true}. Other events are not activities (the debt report reads them from the
  * JSONL file itself); streams without stage events (intake requests) are no cases.
  */
-final class JsonlReader {
+public final class JsonlReader {
 
     static final String WORK_TYPE = "work_type";
     static final String REWORK = "rework";
@@ -46,20 +46,27 @@ final class JsonlReader {
         return log.build(false);
     }
 
-    private static void add(EventLogBuilder log, RecordedEvent event) {
-        String stage;
-        boolean rework = false;
+    /**
+     * The activity a Baton event contributes to a process-mining log (docs/event-log.md): the stage
+     * an item was created in or entered; null for every other event. Readers of the JSONL file that
+     * build their own logs (the debt report) use this too, so that both agree.
+     */
+    public static String activity(RecordedEvent event) {
         if (event.event() instanceof ItemCreated created) {
-            stage = created.stage();
-        } else if (event.event() instanceof StageEntered entered) {
-            stage = entered.to();
-            rework = entered.rework();
-        } else {
-            return;
+            return created.stage();
         }
+        if (event.event() instanceof StageEntered entered) {
+            return entered.to();
+        }
+        return null;
+    }
+
+    private static void add(EventLogBuilder log, RecordedEvent event) {
+        String stage = activity(event);
         if (stage == null) {
             return;
         }
+        boolean rework = event.event() instanceof StageEntered entered && entered.rework();
         int c = log.caseIndex(event.stream());
         log.event(c, stage, event.at().toEpochMilli(), event.actor());
         if (rework) {
