@@ -130,4 +130,17 @@ class ConformanceTest {
         assertThat(Conformance.tokenReplay(read, log).logFitness())
                 .isEqualTo(Conformance.tokenReplay(NET, log).logFitness());
     }
+
+    @Test
+    void aNetWhoseFinalMarkingCannotBeReachedIsRefusedWithTheReason() {
+        FlowNet deadEnd = FlowNet.builder("dead end")
+                .transition("brief", "brief", List.of("source"), List.of("stuck"))
+                .transition("ship", "ship", List.of("other"), List.of("sink"))
+                .build("source", "sink");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Conformance.alignments(deadEnd, log("brief")))
+                .isInstanceOf(ConformanceException.class)
+                .hasMessageContaining("the final marking of 'dead end' cannot be reached from its initial marking");
+        assertThat(Conformance.tokenReplay(deadEnd, log("brief")).percentageFittingTraces()).isEqualTo(0.0);
+    }
 }
