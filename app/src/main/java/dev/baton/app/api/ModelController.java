@@ -3,10 +3,9 @@ package dev.baton.app.api;
 import dev.baton.app.json.ModelJson;
 import dev.baton.app.json.ProblemJson;
 import dev.baton.app.security.BatonUser;
-import dev.baton.app.store.JdbcModelVersions;
+import dev.baton.engine.version.ModelUpload;
 import dev.baton.engine.version.ModelVersion;
-import dev.baton.model.validation.ModelValidation;
-import dev.baton.model.validation.ValidationReport;
+import dev.baton.engine.version.ModelVersions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The operating model: the current version (normalised JSON or the YAML as uploaded), every stored
  * version, and uploading a new one. An upload is validated first; an invalid one is refused with
- * every error and its line and column, and stores nothing.
+ * every error and its line and column, and stores nothing. Items keep the version they were
+ * created with, so an upload never changes the rules for work in flight.
  */
 @RestController
 @RequestMapping("/api/v1/model")
@@ -32,9 +32,9 @@ class ModelController {
 
     static final String YAML = "application/yaml";
 
-    private final JdbcModelVersions versions;
+    private final ModelVersions versions;
 
-    ModelController(JdbcModelVersions versions) {
+    ModelController(ModelVersions versions) {
         this.versions = versions;
     }
 
@@ -49,8 +49,8 @@ class ModelController {
     }
 
     @GetMapping("/versions")
-    List<JdbcModelVersions.Summary> all() {
-        return versions.all();
+    List<Map<String, Object>> all() {
+        return versions.all().stream().map(ModelController::summary).toList();
     }
 
     @GetMapping(path = "/versions/{number}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -66,19 +66,19 @@ class ModelController {
         if (source == null || source.isBlank()) {
             throw ApiException.badRequest("invalid-input", "expected the model's YAML as the request body, found nothing");
         }
-        ValidationReport report = ModelValidation.validate("model.yaml", source);
-        if (!report.valid()) {
+        ModelUpload upload = versions.upload("model.yaml", source, user.username());
+        if (!upload.accepted()) {
+            List<dev.baton.model.problem.Problem> errors = upload.report().errors();
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-model", "The model has "
-                    + report.errors().size() + (report.errors().size() == 1 ? " error" : " errors")
-                    + "; nothing was stored. First: " + report.errors().get(0).format("model.yaml"))
-                    .with("errors", ProblemJson.problems(report.errors()))
-                    .with("warnings", ProblemJson.problems(report.warnings()));
+                    + errors.size() + (errors.size() == 1 ? " error" : " errors")
+                    + "; nothing was stored. First: " + errors.get(0).format("model.yaml"))
+                    .with("errors", ProblemJson.problems(errors))
+                    .with("warnings", ProblemJson.problems(upload.report().warnings()));
         }
-        int before = versions.current().map(ModelVersion::number).orElse(0);
-        ModelVersion stored = versions.store(report, source, user.username());
-        Map<String, Object> body = summary(stored);
-        body.put("warnings", ProblemJson.problems(report.warnings()));
-        return ResponseEntity.status(stored.number() > before ? HttpStatus.CREATED : HttpStatus.OK).body(body);
+        Map<String, Object> body = summary(upload.version());
+        body.put("unchanged", upload.unchanged());
+        body.put("warnings", ProblemJson.problems(upload.report().warnings()));
+        return ResponseEntity.status(upload.unchanged() ? HttpStatus.OK : HttpStatus.CREATED).body(body);
     }
 
     private static Map<String, Object> json(ModelVersion version) {

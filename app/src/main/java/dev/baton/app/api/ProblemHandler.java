@@ -1,6 +1,6 @@
 package dev.baton.app.api;
 
-import dev.baton.app.web.Problems;
+import dev.baton.app.json.Problems;
 import dev.baton.engine.event.ConcurrencyConflict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

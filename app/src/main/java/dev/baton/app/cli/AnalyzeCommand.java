@@ -2,6 +2,15 @@ package dev.baton.app.cli;
 
 import dev.baton.app.json.Json;
 import dev.baton.engine.jsonl.EventLogFormatException;
+import dev.baton.exchange.importing.Importer;
+import dev.baton.exchange.importing.LogImport;
+import dev.baton.exchange.importing.Progress;
+import dev.baton.exchange.importing.SourceKinds;
+import dev.baton.exchange.mapping.ImportMapping;
+import dev.baton.exchange.mapping.MappingCheck;
+import dev.baton.exchange.mapping.MappingReader;
+import dev.baton.exchange.source.SourceFormatException;
+import dev.baton.exchange.source.SourceReader;
 import dev.baton.insight.debt.DebtAnalysis;
 import dev.baton.insight.debt.DebtReport;
 import dev.baton.insight.debt.DebtReportHtml;
@@ -10,13 +19,17 @@ import dev.baton.insight.debt.DebtReportText;
 import dev.baton.insight.log.EventLog;
 import dev.baton.insight.log.LogFormatException;
 import dev.baton.model.OperatingModel;
+import dev.baton.model.problem.Problem;
 import dev.baton.model.validation.ValidationReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,6 +54,14 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Mixin
     LogOptions logOptions = new LogOptions();
+
+    @Option(names = "--mapping", paramLabel = "MAP.yaml", description = "Read LOG as a tool's export through this "
+            + "import mapping (docs/mapping-reference.md), as baton import would, without writing a log; needs --kind.")
+    Path mapping;
+
+    @Option(names = "--kind", paramLabel = "KIND", description = "LOG is a tool's export of this kind (${COMPLETION-CANDIDATES}); "
+            + "read through --mapping, or with every value as the tool writes it.", completionCandidates = ImportCommand.Kinds.class)
+    String kind;
 
     @Option(names = "--format", defaultValue = "text", description = "text, json or html (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -68,10 +89,25 @@ final class AnalyzeCommand implements Callable<Integer> {
             err.println(out + ": error: cannot write the report, no such directory");
             return Baton.INVALID;
         }
+        if (mapping != null && kind == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "expected --kind KIND ("
+                    + String.join(", ", SourceKinds.names()) + ") with --mapping: the kind of export LOG is");
+        }
+        DebtAnalysis.EventSource source;
+        if (kind != null) {
+            source = exportSource(operatingModel, log, err);
+            if (source == null) {
+                return Baton.INVALID;
+            }
+        } else {
+            source = source(operatingModel, log);
+        }
         DebtReport report;
         try {
-            report = DebtAnalysis.analyze(operatingModel, validation.warnings(), log.getFileName().toString(),
-                    source(operatingModel, log));
+            report = DebtAnalysis.analyze(operatingModel, validation.warnings(), log.getFileName().toString(), source);
+        } catch (SourceFormatException e) {
+            err.println(log + ": " + e.describe());
+            return Baton.INVALID;
         } catch (EventLogFormatException e) {
             err.println(log + ":" + (e.line() > 0 ? e.getMessage().replaceFirst("^line ", "") : " " + e.getMessage()));
             return Baton.INVALID;
@@ -95,6 +131,40 @@ final class AnalyzeCommand implements Callable<Integer> {
             err.println("baton analyze: wrote the " + format + " report to " + out);
         }
         return Baton.OK;
+    }
+
+    /**
+     * A tool's export read through an import mapping into events, in memory: the same events
+     * {@code baton import} would write (docs/mapping-reference.md). Null after printing what is wrong.
+     */
+    private DebtAnalysis.EventSource exportSource(OperatingModel model, Path log, PrintWriter err) throws IOException {
+        ImportMapping importMapping = ImportMapping.NONE;
+        if (mapping != null) {
+            if (!Files.isRegularFile(mapping)) {
+                err.println(mapping + ": error: no such file");
+                return null;
+            }
+            MappingReader.Result read = MappingReader.read(Files.readString(mapping, StandardCharsets.UTF_8));
+            List<Problem> problems = new ArrayList<>(read.problems());
+            if (read.valid()) {
+                problems.addAll(MappingCheck.check(read, model));
+            }
+            problems.forEach(p -> err.println(p.format(mapping.toString())));
+            if (problems.stream().anyMatch(Problem::isError)) {
+                return null;
+            }
+            importMapping = read.mapping();
+        }
+        Optional<SourceReader> reader = SourceKinds.reader(kind, importMapping);
+        if (reader.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "expected a KIND ("
+                    + String.join(", ", SourceKinds.names()) + "), found '" + kind + "'");
+        }
+        ImportMapping chosen = importMapping;
+        return sink -> {
+            Importer importer = new Importer(chosen, model, sink);
+            LogImport.readSource(reader.get(), log, importer.sink(), Progress.NONE);
+        };
     }
 
     /** Baton's JSONL is read event by event; other formats through the process-mining readers. */

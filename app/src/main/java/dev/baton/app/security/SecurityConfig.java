@@ -1,7 +1,7 @@
 package dev.baton.app.security;
 
 import jakarta.servlet.http.HttpServletResponse;
-import dev.baton.app.web.Problems;
+import dev.baton.app.json.Problems;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;

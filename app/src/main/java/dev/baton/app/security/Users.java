@@ -2,9 +2,12 @@ package dev.baton.app.security;
 
 import dev.baton.app.store.Sha256;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -24,8 +27,12 @@ public class Users implements UserDetailsService {
     private static final RowMapper<BatonUser> USER = (rs, n) -> new BatonUser(rs.getString("username"),
             rs.getString("password_hash"), Role.of(rs.getString("role")).orElseThrow(), rs.getString("person_id"));
 
+    /** How long a token's user is remembered: a changed role takes effect within this time. */
+    static final Duration TOKEN_CACHE = Duration.ofSeconds(30);
+
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwords;
+    private final Map<String, CachedToken> tokens = new ConcurrentHashMap<>();
 
     public Users(JdbcTemplate jdbc, PasswordEncoder passwords) {
         this.jdbc = jdbc;
@@ -69,9 +76,31 @@ public class Users implements UserDetailsService {
         return token;
     }
 
+    /**
+     * The user of an API token. Programs send a token with every request, so a known token is
+     * remembered for {@link #TOKEN_CACHE} rather than looked up in the database each time.
+     */
     public Optional<BatonUser> byToken(String token) {
-        return jdbc.query("select u.* from api_tokens t join users u on u.username = t.username where t.token_hash = ?",
-                USER, Sha256.hex(token)).stream().findFirst().map(BatonUser::withoutPassword);
+        String hash = Sha256.hex(token);
+        long now = System.nanoTime();
+        CachedToken cached = tokens.get(hash);
+        if (cached != null && now - cached.at() < TOKEN_CACHE.toNanos()) {
+            return Optional.of(cached.user());
+        }
+        Optional<BatonUser> user = jdbc.query("select u.* from api_tokens t join users u on u.username = t.username "
+                + "where t.token_hash = ?", USER, hash).stream().findFirst().map(BatonUser::withoutPassword);
+        if (user.isPresent()) {
+            if (tokens.size() > 10_000) {
+                tokens.clear();
+            }
+            tokens.put(hash, new CachedToken(user.get(), now));
+        } else {
+            tokens.remove(hash);
+        }
+        return user;
+    }
+
+    private record CachedToken(BatonUser user, long at) {
     }
 
     /** A random password of 20 letters and digits (about 119 bits). */

@@ -2,10 +2,8 @@ package dev.baton.app.server;
 
 import dev.baton.app.security.Role;
 import dev.baton.app.security.Users;
-import dev.baton.app.store.JdbcModelVersions;
-import dev.baton.engine.version.ModelVersion;
-import dev.baton.model.validation.ModelValidation;
-import dev.baton.model.validation.ValidationReport;
+import dev.baton.engine.version.ModelUpload;
+import dev.baton.engine.version.ModelVersions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +54,7 @@ class Startup {
     }
 
     @Bean
-    ApplicationRunner firstStart(Users users, JdbcModelVersions versions, ObjectProvider<Console> console,
+    ApplicationRunner firstStart(Users users, ModelVersions versions, ObjectProvider<Console> console,
                                  @Value("${baton.demo:false}") boolean demo,
                                  @Value("${baton.model.file:}") String modelFile,
                                  @Value("${baton.model.source:}") String modelSource) {
@@ -89,12 +87,14 @@ class Startup {
         };
     }
 
-    private static void store(JdbcModelVersions versions, String file, String source, Console out) {
-        ValidationReport report = ModelValidation.validate(file, source);
-        int before = versions.current().map(ModelVersion::number).orElse(0);
-        ModelVersion stored = versions.store(report, source, "baton");
-        out.println(stored.number() > before ? "Stored " + file + " as model version " + stored.number()
-                : "Model version " + stored.number() + " is already " + file);
+    private static void store(ModelVersions versions, String file, String source, Console out) {
+        ModelUpload upload = versions.upload(file, source, "baton");
+        if (!upload.accepted()) {
+            // baton serve validated it before starting; a demo model that fails is a bug of ours.
+            throw new IllegalStateException(file + " is not a valid model: " + upload.report().errors().get(0).format(file));
+        }
+        out.println(upload.unchanged() ? "Model version " + upload.version().number() + " is already " + file
+                : "Stored " + file + " as model version " + upload.version().number());
     }
 
     static String demoModel() throws IOException {

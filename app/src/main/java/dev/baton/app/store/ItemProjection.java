@@ -18,6 +18,7 @@ import dev.baton.engine.item.WorkItemEvent.MarkedUrgent;
 import dev.baton.engine.item.WorkItemEvent.OwnerAssigned;
 import dev.baton.engine.item.WorkItemEvent.PriorityInputsSet;
 import dev.baton.engine.item.WorkItemEvent.StageEntered;
+import dev.baton.engine.version.ModelVersions;
 import dev.baton.model.GateMode;
 import dev.baton.model.Stage;
 import java.sql.Timestamp;
@@ -35,9 +36,9 @@ public class ItemProjection implements Projection {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final JdbcModelVersions models;
+    private final ModelVersions models;
 
-    public ItemProjection(JdbcModelVersions models) {
+    public ItemProjection(ModelVersions models) {
         this.models = models;
     }
 
@@ -55,20 +56,21 @@ public class ItemProjection implements Projection {
                     c.fromRequest(), e.version(), at, e.actor(), at);
             return;
         }
-        jdbc.update("update items set version = ?, updated_at = ? where id = ?", e.version(), at, id);
         if (event instanceof FieldsUpdated f) {
-            jdbc.update("update items set fields = jsonb_strip_nulls(fields || ?::jsonb) where id = ?", json(f.changes()), id);
+            set(jdbc, e, "fields = jsonb_strip_nulls(fields || ?::jsonb)", json(f.changes()));
         } else if (event instanceof OwnerAssigned o) {
-            jdbc.update("update items set owner = ? where id = ?", o.owner(), id);
+            set(jdbc, e, "owner = ?", o.owner());
         } else if (event instanceof StageEntered s) {
-            jdbc.update("update items set stage = ? where id = ?", s.to(), id);
+            set(jdbc, e, "stage = ?", s.to());
             jdbc.update("delete from pending_approvals where item_id = ?", id);
         } else if (event instanceof ApprovalRequested r) {
+            set(jdbc, e, null);
             for (String approver : r.approvers()) {
                 jdbc.update("insert into pending_approvals (item_id, stage, approver, requested_at, requested_by) "
                         + "values (?, ?, ?, ?, ?) on conflict do nothing", id, r.stage(), approver, at, e.actor());
             }
         } else if (event instanceof ApprovalGranted g) {
+            set(jdbc, e, null);
             if (gateMode(e, g.stage()) == GateMode.ANY) {
                 jdbc.update("delete from pending_approvals where item_id = ? and stage = ?", id, g.stage());
             } else {
@@ -76,8 +78,10 @@ public class ItemProjection implements Projection {
                         id, g.stage(), g.onBehalfOf());
             }
         } else if (event instanceof ApprovalDenied d) {
+            set(jdbc, e, null);
             jdbc.update("delete from pending_approvals where item_id = ? and stage = ?", id, d.stage());
         } else if (event instanceof HandoffSent h) {
+            set(jdbc, e, null);
             jdbc.update("insert into pending_handoffs (item_id, from_function, to_function, from_stage, to_stage, sent_at, "
                             + "sent_by) values (?, ?, ?, ?, ?, ?, ?) on conflict (item_id) do update set "
                             + "from_function = excluded.from_function, to_function = excluded.to_function, "
@@ -85,22 +89,35 @@ public class ItemProjection implements Projection {
                             + "sent_by = excluded.sent_by",
                     id, h.fromFunction(), h.toFunction(), h.fromStage(), h.toStage(), at, e.actor());
         } else if (event instanceof HandoffAccepted || event instanceof HandoffRejected) {
+            set(jdbc, e, null);
             jdbc.update("delete from pending_handoffs where item_id = ?", id);
         } else if (event instanceof ItemBlocked b) {
-            jdbc.update("update items set blocked = true, block_reason = ? where id = ?", b.reason(), id);
+            set(jdbc, e, "blocked = true, block_reason = ?", b.reason());
         } else if (event instanceof ItemUnblocked) {
-            jdbc.update("update items set blocked = false, block_reason = null where id = ?", id);
+            set(jdbc, e, "blocked = false, block_reason = null");
         } else if (event instanceof MarkedUrgent) {
-            jdbc.update("update items set urgent = true where id = ?", id);
+            set(jdbc, e, "urgent = true");
         } else if (event instanceof PriorityInputsSet p) {
-            jdbc.update("update items set priority = priority || ?::jsonb where id = ?", json(p.inputs()), id);
+            set(jdbc, e, "priority = priority || ?::jsonb", json(p.inputs()));
         } else if (event instanceof ItemCompleted c) {
-            jdbc.update("update items set completed = true, stage = ? where id = ?", c.stage(), id);
+            set(jdbc, e, "completed = true, stage = ?", c.stage());
             jdbc.update("delete from pending_approvals where item_id = ?", id);
         } else if (event instanceof ItemReopened r) {
-            jdbc.update("update items set completed = false, stage = ? where id = ?", r.stage(), id);
+            set(jdbc, e, "completed = false, stage = ?", r.stage());
+        } else {
+            set(jdbc, e, null); // CommentAdded changes only the item's version
         }
-        // CommentAdded changes only the item's version.
+    }
+
+    /** One update of the item's row: its new version and time, and what the event changed ({@code assignments}). */
+    private static void set(JdbcTemplate jdbc, RecordedEvent e, String assignments, Object... args) {
+        Object[] all = new Object[args.length + 3];
+        all[0] = e.version();
+        all[1] = Timestamp.from(e.at());
+        System.arraycopy(args, 0, all, 2, args.length);
+        all[all.length - 1] = e.stream();
+        jdbc.update("update items set version = ?, updated_at = ?" + (assignments == null ? "" : ", " + assignments)
+                + " where id = ?", all);
     }
 
     /** The gate mode of a stage in the model version the item was created with ({@code all} when unknown). */

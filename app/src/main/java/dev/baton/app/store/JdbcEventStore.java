@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
@@ -52,19 +53,6 @@ public class JdbcEventStore implements EventStore {
 
     @Override
     public List<RecordedEvent> append(String stream, long expectedVersion, String commandId, List<PendingEvent> events) {
-        if (commandId != null) {
-            Optional<List<RecordedEvent>> earlier = byCommandId(commandId);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
-        }
-        if (events.isEmpty()) {
-            long current = version(stream);
-            if (current != expectedVersion) {
-                throw new ConcurrencyConflict(stream, expectedVersion, current);
-            }
-            return List.of();
-        }
         try {
             return transactions.execute(status -> appendInTransaction(stream, expectedVersion, commandId, events));
         } catch (DuplicateKeyException e) {
@@ -77,9 +65,18 @@ public class JdbcEventStore implements EventStore {
 
     private List<RecordedEvent> appendInTransaction(String stream, long expectedVersion, String commandId,
                                                     List<PendingEvent> events) {
-        long current = version(stream);
+        // One round trip for both checks: a retried command answers with its events even when stale.
+        Map<String, Object> now = jdbc.queryForMap("select coalesce((select max(version) from events where stream = ?), 0) "
+                + "as version, (select stream from commands where command_id = ?) as earlier", stream, commandId);
+        if (now.get("earlier") != null) {
+            throw new AlreadyRecorded();
+        }
+        long current = ((Number) now.get("version")).longValue();
         if (current != expectedVersion) {
             throw new ConcurrencyConflict(stream, expectedVersion, current);
+        }
+        if (events.isEmpty()) {
+            return List.of();
         }
         if (commandId != null && jdbc.update("insert into commands (command_id, stream) values (?, ?) "
                 + "on conflict (command_id) do nothing", commandId, stream) == 0) {

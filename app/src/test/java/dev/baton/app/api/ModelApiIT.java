@@ -2,34 +2,20 @@ package dev.baton.app.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.baton.app.server.BatonApplication;
-import dev.baton.app.store.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 
 /** The model API, sign-in and roles over real HTTP, on a real PostgreSQL, with the demo users. */
-@SpringBootTest(classes = BatonApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "baton.demo=true")
-class ModelApiIT {
+// Uploads change the current model: a context of its own, so other tests keep the demo model.
+@DirtiesContext
+class ModelApiIT extends DemoServer {
 
     static final Path ROOT = Path.of(System.getProperty("baton.root", "..")).toAbsolutePath().normalize();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        String url = TestDatabase.freshUrl();
-        registry.add("spring.datasource.url", () -> url);
-    }
-
-    @LocalServerPort
-    int port;
 
     ApiClient nobody;
     ApiClient grace;
@@ -38,10 +24,10 @@ class ModelApiIT {
 
     @BeforeEach
     void clients() {
-        nobody = ApiClient.anonymous(port);
-        grace = nobody.as("grace", "baton-demo");   // ops
-        maya = nobody.as("maya", "baton-demo");     // member
-        tomas = nobody.as("tomas", "baton-demo");   // viewer
+        nobody = nobody();
+        grace = user("grace");   // ops
+        maya = user("maya");     // member
+        tomas = user("tomas");   // viewer
     }
 
     @Test
@@ -63,8 +49,9 @@ class ModelApiIT {
 
     @Test
     void theDemoModelIsCurrentAndEveryRoleReadsIt() {
-        Map<String, Object> current = tomas.get("/api/v1/model").json();
+        Map<String, Object> current = tomas.get("/api/v1/model/versions/1").json();
         assertThat(current).containsEntry("version", 1).containsEntry("name", "Northwind Analytics GTM");
+        assertThat(tomas.get("/api/v1/model").status()).isEqualTo(200);
         assertThat(current.get("model")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsKey("work-types");
         assertThat(maya.get("/api/v1/me").json()).containsEntry("person", "maya.chen").containsEntry("role", "member");
     }
@@ -72,6 +59,7 @@ class ModelApiIT {
     @Test
     void anInvalidModelIsRefusedWithEveryErrorAndItsLineAndStoresNothing() throws Exception {
         String broken = Files.readString(ROOT.resolve("examples/broken/five-mistakes.yaml"));
+        Object before = grace.get("/api/v1/model").json().get("version");
         ApiClient.Response response = grace.put("/api/v1/model", "application/yaml", broken);
 
         assertThat(response.status()).isEqualTo(422);
@@ -80,7 +68,9 @@ class ModelApiIT {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> errors = (List<Map<String, Object>>) problem.get("errors");
         assertThat(errors).hasSize(5).allSatisfy(e -> assertThat(e).containsKeys("line", "column", "code", "message"));
-        assertThat(grace.get("/api/v1/model").json()).containsEntry("version", 1);
+        assertThat(grace.get("/api/v1/model").json()).containsEntry("version", before);
+        assertThat(grace.get("/api/v1/model/versions").list()).extracting(v -> v.get("version")).doesNotHaveDuplicates()
+                .allSatisfy(v -> assertThat((Integer) v).isLessThanOrEqualTo((Integer) before));
     }
 
     @Test

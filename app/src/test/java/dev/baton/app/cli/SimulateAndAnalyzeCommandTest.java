@@ -121,4 +121,48 @@ class SimulateAndAnalyzeCommandTest {
         assertThat(noDir.exitCode()).isEqualTo(1);
         assertThat(noDir.err()).contains("no such directory");
     }
+
+    @Test
+    void analyzeReadsAToolExportThroughAnImportMapping() throws Exception {
+        Path export = tmp.resolve("jira.json");
+        Files.writeString(export, """
+                {"issues": [{"id": "1", "key": "MKT-1",
+                  "fields": {"summary": "Post", "issuetype": {"name": "Story"}, "project": {"key": "MKT"},
+                             "created": "2026-03-02T09:00:00.000+0000", "status": {"name": "Done"},
+                             "creator": {"displayName": "Zoe Park"}},
+                  "changelog": {"histories": [
+                    {"id": "11", "author": {"displayName": "Zoe Park"}, "created": "2026-03-02T10:00:00.000+0000",
+                     "items": [{"field": "status", "fromString": "Ideas", "toString": "Writing"}]},
+                    {"id": "12", "author": {"displayName": "Ana Silva"}, "created": "2026-03-05T10:00:00.000+0000",
+                     "items": [{"field": "status", "fromString": "Writing", "toString": "Editing"}]},
+                    {"id": "13", "author": {"displayName": "Zoe Park"}, "created": "2026-03-06T10:00:00.000+0000",
+                     "items": [{"field": "status", "fromString": "Editing", "toString": "Live"}]}]}}]}
+                """);
+        Path map = tmp.resolve("map.yaml");
+        Files.writeString(map, """
+                stages: { Ideas: pitch, Writing: draft, Editing: edit, Live: publish }
+                people: { Zoe Park: zoe.park, Ana Silva: ana.silva }
+                work-types: { default: blog-post }
+                """);
+        String model = CliRun.example("content-team.yaml");
+
+        CliRun run = CliRun.of("analyze", "--model", model, "--log", export.toString(), "--mapping", map.toString(),
+                "--kind", "jira-json", "--format", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Map<String, Object> report = run.jsonObject();
+        assertThat(((Number) report.get("items")).intValue()).isEqualTo(1);
+        List<Map<String, Object>> flows = CliRun.objects(report, "flows");
+        assertThat(flows.get(0).get("workType")).isEqualTo("blog-post");
+        assertThat(flows.get(0).get("cases")).isEqualTo(1);
+
+        CliRun noKind = CliRun.of("analyze", "--model", model, "--log", export.toString(), "--mapping", map.toString());
+        assertThat(noKind.exitCode()).isEqualTo(2);
+        assertThat(noKind.err()).contains("expected --kind KIND");
+
+        Files.writeString(map, "stages: { Ideas: nowhere }\nwork-types: { default: blog-post }\n");
+        CliRun badMap = CliRun.of("analyze", "--model", model, "--log", export.toString(), "--mapping", map.toString(),
+                "--kind", "jira-json");
+        assertThat(badMap.exitCode()).isEqualTo(1);
+        assertThat(badMap.err()).contains("map.yaml:1:").contains("nowhere");
+    }
 }

@@ -4,7 +4,6 @@ import dev.baton.engine.event.RecordedEvent;
 import dev.baton.engine.item.WorkItemEvent.ItemCompleted;
 import dev.baton.engine.item.WorkItemEvent.ItemCreated;
 import dev.baton.engine.item.WorkItemEvent.StageEntered;
-import dev.baton.engine.jsonl.EventLogJsonl;
 import dev.baton.insight.log.EventLog;
 import dev.baton.model.OperatingModel;
 import dev.baton.model.WorkType;
@@ -60,9 +59,9 @@ public final class DebtAnalysis {
     /** How flow conformance is measured (docs/debt.md). */
     static final String CONFORMANCE_METHOD = "declared-edges";
 
-    /** Baton's JSONL log, streamed. */
+    /** Baton's JSONL log ({@code .jsonl.gz} through gzip), streamed and decoded on every core. */
     public static EventSource jsonl(Path file) {
-        return sink -> EventLogJsonl.read(file, sink);
+        return new ParallelJsonl(file);
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.baton.app.web;
+package dev.baton.app.json;
 
 import java.net.URI;
 import org.springframework.http.HttpStatusCode;

@@ -1,0 +1,150 @@
+package dev.baton.app.web;
+
+import dev.baton.app.security.BatonUser;
+import dev.baton.engine.Engine;
+import dev.baton.engine.item.ItemFilter;
+import dev.baton.engine.item.WorkItem;
+import dev.baton.engine.item.WorkItemCommand;
+import dev.baton.engine.rights.Names;
+import dev.baton.engine.version.ModelVersion;
+import dev.baton.engine.version.ModelVersions;
+import dev.baton.model.OperatingModel;
+import dev.baton.model.Stage;
+import dev.baton.model.WorkType;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A board per work type: the stages of the current model as columns with their counts, the open
+ * items as cards (owner, due date, SLA state, urgency). Moving a card runs the engine's move
+ * command — the same one the API runs — and a refused move shows the rule that blocked it on the
+ * card. With htmx the board is re-rendered in place; without JavaScript the form posts and
+ * redirects back.
+ */
+@Controller
+class BoardPage {
+
+    /** Cards shown per column; the count above the column is always the full number. */
+    static final int CARDS_PER_COLUMN = 40;
+
+    private final Engine engine;
+    private final ModelVersions versions;
+    private final WorkViews views;
+    private final Commands commands;
+
+    BoardPage(Engine engine, ModelVersions versions, WorkViews views, Commands commands) {
+        this.engine = engine;
+        this.versions = versions;
+        this.views = views;
+        this.commands = commands;
+    }
+
+    record Column(String id, String name, String kind, String sla, boolean gated, int count, int blocked,
+                  int urgent, List<WorkViews.Card> cards) {
+        public int hidden() {
+            return count - cards.size();
+        }
+    }
+
+    record Wip(String person, long items) {
+    }
+
+    @GetMapping("/boards/{workType}")
+    String board(@PathVariable String workType, Model page) {
+        fill(page, workType);
+        return "board";
+    }
+
+    @PostMapping("/boards/{workType}/move")
+    String move(@PathVariable String workType, @RequestParam String item, @RequestParam String stage,
+                @RequestParam(required = false) Long version, @RequestParam(required = false) String key,
+                @RequestHeader(name = "HX-Request", required = false) String htmx,
+                @AuthenticationPrincipal BatonUser user, Model page, RedirectAttributes flash,
+                HttpServletResponse response) {
+        Commands.Outcome outcome = commands.item(user, item, version, key, new WorkItemCommand.MoveTo(stage));
+        if (htmx == null) {
+            flash.addFlashAttribute(outcome.ok() ? "flash" : "problem", outcome.message());
+            flash.addFlashAttribute("rejectedItem", outcome.ok() ? null : item);
+            return "redirect:/boards/" + workType;
+        }
+        if (!outcome.ok()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            page.addAttribute("problem", outcome.message());
+            page.addAttribute("rejectedItem", item);
+        } else {
+            page.addAttribute("flash", outcome.message());
+        }
+        fill(page, workType);
+        return "board :: columns";
+    }
+
+    private void fill(Model page, String workTypeId) {
+        ModelVersion current = PageAdvice.current(versions);
+        OperatingModel model = current.model();
+        WorkType type = PageAdvice.workType(current, workTypeId);
+        List<WorkItem> open = engine.items(new ItemFilter(type.id(), null, null, null, null, false));
+        Map<String, List<WorkItem>> byStage = new HashMap<>();
+        for (WorkItem item : open) {
+            byStage.computeIfAbsent(item.stage(), s -> new ArrayList<>()).add(item);
+        }
+        List<Column> columns = new ArrayList<>();
+        for (Stage stage : type.stages()) {
+            columns.add(column(stage.id(), Names.stage(type, stage.id()), stage.kind() == null ? null : stage.kind().id(),
+                    stage.sla() == null ? null : stage.sla().text(), stage.gate() != null,
+                    byStage.getOrDefault(stage.id(), List.of())));
+            byStage.remove(stage.id());
+        }
+        // Items of an older model version may sit in a stage the current version no longer has.
+        byStage.forEach((stage, items) -> columns.add(column(stage, Names.words(stage) + " (older model version)",
+                null, null, false, items)));
+        page.addAttribute("workType", type.id());
+        page.addAttribute("workTypeName", Names.workType(type));
+        page.addAttribute("columns", columns);
+        page.addAttribute("open", open.size());
+        page.addAttribute("completed", engine.items(new ItemFilter(type.id(), null, null, null, null, true)).size());
+        Integer limit = model.debt() == null ? null : model.debt().wipLimit();
+        page.addAttribute("wipLimit", limit);
+        page.addAttribute("overWip", overWip(model, limit));
+        page.addAttribute("formKey", UUID.randomUUID().toString());
+    }
+
+    private Column column(String id, String name, String kind, String sla, boolean gated, List<WorkItem> items) {
+        // Urgent first, then whoever has waited longest in the stage: the cards that need attention.
+        List<WorkViews.Card> cards = items.stream()
+                .sorted(Comparator.comparing(WorkItem::urgent).reversed().thenComparing(WorkItem::stageEnteredAt))
+                .limit(CARDS_PER_COLUMN).map(views::card).toList();
+        int blocked = (int) items.stream().filter(WorkItem::blocked).count();
+        int urgent = (int) items.stream().filter(WorkItem::urgent).count();
+        return new Column(id, name, kind, sla, gated, items.size(), blocked, urgent, cards);
+    }
+
+    /** People with more open items (all work types) than the model's WIP limit, most loaded first. */
+    private List<Wip> overWip(OperatingModel model, Integer limit) {
+        if (limit == null) {
+            return List.of();
+        }
+        Map<String, Long> byOwner = engine.items(new ItemFilter(null, null, null, null, null, false)).stream()
+                .filter(i -> i.owner() != null)
+                .collect(Collectors.groupingBy(WorkItem::owner, LinkedHashMap::new, Collectors.counting()));
+        return byOwner.entrySet().stream().filter(e -> e.getValue() > limit)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> new Wip(Names.person(model, e.getKey()), e.getValue())).toList();
+    }
+}

@@ -1,0 +1,199 @@
+package dev.baton.app.web;
+
+import dev.baton.app.json.Json;
+import dev.baton.engine.event.EventStore;
+import dev.baton.engine.event.RecordedEvent;
+import dev.baton.engine.rights.Names;
+import dev.baton.engine.version.ModelVersion;
+import dev.baton.engine.version.ModelVersions;
+import dev.baton.insight.debt.DebtReport;
+import dev.baton.insight.debt.DebtReport.ComponentResult;
+import dev.baton.insight.debt.DebtReport.Edge;
+import dev.baton.insight.debt.DebtReport.FlowComparison;
+import dev.baton.insight.debt.DebtReport.Group;
+import dev.baton.insight.debt.Dimension;
+import dev.baton.insight.debt.Evidence;
+import dev.baton.model.OperatingModel;
+import dev.baton.model.WorkType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The debt dashboard: the score of the orchestration-debt report on the server's own event log,
+ * its components with their weekly trend, hours lost and top actions, AI readiness per work type,
+ * the phase assessment, and per work type the declared flow beside the actual one with the
+ * deviations in red. Every figure is the report's ({@link DebtReports}), the same as
+ * {@code baton analyze --format json} gives for the same events; nothing is recomputed here.
+ */
+@Controller
+class DebtPage {
+
+    /** Pieces of evidence listed on a component's drill-down page. */
+    static final int EVIDENCE_SHOWN = 50;
+
+    private final DebtReports reports;
+    private final ModelVersions versions;
+    private final EventStore store;
+
+    DebtPage(DebtReports reports, ModelVersions versions, EventStore store) {
+        this.reports = reports;
+        this.versions = versions;
+        this.store = store;
+    }
+
+    record ComponentRow(String id, String title, String value, double percent, String weight, boolean measured,
+                        String hours, String summary, String formula, long evidence) {
+    }
+
+    record FlowView(String workType, String name, long cases, String declared, String actual, List<String> deviations) {
+    }
+
+    record GroupRow(String key, String score, String hours) {
+    }
+
+    record ActionRow(String component, String text, String hours) {
+    }
+
+    @GetMapping("/debt")
+    String dashboard(Model page) {
+        DebtReports.Snapshot snapshot = reports.current();
+        DebtReport r = snapshot.report();
+        ModelVersion current = PageAdvice.current(versions);
+        OperatingModel model = current.model();
+        page.addAttribute("r", r);
+        page.addAttribute("snapshot", snapshot);
+        page.addAttribute("score", one(r.score()));
+        page.addAttribute("hours", whole(r.costHours()));
+        page.addAttribute("components", r.components().stream().map(DebtPage::row).toList());
+        page.addAttribute("actions", r.actions().stream().map(a -> new ActionRow(a.component(), a.text(), whole(a.hours())))
+                .toList());
+        page.addAttribute("trend", trend(r));
+        page.addAttribute("weeks", groups(r, Dimension.WEEK));
+        page.addAttribute("byWorkType", groups(r, Dimension.WORK_TYPE));
+        page.addAttribute("byFunction", groups(r, Dimension.FUNCTION));
+        page.addAttribute("flows", r.flows().stream().map(f -> flow(model, f)).toList());
+        return "debt";
+    }
+
+    @GetMapping("/debt/components/{id}")
+    String component(@PathVariable String id, Model page) {
+        DebtReport r = reports.current().report();
+        ModelVersion current = PageAdvice.current(versions);
+        ComponentResult c = r.components().stream().filter(x -> x.id().equals(id)).findFirst()
+                .orElseThrow(() -> new PageAdvice.NotFound("The debt report has no component '" + id + "'."));
+        page.addAttribute("c", row(c));
+        page.addAttribute("details", c.details().entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), one(e.getValue()))).toList());
+        List<Map<String, Object>> evidence = new ArrayList<>();
+        for (Evidence e : c.evidence().subList(0, Math.min(EVIDENCE_SHOWN, c.evidence().size()))) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("item", e.item());
+            row.put("note", e.note());
+            row.put("weight", one(e.weight()));
+            row.put("events", e.positions().stream().limit(6).map(p -> event(current.model(), p)).toList());
+            evidence.add(row);
+        }
+        page.addAttribute("evidence", evidence);
+        page.addAttribute("evidenceTotal", c.evidenceTotal());
+        return "debt-component";
+    }
+
+    /** The event at a position of the log, as a timeline sentence. */
+    private String event(OperatingModel model, long position) {
+        List<RecordedEvent> found = store.readAll(position - 1, 1);
+        if (found.isEmpty() || found.get(0).position() != position) {
+            return "event " + position;
+        }
+        EventSentences.Line line = EventSentences.of(model, found.get(0));
+        return "#" + position + " " + String.format(Locale.ROOT, "%tF %<tR", java.util.Date.from(line.at())) + " "
+                + line.actor() + " " + line.sentence() + (line.detail() == null ? "" : ": " + line.detail());
+    }
+
+    private static ComponentRow row(ComponentResult c) {
+        return new ComponentRow(c.id(), c.title(), c.measured() ? one(c.value() * 100) : "not measured",
+                c.measured() ? Math.max(0, Math.min(100, c.value() * 100)) : 0, one(c.weight()), c.measured(),
+                whole(c.costHours()), c.summary(), c.formula(), c.evidenceTotal());
+    }
+
+    /** The weekly trend as an ECharts option: the score and each measured component, ×100. */
+    private static String trend(DebtReport r) {
+        List<Group> weeks = r.breakdowns().getOrDefault(Dimension.WEEK, List.of());
+        Map<String, Object> option = new LinkedHashMap<>();
+        option.put("tooltip", Map.of("trigger", "axis"));
+        option.put("legend", Map.of("type", "scroll", "bottom", 0));
+        option.put("grid", Map.of("left", 40, "right", 20, "top", 20, "bottom", 60));
+        option.put("xAxis", Map.of("type", "category", "data", weeks.stream().map(Group::key).toList()));
+        option.put("yAxis", Map.of("type", "value", "min", 0, "max", 100));
+        List<Object> series = new ArrayList<>();
+        series.add(Map.of("name", "Debt score", "type", "line", "lineStyle", Map.of("width", 4),
+                "data", weeks.stream().map(g -> round(g.score())).toList()));
+        for (ComponentResult c : r.components()) {
+            if (c.measured()) {
+                series.add(Map.of("name", c.title(), "type", "line", "symbol", "none",
+                        "data", weeks.stream().map(g -> g.values().containsKey(c.id())
+                                ? round(g.values().get(c.id()) * 100) : null).map(v -> v == null ? "-" : (Object) v)
+                                .toList()));
+            }
+        }
+        option.put("series", series);
+        return Json.write(option);
+    }
+
+    private static List<GroupRow> groups(DebtReport r, Dimension d) {
+        return r.breakdowns().getOrDefault(d, List.of()).stream()
+                .map(g -> new GroupRow(g.key(), one(g.score()), whole(g.costHours()))).toList();
+    }
+
+    /** Declared flow (from the model) beside the actual one (from the report's comparison). */
+    private static FlowView flow(OperatingModel model, FlowComparison f) {
+        WorkType type = model.workType(f.workType()).orElse(null);
+        String name = type == null ? f.workType() : Names.workType(type);
+        String declared = type == null ? "" : ModelPage.declaredFlow(model, type);
+        List<FlowSvg.Node> nodes = new ArrayList<>();
+        for (String stage : f.stages()) {
+            boolean known = type != null && type.stage(stage).isPresent();
+            String kind = known ? type.stage(stage).get().kind() == null ? null : type.stage(stage).get().kind().id()
+                    : "deviation";
+            nodes.add(new FlowSvg.Node(stage, type == null ? stage : Names.stage(type, stage),
+                    List.of(known ? "" : "not a declared stage"), kind));
+        }
+        long max = f.actual().stream().mapToLong(Edge::count).max().orElse(1);
+        List<FlowSvg.Edge> edges = new ArrayList<>();
+        List<String> deviations = new ArrayList<>();
+        for (Edge e : f.actual()) {
+            double weight = 1 + 5 * Math.log1p(e.count()) / Math.log1p(max);
+            edges.add(new FlowSvg.Edge(e.from(), e.to(), String.valueOf(e.count()), e.declared() ? "normal" : "deviation",
+                    weight));
+            if (!e.declared()) {
+                deviations.add((type == null ? e.from() : Names.stage(type, e.from())) + " → "
+                        + (type == null ? e.to() : Names.stage(type, e.to())) + ": " + e.count() + " times");
+            }
+        }
+        for (Edge e : f.declared()) {
+            if (f.actual().stream().noneMatch(a -> a.from().equals(e.from()) && a.to().equals(e.to()))) {
+                edges.add(new FlowSvg.Edge(e.from(), e.to(), "never", "faint", 1));
+            }
+        }
+        return new FlowView(f.workType(), name, f.cases(), declared,
+                FlowSvg.render("Actual flow of " + name, nodes, edges), deviations);
+    }
+
+    static String one(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    static String whole(double v) {
+        return String.format(Locale.ROOT, "%,.0f", v);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.baton.app.web;
+
+import dev.baton.app.security.BatonUser;
+import dev.baton.app.security.Role;
+import dev.baton.engine.rights.Names;
+import dev.baton.engine.version.ModelVersion;
+import dev.baton.engine.version.ModelVersions;
+import dev.baton.model.WorkType;
+import java.util.List;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/**
+ * What every page's layout shows: who is signed in (login, the person they act as, their role)
+ * and the navigation, with a board per work type of the current model.
+ */
+@ControllerAdvice(basePackageClasses = PageAdvice.class)
+class PageAdvice {
+
+    private final ModelVersions versions;
+
+    PageAdvice(ModelVersions versions) {
+        this.versions = versions;
+    }
+
+    /** The signed-in user as the layout shows them. */
+    record Me(String username, String personId, String name, String role, boolean canWork, boolean canUpload) {
+    }
+
+    /** A board link in the navigation. */
+    record BoardLink(String id, String name) {
+    }
+
+    @ModelAttribute("me")
+    Me me(@AuthenticationPrincipal BatonUser user) {
+        if (user == null) {
+            return null;
+        }
+        String name = versions.current().map(v -> Names.person(v.model(), user.personId())).orElse(user.personId());
+        return new Me(user.username(), user.personId(), name, user.role().id(), user.role() != Role.VIEWER,
+                user.role() == Role.ADMIN || user.role() == Role.OPS);
+    }
+
+    @ModelAttribute("boards")
+    List<BoardLink> boards() {
+        return versions.current().map(ModelVersion::model).map(m -> m.workTypes().stream()
+                .map(w -> new BoardLink(w.id(), Names.workType(w))).toList()).orElse(List.of());
+    }
+
+    @ModelAttribute("modelVersion")
+    Integer modelVersion() {
+        return versions.current().map(ModelVersion::number).orElse(null);
+    }
+
+    @ExceptionHandler(NotFound.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(NotFound e, org.springframework.ui.Model page) {
+        page.addAttribute("message", e.getMessage());
+        return "not-found";
+    }
+
+    /** A page about something that does not exist (an item, a work type, a request). */
+    static final class NotFound extends RuntimeException {
+        NotFound(String message) {
+            super(message);
+        }
+    }
+
+    /** The current model version, or a page saying that none was uploaded yet. */
+    static ModelVersion current(ModelVersions versions) {
+        return versions.current().orElseThrow(() -> new NotFound("No operating model has been uploaded yet. "
+                + "Someone with the ops role uploads one on the Operating model page (or start with baton serve --demo)."));
+    }
+
+    static WorkType workType(ModelVersion version, String id) {
+        return version.model().workType(id).orElseThrow(() -> new NotFound("The operating model has no work type '"
+                + id + "'; its work types are " + String.join(", ", version.model().workTypes().stream()
+                .map(WorkType::id).toList())));
+    }
+}

@@ -1,0 +1,43 @@
+package dev.baton.app.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+
+/**
+ * The pages' security: a session with a sign-in form, CSRF tokens on every form and htmx request
+ * (the layout puts the token in a header htmx sends). Everything outside {@code /api/} goes
+ * through this chain; the API keeps its own stateless chain (Basic and Bearer, no session).
+ * Roles as in the API: viewers read, members run work, ops and admins also upload models.
+ */
+@Configuration
+class WebSecurity {
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        http.securityMatcher(new NegatedRequestMatcher(paths.matcher("/api/**")))
+                .formLogin(form -> form.loginPage("/signin").loginProcessingUrl("/signin")
+                        .defaultSuccessUrl("/", false).failureUrl("/signin?error").permitAll())
+                .logout(out -> out.logoutUrl("/signout").logoutSuccessUrl("/signin?signedout"))
+                .exceptionHandling(x -> x.accessDeniedPage("/denied"))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                + "script-src 'self'; frame-ancestors 'none'")))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/denied")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/signout").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/model", "/import", "/import/**").hasAnyRole("ADMIN", "OPS")
+                        .requestMatchers(HttpMethod.POST, "/**").hasAnyRole("ADMIN", "OPS", "MEMBER")
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+}
