@@ -89,6 +89,6 @@ class ImportCommandTest {
     void anUnknownKindIsAUsageError() {
         CliRun run = CliRun.of("import", "monday-json", fixture("jira-cloud-search-jql.json"), "--out", "x.jsonl");
         assertThat(run.exitCode()).isEqualTo(Baton.USAGE);
-        assertThat(run.err()).contains("expected a KIND (jira-json, trello-json, gitlab-events");
+        assertThat(run.err()).contains("expected a KIND (jira-json, jira-csv, asana-json, trello-json, gitlab-events, github-events, csv, xes, ocel)");
     }
 }

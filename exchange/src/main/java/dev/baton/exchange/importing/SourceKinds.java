@@ -1,6 +1,9 @@
 package dev.baton.exchange.importing;
 
+import dev.baton.exchange.asana.AsanaJsonReader;
+import dev.baton.exchange.github.GitHubEventsReader;
 import dev.baton.exchange.gitlab.GitLabEventsReader;
+import dev.baton.exchange.jira.JiraCsvReader;
 import dev.baton.exchange.jira.JiraJsonReader;
 import dev.baton.exchange.mapping.ImportMapping;
 import dev.baton.exchange.source.SourceReader;
@@ -21,8 +24,11 @@ public final class SourceKinds {
 
     static {
         KINDS.put(JiraJsonReader.KIND, m -> new JiraJsonReader());
+        KINDS.put(JiraCsvReader.KIND, m -> new JiraCsvReader());
+        KINDS.put(AsanaJsonReader.KIND, m -> new AsanaJsonReader());
         KINDS.put(TrelloJsonReader.KIND, m -> new TrelloJsonReader());
         KINDS.put(GitLabEventsReader.KIND, m -> new GitLabEventsReader());
+        KINDS.put(GitHubEventsReader.KIND, m -> new GitHubEventsReader());
         KINDS.put(CsvEventReader.KIND, m -> new CsvEventReader(m.columns()));
         KINDS.put(XesReader.KIND, m -> new XesReader());
         KINDS.put(OcelReader.KIND, m -> new OcelReader(m.columns() == null ? null : m.columns().type()));

@@ -6,6 +6,7 @@ import static dev.baton.exchange.source.JsonSource.text;
 
 import dev.baton.exchange.source.ChangeKind;
 import dev.baton.exchange.source.JsonSource;
+import dev.baton.exchange.source.Labels;
 import dev.baton.exchange.source.SourceChange;
 import dev.baton.exchange.source.SourceFormatException;
 import dev.baton.exchange.source.SourceItem;
@@ -126,17 +127,14 @@ public final class TrelloJsonReader implements SourceReader {
                 labels.add(n);
             }
         }
-        // The card lists its labels now; those added by the actions came later, those removed were there first.
-        List<String> firstLabels = new ArrayList<>(labels);
-        for (int i = actions.size() - 1; i >= 0; i--) {
-            String type = text(actions.get(i).tree(), "type");
-            String label = label(object(actions.get(i).tree(), "data"), labelNames);
-            if ("addLabelToCard".equals(type)) {
-                firstLabels.remove(label);
-            } else if ("removeLabelFromCard".equals(type) && label != null && !firstLabels.contains(label)) {
-                firstLabels.add(label);
+        List<Labels.Change> labelChanges = new ArrayList<>();
+        for (Action a : actions) {
+            String type = text(a.tree(), "type");
+            if ("addLabelToCard".equals(type) || "removeLabelFromCard".equals(type)) {
+                labelChanges.add(new Labels.Change("addLabelToCard".equals(type), label(object(a.tree(), "data"), labelNames)));
             }
         }
+        List<String> firstLabels = Labels.atStart(labels, labelChanges);
         SourceItem item = new SourceItem(cardId, "card", board, firstLabels, title);
         String createdId = "trello:" + cardId + ":created";
         Action creation = actions.stream().filter(a -> isCreation(text(a.tree(), "type"))).findFirst().orElse(null);
