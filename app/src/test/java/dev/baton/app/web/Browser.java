@@ -83,6 +83,14 @@ final class Browser implements AutoCloseable {
         waitFor(() -> !driver.getCurrentUrl().contains("/signin"));
     }
 
+    /** Clicks what submits a form or follows a link, and waits until the next page replaced this one. */
+    void submit(By by) {
+        WebElement e = driver.findElement(by);
+        e.click();
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(e));
+    }
+
     WebElement find(By by) {
         return driver.findElement(by);
     }

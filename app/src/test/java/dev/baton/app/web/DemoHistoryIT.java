@@ -118,10 +118,10 @@ class DemoHistoryIT {
         assertThat(browser.text(By.id("debt-hours"))).isEqualTo(String.format(Locale.ROOT, "%,.0f",
                 ((Number) json.get("costHours")).doubleValue()));
 
-        browser.find(By.cssSelector("#components tr[data-component=handoffs] a")).click();
+        browser.submit(By.cssSelector("#components tr[data-component=handoffs] a"));
         assertThat(browser.all(By.cssSelector("table tbody tr"))).isNotEmpty();
         browser.screenshot("debt-handoffs-evidence");
-        browser.find(By.cssSelector("table tbody tr a")).click();
+        browser.submit(By.cssSelector("table tbody tr a"));
         assertThat(browser.path()).startsWith("/items/");
         assertThat(browser.all(By.cssSelector("#timeline li"))).isNotEmpty();
         browser.screenshot("evidence-item");

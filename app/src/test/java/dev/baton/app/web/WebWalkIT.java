@@ -82,7 +82,7 @@ class WebWalkIT {
         assertThat(browser.path()).startsWith("/signin");
         browser.type(By.id("username"), "maya");
         browser.type(By.id("password"), "wrong");
-        browser.find(By.cssSelector("form button[type=submit]")).click();
+        browser.submit(By.cssSelector("form button[type=submit]"));
         assertThat(browser.text(By.cssSelector("[role=alert]"))).contains("do not match");
         browser.screenshot("sign-in-refused");
         browser.signIn("maya");
@@ -108,10 +108,10 @@ class WebWalkIT {
     void aCampaignRequestIsSubmittedWithInlineErrorsFirst() {
         browser.signIn("maya");
         browser.go("/intake");
-        browser.find(By.linkText("Request a campaign (Campaign)")).click();
+        browser.submit(By.linkText("Request a campaign (Campaign)"));
         browser.type(By.id("title"), "Spring webinars");
         browser.type(By.id("f-reach"), "lots");
-        browser.find(By.cssSelector("form.card button[type=submit]")).click();
+        browser.submit(By.cssSelector("form.card button[type=submit]"));
         assertThat(browser.text(By.id("problem"))).isNotBlank();
         assertThat(browser.text(By.id("err-reach"))).contains("Reach");
         assertThat(browser.text(By.id("err-objective"))).contains("required");
@@ -129,7 +129,7 @@ class WebWalkIT {
         browser.type(By.id("f-impact"), "2");
         browser.type(By.id("f-confidence"), "80");
         browser.type(By.id("f-effort"), "5");
-        browser.find(By.cssSelector("form.card button[type=submit]")).click();
+        browser.submit(By.cssSelector("form.card button[type=submit]"));
         assertThat(browser.path()).startsWith("/intake");
         WebElement queue = browser.find(By.id("queue"));
         assertThat(queue.getText()).contains("Spring webinars")
@@ -146,8 +146,9 @@ class WebWalkIT {
                 .filter(r -> r.getText().contains("Spring webinars")).findFirst().orElseThrow();
         row.findElement(By.name("reason")).sendKeys("Fits the Q2 pipeline plan");
         row.findElement(By.cssSelector("button.primary")).click();
+        browser.waitFor(() -> !browser.all(By.cssSelector(".flash.ok")).isEmpty());
         assertThat(browser.text(By.cssSelector(".flash.ok"))).contains("accepted the request");
-        browser.find(By.id("created-item")).click();
+        browser.submit(By.id("created-item"));
         itemPath = browser.path();
         assertThat(itemPath).startsWith("/items/");
         assertThat(browser.text(By.id("stage"))).isEqualTo("Brief");
@@ -171,18 +172,18 @@ class WebWalkIT {
         browser.screenshot("board-gate-blocks");
 
         browser.go(itemPath);
-        browser.find(By.cssSelector("#approvals button.primary")).click();
+        browser.submit(By.cssSelector("#approvals button.primary"));
         assertThat(browser.text(By.cssSelector(".flash.ok"))).contains("Nora Haddad approved Brief review");
 
         browser.signIn("jon");
         browser.go(itemPath);
-        browser.find(By.cssSelector("#approvals button.primary")).click();
+        browser.submit(By.cssSelector("#approvals button.primary"));
         assertThat(browser.text(By.id("problem"))).contains("Only Nora Haddad or Maya Chen can approve Brief review");
 
         browser.signIn("maya");
         browser.go(itemPath);
         browser.type(By.id("approve-comment"), "Segment is sharp");
-        browser.find(By.cssSelector("#approvals button.primary")).click();
+        browser.submit(By.cssSelector("#approvals button.primary"));
         assertThat(browser.text(By.cssSelector(".flash.ok"))).contains("Maya Chen approved Brief review");
         browser.screenshot("item-approved");
 
@@ -199,10 +200,10 @@ class WebWalkIT {
         browser.go(itemPath);
         browser.type(By.id("f-landing-page"), "https://northwind.example/webinars");
         browser.type(By.id("f-utm-plan"), "https://northwind.example/utm/spring");
-        browser.find(By.cssSelector("#fields button[type=submit]")).click();
+        browser.submit(By.cssSelector("#fields button[type=submit]"));
         assertThat(browser.text(By.cssSelector(".flash.ok"))).contains("updated");
         moveOnItemPage("qa");
-        browser.find(By.cssSelector("#approvals button.primary")).click();
+        browser.submit(By.cssSelector("#approvals button.primary"));
         moveOnItemPage("live");
         moveOnItemPage("results");
         assertThat(browser.text(By.id("handoff"))).contains("Waiting for acceptance");
@@ -212,7 +213,7 @@ class WebWalkIT {
         browser.screenshot("home-handoff-waiting");
         browser.go(itemPath);
         browser.type(By.id("reject-reason"), "The budget is a placeholder");
-        browser.find(By.cssSelector("#handoff button.danger")).click();
+        browser.submit(By.cssSelector("#handoff button.danger"));
         WebElement last = browser.all(By.cssSelector("#timeline li")).stream()
                 .filter(li -> "HandoffRejected".equals(li.getAttribute("data-type"))).findFirst().orElseThrow();
         assertThat(last.getText()).contains("Dev Patel").contains("rejected the handoff to Results")
@@ -246,7 +247,7 @@ class WebWalkIT {
         double score = ((Number) json.get("score")).doubleValue();
         assertThat(shown).isEqualTo(String.format(Locale.ROOT, "%.1f", score));
 
-        browser.find(By.cssSelector("#components a")).click();
+        browser.submit(By.cssSelector("#components a"));
         assertThat(browser.text(By.tagName("h2"))).startsWith("Evidence");
         browser.screenshot("debt-drill-down");
     }
@@ -267,7 +268,7 @@ class WebWalkIT {
 
     private void moveOnItemPage(String stage) {
         new Select(browser.find(By.id("move-stage"))).selectByValue(stage);
-        browser.find(By.cssSelector("form[action$='/move-to'] button")).click();
+        browser.submit(By.cssSelector("form[action$='/move-to'] button"));
         assertThat(browser.all(By.id("problem"))).as("refused: %s", browser.all(By.id("problem")).stream()
                 .map(WebElement::getText).toList()).isEmpty();
     }
