@@ -40,7 +40,9 @@ public final class RestBenchmark {
     private static final PrintStream OUT = System.out;
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
 
-    record Round(double commandsPerSecond, double p50Millis, double p99Millis, long commands, long errors) {
+    /** One measured round; {@code cpuMillisPerCommand}: CPU used by the server and its PostgreSQL per command. */
+    record Round(double commandsPerSecond, double p50Millis, double p99Millis, long commands, long errors,
+                 double cpuMillisPerCommand) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -70,18 +72,22 @@ public final class RestBenchmark {
                 all.add(Client.create(http, base, token, i));
             }
             OUT.printf(Locale.ROOT, "%d clients, one campaign each; warm-up %d s%n", clients, warmup);
-            run(all, warmup);
+            run(all, warmup, server.toHandle());
             List<Round> results = new ArrayList<>();
             for (int r = 1; r <= rounds; r++) {
-                Round round = run(all, seconds);
+                Round round = run(all, seconds, server.toHandle());
                 results.add(round);
-                OUT.printf(Locale.ROOT, "round %d: %.0f commands/s, p50 %.2f ms, p99 %.2f ms (%d commands, %d errors)%n",
-                        r, round.commandsPerSecond(), round.p50Millis(), round.p99Millis(), round.commands(), round.errors());
+                OUT.printf(Locale.ROOT, "round %d: %.0f commands/s, p50 %.2f ms, p99 %.2f ms, server CPU %.2f ms/command "
+                                + "(%d commands, %d errors)%n", r, round.commandsPerSecond(), round.p50Millis(),
+                        round.p99Millis(), round.cpuMillisPerCommand(), round.commands(), round.errors());
             }
-            OUT.printf(Locale.ROOT, "median of %d rounds: %.0f commands/s, p50 %.2f ms, p99 %.2f ms%n", rounds,
+            OUT.printf(Locale.ROOT, "median of %d rounds: %.0f commands/s, p50 %.2f ms, p99 %.2f ms, server CPU %.2f "
+                            + "ms/command (Baton + PostgreSQL; %d cores, load average %s)%n", rounds,
                     median(results.stream().mapToDouble(Round::commandsPerSecond).toArray()),
                     median(results.stream().mapToDouble(Round::p50Millis).toArray()),
-                    median(results.stream().mapToDouble(Round::p99Millis).toArray()));
+                    median(results.stream().mapToDouble(Round::p99Millis).toArray()),
+                    median(results.stream().mapToDouble(Round::cpuMillisPerCommand).toArray()),
+                    Runtime.getRuntime().availableProcessors(), loadAverage());
         } finally {
             server.destroy();
             if (!server.waitFor(30, TimeUnit.SECONDS)) {
@@ -91,7 +97,8 @@ public final class RestBenchmark {
     }
 
     /** One measured round: every client sends commands back to back for {@code seconds}. */
-    static Round run(List<Client> clients, int seconds) throws InterruptedException {
+    static Round run(List<Client> clients, int seconds, ProcessHandle server) throws InterruptedException {
+        long cpuBefore = cpuNanos(server);
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         CountDownLatch done = new CountDownLatch(clients.size());
         AtomicLong errors = new AtomicLong();
@@ -130,7 +137,24 @@ public final class RestBenchmark {
             at += counts.get(i)[0];
         }
         Arrays.sort(all);
-        return new Round(total / elapsed, percentile(all, 0.50) / 1e6, percentile(all, 0.99) / 1e6, total, errors.get());
+        double cpuPerCommand = total == 0 ? Double.NaN : (cpuNanos(server) - cpuBefore) / 1e6 / total;
+        return new Round(total / elapsed, percentile(all, 0.50) / 1e6, percentile(all, 0.99) / 1e6, total, errors.get(),
+                cpuPerCommand);
+    }
+
+    /** CPU time of the server and every process it started (the embedded PostgreSQL and its backends). */
+    static long cpuNanos(ProcessHandle server) {
+        long nanos = server.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        return nanos + server.descendants().mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
+                .sum();
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     /** A client working one campaign: it keeps the version the server answered and sends it as If-Match. */
@@ -229,11 +253,11 @@ public final class RestBenchmark {
                 throw new IllegalStateException("baton serve stopped: " + Files.readString(log));
             }
             try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "/api/health")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    // --demo stores the model and users just after the port opens.
-                    Thread.sleep(2000);
+                // --demo creates the users just after the port opens: up means the demo user can sign in.
+                String basic = Base64.getEncoder().encodeToString("nora:baton-demo".getBytes(StandardCharsets.UTF_8));
+                HttpResponse<String> me = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/me"))
+                        .header("Authorization", "Basic " + basic).build(), HttpResponse.BodyHandlers.ofString());
+                if (me.statusCode() == 200) {
                     return;
                 }
             } catch (IOException e) {
