@@ -66,6 +66,8 @@ public class DemoHistory {
             if (!upload.accepted()) {
                 throw new IllegalStateException("the demo model is invalid: " + upload.report().errors());
             }
+            // Said as the server's start-up says it when it stores a model.
+            out.println("Stored examples/b2b-saas.yaml as model version " + upload.version().number());
             return upload.version();
         });
         Instant now = clock.instant();
