@@ -43,16 +43,20 @@ public class DemoHistory {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoHistory.class);
 
-    /** Items that arrive over the demo quarter: enough for full boards and a readable debt report. */
+    /**
+     * Items that arrive over the demo quarter: enough for full boards and a readable debt report.
+     * {@code baton.demo.items} changes it (the page benchmark seeds 100,000).
+     */
     static final int ITEMS = 420;
     static final long SEED = 20260105L;
 
     private final boolean loaded;
 
-    public DemoHistory(@Value("${baton.demo.history:false}") boolean history, EventStore store, ModelVersions versions,
+    public DemoHistory(@Value("${baton.demo.history:false}") boolean history,
+                       @Value("${baton.demo.items:" + ITEMS + "}") int items, EventStore store, ModelVersions versions,
                        Clock clock, ObjectProvider<Console> console) {
         Console out = console.getIfAvailable(() -> LOG::info);
-        this.loaded = history && store.readAll(0, 1).isEmpty() && load(store, versions, clock, out);
+        this.loaded = history && store.readAll(0, 1).isEmpty() && load(store, versions, clock, out, items);
     }
 
     /** Whether this start loaded the demo history. */
@@ -60,7 +64,7 @@ public class DemoHistory {
         return loaded;
     }
 
-    private static boolean load(EventStore store, ModelVersions versions, Clock clock, Console out) {
+    private static boolean load(EventStore store, ModelVersions versions, Clock clock, Console out, int items) {
         ModelVersion model = versions.current().orElseGet(() -> {
             ModelUpload upload = versions.upload("examples/b2b-saas.yaml", demoModel(), "baton");
             if (!upload.accepted()) {
@@ -73,7 +77,7 @@ public class DemoHistory {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
         LocalDate start = today.minusWeeks(SimulationSettings.DEFAULT_WEEKS).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        SimulationSettings settings = new SimulationSettings(ITEMS, SEED, start, SimulationSettings.DEFAULT_WEEKS,
+        SimulationSettings settings = new SimulationSettings(items, SEED, start, SimulationSettings.DEFAULT_WEEKS,
                 DebtRates.DEFAULT);
         Map<String, List<PendingEvent>> streams = new LinkedHashMap<>();
         int[] count = {0};
