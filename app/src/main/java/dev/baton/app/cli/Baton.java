@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 ModelCommand.class,
                 ImportCommand.class,
                 ExportCommand.class,
+                SyncCommand.class,
                 DiscoverCommand.class,
                 ConformanceCommand.class,
                 AnalyzeCommand.class,

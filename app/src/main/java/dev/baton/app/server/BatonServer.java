@@ -51,6 +51,8 @@ public final class BatonServer {
         }
         properties.put("server.port", settings.port());
         properties.put("baton.demo", settings.demo());
+        // The demo's simulated quarter (dev.baton.app.demo); tests with demo users start without it.
+        properties.put("baton.demo.history", settings.demo());
         if (settings.modelSource() != null) {
             properties.put("baton.model.file", settings.modelFile());
             properties.put("baton.model.source", settings.modelSource());

@@ -7,6 +7,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -26,8 +27,12 @@ class StoreConfig {
         return new JdbcEventStore(dataSource, projections);
     }
 
-    /** Catches up from the whole log when the server starts, then keeps the state of work in memory. */
+    /**
+     * Catches up from the whole log when the server starts, then keeps the state of work in memory.
+     * After the demo's history is loaded (dev.baton.app.demo), so that it is caught up too.
+     */
     @Bean
+    @DependsOn("demoHistory")
     Engine engine(JdbcEventStore store, ModelVersions versions, Clock clock) {
         return new Engine(store, versions, clock);
     }

@@ -123,9 +123,10 @@ class DebtPage {
     }
 
     /** The weekly trend as an ECharts option: the score and each measured component, ×100. */
-    private static String trend(DebtReport r) {
+    static String trend(DebtReport r) {
         List<Group> weeks = r.breakdowns().getOrDefault(Dimension.WEEK, List.of());
         Map<String, Object> option = new LinkedHashMap<>();
+        option.put("animation", false);
         option.put("tooltip", Map.of("trigger", "axis"));
         option.put("legend", Map.of("type", "scroll", "bottom", 0));
         option.put("grid", Map.of("left", 40, "right", 20, "top", 20, "bottom", 60));

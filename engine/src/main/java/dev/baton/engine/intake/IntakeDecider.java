@@ -127,8 +127,8 @@ public final class IntakeDecider {
         List<String> deciders = deciders(request.workType());
         if (!deciders.isEmpty() && rights.heldBy(actor.personId(), deciders).isEmpty()) {
             return IntakeDecision.reject(Code.NOT_ALLOWED, "Only " + Names.or(deciders.stream()
-                    .map(p -> Names.party(model, p)).toList()) + " can decide on requests for a "
-                    + Names.lower(model.workType(request.workType()).map(Names::workType).orElse("work"))
+                    .map(p -> Names.party(model, p)).toList()) + " can decide on requests for "
+                    + Names.a(Names.lower(model.workType(request.workType()).map(Names::workType).orElse("work")))
                     + "; " + Names.person(model, actor.personId()) + " can't");
         }
         return null;

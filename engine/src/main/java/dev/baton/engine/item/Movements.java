@@ -36,7 +36,7 @@ final class Movements {
     Decision move(WorkItem item, Flow flow, String to) {
         Stage target = to == null ? null : flow.stage(to);
         if (target == null) {
-            return Decision.reject(Code.NOT_FOUND, "A " + Names.lower(Names.workType(flow.type()))
+            return Decision.reject(Code.NOT_FOUND, Names.capital(Names.a(flow.what()))
                     + " has no stage '" + to + "'; its stages are " + String.join(", ", flow.order().keySet()
                     .stream().sorted((a, b) -> flow.order().get(a) - flow.order().get(b)).toList()));
         }
@@ -133,7 +133,7 @@ final class Movements {
         }
         String name = Names.stage(flow.type(), item.stage());
         if (!flow.finals().contains(item.stage())) {
-            return Decision.reject(Code.TRANSITION_NOT_ALLOWED, "A " + Names.lower(Names.workType(flow.type()))
+            return Decision.reject(Code.TRANSITION_NOT_ALLOWED, Names.capital(Names.a(flow.what()))
                     + " is completed in " + Names.or(flow.finals().stream().map(s -> Names.stage(flow.type(), s))
                     .toList()) + ", not in " + name);
         }
@@ -152,7 +152,7 @@ final class Movements {
         }
         String into = r.stage() == null ? flow.first() : r.stage();
         if (flow.stage(into) == null) {
-            return Decision.reject(Code.NOT_FOUND, "A " + Names.lower(Names.workType(flow.type()))
+            return Decision.reject(Code.NOT_FOUND, Names.capital(Names.a(flow.what()))
                     + " has no stage '" + into + "'");
         }
         ItemReopened reopened = new ItemReopened(into, Reasons.orNull(r.reason()));

@@ -23,7 +23,7 @@ final class Moves {
         List<String> next = flow.changes().stream().filter(c -> c.from().equals(from))
                 .map(c -> Names.stage(flow.type(), c.to())).toList();
         String fromName = Names.stage(flow.type(), from);
-        return new Rejection(Code.TRANSITION_NOT_ALLOWED, "A " + Names.lower(Names.workType(flow.type()))
+        return new Rejection(Code.TRANSITION_NOT_ALLOWED, Names.capital(Names.a(flow.what()))
                 + " can't go from " + fromName + " to " + Names.stage(flow.type(), to) + "; from " + fromName
                 + (next.isEmpty() ? " it can only be completed" : " it can go to " + Names.or(next)));
     }

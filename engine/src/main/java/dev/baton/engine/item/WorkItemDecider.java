@@ -88,7 +88,7 @@ public final class WorkItemDecider {
                     + "'; it has " + String.join(", ", flows.keySet().stream().sorted().toList()));
         }
         if (command.title() == null || command.title().isBlank()) {
-            return Decision.reject(Code.INVALID_INPUT, "A new " + Names.lower(Names.workType(flow.type()))
+            return Decision.reject(Code.INVALID_INPUT, "A new " + flow.what()
                     + " needs a title");
         }
         FieldValues.Checked fields = FieldValues.check(model, flow.template(), Names.workType(flow.type()),
@@ -97,9 +97,9 @@ public final class WorkItemDecider {
             return Decision.reject(Code.INVALID_INPUT, fields.sentence());
         }
         if (parent != null && flow.type().parent() != null && !flow.type().parent().equals(parent.workType())) {
-            return Decision.reject(Code.INVALID_INPUT, "A " + Names.lower(Names.workType(flow.type()))
-                    + " belongs under a " + Names.lower(flowName(flow.type().parent())) + ", not under a "
-                    + Names.lower(flowName(parent.workType())));
+            return Decision.reject(Code.INVALID_INPUT, Names.capital(Names.a(flow.what()))
+                    + " belongs under " + Names.a(Names.lower(flowName(flow.type().parent()))) + ", not under "
+                    + Names.a(Names.lower(flowName(parent.workType()))));
         }
         return Decision.record(new ItemCreated(command.title().strip(), flow.first(), fields.values(),
                 command.parent(), command.fromRequest()));

@@ -78,7 +78,17 @@ public final class Names {
             out.append(ACRONYMS.contains(word.toLowerCase(Locale.ROOT)) ? word.toUpperCase(Locale.ROOT) : word);
         }
         String text = out.isEmpty() ? id : out.toString();
-        return text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
+        return capital(text);
+    }
+
+    /** With its indefinite article: "a campaign", "an asset". */
+    public static String a(String phrase) {
+        return (!phrase.isEmpty() && "aeiouAEIOU".indexOf(phrase.charAt(0)) >= 0 ? "an " : "a ") + phrase;
+    }
+
+    /** The first letter in capitals, for the start of a sentence. */
+    public static String capital(String text) {
+        return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
     }
 
     /** The first letter lower-cased, for a name in the middle of a sentence that is not a proper name. */

@@ -56,21 +56,25 @@ public final class JiraJsonReader implements SourceReader {
     public void read(InputStream in, SourceSink sink) {
         try (JsonSource json = new JsonSource(in, expectedShape())) {
             JsonToken first = json.next();
-            if (first == JsonToken.START_ARRAY) {
-                JsonToken t;
-                while ((t = json.next()) != JsonToken.END_ARRAY) {
-                    if (t != JsonToken.START_OBJECT) {
-                        throw json.wrongShape("an array holding " + t);
-                    }
-                    readRoot(json, sink);
-                }
-            } else if (first == JsonToken.START_OBJECT) {
-                readRoot(json, sink);
-            } else {
-                throw json.wrongShape(first == null ? "an empty file" : "JSON starting with " + first);
+            if (first == null) {
+                throw json.wrongShape("an empty file");
             }
-            if (json.next() != null) {
-                throw json.wrongShape("more JSON after the end of the results");
+            // Several results one after the other (pages saved by a sync) are read in turn.
+            while (first != null) {
+                if (first == JsonToken.START_ARRAY) {
+                    JsonToken t;
+                    while ((t = json.next()) != JsonToken.END_ARRAY) {
+                        if (t != JsonToken.START_OBJECT) {
+                            throw json.wrongShape("an array holding " + t);
+                        }
+                        readRoot(json, sink);
+                    }
+                } else if (first == JsonToken.START_OBJECT) {
+                    readRoot(json, sink);
+                } else {
+                    throw json.wrongShape("JSON starting with " + first);
+                }
+                first = json.next();
             }
         }
     }

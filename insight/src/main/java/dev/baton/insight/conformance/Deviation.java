@@ -4,8 +4,8 @@ package dev.baton.insight.conformance;
  * One kind of gap between the log and the flow, with how often it happened.
  *
  * @param kind        what went differently
- * @param activity    the activity (stage) concerned; for {@link Kind#UNFINISHED} the place where
- *                    work was left
+ * @param activity    the activity (stage) concerned; for {@link Kind#UNFINISHED} what the flow
+ *                    still expected (several joined by {@code ' or '})
  * @param after       the activity the case had just done, or null at the start
  * @param occurrences how many times, over all cases
  * @param cases       in how many cases
@@ -21,7 +21,10 @@ public record Deviation(Kind kind, String activity, String after, long occurrenc
         FORCED,
         /** Either method: the activity does not occur in the flow at all. */
         NOT_IN_MODEL,
-        /** Token replay: the case ended with work left in this place (remaining tokens). */
+        /**
+         * Token replay: the case ended while the flow still expected this activity (a token
+         * remained in a place before it; the place id when no activity follows it).
+         */
         UNFINISHED;
 
         /** The name used in JSON: {@code skipped}, {@code not-in-model}, … */
@@ -39,7 +42,8 @@ public record Deviation(Kind kind, String activity, String after, long occurrenc
             case INSERTED -> "'" + activity + "' happened " + where + " where the flow does not allow it, in " + often;
             case FORCED -> "'" + activity + "' happened " + where + " before the flow allowed it, in " + often;
             case NOT_IN_MODEL -> "'" + activity + "' is not part of the flow but happened " + where + " in " + often;
-            case UNFINISHED -> "cases ended with work left in '" + activity + "' " + where + ", in " + often;
+            case UNFINISHED -> "cases ended " + (after == null ? "at the start" : "after '" + after + "'")
+                    + " while the flow still expected '" + activity + "', in " + often;
         };
     }
 }

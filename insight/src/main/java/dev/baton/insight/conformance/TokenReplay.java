@@ -32,6 +32,8 @@ final class TokenReplay {
     /** Place indexes sorted by place id, the order pm4py visits marked places in. */
     private final Integer[] byName;
     private final int[] finalPlaces;
+    /** Per place, what a token left there was waiting for: the next visible activities, or the place id. */
+    private final String[] expected;
 
     TokenReplay(NetIndex net) {
         this.net = net;
@@ -45,6 +47,33 @@ final class TokenReplay {
         }
         Arrays.sort(byName, Comparator.comparing(p -> net.placeIds[p]));
         this.finalPlaces = Arrays.stream(byName).mapToInt(Integer::intValue).filter(p -> net.fin[p] > 0).toArray();
+        this.expected = new String[net.places];
+        for (int p = 0; p < net.places; p++) {
+            expected[p] = expectedAt(p);
+        }
+    }
+
+    /** The visible activities a token in place {@code p} enables next, through silent transitions, joined by "or". */
+    private String expectedAt(int place) {
+        java.util.Set<String> labels = new java.util.TreeSet<>();
+        boolean[] seen = new boolean[net.places];
+        ArrayDeque<Integer> todo = new ArrayDeque<>(List.of(place));
+        seen[place] = true;
+        while (!todo.isEmpty()) {
+            for (int t : net.consumers[todo.poll()]) {
+                if (net.label[t] >= 0) {
+                    labels.add(net.labels[net.label[t]]);
+                } else {
+                    for (int next : net.post[t]) {
+                        if (!seen[next]) {
+                            seen[next] = true;
+                            todo.add(next);
+                        }
+                    }
+                }
+            }
+        }
+        return labels.isEmpty() ? net.placeIds[place] : String.join("' or '", labels);
     }
 
     /** Breadth-first over silent transitions: the shortest silent path to every place reachable so. */
@@ -163,7 +192,7 @@ final class TokenReplay {
             remaining += left;
             lacking += Math.max(0, net.fin[p] - marking[p]);
             if (left > 0) {
-                tally.note(Deviation.Kind.UNFINISHED, net.placeIds[p], previous);
+                tally.note(Deviation.Kind.UNFINISHED, expected[p], previous);
             }
         }
         boolean fit = missing == 0 && remaining == 0;

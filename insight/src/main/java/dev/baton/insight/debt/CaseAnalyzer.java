@@ -58,8 +58,13 @@ public final class CaseAnalyzer {
      * event of the whole log, so that parts of a log analysed apart agree with the whole).
      */
     public DebtTally finish(long logEndMillis) {
+        return finish(logEndMillis, null);
+    }
+
+    /** Closes every case, judging flow conformance by the alignments of {@code fitness} where it has them. */
+    DebtTally finish(long logEndMillis, TraceFitness fitness) {
         for (CaseState state : cases.values()) {
-            state.finish(logEndMillis);
+            state.finish(logEndMillis, fitness);
         }
         cases.clear();
         return tally;
@@ -68,6 +73,11 @@ public final class CaseAnalyzer {
     /** Closes every case at the last event seen. */
     public DebtTally finish() {
         return finish(lastMillis);
+    }
+
+    /** The last event seen, epoch milliseconds. */
+    long lastMillis() {
+        return lastMillis;
     }
 
     ModelIndex index() {

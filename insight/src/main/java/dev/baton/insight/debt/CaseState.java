@@ -157,7 +157,7 @@ final class CaseState {
                 backPosition = position;
                 backNote = "reopened into " + r.stage();
             }
-            enter(r.stage(), at, position);
+            enter(r.stage(), at, position, false);
         }
         // Comments, blocks and unblocks only count as touches.
     }
@@ -176,7 +176,7 @@ final class CaseState {
         if (flow != null && c.stage() != null && !flow.starts.contains(c.stage())) {
             deviation(position, "started in " + c.stage() + " instead of " + flow.starts.iterator().next());
         }
-        enter(c.stage(), at, position);
+        enter(c.stage(), at, position, true);
     }
 
     private void fields(Map<String, Object> changes) {
@@ -220,7 +220,8 @@ final class CaseState {
         }
     }
 
-    private void enter(String to, long at, long position) {
+    /** Enters a stage; {@code activity} when the log's process-mining view has it as an activity (not a reopening). */
+    private void enter(String to, long at, long position, boolean activity) {
         if (to == null) {
             return;
         }
@@ -232,7 +233,9 @@ final class CaseState {
                 redoneCoordination++;
             }
         }
-        trace.add(to);
+        if (activity) {
+            trace.add(to);
+        }
         stage = to;
         enteredAt = at;
         enteredPosition = position;
@@ -280,7 +283,7 @@ final class CaseState {
             backNote = "went back to " + to;
         }
         pending = null;
-        enter(to, at, position);
+        enter(to, at, position, true);
     }
 
     /** Ends the current visit: its SLA and the time it adds to making or coordination. */
@@ -459,7 +462,7 @@ final class CaseState {
     }
 
     /** Turns the case into observations; {@code logEnd} closes what is still open. */
-    void finish(long logEnd) {
+    void finish(long logEnd, TraceFitness fitness) {
         DebtTally tally = analyzer.tally();
         long end = completed ? completedAt : Math.max(logEnd, createdAt);
         if (round != null) {
@@ -527,14 +530,27 @@ final class CaseState {
         }
 
         ComponentTally conformance = tally.component("flow-conformance");
-        int moves = trace.size() + (completed ? 1 : 0);
-        conformance.observe(where, Math.min(deviations, moves), moves, deviations * CostAssumptions.DEVIATION_HOURS);
+        TraceFitness.Fit fit = fitness == null ? null : fitness.fit(workType, trace);
+        long deviating;
+        long moves;
+        if (fit != null) {
+            deviating = fit.deviations();
+            moves = fit.denominator();
+        } else {
+            deviating = deviations;
+            moves = trace.size() + (completed ? 1 : 0);
+        }
+        conformance.observe(where, Math.min(deviating, moves), moves, deviating * CostAssumptions.DEVIATION_HOURS);
         conformance.count("cases", 1);
-        conformance.count("fittingCases", deviations == 0 ? 1 : 0);
+        conformance.count("fittingCases", deviating == 0 ? 1 : 0);
         conformance.count("casesWithSkippedStages", skipped ? 1 : 0);
-        if (deviations > 0) {
-            conformance.evidence(new Evidence(id, List.of(firstDeviationPosition), firstDeviation
-                    + (deviations > 1 ? " (and " + (deviations - 1) + " more deviation(s))" : ""), deviations));
+        if (deviating > 0) {
+            String note = fit != null
+                    ? deviating + " deviation(s) in the optimal alignment of " + String.join(" > ", trace)
+                    + (firstDeviation == null ? "" : "; first off the declared edges: " + firstDeviation)
+                    : firstDeviation + (deviations > 1 ? " (and " + (deviations - 1) + " more deviation(s))" : "");
+            long position = firstDeviationPosition > 0 ? firstDeviationPosition : firstUnownedPosition;
+            conformance.evidence(new Evidence(id, List.of(position), note, deviating));
         }
 
         long[] r = tally.readiness(workType);

@@ -45,19 +45,22 @@ public final class DebtAnalysis {
             analyzer.accept(e);
             flows.accept(e);
         });
-        DebtTally tally = analyzer.finish();
         Map<String, EventLog> logs = flows.logs();
-        return report(model, warnings, logName, tally, FlowLogs.comparisons(model, logs));
+        TraceFitness fitness = TraceFitness.align(model, logs);
+        DebtTally tally = analyzer.finish(analyzer.lastMillis(), fitness);
+        return new ReportBuilder(model, tally).build(model.name(), logName, warnings,
+                FlowLogs.comparisons(model, logs, fitness), fitness.aligned() ? ALIGNMENTS : DECLARED_EDGES);
     }
 
     /** The report of a tally merged from parts of a log (see {@link CaseAnalyzer}). */
     public static DebtReport report(OperatingModel model, List<Problem> warnings, String logName, DebtTally tally,
                                     List<DebtReport.FlowComparison> flows) {
-        return new ReportBuilder(model, tally).build(model.name(), logName, warnings, flows, CONFORMANCE_METHOD);
+        return new ReportBuilder(model, tally).build(model.name(), logName, warnings, flows, DECLARED_EDGES);
     }
 
-    /** How flow conformance is measured (docs/debt.md). */
-    static final String CONFORMANCE_METHOD = "declared-edges";
+    /** How flow conformance is measured (docs/debt.md): optimal alignments, or declared edges when no net could be aligned. */
+    static final String ALIGNMENTS = "alignments";
+    static final String DECLARED_EDGES = "declared-edges";
 
     /** Baton's JSONL log ({@code .jsonl.gz} through gzip), streamed and decoded on every core. */
     public static EventSource jsonl(Path file) {

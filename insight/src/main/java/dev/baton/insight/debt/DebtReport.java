@@ -54,9 +54,13 @@ public record DebtReport(String model, String log, long items, long events, long
     public record Phase(int number, String title, boolean complete, List<Condition> checks) {
     }
 
-    /** A work type's declared stage changes and the ones its cases actually took. */
+    /**
+     * A work type's declared stage changes and the ones its cases actually took; with the
+     * alignment figures under pm4py's names when its flow net was aligned (else null) and the most
+     * frequent deviations as sentences.
+     */
     public record FlowComparison(String workType, List<String> stages, List<Edge> declared, List<Edge> actual,
-                                 long cases) {
+                                 long cases, Double logFitness, Double percentageFittingTraces, List<String> deviations) {
     }
 
     /** A stage change; {@code declared} tells whether the model allows it; counts are 0 for declared-only edges. */

@@ -92,8 +92,16 @@ public final class DebtReportHtml {
             if (f.stages().isEmpty()) {
                 continue;
             }
-            h.append("<h3>").append(esc(f.workType())).append(" <span class=\"muted\">(").append(f.cases())
-                    .append(" cases)</span></h3><div class=\"flows\"><div class=\"flow\">")
+            h.append("<h3>").append(esc(f.workType())).append(" <span class=\"muted\">(").append(f.cases()).append(" cases")
+                    .append(f.logFitness() == null ? "" : String.format(Locale.ROOT, ", alignment fitness %.3f, %.0f%% of cases fit",
+                            f.logFitness(), f.percentageFittingTraces()))
+                    .append(")</span></h3>");
+            if (!f.deviations().isEmpty()) {
+                h.append("<ul class=\"muted\">");
+                f.deviations().forEach(d -> h.append("<li>").append(esc(d)).append("</li>"));
+                h.append("</ul>");
+            }
+            h.append("<div class=\"flows\"><div class=\"flow\">")
                     .append(FlowSvg.draw(f.stages(), f.declared(), false)).append("</div><div class=\"flow\">")
                     .append(FlowSvg.draw(f.stages(), f.actual(), true)).append("</div></div>\n");
         }

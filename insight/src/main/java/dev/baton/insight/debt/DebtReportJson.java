@@ -130,6 +130,9 @@ public final class DebtReportJson {
         Map<String, Object> x = new LinkedHashMap<>();
         x.put("workType", f.workType());
         x.put("cases", f.cases());
+        x.put("logFitness", f.logFitness() == null ? null : round(f.logFitness()));
+        x.put("percentageFittingTraces", f.percentageFittingTraces() == null ? null : round(f.percentageFittingTraces()));
+        x.put("deviations", f.deviations());
         x.put("stages", f.stages());
         x.put("declared", f.declared().stream().map(DebtReportJson::edge).toList());
         x.put("actual", f.actual().stream().map(DebtReportJson::edge).toList());

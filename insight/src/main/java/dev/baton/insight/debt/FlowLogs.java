@@ -60,24 +60,25 @@ final class FlowLogs {
     }
 
     /** Declared beside actual flow for every work type of the model, then any other seen in the log. */
-    static List<FlowComparison> comparisons(OperatingModel model, Map<String, EventLog> logs) {
+    static List<FlowComparison> comparisons(OperatingModel model, Map<String, EventLog> logs, TraceFitness fitness) {
         List<FlowComparison> result = new ArrayList<>();
         Set<String> done = new LinkedHashSet<>();
         for (WorkType w : model.workTypes()) {
             if (w.id() == null || !done.add(w.id())) {
                 continue;
             }
-            result.add(compare(w, logs.get(w.id())));
+            result.add(compare(w, logs.get(w.id()), fitness));
         }
         logs.forEach((workType, log) -> {
             if (done.add(workType)) {
-                result.add(compare(new WorkType(workType, workType, null, null, List.of(), List.of(), List.of(), List.of()), log));
+                result.add(compare(new WorkType(workType, workType, null, null, List.of(), List.of(), List.of(), List.of()), log,
+                        fitness));
             }
         });
         return result;
     }
 
-    private static FlowComparison compare(WorkType w, EventLog log) {
+    private static FlowComparison compare(WorkType w, EventLog log, TraceFitness fitness) {
         List<String> stages = new ArrayList<>(w.stages().stream().map(Stage::id).filter(Objects::nonNull).toList());
         Set<StageChange> declared = new LinkedHashSet<>(w.stageChanges());
         Map<StageChange, Long> actual = new LinkedHashMap<>();
@@ -99,6 +100,9 @@ final class FlowLogs {
         List<Edge> actualEdges = actual.entrySet().stream()
                 .map(e -> new Edge(e.getKey().from(), e.getKey().to(), e.getValue(), declared.contains(e.getKey())))
                 .sorted((a, b) -> Long.compare(b.count(), a.count())).toList();
-        return new FlowComparison(w.id(), stages, declaredEdges, actualEdges, cases);
+        var aligned = fitness == null ? null : fitness.result(w.id());
+        return new FlowComparison(w.id(), stages, declaredEdges, actualEdges, cases,
+                aligned == null ? null : aligned.logFitness(), aligned == null ? null : aligned.percentageFittingTraces(),
+                fitness == null ? List.of() : fitness.deviations(w.id(), 5));
     }
 }

@@ -29,7 +29,8 @@ final class ReportBuilder {
             "coordination-share", "Coordination share", "goal-alignment", "Goal alignment");
 
     static final Map<String, String> FORMULAS = Map.of(
-            "flow-conformance", "1 − fitness against the declared flow",
+            "flow-conformance", "1 − fitness against the declared flow: deviations in the optimal alignments / "
+                    + "(case length + moves of the shortest run), i.e. 1 − pm4py's log fitness; declared edges when no net aligns",
             "ownership", "0.75 × item-hours without an owner / item-hours + 0.25 × core components without exactly one owner / 7",
             "handoffs", "handoffs with a defect (undeclared, not sent, incomplete, bounced, accepted late) / handoffs",
             "decision-drag", "approval rounds slower than half their stage's SLA (a day without one) or with undeclared approvers / rounds",
@@ -41,7 +42,7 @@ final class ReportBuilder {
             "goal-alignment", "items with no parent item and no success metric / items");
 
     private static final Map<String, String> PHRASES = Map.of(
-            "flow-conformance", "of moves departed from the declared flow",
+            "flow-conformance", "deviation from the declared flow (1 − fitness; deviating moves",
             "ownership", "ownership debt (item-hours without an owner, core components without one owner)",
             "handoffs", "of handoffs had a defect",
             "decision-drag", "of approval rounds dragged",
@@ -56,6 +57,7 @@ final class ReportBuilder {
     private final DebtTally tally;
     private final int wipLimit;
     private final Map<String, ComponentTally> tallies = new LinkedHashMap<>();
+    private List<DebtReport.FlowComparison> flows = List.of();
 
     ReportBuilder(OperatingModel model, DebtTally tally) {
         this.model = model;
@@ -69,6 +71,7 @@ final class ReportBuilder {
 
     DebtReport build(String modelName, String logName, List<Problem> warnings, List<DebtReport.FlowComparison> flows,
                      String conformanceMethod) {
+        this.flows = flows;
         List<ComponentResult> components = new ArrayList<>();
         for (String id : DebtSettings.COMPONENTS) {
             components.add(component(id));
@@ -145,7 +148,8 @@ final class ReportBuilder {
             }
         }
         String summary = measured
-                ? percent(value) + " " + PHRASES.get(id) + " (" + count(overall.bad()) + " of " + count(overall.total()) + ")"
+                ? percent(value) + " " + PHRASES.get(id) + (id.equals("flow-conformance") ? ": " : " (")
+                + count(overall.bad()) + " of " + count(overall.total()) + ")"
                 : "not measured: the log has nothing this component reads";
         return new ComponentResult(id, TITLES.get(id), value, weight(id), measured, overall.bad(), overall.total(), cost,
                 FORMULAS.get(id), summary, details, t.evidence().shown(), t.evidence().total());
@@ -256,7 +260,7 @@ final class ReportBuilder {
         String person = worst(t, Dimension.PERSON);
         return switch (c.id()) {
             case "flow-conformance" -> "Bring work back to the declared flow" + where(" starting with", workType)
-                    + ": " + count(t.counter("cases") - t.counter("fittingCases")) + " items deviated, "
+                    + topDeviation(workType) + ": " + count(t.counter("cases") - t.counter("fittingCases")) + " items deviated, "
                     + count(t.counter("casesWithSkippedStages")) + " of them skipped a stage; enforce the stages or declare the real ones.";
             case "ownership" -> "Assign an owner when an item is created (" + count(t.counter("itemsNeverOwned"))
                     + " items never had one)" + (coreComponentsWithoutSingleOwner().isEmpty() ? "."
@@ -275,6 +279,12 @@ final class ReportBuilder {
             case "goal-alignment" -> "Tie " + count(c.bad()) + " items to a parent initiative or a success metric, or stop them.";
             default -> c.summary();
         };
+    }
+
+    /** The most frequent deviation of a work type's alignments, as " (sentence)", or nothing. */
+    private String topDeviation(String workType) {
+        return flows.stream().filter(f -> f.workType().equals(workType) && !f.deviations().isEmpty())
+                .map(f -> " (" + f.deviations().get(0) + ")").findFirst().orElse("");
     }
 
     /** The group of a dimension that costs the most hours, or null. */

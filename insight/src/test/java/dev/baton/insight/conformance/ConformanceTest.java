@@ -89,7 +89,10 @@ class ConformanceTest {
         // the final marking (sink) is never reached: missing 1, remaining p1 and q2 = 2
         assertThat(replay.logFitness()).isCloseTo(0.5 * (1 - 1.0 / 4) + 0.5 * (1 - 2.0 / 5), within(1e-12));
         assertThat(replay.percentageFittingTraces()).isEqualTo(0.0);
-        assertThat(replay.deviations()).extracting(Deviation::kind).contains(Deviation.Kind.UNFINISHED);
+        assertThat(replay.deviations()).contains(new Deviation(Deviation.Kind.UNFINISHED, "copy", "design", 1, 1));
+        assertThat(replay.deviations().stream().filter(d -> d.kind() == Deviation.Kind.UNFINISHED).findFirst()
+                .orElseThrow().explanation())
+                .isEqualTo("cases ended after 'design' while the flow still expected 'copy', in 1 case");
     }
 
     @Test
@@ -126,5 +129,18 @@ class ConformanceTest {
         assertThat(fromFile.deviations()).isEqualTo(byHand.deviations()).isNotEmpty();
         assertThat(Conformance.tokenReplay(read, log).logFitness())
                 .isEqualTo(Conformance.tokenReplay(NET, log).logFitness());
+    }
+
+    @Test
+    void aNetWhoseFinalMarkingCannotBeReachedIsRefusedWithTheReason() {
+        FlowNet deadEnd = FlowNet.builder("dead end")
+                .transition("brief", "brief", List.of("source"), List.of("stuck"))
+                .transition("ship", "ship", List.of("other"), List.of("sink"))
+                .build("source", "sink");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Conformance.alignments(deadEnd, log("brief")))
+                .isInstanceOf(ConformanceException.class)
+                .hasMessageContaining("the final marking of 'dead end' cannot be reached from its initial marking");
+        assertThat(Conformance.tokenReplay(deadEnd, log("brief")).percentageFittingTraces()).isEqualTo(0.0);
     }
 }

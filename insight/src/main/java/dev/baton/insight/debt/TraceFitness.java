@@ -1,0 +1,129 @@
+package dev.baton.insight.debt;
+
+import dev.baton.insight.conformance.Conformance;
+import dev.baton.insight.conformance.ConformanceException;
+import dev.baton.insight.conformance.ConformanceResult;
+import dev.baton.insight.conformance.Deviation;
+import dev.baton.insight.conformance.VariantFit;
+import dev.baton.insight.log.EventLog;
+import dev.baton.model.OperatingModel;
+import dev.baton.model.WorkType;
+import dev.baton.model.flow.FlowNet;
+import dev.baton.model.flow.FlowNets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How each case's stage sequence fits its work type's declared flow, from optimal alignments
+ * against the flow net the model compiles to ({@link Conformance#alignments}, pm4py's standard
+ * cost function). A case's share of the log fitness is its deviations (log and model moves,
+ * the alignment cost ÷ 10,000) over its length plus the moves of the shortest run through the net,
+ * so that Σ deviations / Σ denominators over the cases of a work type is 1 − pm4py's
+ * {@code logFitness} (up to the silent moves, which cost 1 where a deviation costs 10,000), and
+ * pooled over work types stays a per-case sum that merges.
+ */
+final class TraceFitness {
+
+    /** One case's alignment: deviating moves over the best-worst moves. */
+    record Fit(long deviations, long denominator) {
+    }
+
+    private final Map<String, Map<List<String>, Fit>> fits = new HashMap<>();
+    private final Map<String, ConformanceResult> results = new LinkedHashMap<>();
+    private final Map<String, String> fallbacks = new LinkedHashMap<>();
+
+    private TraceFitness() {
+    }
+
+    /** Aligns the log of every work type of the model that has one; work types whose net cannot be aligned fall back. */
+    static TraceFitness align(OperatingModel model, Map<String, EventLog> logs) {
+        TraceFitness fitness = new TraceFitness();
+        for (WorkType w : model.workTypes()) {
+            EventLog log = w.id() == null ? null : logs.get(w.id());
+            if (log == null || w.stages().isEmpty() || fitness.results.containsKey(w.id())) {
+                continue;
+            }
+            FlowNet net = FlowNets.compile(w);
+            if (!net.isWorkflowNet()) {
+                fitness.fallbacks.put(w.id(), String.join("; ", net.workflowNetProblems()));
+                continue;
+            }
+            try {
+                fitness.add(w.id(), Conformance.alignments(net, log));
+            } catch (ConformanceException e) {
+                fitness.fallbacks.put(w.id(), e.getMessage());
+            }
+        }
+        return fitness;
+    }
+
+    private void add(String workType, ConformanceResult result) {
+        results.put(workType, result);
+        long moves = 0;
+        long cases = 0;
+        long cost = 0;
+        int shortestFitting = Integer.MAX_VALUE;
+        for (VariantFit v : result.variants()) {
+            moves += (long) v.activities().size() * v.cases();
+            cases += v.cases();
+            cost += v.cost() * v.cases();
+            if (v.fitting()) {
+                shortestFitting = Math.min(shortestFitting, v.activities().size());
+            }
+        }
+        // The moves of the shortest run through the net (aligning the empty trace), recovered from
+        // logFitness = 1 − Σcost / Σ(10,000 × length + best-worst): when every case fits, the
+        // shortest fitting case is such a run.
+        long emptyMoves;
+        if (cost > 0 && result.logFitness() < 1) {
+            double bestWorstSum = cost / (1 - result.logFitness());
+            emptyMoves = Math.max(0, Math.round((bestWorstSum / 10_000.0 - moves) / Math.max(1, cases)));
+        } else {
+            emptyMoves = shortestFitting == Integer.MAX_VALUE ? 1 : shortestFitting;
+        }
+        Map<List<String>, Fit> byVariant = new HashMap<>();
+        for (VariantFit v : result.variants()) {
+            byVariant.put(v.activities(), new Fit(v.cost() / 10_000, v.activities().size() + emptyMoves));
+        }
+        fits.put(workType, byVariant);
+    }
+
+    /** The alignment of a case's stages, or null when its work type was not aligned. */
+    Fit fit(String workType, List<String> trace) {
+        Map<List<String>, Fit> byVariant = workType == null ? null : fits.get(workType);
+        return byVariant == null ? null : byVariant.get(trace);
+    }
+
+    /** Whether any work type was aligned. */
+    boolean aligned() {
+        return !results.isEmpty();
+    }
+
+    /** The deviations of every aligned work type, most frequent first, as sentences. */
+    List<String> deviations(String workType, int max) {
+        ConformanceResult r = results.get(workType);
+        if (r == null) {
+            return List.of();
+        }
+        List<String> sentences = new ArrayList<>();
+        for (Deviation d : r.deviations()) {
+            if (sentences.size() == max) {
+                break;
+            }
+            sentences.add(d.explanation());
+        }
+        return sentences;
+    }
+
+    ConformanceResult result(String workType) {
+        return results.get(workType);
+    }
+
+    /** Work types measured on declared edges instead, with why. */
+    Map<String, String> fallbacks() {
+        return fallbacks;
+    }
+}
