@@ -85,6 +85,7 @@ public final class BatonServer {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         out.println("Baton serves http://localhost:" + port + "/api/v1 (OpenAPI at /api/docs, health at /api/health)"
                 + "; data: " + (embedded != null ? settings.data() : settings.dbUrl()) + "; stop with Ctrl+C");
+        out.println("Open http://localhost:" + port + "/ in a browser for the web app.");
         try {
             stopped.await();
         } catch (InterruptedException e) {
