@@ -5,20 +5,15 @@ import dev.baton.exchange.importing.LogImport;
 import dev.baton.exchange.importing.Progress;
 import dev.baton.exchange.importing.SourceKinds;
 import dev.baton.exchange.mapping.ImportMapping;
-import dev.baton.exchange.mapping.MappingCheck;
-import dev.baton.exchange.mapping.MappingReader;
 import dev.baton.exchange.mapping.MappingSuggestion;
 import dev.baton.exchange.source.SourceFormatException;
 import dev.baton.exchange.source.SourceReader;
 import dev.baton.model.OperatingModel;
-import dev.baton.model.problem.Problem;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -81,29 +76,12 @@ final class ImportCommand implements Callable<Integer> {
             err.println("baton: " + file + ": expected an export file, found " + (Files.exists(file) ? "a directory" : "no such file"));
             return Baton.INVALID;
         }
-        ImportMapping mapping = ImportMapping.NONE;
-        MappingReader.Result mappingRead = null;
-        if (mappingFile != null) {
-            String text = readText(mappingFile, err);
-            if (text == null) {
-                return Baton.INVALID;
-            }
-            mappingRead = MappingReader.read(text);
-            if (printProblems(mappingRead.problems(), mappingFile, err) || !mappingRead.valid()) {
-                return Baton.INVALID;
-            }
-            mapping = mappingRead.mapping();
+        MappingAndModel options = MappingAndModel.read(mappingFile, modelFile, err);
+        if (options == null) {
+            return Baton.INVALID;
         }
-        OperatingModel model = null;
-        if (modelFile != null) {
-            model = ModelFiles.validOrNull(modelFile, err);
-            if (model == null) {
-                return Baton.INVALID;
-            }
-            if (mappingRead != null && printProblems(MappingCheck.check(mappingRead, model), mappingFile, err)) {
-                return Baton.INVALID;
-            }
-        }
+        ImportMapping mapping = options.mapping();
+        OperatingModel model = options.model();
         var found = SourceKinds.reader(kind, mapping);
         if (found.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "expected a KIND (" + String.join(", ",
@@ -168,19 +146,4 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     /** Prints problems compiler-style; true when one of them is an error. */
-    private static boolean printProblems(List<Problem> problems, Path file, PrintWriter err) {
-        problems.forEach(p -> err.println(p.format(file.toString())));
-        return problems.stream().anyMatch(Problem::isError);
-    }
-
-    private static String readText(Path path, PrintWriter err) {
-        try {
-            return Files.readString(path, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            err.println("baton: " + path + ": no such file");
-        } catch (IOException e) {
-            err.println("baton: " + path + ": " + e.getMessage());
-        }
-        return null;
-    }
 }

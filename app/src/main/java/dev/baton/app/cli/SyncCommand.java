@@ -1,17 +1,11 @@
 package dev.baton.app.cli;
 
-import dev.baton.exchange.mapping.ImportMapping;
-import dev.baton.exchange.mapping.MappingCheck;
-import dev.baton.exchange.mapping.MappingReader;
 import dev.baton.exchange.source.SourceFormatException;
 import dev.baton.exchange.sync.JiraClient;
 import dev.baton.exchange.sync.JiraSync;
-import dev.baton.model.OperatingModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -81,34 +75,14 @@ final class SyncCommand implements Runnable {
             if (url.getScheme() == null || !url.getScheme().startsWith("http")) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "expected --url http(s)://…, found '" + url + "'");
             }
-            ImportMapping mapping = ImportMapping.NONE;
-            MappingReader.Result mappingRead = null;
+            MappingAndModel options = MappingAndModel.read(mappingFile, modelFile, err);
+            if (options == null) {
+                return Baton.INVALID;
+            }
             try {
-                if (mappingFile != null) {
-                    mappingRead = MappingReader.read(Files.readString(mappingFile, StandardCharsets.UTF_8));
-                    mappingRead.problems().forEach(p -> err.println(p.format(mappingFile.toString())));
-                    if (!mappingRead.valid()) {
-                        return Baton.INVALID;
-                    }
-                    mapping = mappingRead.mapping();
-                }
-                OperatingModel model = null;
-                if (modelFile != null) {
-                    model = ModelFiles.validOrNull(modelFile, err);
-                    if (model == null) {
-                        return Baton.INVALID;
-                    }
-                    if (mappingRead != null) {
-                        var problems = MappingCheck.check(mappingRead, model);
-                        problems.forEach(p -> err.println(p.format(mappingFile.toString())));
-                        if (problems.stream().anyMatch(dev.baton.model.problem.Problem::isError)) {
-                            return Baton.INVALID;
-                        }
-                    }
-                }
                 Path stateFile = state != null ? state : out.resolveSibling(out.getFileName() + ".jira-sync.json");
                 JiraClient client = new JiraClient(url, token, d -> Thread.sleep(d.toMillis()));
-                JiraSync.Result result = JiraSync.run(client, jql, stateFile, out, mapping, model,
+                JiraSync.Result result = JiraSync.run(client, jql, stateFile, out, options.mapping(), options.model(),
                         TerminalProgress.on(err, "importing"));
                 long written = result.report() == null ? 0 : result.report().eventsWritten();
                 stdout.println((result.resumed() ? "Resumed and synced " : "Synced ") + result.issues() + " issues in "

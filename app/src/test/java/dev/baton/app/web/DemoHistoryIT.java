@@ -2,21 +2,12 @@ package dev.baton.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.baton.app.cli.Baton;
-import dev.baton.app.json.Json;
 import dev.baton.app.server.BatonApplication;
 import dev.baton.app.store.TestDatabase;
 import dev.baton.engine.Engine;
 import dev.baton.engine.event.EventStore;
-import dev.baton.engine.event.RecordedEvent;
 import dev.baton.engine.item.ItemFilter;
-import dev.baton.engine.jsonl.EventLogJsonl;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -99,19 +90,7 @@ class DemoHistoryIT {
         browser.screenshot("debt-dashboard");
         assertThat(browser.all(By.cssSelector("#components tbody tr"))).hasSize(10);
 
-        Path log = Files.createTempFile("baton-demo", ".jsonl");
-        List<RecordedEvent> events = new ArrayList<>();
-        long after = 0;
-        for (List<RecordedEvent> page; !(page = store.readAll(after, 5000)).isEmpty(); after = page.get(page.size() - 1).position()) {
-            events.addAll(page);
-        }
-        EventLogJsonl.write(log, events);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Baton.run(new String[] {"analyze", "--model", ROOT.resolve("examples/b2b-saas.yaml").toString(),
-                "--log", log.toString(), "--format", "json"}, new PrintWriter(out), new PrintWriter(err));
-        assertThat(exit).as(err.toString()).isZero();
-        Map<?, ?> json = Json.mapper().readValue(out.toString(), Map.class);
+        Map<String, Object> json = CliReport.of(store, ROOT.resolve("examples/b2b-saas.yaml"));
         double score = ((Number) json.get("score")).doubleValue();
         assertThat(score).isPositive();
         assertThat(shown).isEqualTo(String.format(Locale.ROOT, "%.1f", score));

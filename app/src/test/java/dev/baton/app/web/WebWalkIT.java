@@ -2,18 +2,10 @@ package dev.baton.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.baton.app.cli.Baton;
-import dev.baton.app.json.Json;
 import dev.baton.app.server.BatonApplication;
 import dev.baton.app.store.TestDatabase;
 import dev.baton.engine.event.EventStore;
-import dev.baton.engine.event.RecordedEvent;
-import dev.baton.engine.jsonl.EventLogJsonl;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -231,19 +223,7 @@ class WebWalkIT {
         browser.waitFor(() -> !browser.all(By.cssSelector(".chart svg")).isEmpty());
         browser.screenshot("debt-dashboard");
 
-        Path log = Files.createTempFile("baton-web", ".jsonl");
-        List<RecordedEvent> events = new ArrayList<>();
-        long after = 0;
-        for (List<RecordedEvent> page; !(page = store.readAll(after, 1000)).isEmpty(); after = page.get(page.size() - 1).position()) {
-            events.addAll(page);
-        }
-        EventLogJsonl.write(log, events);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Baton.run(new String[] {"analyze", "--model", ROOT.resolve("examples/b2b-saas.yaml").toString(),
-                "--log", log.toString(), "--format", "json"}, new PrintWriter(out), new PrintWriter(err));
-        assertThat(exit).as(err.toString()).isZero();
-        Map<String, Object> json = Json.mapper().readValue(out.toString(), Map.class);
+        Map<String, Object> json = CliReport.of(store, ROOT.resolve("examples/b2b-saas.yaml"));
         double score = ((Number) json.get("score")).doubleValue();
         assertThat(shown).isEqualTo(String.format(Locale.ROOT, "%.1f", score));
 

@@ -1,14 +1,13 @@
 package dev.baton.insight.debt;
 
 import dev.baton.engine.event.RecordedEvent;
-import dev.baton.engine.item.WorkItemEvent.ItemCreated;
-import dev.baton.engine.item.WorkItemEvent.StageEntered;
 import dev.baton.insight.debt.DebtReport.Edge;
 import dev.baton.insight.debt.DebtReport.FlowComparison;
 import dev.baton.insight.discovery.Discovery;
 import dev.baton.insight.discovery.ProcessMap;
 import dev.baton.insight.log.EventLog;
 import dev.baton.insight.log.EventLogBuilder;
+import dev.baton.insight.log.JsonlReader;
 import dev.baton.model.OperatingModel;
 import dev.baton.model.Stage;
 import dev.baton.model.StageChange;
@@ -37,14 +36,7 @@ final class FlowLogs {
     }
 
     void accept(RecordedEvent event) {
-        String stage;
-        if (event.event() instanceof ItemCreated created) {
-            stage = created.stage();
-        } else if (event.event() instanceof StageEntered entered) {
-            stage = entered.to();
-        } else {
-            return;
-        }
+        String stage = JsonlReader.activity(event);
         if (stage == null || event.workType() == null) {
             return;
         }
