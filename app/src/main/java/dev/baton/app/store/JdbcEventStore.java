@@ -91,7 +91,7 @@ public class JdbcEventStore implements EventStore {
             Long position = jdbc.queryForObject("insert into events (stream, version, type, actor, at, work_type, "
                             + "model_version, command_id, payload) values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) returning position",
                     Long.class, stream, version, pending.event().type(), pending.actor(), at, pending.workType(),
-                    pending.modelVersion(), commandId, CODEC.payload(pending.event()).toString());
+                    pending.modelVersion(), commandId, CODEC.payloadJson(pending.event()));
             RecordedEvent event = new RecordedEvent(position, stream, version, at.toInstant(), pending.actor(),
                     pending.workType(), pending.modelVersion(), commandId, pending.event());
             for (Projection projection : projections) {

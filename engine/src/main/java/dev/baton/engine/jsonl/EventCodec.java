@@ -56,6 +56,11 @@ public final class EventCodec {
         return JSON.valueToTree(event);
     }
 
+    /** The payload alone as JSON text, for a JSON column; written straight, without a tree in between. */
+    public String payloadJson(BatonEvent event) {
+        return JSON.writeValueAsString(event);
+    }
+
     /** The payload of a stored type back as its record. */
     public BatonEvent payload(String type, JsonNode data) {
         return payload(type, data, 0);
@@ -80,7 +85,7 @@ public final class EventCodec {
     }
 
     /** An event from its JSON object (as {@link #toJson} writes it). */
-    public RecordedEvent fromJson(JsonNode node, long lineNumber) {
+    private RecordedEvent fromJson(JsonNode node, long lineNumber) {
         String type = text(node, "type", true, lineNumber);
         BatonEvent event = payload(type, node.get("data"), lineNumber);
         return new RecordedEvent(

@@ -91,10 +91,6 @@ public final class EventLogJsonl {
             return new Writer(Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND));
         }
 
-        public static Writer to(OutputStream out) {
-            return new Writer(out);
-        }
-
         public void write(RecordedEvent event) {
             try {
                 out.write(CODEC.encode(event));

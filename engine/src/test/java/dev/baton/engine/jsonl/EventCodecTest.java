@@ -65,6 +65,8 @@ class EventCodecTest {
             String line = codec.encode(event);
             assertThat(line).doesNotContain("\n");
             assertThat(codec.decode(line)).isEqualTo(event);
+            assertThat(codec.payloadJson(payload)).isEqualTo(codec.payload(payload).toString());
+            assertThat(codec.payload(payload.type(), codec.payload(payload))).isEqualTo(payload);
         }
     }
 

@@ -43,7 +43,7 @@ public final class BatonPayloads {
 
     /** The payload as one line of JSON: the record's components by name. */
     public static String json(BatonEvent event) {
-        return CODEC.payload(event).toString();
+        return CODEC.payloadJson(event);
     }
 
     /**
