@@ -5,27 +5,33 @@ import dev.baton.engine.event.EventStore;
 import dev.baton.engine.event.PendingEvent;
 import dev.baton.engine.event.RecordedEvent;
 import dev.baton.engine.jsonl.EventCodec;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The event log in PostgreSQL (table {@code events}, docs/adr/0003). One append is one
- * transaction: check the stream's version, claim the idempotency key, insert the events, update
- * the projections. The unique constraint on (stream, version) settles races between two commands
- * on one item; the primary key of {@code commands} settles races between a command and its retry.
+ * The event log in PostgreSQL (table {@code events}, docs/adr/0003). An append of one event is one
+ * statement, so one round trip: its {@code WITH} parts check the stream's version, claim the
+ * idempotency key, insert the event and make the projections' changes, and the statement fails as
+ * a whole (SQLSTATE {@value #NOT_APPENDED}, from {@code baton_appended}) when the version moved on
+ * or the key was claimed before. An append of several events runs one such statement per event in
+ * a transaction. The unique constraint on (stream, version) settles races between two commands on
+ * one item; the primary key of {@code commands} settles races between a command and its retry.
  */
 public class JdbcEventStore implements EventStore {
 
@@ -33,73 +39,160 @@ public class JdbcEventStore implements EventStore {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String COLUMNS = "position, stream, version, type, actor, at, work_type, model_version, "
             + "command_id, event_id, payload::text as payload";
+    /** Raised by the migration's {@code baton_appended(n)} when an append's checks let no event through. */
+    static final String NOT_APPENDED = "BT409";
+    private static final String EVENT_VALUES = "?::text, ?::bigint, ?::text, ?::text, ?::timestamptz, ?::text, "
+            + "?::integer, ?::text, ?::jsonb";
+    private static final String INSERT_EVENT = "insert into events (stream, version, type, actor, at, work_type, "
+            + "model_version, command_id, payload) ";
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
     private final List<Projection> projections;
 
     public JdbcEventStore(DataSource dataSource, List<Projection> projections) {
         this.jdbc = new JdbcTemplate(dataSource);
-        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.projections = List.copyOf(projections);
-    }
-
-    /** Thrown inside the transaction when the idempotency key was claimed meanwhile: roll back, answer with the earlier events. */
-    private static final class AlreadyRecorded extends RuntimeException {
-        AlreadyRecorded() {
-            super(null, null, false, false);
-        }
     }
 
     @Override
     public List<RecordedEvent> append(String stream, long expectedVersion, String commandId, List<PendingEvent> events) {
-        try {
-            return transactions.execute(status -> appendInTransaction(stream, expectedVersion, commandId, events));
-        } catch (DuplicateKeyException e) {
-            // Another command appended to this stream between our version check and our insert.
-            throw new ConcurrencyConflict(stream, expectedVersion, version(stream));
-        } catch (AlreadyRecorded e) {
-            return byCommandId(commandId).orElseThrow();
+        if (events.isEmpty()) {
+            return appendNothing(stream, expectedVersion, commandId);
+        }
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return insert(stream, expectedVersion, commandId, events);
+            } catch (DuplicateKeyException e) {
+                // Another command appended to this stream meanwhile (or created the same item).
+                throw new ConcurrencyConflict(stream, expectedVersion, version(stream));
+            } catch (NotAppended e) {
+                // Why did the checks let nothing through? Answer a retry with its first events, else conflict.
+                Optional<List<RecordedEvent>> earlier = commandId == null ? Optional.empty() : byCommandId(commandId);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+                long current = version(stream);
+                if (current != expectedVersion || attempt == 2) {
+                    throw new ConcurrencyConflict(stream, expectedVersion, current);
+                }
+                // The key's first claimant rolled back after we saw it: try again.
+            }
         }
     }
 
-    private List<RecordedEvent> appendInTransaction(String stream, long expectedVersion, String commandId,
-                                                    List<PendingEvent> events) {
-        // One round trip for both checks: a retried command answers with its events even when stale.
-        Map<String, Object> now = jdbc.queryForMap("select coalesce((select max(version) from events where stream = ?), 0) "
-                + "as version, (select stream from commands where command_id = ?) as earlier", stream, commandId);
-        if (now.get("earlier") != null) {
-            throw new AlreadyRecorded();
+    /** No events: only the checks (a retry still answers with its events; a stale version is still a conflict). */
+    private List<RecordedEvent> appendNothing(String stream, long expectedVersion, String commandId) {
+        Optional<List<RecordedEvent>> earlier = commandId == null ? Optional.empty() : byCommandId(commandId);
+        if (earlier.isPresent()) {
+            return earlier.get();
         }
-        long current = ((Number) now.get("version")).longValue();
+        long current = version(stream);
         if (current != expectedVersion) {
             throw new ConcurrencyConflict(stream, expectedVersion, current);
         }
-        if (events.isEmpty()) {
-            return List.of();
+        return List.of();
+    }
+
+    private static final class NotAppended extends RuntimeException {
+        NotAppended() {
+            super(null, null, false, false);
         }
-        if (commandId != null && jdbc.update("insert into commands (command_id, stream) values (?, ?) "
-                + "on conflict (command_id) do nothing", commandId, stream) == 0) {
-            throw new AlreadyRecorded();
-        }
-        List<RecordedEvent> recorded = new ArrayList<>(events.size());
-        long version = expectedVersion;
-        for (PendingEvent pending : events) {
-            version++;
-            // PostgreSQL keeps microseconds: return exactly what a later read returns.
-            Timestamp at = Timestamp.from(pending.at().truncatedTo(ChronoUnit.MICROS));
-            Long position = jdbc.queryForObject("insert into events (stream, version, type, actor, at, work_type, "
-                            + "model_version, command_id, payload) values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) returning position",
-                    Long.class, stream, version, pending.event().type(), pending.actor(), at, pending.workType(),
-                    pending.modelVersion(), commandId, CODEC.payloadJson(pending.event()));
-            RecordedEvent event = new RecordedEvent(position, stream, version, at.toInstant(), pending.actor(),
-                    pending.workType(), pending.modelVersion(), commandId, pending.event());
-            for (Projection projection : projections) {
-                projection.apply(jdbc, event);
+    }
+
+    private List<RecordedEvent> insert(String stream, long expectedVersion, String commandId, List<PendingEvent> events) {
+        return jdbc.execute((ConnectionCallback<List<RecordedEvent>>) connection -> {
+            boolean single = events.size() == 1;
+            if (!single) {
+                connection.setAutoCommit(false);
             }
-            recorded.add(event);
+            try {
+                List<RecordedEvent> recorded = new ArrayList<>(events.size());
+                long version = expectedVersion;
+                for (PendingEvent pending : events) {
+                    version++;
+                    // PostgreSQL keeps microseconds: return exactly what a later read returns.
+                    Instant at = pending.at().truncatedTo(ChronoUnit.MICROS);
+                    RecordedEvent event = new RecordedEvent(0, stream, version, at, pending.actor(), pending.workType(),
+                            pending.modelVersion(), commandId, pending.event());
+                    long position = insert(connection, event, recorded.isEmpty(), expectedVersion);
+                    recorded.add(new RecordedEvent(position, stream, version, at, pending.actor(), pending.workType(),
+                            pending.modelVersion(), commandId, pending.event()));
+                }
+                if (!single) {
+                    connection.commit();
+                }
+                return recorded;
+            } catch (SQLException | RuntimeException e) {
+                if (!single) {
+                    connection.rollback();
+                }
+                throw e;
+            } finally {
+                if (!single) {
+                    connection.setAutoCommit(true);
+                }
+            }
+        });
+    }
+
+    /**
+     * One event in one statement; the first event of an append also checks the version and claims
+     * the idempotency key, and the statement raises {@link #NOT_APPENDED} when either check fails.
+     */
+    private long insert(Connection connection, RecordedEvent event, boolean first, long expectedVersion)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder("with ");
+        List<Object> args = new ArrayList<>();
+        if (first) {
+            sql.append("checked as (select 1 from (select coalesce(max(version), 0) as v from events where stream = ?) s "
+                    + "where s.v = ?), ");
+            args.add(event.stream());
+            args.add(expectedVersion);
+            if (event.commandId() != null) {
+                sql.append("claimed as (insert into commands (command_id, stream) select ?, ? from checked "
+                        + "on conflict (command_id) do nothing returning 1), ");
+                args.add(event.commandId());
+                args.add(event.stream());
+            } else {
+                sql.append("claimed as (select 1 from checked), ");
+            }
+            sql.append("appended as (").append(INSERT_EVENT).append("select ").append(EVENT_VALUES)
+                    .append(" from claimed returning position)");
+        } else {
+            sql.append("appended as (").append(INSERT_EVENT).append("values (").append(EVENT_VALUES)
+                    .append(") returning position)");
         }
-        return recorded;
+        args.add(event.stream());
+        args.add(event.version());
+        args.add(event.type());
+        args.add(event.actor());
+        args.add(Timestamp.from(event.at()));
+        args.add(event.workType());
+        args.add(event.modelVersion());
+        args.add(event.commandId());
+        args.add(CODEC.payloadJson(event.event()));
+        Changes changes = new Changes();
+        for (Projection projection : projections) {
+            projection.changes(event, changes);
+        }
+        int n = 0;
+        for (Changes.Change change : changes.list()) {
+            sql.append(", p").append(n++).append(" as (").append(change.sql()).append(')');
+            args.addAll(Arrays.asList(change.args()));
+        }
+        sql.append(" select baton_appended((select count(*) from appended)), (select position from appended)");
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            new ArgumentPreparedStatementSetter(args.toArray()).setValues(statement);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(2);
+            }
+        } catch (SQLException e) {
+            if (NOT_APPENDED.equals(e.getSQLState())) {
+                throw new NotAppended();
+            }
+            throw e;
+        }
     }
 
     @Override

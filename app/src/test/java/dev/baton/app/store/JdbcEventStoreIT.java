@@ -25,7 +25,7 @@ class JdbcEventStoreIT extends EventStoreContract {
 
     @Test
     void aProjectionThatFailsLeavesNoEventBehind() {
-        Projection broken = (jdbc, event) -> jdbc.update("insert into no_such_table values (1)");
+        Projection broken = (event, changes) -> changes.add("insert into no_such_table values (1)");
         JdbcEventStore failing = new JdbcEventStore(dataSource, List.of(broken));
         PendingEvent comment = new PendingEvent(Instant.parse("2026-03-02T09:15:00Z"), "maya.chen", "campaign", 1,
                 new WorkItemEvent.CommentAdded("lost"));
@@ -35,5 +35,45 @@ class JdbcEventStoreIT extends EventStoreContract {
         assertThat(store.read("item-1")).isEmpty();
         assertThat(store.byCommandId("c1")).isEmpty();
         assertThat(store.append("item-1", 0, "c1", List.of(comment))).hasSize(1);
+    }
+
+    @Test
+    void aProjectionThatFailsOnTheSecondEventUndoesTheFirst() {
+        Projection brokenOnBlock = (event, changes) -> {
+            if (event.event() instanceof WorkItemEvent.ItemBlocked) {
+                changes.add("insert into no_such_table values (1)");
+            }
+        };
+        JdbcEventStore failing = new JdbcEventStore(dataSource, List.of(brokenOnBlock));
+        Instant at = Instant.parse("2026-03-02T09:15:00Z");
+        List<PendingEvent> two = List.of(
+                new PendingEvent(at, "maya.chen", "campaign", 1, new WorkItemEvent.CommentAdded("first")),
+                new PendingEvent(at, "maya.chen", "campaign", 1, new WorkItemEvent.ItemBlocked("legal")));
+
+        assertThatThrownBy(() -> failing.append("item-1", 0, "c1", two));
+
+        assertThat(store.read("item-1")).isEmpty();
+        assertThat(store.byCommandId("c1")).isEmpty();
+        assertThat(failing.append("item-1", 0, "c2", two.subList(0, 1))).hasSize(1);
+    }
+
+    @Test
+    void aStaleSingleEventLeavesTheProjectionsUntouched() {
+        List<String> seen = new java.util.ArrayList<>();
+        Projection counting = (event, changes) -> changes.add("insert into commands (command_id, stream) values (?, ?)",
+                "projected-" + event.version() + "-" + seen.size(), event.stream());
+        JdbcEventStore store = new JdbcEventStore(dataSource, List.of(counting));
+        PendingEvent comment = new PendingEvent(Instant.parse("2026-03-02T09:15:00Z"), "maya.chen", "campaign", 1,
+                new WorkItemEvent.CommentAdded("a"));
+        store.append("item-1", 0, "c1", List.of(comment));
+        seen.add("one");
+
+        assertThatThrownBy(() -> store.append("item-1", 0, "c2", List.of(comment)))
+                .isInstanceOf(dev.baton.engine.event.ConcurrencyConflict.class);
+
+        Long projected = new org.springframework.jdbc.core.JdbcTemplate(dataSource)
+                .queryForObject("select count(*) from commands where command_id like 'projected-%'", Long.class);
+        assertThat(projected).isEqualTo(1);
+        assertThat(store.byCommandId("c2")).isEmpty();
     }
 }
