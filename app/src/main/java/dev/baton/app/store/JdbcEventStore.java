@@ -22,7 +22,11 @@ import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * The event log in PostgreSQL (table {@code events}, docs/adr/0003). An append of one event is one
@@ -37,6 +41,26 @@ public class JdbcEventStore implements EventStore {
 
     private static final EventCodec CODEC = new EventCodec();
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /**
+     * Writes payloads for the {@code jsonb} column. PostgreSQL keeps a JSON number as a decimal
+     * and prints it back without exponent, so the {@code 1.2E7} Jackson writes for a double came
+     * back as the integer {@code 12000000}; written as {@code 12000000.0} it reads back as the
+     * double it was, as from the in-memory store.
+     */
+    private static final JsonMapper PAYLOAD = JsonMapper.builder().addModule(new SimpleModule("plain-doubles")
+            .addSerializer(Double.class, new PlainDouble()).addSerializer(double.class, new PlainDouble())).build();
+
+    private static final class PlainDouble extends ValueSerializer<Double> {
+        @Override
+        public void serialize(Double value, JsonGenerator g, SerializationContext context) {
+            if (value.isNaN() || value.isInfinite()) {
+                g.writeNumber(value);
+                return;
+            }
+            String plain = java.math.BigDecimal.valueOf(value).toPlainString();
+            g.writeNumber(plain.indexOf('.') < 0 ? plain + ".0" : plain);
+        }
+    }
     private static final String COLUMNS = "position, stream, version, type, actor, at, work_type, model_version, "
             + "command_id, event_id, payload::text as payload";
     /** Raised by the migration's {@code baton_appended(n)} when an append's checks let no event through. */
@@ -170,7 +194,7 @@ public class JdbcEventStore implements EventStore {
         args.add(event.workType());
         args.add(event.modelVersion());
         args.add(event.commandId());
-        args.add(CODEC.payloadJson(event.event()));
+        args.add(PAYLOAD.writeValueAsString(event.event()));
         Changes changes = new Changes();
         for (Projection projection : projections) {
             projection.changes(event, changes);
