@@ -24,7 +24,6 @@ import dev.baton.model.Stage;
 import java.sql.Timestamp;
 import java.util.Objects;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Work items as they are now (table {@code items}), the approvals still awaited
@@ -32,8 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class ItemProjection implements Projection {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ModelVersions models;
 
@@ -129,7 +126,8 @@ public class ItemProjection implements Projection {
                 .orElse(GateMode.ALL);
     }
 
+    /** JSON for a {@code jsonb} column, doubles written so that they read back as doubles. */
     static String json(Object value) {
-        return JSON.writeValueAsString(value == null ? java.util.Map.of() : value);
+        return JdbcEventStore.PAYLOAD.writeValueAsString(value == null ? java.util.Map.of() : value);
     }
 }

@@ -14,7 +14,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
@@ -45,9 +47,9 @@ public class JdbcEventStore implements EventStore {
      * Writes payloads for the {@code jsonb} column. PostgreSQL keeps a JSON number as a decimal
      * and prints it back without exponent, so the {@code 1.2E7} Jackson writes for a double came
      * back as the integer {@code 12000000}; written as {@code 12000000.0} it reads back as the
-     * double it was, as from the in-memory store.
+     * double it was, as from the in-memory store. The projections' JSON columns use it too.
      */
-    private static final JsonMapper PAYLOAD = JsonMapper.builder().addModule(new SimpleModule("plain-doubles")
+    static final JsonMapper PAYLOAD = JsonMapper.builder().addModule(new SimpleModule("plain-doubles")
             .addSerializer(Double.class, new PlainDouble()).addSerializer(double.class, new PlainDouble())).build();
 
     private static final class PlainDouble extends ValueSerializer<Double> {
@@ -186,23 +188,11 @@ public class JdbcEventStore implements EventStore {
             sql.append("appended as (").append(INSERT_EVENT).append("values (").append(EVENT_VALUES)
                     .append(") returning position)");
         }
-        args.add(event.stream());
-        args.add(event.version());
-        args.add(event.type());
-        args.add(event.actor());
-        args.add(Timestamp.from(event.at()));
-        args.add(event.workType());
-        args.add(event.modelVersion());
-        args.add(event.commandId());
-        args.add(PAYLOAD.writeValueAsString(event.event()));
-        Changes changes = new Changes();
-        for (Projection projection : projections) {
-            projection.changes(event, changes);
-        }
-        int n = 0;
-        for (Changes.Change change : changes.list()) {
-            sql.append(", p").append(n++).append(" as (").append(change.sql()).append(')');
-            args.addAll(Arrays.asList(change.args()));
+        eventArgs(event, args);
+        StringBuilder parts = new StringBuilder();
+        changes(event, parts, args);
+        if (parts.length() > 0) {
+            sql.append(", ").append(parts);
         }
         sql.append(" select baton_appended((select count(*) from appended)), (select position from appended)");
         try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
@@ -216,6 +206,107 @@ public class JdbcEventStore implements EventStore {
                 throw new NotAppended();
             }
             throw e;
+        }
+    }
+
+    /**
+     * New streams in one transaction, in JDBC batches (many statements per round trip). The
+     * statements go layer by layer: first every stream's first event, then every second event,
+     * and so on. Within a layer no two statements touch the same row (each stream is one item or
+     * request), so a layer's statements can be grouped by their SQL and batched; layers keep the
+     * order each stream's changes need. Positions follow the layers, versions follow each stream.
+     */
+    @Override
+    public void appendNewStreams(Map<String, List<PendingEvent>> streams) {
+        int depth = streams.values().stream().mapToInt(List::size).max().orElse(0);
+        try {
+            jdbc.execute((ConnectionCallback<Void>) connection -> {
+                connection.setAutoCommit(false);
+                Map<String, PreparedStatement> statements = new HashMap<>();
+                Map<String, Integer> batched = new HashMap<>();
+                try {
+                    for (int layer = 0; layer < depth; layer++) {
+                        for (Map.Entry<String, List<PendingEvent>> stream : streams.entrySet()) {
+                            if (stream.getValue().size() <= layer) {
+                                continue;
+                            }
+                            PendingEvent pending = stream.getValue().get(layer);
+                            RecordedEvent event = new RecordedEvent(0, stream.getKey(), layer + 1,
+                                    pending.at().truncatedTo(ChronoUnit.MICROS), pending.actor(), pending.workType(),
+                                    pending.modelVersion(), null, pending.event());
+                            List<Object> args = new ArrayList<>();
+                            StringBuilder sql = new StringBuilder();
+                            changes(event, sql, args);
+                            sql.insert(0, sql.length() == 0 ? "" : "with ").append(' ').append(INSERT_EVENT)
+                                    .append("values (").append(EVENT_VALUES).append(')');
+                            eventArgs(event, args);
+                            String text = sql.toString();
+                            PreparedStatement statement = statements.get(text);
+                            if (statement == null) {
+                                statement = connection.prepareStatement(text);
+                                statements.put(text, statement);
+                            }
+                            new ArgumentPreparedStatementSetter(args.toArray()).setValues(statement);
+                            statement.addBatch();
+                            if (batched.merge(text, 1, Integer::sum) >= BATCH) {
+                                statement.executeBatch();
+                                batched.put(text, 0);
+                            }
+                        }
+                        // The next layer changes rows this one changed: run what is batched first.
+                        for (Map.Entry<String, Integer> waiting : batched.entrySet()) {
+                            if (waiting.getValue() > 0) {
+                                statements.get(waiting.getKey()).executeBatch();
+                                waiting.setValue(0);
+                            }
+                        }
+                    }
+                    connection.commit();
+                    return null;
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
+                } finally {
+                    for (PreparedStatement statement : statements.values()) {
+                        statement.close();
+                    }
+                    connection.setAutoCommit(true);
+                }
+            });
+        } catch (DuplicateKeyException e) {
+            throw new ConcurrencyConflict(firstExisting(streams), 0, version(firstExisting(streams)));
+        }
+    }
+
+    private static final int BATCH = 1_000;
+
+    private String firstExisting(Map<String, List<PendingEvent>> streams) {
+        return streams.keySet().stream().filter(s -> version(s) > 0).findFirst().orElse(streams.keySet().iterator().next());
+    }
+
+    /** The parameters of {@link #EVENT_VALUES}. */
+    private static void eventArgs(RecordedEvent event, List<Object> args) {
+        args.add(event.stream());
+        args.add(event.version());
+        args.add(event.type());
+        args.add(event.actor());
+        args.add(Timestamp.from(event.at()));
+        args.add(event.workType());
+        args.add(event.modelVersion());
+        args.add(event.commandId());
+        args.add(PAYLOAD.writeValueAsString(event.event()));
+    }
+
+    /** The projections' changes for an event as {@code WITH} parts ({@code p0 as (...), p1 as (...)}). */
+    private void changes(RecordedEvent event, StringBuilder sql, List<Object> args) {
+        Changes changes = new Changes();
+        for (Projection projection : projections) {
+            projection.changes(event, changes);
+        }
+        int n = 0;
+        for (Changes.Change change : changes.list()) {
+            sql.append(n == 0 ? "" : ", ").append('p').append(n++).append(" as (").append(change.sql()).append(')');
+            args.addAll(Arrays.asList(change.args()));
         }
     }
 

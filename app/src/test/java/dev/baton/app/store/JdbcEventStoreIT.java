@@ -76,4 +76,40 @@ class JdbcEventStoreIT extends EventStoreContract {
         assertThat(projected).isEqualTo(1);
         assertThat(store.byCommandId("c2")).isEmpty();
     }
+
+    @Test
+    void newStreamsLoadInBulkWithTheirProjectionsAndAllOrNothing() {
+        org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        ItemProjection items = new ItemProjection(new dev.baton.engine.version.ModelVersions(
+                new JdbcModelVersionStore(jdbc), java.time.Clock.systemUTC()));
+        JdbcEventStore bulk = new JdbcEventStore(dataSource, List.of(items));
+        Instant at = Instant.parse("2026-03-02T09:15:00Z");
+        java.util.function.Function<WorkItemEvent, PendingEvent> pending =
+                e -> new PendingEvent(at, "maya.chen", "campaign", 1, e);
+        java.util.Map<String, List<PendingEvent>> streams = new java.util.LinkedHashMap<>();
+        streams.put("item-a", List.of(
+                pending.apply(new WorkItemEvent.ItemCreated("A", "brief", java.util.Map.of("budget", 1.5E7), null, null)),
+                pending.apply(new WorkItemEvent.OwnerAssigned("nora.haddad", null)),
+                pending.apply(new WorkItemEvent.ItemBlocked("Waiting for legal"))));
+        streams.put("item-b", List.of(
+                pending.apply(new WorkItemEvent.ItemCreated("B", "brief", java.util.Map.of(), null, null))));
+
+        bulk.appendNewStreams(streams);
+
+        assertThat(store.read("item-a")).extracting(e -> e.version()).containsExactly(1L, 2L, 3L);
+        assertThat(store.read("item-b")).hasSize(1);
+        assertThat(store.readAll(0, 100)).hasSize(4).extracting(e -> e.position()).isSorted().doesNotHaveDuplicates();
+        assertThat(jdbc.queryForMap("select owner, blocked, version, (fields->>'budget') as budget from items "
+                + "where id = 'item-a'")).containsEntry("owner", "nora.haddad").containsEntry("blocked", true)
+                .containsEntry("version", 3L).containsEntry("budget", "15000000.0");
+        assertThat(jdbc.queryForObject("select version from items where id = 'item-b'", Long.class)).isEqualTo(1L);
+
+        java.util.Map<String, List<PendingEvent>> again = new java.util.LinkedHashMap<>();
+        again.put("item-c", streams.get("item-b"));
+        again.put("item-a", streams.get("item-b"));
+        assertThatThrownBy(() -> bulk.appendNewStreams(again))
+                .isInstanceOf(dev.baton.engine.event.ConcurrencyConflict.class);
+        assertThat(store.read("item-c")).isEmpty();
+        assertThat(store.readAll(0, 100)).hasSize(4);
+    }
 }
