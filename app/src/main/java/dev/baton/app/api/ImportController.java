@@ -12,11 +12,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,30 +99,16 @@ class ImportController {
         return problem;
     }
 
-    /** Receives the upload into a temporary file (deleted afterwards) and runs the action on it. */
+    /** Runs the action on the upload; a refusal becomes a problem detail. */
     private <T> T withUpload(String kind, MultipartFile file, MultipartFile mapping, HttpServletRequest request,
                              Function<ImportUpload, T> action) throws IOException {
-        String name = file == null || file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
-                ? "the export" : file.getOriginalFilename();
         String mappingText = mapping != null && !mapping.isEmpty()
                 ? new String(mapping.getBytes(), StandardCharsets.UTF_8)
                 : request == null ? null : request.getParameter("mapping");
-        Path temp = null;
         try {
-            if (file != null && !file.isEmpty()) {
-                imports.checkSize(name, file.getSize());
-                temp = Files.createTempFile("baton-import", ".upload");
-                try (InputStream in = file.getInputStream()) {
-                    Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-            return action.apply(new ImportUpload(kind, temp, name, mappingText));
+            return imports.received(kind, file, mappingText, action);
         } catch (ImportRefused e) {
             throw problem(e);
-        } finally {
-            if (temp != null) {
-                Files.deleteIfExists(temp);
-            }
         }
     }
 

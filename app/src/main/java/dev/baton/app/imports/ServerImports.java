@@ -24,7 +24,11 @@ import dev.baton.model.WorkType;
 import dev.baton.model.problem.Problem;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Timestamp;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -37,6 +41,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.zip.ZipException;
 import javax.sql.DataSource;
@@ -47,6 +52,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -104,12 +110,40 @@ public class ServerImports {
     }
 
     /** Refuses an export larger than {@code baton.import.max-upload}, before reading any of it. */
-    public void checkSize(String fileName, long bytes) {
+    void checkSize(String fileName, long bytes) {
         if (bytes > maxUpload.toBytes()) {
             throw ImportRefused.of(ImportRefused.Reason.TOO_LARGE, fileName + " is " + megabytes(bytes)
                     + "; the server imports files of up to " + megabytes(maxUpload.toBytes())
                     + " (baton.import.max-upload). Compress it with gzip, split the export (e.g. by date range), "
                     + "or import it with baton import on the command line; nothing was imported.");
+        }
+    }
+
+    /**
+     * Runs {@code action} on an upload as received: the export is checked against the size limit
+     * and copied to a temporary file, deleted afterwards.
+     *
+     * @param file    null or empty when none was sent (the action then refuses it)
+     * @param mapping the mapping's YAML, or null
+     */
+    public <T> T received(String kind, MultipartFile file, String mapping, Function<ImportUpload, T> action)
+            throws IOException {
+        String name = file == null || file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+                ? "the export" : file.getOriginalFilename();
+        Path temp = null;
+        try {
+            if (file != null && !file.isEmpty()) {
+                checkSize(name, file.getSize());
+                temp = Files.createTempFile("baton-import", ".upload");
+                try (InputStream in = file.getInputStream()) {
+                    Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return action.apply(new ImportUpload(kind, temp, name, mapping));
+        } finally {
+            if (temp != null) {
+                Files.deleteIfExists(temp);
+            }
         }
     }
 
