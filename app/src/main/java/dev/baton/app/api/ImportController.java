@@ -4,6 +4,7 @@ import dev.baton.app.imports.ImportRefused;
 import dev.baton.app.imports.ImportSummary;
 import dev.baton.app.imports.ImportUpload;
 import dev.baton.app.imports.ServerImports;
+import dev.baton.app.json.Json;
 import dev.baton.app.json.ProblemJson;
 import dev.baton.engine.event.RecordedEvent;
 import dev.baton.engine.jsonl.EventCodec;
@@ -13,7 +14,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -114,53 +114,20 @@ class ImportController {
 
     /** The documented JSON of a preview or an import (docs/api.md, "Imports"). */
     static Map<String, Object> json(ImportSummary s) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("stored", s.stored());
-        json.put("kind", s.kind());
-        json.put("file", s.fileName());
-        json.put("modelVersion", s.modelVersion());
-        json.put("changesRead", s.report().changesRead());
-        json.put("events", s.events());
-        json.put("alreadyPresent", s.alreadyPresent());
-        json.put("items", s.report().items());
-        json.put("newItems", s.report().newItems());
-        json.put("eventsByType", s.eventsByType());
-        json.put("workTypes", s.workTypes().stream().map(w -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("workType", w.workType());
-            m.put("items", w.items());
-            m.put("inModel", w.inModel());
-            return m;
-        }).toList());
-        json.put("stages", s.stages().stream().map(st -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("workType", st.workType());
-            m.put("stage", st.stage());
-            m.put("events", st.events());
-            m.put("inModel", st.inModel());
-            return m;
-        }).toList());
-        json.put("unmapped", s.unmapped().stream().map(u -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("category", u.category());
-            m.put("value", u.value());
-            m.put("count", u.count());
-            m.put("key", u.key());
-            m.put("hint", u.hint());
-            return m;
-        }).toList());
-        json.put("skipped", s.report().skipped());
-        json.put("notes", s.report().notes().stream().map(n -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("code", n.code());
-            m.put("message", n.message());
-            m.put("count", n.count());
-            return m;
-        }).toList());
-        json.put("warnings", s.warnings());
-        json.put("mappingWarnings", ProblemJson.problems(s.mappingWarnings()));
-        json.put("sample", sample(s.sample()));
-        return json;
+        return Json.ordered("stored", s.stored(), "kind", s.kind(), "file", s.fileName(), "modelVersion", s.modelVersion(),
+                "changesRead", s.report().changesRead(), "events", s.events(), "alreadyPresent", s.alreadyPresent(),
+                "items", s.report().items(), "newItems", s.report().newItems(), "eventsByType", s.eventsByType(),
+                "workTypes", s.workTypes().stream().map(w -> Json.ordered("workType", w.workType(), "items", w.items(),
+                        "inModel", w.inModel())).toList(),
+                "stages", s.stages().stream().map(st -> Json.ordered("workType", st.workType(), "stage", st.stage(),
+                        "events", st.events(), "inModel", st.inModel())).toList(),
+                "unmapped", s.unmapped().stream().map(u -> Json.ordered("category", u.category(), "value", u.value(),
+                        "count", u.count(), "key", u.key(), "hint", u.hint())).toList(),
+                "skipped", s.report().skipped(),
+                "notes", s.report().notes().stream().map(n -> Json.ordered("code", n.code(), "message", n.message(),
+                        "count", n.count())).toList(),
+                "warnings", s.warnings(), "mappingWarnings", ProblemJson.problems(s.mappingWarnings()),
+                "sample", sample(s.sample()));
     }
 
     private static List<ObjectNode> sample(List<RecordedEvent> events) {

@@ -3,8 +3,6 @@ package dev.baton.app.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.app.api.ApiClient.FilePart;
-import dev.baton.app.server.BatonApplication;
-import dev.baton.app.store.TestDatabase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -16,11 +14,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Imports through the API over real HTTP on a real PostgreSQL with the demo model and users: a
@@ -28,19 +23,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * only ops and admins may, and a bad kind, file or mapping, a file over the limit or an item id
  * taken by the engine are refused with a problem detail and change nothing.
  */
-@SpringBootTest(classes = BatonApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"baton.demo=true", "baton.import.max-upload=64KB"})
+@TestPropertySource(properties = "baton.import.max-upload=64KB")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ImportApiIT {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        String url = TestDatabase.freshUrl();
-        registry.add("spring.datasource.url", () -> url);
-    }
-
-    @LocalServerPort
-    int port;
+class ImportApiIT extends DemoServer {
 
     @Autowired
     JdbcTemplate jdbc;
@@ -51,10 +36,9 @@ class ImportApiIT {
 
     @BeforeEach
     void clients() {
-        ApiClient nobody = ApiClient.anonymous(port);
-        grace = nobody.as("grace", "baton-demo");
-        maya = nobody.as("maya", "baton-demo");
-        tomas = nobody.as("tomas", "baton-demo");
+        grace = user("grace");
+        maya = user("maya");
+        tomas = user("tomas");
     }
 
     static byte[] resource(String name) {
@@ -168,7 +152,7 @@ class ImportApiIT {
                 assertThat(refused.json()).containsEntry("code", "role-not-allowed");
             }
         }
-        assertThat(ApiClient.anonymous(port).multipart("/api/v1/imports", "kind", "jira-json", "file", jira()).status())
+        assertThat(nobody().multipart("/api/v1/imports", "kind", "jira-json", "file", jira()).status())
                 .isEqualTo(401);
         assertThat(events()).isEqualTo(before);
     }
@@ -226,7 +210,7 @@ class ImportApiIT {
     @Test
     @SuppressWarnings("unchecked")
     void anItemWhoseIdIsAWorkItemOfTheEngineIsAConflictNotAMerge() {
-        ApiClient nora = ApiClient.anonymous(port).as("nora", "baton-demo");
+        ApiClient nora = user("nora");
         ApiClient.Response created = nora.post("/api/v1/items", """
                 {"id": "spring-webinars", "workType": "campaign", "title": "Spring webinars", "fields": {}}""");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -259,7 +243,7 @@ class ImportApiIT {
 
     @Test
     void theOpenApiDescriptionDocumentsTheImports() {
-        String docs = ApiClient.anonymous(port).get("/api/docs").body();
+        String docs = nobody().get("/api/docs").body();
         assertThat(docs).contains("/api/v1/imports/preview", "/api/v1/imports/suggest-mapping", "multipart/form-data");
     }
 
