@@ -55,6 +55,9 @@ public final class SpillSort<T> implements AutoCloseable {
         void accept(long group, T value);
     }
 
+    /** Temporary directories of this process's sorts not yet deleted. */
+    private static final java.util.concurrent.atomic.AtomicInteger DIRECTORIES = new java.util.concurrent.atomic.AtomicInteger();
+
     private final Codec<T> codec;
     private final long memory;
     private final Arena arena = new Arena();
@@ -111,6 +114,11 @@ public final class SpillSort<T> implements AutoCloseable {
     /** Runs written to disk so far (0 while everything fits the budget). */
     public int runs() {
         return runsWritten;
+    }
+
+    /** How many sorts of this process have files on disk now: none once every sort is closed. */
+    public static int directoriesInUse() {
+        return DIRECTORIES.get();
     }
 
     /** Hands every record to the sink in order; the sort is empty afterwards. */
@@ -199,6 +207,7 @@ public final class SpillSort<T> implements AutoCloseable {
         try {
             if (dir == null) {
                 dir = Files.createTempDirectory("baton-sort-");
+                DIRECTORIES.incrementAndGet();
             }
             Path run = newRun();
             try (DataOutputStream out = open(run)) {
@@ -263,6 +272,7 @@ public final class SpillSort<T> implements AutoCloseable {
                 }
                 Files.deleteIfExists(dir);
                 dir = null;
+                DIRECTORIES.decrementAndGet();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

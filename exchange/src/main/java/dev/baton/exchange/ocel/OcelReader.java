@@ -117,14 +117,14 @@ public final class OcelReader implements SourceReader {
                 JsonToken value = json.next();
                 keys.add(name);
                 if (name.equals("objects")) {
-                    for (JsonToken t = elements(json, value); t != JsonToken.END_ARRAY; t = json.next()) {
+                    for (JsonToken t = json.firstObject(value); t != JsonToken.END_ARRAY; t = json.nextObject()) {
                         Object o = json.tree(Set.of("attributes", "relationships"));
                         String type = text(o, "type");
                         objects.put(text(o, "id"), new ObjectRef(type == null ? null
                                 : typeNames.computeIfAbsent(type, k -> k), objects.size()));
                     }
                 } else if (name.equals("events")) {
-                    for (JsonToken t = elements(json, value); t != JsonToken.END_ARRAY; t = json.next()) {
+                    for (JsonToken t = json.firstObject(value); t != JsonToken.END_ARRAY; t = json.nextObject()) {
                         String where = json.where();
                         Occurrence o = occurrence(json.tree(Set.of()), where);
                         baton[0] |= o.attributes().containsKey("baton:data");
@@ -161,18 +161,6 @@ public final class OcelReader implements SourceReader {
             SortNotes.spilled(sorted, sink);
             replay(sorted, chosen, sink);
         }
-    }
-
-    /** The parser on an array's first element (or its end); an error when the value is no array. */
-    private static JsonToken elements(JsonSource json, JsonToken value) {
-        if (value != JsonToken.START_ARRAY) {
-            throw json.wrongShape("\"" + json.name() + "\" that is not a list");
-        }
-        JsonToken t = json.next();
-        if (t != JsonToken.END_ARRAY && t != JsonToken.START_OBJECT) {
-            throw json.wrongShape("a list holding " + t);
-        }
-        return t;
     }
 
     private static Occurrence occurrence(Object e, String where) {

@@ -93,7 +93,7 @@ public final class TrelloJsonReader implements SourceReader {
                     case "name" -> boardName = value == JsonToken.VALUE_STRING ? json.parser().getString() : null;
                     case "actions" -> {
                         int order = 0;
-                        for (JsonToken t = elements(json, value); t != JsonToken.END_ARRAY; t = json.next()) {
+                        for (JsonToken t = json.firstObject(value); t != JsonToken.END_ARRAY; t = json.nextObject()) {
                             Object a = json.tree(SKIPPED);
                             String cardId = text(object(a, "data"), "card", "id");
                             Instant at = Times.parse(text(a, "date")).orElse(null);
@@ -107,7 +107,7 @@ public final class TrelloJsonReader implements SourceReader {
                         }
                     }
                     case "cards" -> {
-                        for (JsonToken t = elements(json, value); t != JsonToken.END_ARRAY; t = json.next()) {
+                        for (JsonToken t = json.firstObject(value); t != JsonToken.END_ARRAY; t = json.nextObject()) {
                             Object c = json.tree(SKIPPED);
                             cards.put(text(c, "id"), card(c));
                         }
@@ -152,21 +152,9 @@ public final class TrelloJsonReader implements SourceReader {
         }
     }
 
-    /** The parser on an array's first element (or its end); an error when the value is no array. */
-    private static JsonToken elements(JsonSource json, JsonToken value) {
-        if (value != JsonToken.START_ARRAY) {
-            throw json.wrongShape("\"" + json.name() + "\" that is not a list");
-        }
-        JsonToken t = json.next();
-        if (t != JsonToken.END_ARRAY && t != JsonToken.START_OBJECT) {
-            throw json.wrongShape("a list holding " + t);
-        }
-        return t;
-    }
-
     private static void names(JsonSource json, JsonToken value, Map<String, String> into,
                               java.util.function.Function<Object, String> name) {
-        for (JsonToken t = elements(json, value); t != JsonToken.END_ARRAY; t = json.next()) {
+        for (JsonToken t = json.firstObject(value); t != JsonToken.END_ARRAY; t = json.nextObject()) {
             Object o = json.tree(SKIPPED);
             into.put(text(o, "id"), name.apply(o));
         }
