@@ -28,6 +28,7 @@ public final class CaseAnalyzer {
     private final Map<String, Integer> people = new HashMap<>();
     private final List<String> peopleByCode = new ArrayList<>();
     private final Map<Long, String> weeks = new HashMap<>();
+    private final StageTraces traces = new StageTraces();
     private long lastMillis = Long.MIN_VALUE;
 
     public CaseAnalyzer(OperatingModel model) {
@@ -67,6 +68,7 @@ public final class CaseAnalyzer {
             state.finish(logEndMillis, fitness);
         }
         cases.clear();
+        traces.clearLists();
         return tally;
     }
 
@@ -78,6 +80,26 @@ public final class CaseAnalyzer {
     /** The last event seen, epoch milliseconds. */
     long lastMillis() {
         return lastMillis;
+    }
+
+    /** The stage sequences of the cases, shared. */
+    StageTraces traces() {
+        return traces;
+    }
+
+    /** The one shared instance of a person's or party's id, so that summaries do not keep copies. */
+    String canonicalParty(String id) {
+        return id == null ? null : peopleByCode.get(partyCode(id));
+    }
+
+    private int partyCode(String id) {
+        Integer code = people.get(id);
+        if (code == null) {
+            code = peopleByCode.size();
+            people.put(id, code);
+            peopleByCode.add(id);
+        }
+        return code;
     }
 
     ModelIndex index() {
@@ -102,13 +124,7 @@ public final class CaseAnalyzer {
 
     /** A key for "this person acted on this case that day". */
     long personDayKey(String person, long millis) {
-        Integer code = people.get(person);
-        if (code == null) {
-            code = peopleByCode.size();
-            people.put(person, code);
-            peopleByCode.add(person);
-        }
-        return ((long) code << 32) | Math.floorDiv(millis, DAY_MILLIS);
+        return ((long) partyCode(person) << 32) | Math.floorDiv(millis, DAY_MILLIS);
     }
 
     void touched(long key) {
