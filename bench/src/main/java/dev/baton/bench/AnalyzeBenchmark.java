@@ -71,16 +71,6 @@ public class AnalyzeBenchmark {
                 Files.size(log) >> 20);
     }
 
-    @Setup(Level.Iteration)
-    public void resetPeaks() {
-        Peaks.reset();
-    }
-
-    @TearDown(Level.Iteration)
-    public void printPeak() {
-        System.out.print(Peaks.line());
-    }
-
     @TearDown(Level.Trial)
     public void deleteLog() throws IOException {
         Files.deleteIfExists(log);
@@ -88,7 +78,7 @@ public class AnalyzeBenchmark {
 
     /** Reading and decoding the log only. */
     @Benchmark
-    public long read() throws IOException {
+    public long read(Peaks.Iterations peaks) throws IOException {
         long[] events = {0};
         DebtAnalysis.jsonl(log).forEach(e -> events[0]++);
         return events[0];
@@ -96,7 +86,7 @@ public class AnalyzeBenchmark {
 
     /** The whole report, as {@code baton analyze} builds it. */
     @Benchmark
-    public void analyze(Blackhole sink) throws IOException {
+    public void analyze(Blackhole sink, Peaks.Iterations peaks) throws IOException {
         DebtReport report = DebtAnalysis.analyze(model, List.of(), log.getFileName().toString(), DebtAnalysis.jsonl(log));
         sink.consume(report);
     }

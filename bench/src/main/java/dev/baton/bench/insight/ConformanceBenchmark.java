@@ -71,23 +71,13 @@ public class ConformanceBenchmark {
         net = Pnml.read(netFile);
     }
 
-    @Setup(Level.Iteration)
-    public void resetPeaks() {
-        Peaks.reset();
-    }
-
-    @TearDown(Level.Iteration)
-    public void printPeak() {
-        System.out.print(Peaks.line());
-    }
-
     @Benchmark
-    public ConformanceResult tokenReplay() {
+    public ConformanceResult tokenReplay(Peaks.Iterations peaks) {
         return Conformance.tokenReplay(net, log);
     }
 
     @Benchmark
-    public ConformanceResult alignments() {
+    public ConformanceResult alignments(Peaks.Iterations peaks) {
         return Conformance.alignments(net, log);
     }
 }

@@ -68,23 +68,13 @@ public class EventLogBenchmark {
         }
     }
 
-    @Setup(Level.Iteration)
-    public void resetPeaks() {
-        Peaks.reset();
-    }
-
-    @TearDown(Level.Iteration)
-    public void printPeak() {
-        System.out.print(Peaks.line());
-    }
-
     @Benchmark
-    public EventLog read() {
+    public EventLog read(Peaks.Iterations peaks) {
         return EventLogs.read(file);
     }
 
     @Benchmark
-    public ProcessMap discover() {
+    public ProcessMap discover(Peaks.Iterations peaks) {
         return Discovery.processMap(loaded);
     }
 }

@@ -23,32 +23,34 @@ import org.junit.jupiter.api.Test;
  */
 class OnTheFlyAlignmentTest {
 
-    /** Brief, copy and design in parallel, review with rework back to copy, optional legal check, launch, report, optimise in a loop. */
-    private static final FlowNet CAMPAIGN = FlowNet.builder("campaign")
-            .transition("brief", "brief", List.of("source"), List.of("p1"))
-            .transition("split", null, List.of("p1"), List.of("a1", "b1"))
-            .transition("copy", "copy", List.of("a1"), List.of("a2"))
-            .transition("design", "design", List.of("b1"), List.of("b2"))
-            .transition("join", null, List.of("a2", "b2"), List.of("p2"))
-            .transition("review", "review", List.of("p2"), List.of("p3"))
-            .transition("rework", null, List.of("p3"), List.of("p4"))
-            .transition("copy again", "copy", List.of("p4"), List.of("p2"))
-            .transition("legal check", "legal check", List.of("p3"), List.of("p5"))
-            .transition("no legal check", null, List.of("p3"), List.of("p5"))
-            .transition("launch", "launch", List.of("p5"), List.of("p6"))
-            .transition("report", "report", List.of("p6"), List.of("p7"))
-            .transition("optimise", "optimise", List.of("p7"), List.of("p7"))
-            .transition("done", null, List.of("p7"), List.of("sink"))
-            .build("source", "sink");
+    /**
+     * An event: plan, then venue, speakers (invited again and again until one confirms) and
+     * promotion in parallel, an optional rehearsal, the event, follow-ups in a loop.
+     */
+    private static final FlowNet EVENT = FlowNet.builder("event")
+            .transition("plan", "plan", List.of("start"), List.of("planned"))
+            .transition("fork", null, List.of("planned"), List.of("v0", "s0", "m0"))
+            .transition("book venue", "book venue", List.of("v0"), List.of("v1"))
+            .transition("invite speaker", "invite speaker", List.of("s0"), List.of("s1"))
+            .transition("no answer", null, List.of("s1"), List.of("s0"))
+            .transition("confirm speaker", "confirm speaker", List.of("s1"), List.of("s2"))
+            .transition("promote", "promote", List.of("m0"), List.of("m1"))
+            .transition("merge", null, List.of("v1", "s2", "m1"), List.of("ready"))
+            .transition("rehearse", "rehearse", List.of("ready"), List.of("rehearsed"))
+            .transition("no rehearsal", null, List.of("ready"), List.of("rehearsed"))
+            .transition("hold event", "hold event", List.of("rehearsed"), List.of("held"))
+            .transition("follow up", "follow up", List.of("held"), List.of("held"))
+            .transition("close", null, List.of("held"), List.of("end"))
+            .build("start", "end");
 
     @Test
     void agreesWithTheReachabilityGraphOnRandomTracesOfALoopingParallelNet() {
-        List<String> activities = List.of("brief", "copy", "design", "review", "legal check", "launch", "report",
-                "optimise", "escalate");
+        List<String> activities = List.of("plan", "book venue", "invite speaker", "confirm speaker", "promote",
+                "rehearse", "hold event", "follow up", "cancel");
         EventLog log = randomLog(activities, 400, 14, 7);
 
-        assertSameAlignments(CAMPAIGN, log);
-        assertThat(Conformance.alignments(CAMPAIGN, log).variants()).anyMatch(v -> !v.fitting() && v.cost() > 20_000);
+        assertSameAlignments(EVENT, log);
+        assertThat(Conformance.alignments(EVENT, log).variants()).anyMatch(v -> !v.fitting() && v.cost() > 20_000);
     }
 
     @Test
@@ -93,15 +95,15 @@ class OnTheFlyAlignmentTest {
 
     @Test
     void aSmallerBoundMakesTheSameNetsFallBackWithTheSameFigures() {
-        NetIndex index = new NetIndex(CAMPAIGN);
+        NetIndex index = new NetIndex(EVENT);
         assertThatThrownBy(() -> new ReachabilityGraph(index, 5))
                 .isInstanceOf(ReachabilityGraph.TooManyMarkings.class);
         LazyStateSpace lazy = new LazyStateSpace(index);
-        EventLog log = randomLog(List.of("brief", "copy", "design", "review", "launch", "report"), 50, 10, 11);
+        EventLog log = randomLog(List.of("plan", "invite speaker", "promote", "book venue", "hold event"), 50, 10, 11);
 
         ConformanceResult onTheFly = new AlignmentReplay(index, lazy).run(log);
 
-        assertThat(onTheFly.logFitness()).isCloseTo(Conformance.alignments(CAMPAIGN, log).logFitness(), within(1e-9));
+        assertThat(onTheFly.logFitness()).isCloseTo(Conformance.alignments(EVENT, log).logFitness(), within(1e-9));
         assertThat(lazy.generated()).isLessThan(ReachabilityGraph.MAX_STATES);
     }
 
