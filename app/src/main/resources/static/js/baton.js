@@ -1,5 +1,6 @@
 // Baton's pages work without JavaScript; this file adds the CSRF header to htmx requests,
-// drag and drop on boards (the same form a keyboard user submits) and the debt charts.
+// drag and drop on boards (the same form a keyboard user submits), the debt charts and the Import
+// page's mapping-file reading and size check.
 (function () {
   function meta(name) {
     var m = document.querySelector('meta[name="' + name + '"]');
@@ -66,6 +67,42 @@
       window.addEventListener('resize', function () { chart.resize(); });
     });
   }
+  // Import page: a chosen mapping file is put into the YAML box to read and edit; an export over
+  // the server's limit is refused here, before it is sent (the server says the same).
+  function tooLarge(input) {
+    var f = input && input.files && input.files[0];
+    var max = input && Number(input.getAttribute('data-max-bytes'));
+    return f && max && f.size > max ? f.name + ' is ' + (f.size / 1048576).toFixed(1) + ' MB; the server imports files of up to '
+      + input.getAttribute('data-max-text') + '. Compress it with gzip, split the export, or use baton import on the command line.' : null;
+  }
+  document.addEventListener('change', function (e) {
+    if (e.target.id === 'mapping-file' && e.target.files && e.target.files[0]) {
+      e.target.files[0].text().then(function (text) { document.getElementById('mapping').value = text; });
+    }
+    if (e.target.id === 'file') {
+      var message = tooLarge(e.target);
+      document.getElementById('file-error').textContent = message || '';
+      e.target.setAttribute('aria-invalid', message ? 'true' : 'false');
+    }
+  });
+  document.addEventListener('htmx:confirm', function (e) {
+    var form = e.target.closest && e.target.closest('#import-form');
+    var message = form && tooLarge(document.getElementById('file'));
+    if (message) {
+      e.preventDefault();
+      document.getElementById('file-error').textContent = message;
+    }
+  });
+  document.addEventListener('htmx:responseError', function (e) {
+    var form = e.target.closest && e.target.closest('#import-form');
+    if (!form) {
+      return;
+    }
+    var detail = 'The server refused the upload (HTTP ' + e.detail.xhr.status + ').';
+    try { detail = JSON.parse(e.detail.xhr.responseText).detail || detail; } catch (ignored) { /* not JSON */ }
+    document.getElementById('file-error').textContent = detail;
+  });
+
   document.addEventListener('DOMContentLoaded', charts);
   document.addEventListener('htmx:afterSettle', charts);
 })();

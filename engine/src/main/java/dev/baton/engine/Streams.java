@@ -42,13 +42,25 @@ final class Streams<S> {
     S reload(String stream) {
         S state = null;
         for (RecordedEvent e : store.read(stream)) {
-            state = state == null ? start.apply(e) : next.apply(state, e);
+            state = state == null ? begin(e) : next.apply(state, e);
         }
         if (state != null) {
             states.put(stream, state);
         }
         return state;
     }
+
+    /**
+     * The state a stream's first event starts, or null. Imported history (model version 0: not tied
+     * to a stored model, docs/event-log.md) is never a stream the engine runs: it has no model
+     * version to decide commands against, and analysis reads it from the log as it is.
+     */
+    private S begin(RecordedEvent e) {
+        return e.modelVersion() == IMPORTED ? null : start.apply(e);
+    }
+
+    /** The model version of imported events. */
+    static final int IMPORTED = 0;
 
     Collection<S> all() {
         return states.values();
@@ -57,7 +69,7 @@ final class Streams<S> {
     /** Moves a stream on by an event read while catching up with the store. */
     void caughtUp(RecordedEvent e) {
         S state = states.get(e.stream());
-        S moved = state == null ? start.apply(e) : next.apply(state, e);
+        S moved = state == null ? begin(e) : next.apply(state, e);
         if (moved != null) {
             states.put(e.stream(), moved);
         }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
@@ -60,6 +61,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         return new ResponseEntity<>(unreadable(e), HttpStatus.BAD_REQUEST);
+    }
+
+    /** An upload beyond the servlet container's limit (spring.servlet.multipart.*), refused before any of it is read. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        String limit = e.getMaxUploadSize() > 0 ? " of " + (e.getMaxUploadSize() >> 20) + " MB" : "";
+        return new ResponseEntity<>(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large",
+                "The upload is larger than the server accepts" + limit + "; compress the export with gzip, split it "
+                        + "(e.g. by date range), or import it with baton import on the command line. Nothing was imported."),
+                HttpStatus.CONTENT_TOO_LARGE);
     }
 
     static ProblemDetail unreadable(Throwable e) {

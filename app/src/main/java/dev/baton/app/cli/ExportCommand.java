@@ -2,6 +2,7 @@ package dev.baton.app.cli;
 
 import dev.baton.engine.jsonl.EventLogFormatException;
 import dev.baton.exchange.export.LogExport;
+import dev.baton.exchange.io.SpillSort;
 import dev.baton.model.OperatingModel;
 import dev.baton.model.Person;
 import java.io.IOException;
@@ -67,7 +68,8 @@ final class ExportCommand implements Callable<Integer> {
                     .map(Person::functionId).findFirst().orElse(null);
         }
         try {
-            LogExport.Result result = LogExport.run(log, format, out, stagesOnly, functionOf);
+            LogExport.Result result = LogExport.run(log, format, out, stagesOnly, functionOf,
+                    TerminalProgress.on(err, "exporting " + log.getFileName()), SpillSort.DEFAULT_MEMORY);
             stdout.println("Wrote " + result.events() + " events of " + result.items() + " items to " + out + " ("
                     + format.id() + ").");
             return Baton.OK;

@@ -1,6 +1,6 @@
 package dev.baton.app.json;
 
-import static dev.baton.app.json.DiscoveryJson.ordered;
+import static dev.baton.app.json.Json.ordered;
 
 import dev.baton.insight.conformance.ConformanceResult;
 import java.util.Map;

@@ -16,25 +16,16 @@ public final class DiscoveryJson {
         json.put("cases", map.cases());
         json.put("events", map.events());
         json.put("activities", map.activities().stream()
-                .map(a -> ordered("name", a.name(), "occurrences", a.occurrences())).toList());
+                .map(a -> Json.ordered("name", a.name(), "occurrences", a.occurrences())).toList());
         json.put("startActivities", map.startActivities().stream()
-                .map(s -> ordered("activity", s.activity(), "cases", s.cases())).toList());
+                .map(s -> Json.ordered("activity", s.activity(), "cases", s.cases())).toList());
         json.put("endActivities", map.endActivities().stream()
-                .map(s -> ordered("activity", s.activity(), "cases", s.cases())).toList());
-        json.put("directlyFollows", map.edges().stream().map(e -> ordered("from", e.from(), "to", e.to(),
+                .map(s -> Json.ordered("activity", s.activity(), "cases", s.cases())).toList());
+        json.put("directlyFollows", map.edges().stream().map(e -> Json.ordered("from", e.from(), "to", e.to(),
                 "count", e.count(), "medianWaitMillis", e.medianWaitMillis() < 0 ? null : e.medianWaitMillis(),
                 "p90WaitMillis", e.p90WaitMillis() < 0 ? null : e.p90WaitMillis())).toList());
-        json.put("variants", map.variants().stream().map(v -> ordered("activities", v.activities(),
+        json.put("variants", map.variants().stream().map(v -> Json.ordered("activities", v.activities(),
                 "cases", v.cases(), "share", v.share(), "exampleCase", v.exampleCase())).toList());
         return json;
-    }
-
-    /** A map keeping the order of its key-value pairs; values may be null. */
-    static Map<String, Object> ordered(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
     }
 }

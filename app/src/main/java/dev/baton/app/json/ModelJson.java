@@ -34,40 +34,40 @@ public final class ModelJson {
         json.put("apiVersion", m.apiVersion());
         json.put("name", m.name());
         json.put("version", m.version());
-        json.put("functions", m.functions().stream().map(f -> map("id", f.id(), "name", f.name())).toList());
-        json.put("teams", m.teams().stream().map(t -> map("id", t.id(), "name", t.name(), "function", t.function(),
+        json.put("functions", m.functions().stream().map(f -> Json.ordered("id", f.id(), "name", f.name())).toList());
+        json.put("teams", m.teams().stream().map(t -> Json.ordered("id", t.id(), "name", t.name(), "function", t.function(),
                 "members", t.members())).toList());
         json.put("people", m.people().stream().map(ModelJson::person).toList());
-        json.put("components", m.components().stream().map(c -> map("id", c.id(), "name", c.name(),
+        json.put("components", m.components().stream().map(c -> Json.ordered("id", c.id(), "name", c.name(),
                 "owners", c.owners())).toList());
-        json.put("metrics", m.metrics().stream().map(x -> map("id", x.id(), "name", x.name(), "unit", x.unit(),
+        json.put("metrics", m.metrics().stream().map(x -> Json.ordered("id", x.id(), "name", x.name(), "unit", x.unit(),
                 "definition", x.definition(), "target", x.target())).toList());
         json.put("templates", m.templates().stream().map(ModelJson::template).toList());
         json.put("work-types", m.workTypes().stream().map(ModelJson::workType).toList());
         json.put("handoffs", m.handoffs().stream().map(ModelJson::handoff).toList());
-        json.put("intake", map("forms", m.intake().forms().stream().map(ModelJson::form).toList(),
+        json.put("intake", Json.ordered("forms", m.intake().forms().stream().map(ModelJson::form).toList(),
                 "prioritization", prioritization(m.intake().prioritization())));
-        json.put("debt", map("weights", m.debt().weights(), "wip-limit", m.debt().wipLimit()));
+        json.put("debt", Json.ordered("weights", m.debt().weights(), "wip-limit", m.debt().wipLimit()));
         return json;
     }
 
     private static Map<String, Object> person(Person p) {
         Capacity c = p.capacity();
-        return map("id", p.id(), "name", p.name(), "function", p.function(),
+        return Json.ordered("id", p.id(), "name", p.name(), "function", p.function(),
                 "capacity", c == null ? null : c.text(), "capacityHoursPerWeek", c == null ? null : c.hoursPerWeek());
     }
 
     private static Map<String, Object> template(Template t) {
-        return map("id", t.id(), "name", t.name(), "fields", t.fields().stream().map(ModelJson::field).toList());
+        return Json.ordered("id", t.id(), "name", t.name(), "fields", t.fields().stream().map(ModelJson::field).toList());
     }
 
     private static Map<String, Object> field(Field f) {
-        return map("id", f.id(), "name", f.name(), "type", f.type() == null ? null : f.type().id(),
+        return Json.ordered("id", f.id(), "name", f.name(), "type", f.type() == null ? null : f.type().id(),
                 "required", f.required(), "values", f.values());
     }
 
     private static Map<String, Object> workType(WorkType w) {
-        return map("id", w.id(), "name", w.name(), "parent", w.parent(), "template", w.template(),
+        return Json.ordered("id", w.id(), "name", w.name(), "parent", w.parent(), "template", w.template(),
                 "success", w.success(), "stages", w.stages().stream().map(ModelJson::stage).toList(),
                 "transitions", w.transitions().stream().map(ModelJson::change).toList(),
                 "done", w.finalStages(),
@@ -75,37 +75,37 @@ public final class ModelJson {
     }
 
     private static Map<String, Object> stage(Stage s) {
-        return map("id", s.id(), "name", s.name(), "kind", s.kind() == null ? null : s.kind().id(),
+        return Json.ordered("id", s.id(), "name", s.name(), "kind", s.kind() == null ? null : s.kind().id(),
                 "owner", s.owner(), "decision", decision(s.decision()), "exit", s.exit(), "gate", gate(s.gate()),
                 "sla", text(s.sla()), "slaHours", hours(s.sla()), "optional", s.optional());
     }
 
     private static Map<String, Object> decision(DecisionRights d) {
-        return d == null ? null : map("driver", d.driver(), "approver", d.approver(),
+        return d == null ? null : Json.ordered("driver", d.driver(), "approver", d.approver(),
                 "contributors", d.contributors(), "informed", d.informed());
     }
 
     private static Map<String, Object> gate(Gate g) {
-        return g == null ? null : map("approvers", g.approvers(), "mode", g.mode().id());
+        return g == null ? null : Json.ordered("approvers", g.approvers(), "mode", g.mode().id());
     }
 
     private static Map<String, Object> change(StageChange c) {
-        return map("from", c.from(), "to", c.to());
+        return Json.ordered("from", c.from(), "to", c.to());
     }
 
     private static Map<String, Object> handoff(Handoff h) {
-        return map("work-type", h.workType(), "from", h.from(), "to", h.to(),
+        return Json.ordered("work-type", h.workType(), "from", h.from(), "to", h.to(),
                 "at", h.at() == null ? null : change(h.at()), "requires", h.requires(), "artifacts", h.artifacts(),
                 "sla", text(h.sla()), "slaHours", hours(h.sla()));
     }
 
     private static Map<String, Object> form(IntakeForm f) {
-        return map("id", f.id(), "name", f.name(), "template", f.template(), "work-type", f.workType(),
+        return Json.ordered("id", f.id(), "name", f.name(), "template", f.template(), "work-type", f.workType(),
                 "submitters", f.submitters());
     }
 
     private static Map<String, Object> prioritization(Prioritization p) {
-        return p == null ? null : map("scheme", p.scheme() == null ? null : p.scheme().id(),
+        return p == null ? null : Json.ordered("scheme", p.scheme() == null ? null : p.scheme().id(),
                 "inputs", p.scheme() == null ? List.of()
                         : p.scheme() == PrioritizationScheme.WEIGHTED ? List.copyOf(p.weights().keySet()) : p.scheme().inputs(),
                 "weights", p.weights());
@@ -117,14 +117,5 @@ public final class ModelJson {
 
     private static Double hours(WorkDuration d) {
         return d == null ? null : d.hours();
-    }
-
-    /** An insertion-ordered map from alternating keys and values (nulls kept, for a stable shape). */
-    private static Map<String, Object> map(Object... keysAndValues) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            json.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return json;
     }
 }

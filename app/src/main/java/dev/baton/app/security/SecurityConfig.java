@@ -22,7 +22,8 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Who may call what, before the model's decision rights are checked by the engine: everyone
- * signed in reads; members and above run work; ops and admins upload models; admins manage users.
+ * signed in reads; members and above run work; ops and admins upload models and import exports;
+ * admins manage users.
  * Only {@code /api/health} and the OpenAPI description are open. Stateless: HTTP Basic for
  * people, Bearer API tokens for programs; no session, so no CSRF token is needed.
  */
@@ -44,7 +45,7 @@ public class SecurityConfig {
         };
         AccessDeniedHandler denied = (request, response, e) -> problem(json, response, HttpStatus.FORBIDDEN,
                 "role-not-allowed", "Your role does not allow " + request.getMethod() + " " + request.getRequestURI()
-                        + " (viewers read; members run work; ops and admins upload models; admins manage users)");
+                        + " (viewers read; members run work; ops and admins upload models and import; admins manage users)");
         http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.authenticationEntryPoint(unauthenticated))
@@ -55,6 +56,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").authenticated()
                         .requestMatchers("/api/v1/me", "/api/v1/me/**", "/api/v1/tokens").authenticated()
                         .requestMatchers(HttpMethod.PUT, "/api/v1/model").hasAnyRole("ADMIN", "OPS")
+                        .requestMatchers("/api/v1/imports", "/api/v1/imports/**").hasAnyRole("ADMIN", "OPS")
                         .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole("ADMIN")
                         .requestMatchers("/api/v1/**").hasAnyRole("ADMIN", "OPS", "MEMBER")
                         .anyRequest().authenticated());

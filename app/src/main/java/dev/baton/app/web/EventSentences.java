@@ -55,7 +55,8 @@ final class EventSentences {
         } else if (ev instanceof FieldsUpdated u) {
             sentence = "updated " + Names.and(u.changes().keySet().stream().map(f -> Names.field(template, f)).toList());
         } else if (ev instanceof OwnerAssigned o) {
-            sentence = "made " + Names.person(model, o.owner()) + " the owner";
+            // Imported history has unassignments (Jira's assignee cleared): an owner of null.
+            sentence = o.owner() == null ? "removed the owner" : "made " + Names.person(model, o.owner()) + " the owner";
         } else if (ev instanceof StageEntered s) {
             sentence = (s.rework() ? "sent it back from " : "moved it from ") + stage(type, s.from()) + " to "
                     + stage(type, s.to());

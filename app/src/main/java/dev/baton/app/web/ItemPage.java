@@ -2,8 +2,11 @@ package dev.baton.app.web;
 
 import dev.baton.app.security.BatonUser;
 import dev.baton.engine.Engine;
+import dev.baton.engine.event.RecordedEvent;
 import dev.baton.engine.item.WorkItem;
 import dev.baton.engine.item.WorkItemCommand;
+import dev.baton.engine.item.WorkItemEvent.ItemCreated;
+import dev.baton.engine.item.WorkItemEvent.StageEntered;
 import dev.baton.engine.item.WorkItemId;
 import dev.baton.engine.rights.Names;
 import dev.baton.model.GateMode;
@@ -44,6 +47,36 @@ class ItemPage {
         this.commands = commands;
     }
 
+    /**
+     * An item whose history was imported (docs/web.md, "Import"): its timeline as the log holds it,
+     * read only, since the engine runs no imported item.
+     */
+    private String imported(String id, Model page) {
+        List<RecordedEvent> history = engine.history(new WorkItemId(id));
+        if (history.isEmpty() || history.get(0).modelVersion() != 0) {
+            throw new PageAdvice.NotFound("There is no work item '" + id + "'.");
+        }
+        OperatingModel model = PageAdvice.current(engine.models()).model();
+        RecordedEvent first = history.get(0);
+        String stage = null;
+        for (RecordedEvent e : history) {
+            if (e.event() instanceof ItemCreated c && c.stage() != null) {
+                stage = c.stage();
+            } else if (e.event() instanceof StageEntered s) {
+                stage = s.to();
+            }
+        }
+        page.addAttribute("itemId", id);
+        String current = stage;
+        WorkType type = first.workType() == null ? null : model.workType(first.workType()).orElse(null);
+        page.addAttribute("itemTitle", first.event() instanceof ItemCreated c && c.title() != null ? c.title() : id);
+        page.addAttribute("workType", type == null ? first.workType() : Names.workType(type));
+        page.addAttribute("stage", type == null || current == null ? current : Names.stage(type, current));
+        page.addAttribute("source", first.eventId());
+        page.addAttribute("timeline", EventSentences.of(model, history));
+        return "imported-item";
+    }
+
     /** A gate approver party and whether it approved at the current stage. */
     record Approver(String party, String name, boolean approved) {
     }
@@ -56,8 +89,10 @@ class ItemPage {
 
     @GetMapping("/items/{id}")
     String item(@PathVariable String id, Model page) {
-        WorkItem item = engine.item(new WorkItemId(id)).orElseThrow(() -> new PageAdvice.NotFound(
-                "There is no work item '" + id + "'."));
+        WorkItem item = engine.item(new WorkItemId(id)).orElse(null);
+        if (item == null) {
+            return imported(id, page);
+        }
         OperatingModel model = views.model(item);
         WorkType type = model.workType(item.workType()).orElseThrow();
         Template template = type.template() == null ? null : model.template(type.template()).orElse(null);

@@ -14,7 +14,7 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
  * The pages' security: a session with a sign-in form, CSRF tokens on every form and htmx request
  * (the layout puts the token in a header htmx sends). Everything outside {@code /api/} goes
  * through this chain; the API keeps its own stateless chain (Basic and Bearer, no session).
- * Roles as in the API: viewers read, members run work, ops and admins also upload models.
+ * Roles as in the API: viewers read, members run work, ops and admins also upload models and import.
  */
 @Configuration
 class WebSecurity {
@@ -35,7 +35,8 @@ class WebSecurity {
                         .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/denied")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/signout").authenticated()
-                        .requestMatchers(HttpMethod.POST, "/model", "/import", "/import/**").hasAnyRole("ADMIN", "OPS")
+                        .requestMatchers(HttpMethod.POST, "/model").hasAnyRole("ADMIN", "OPS")
+                        .requestMatchers("/import", "/import/**").hasAnyRole("ADMIN", "OPS")
                         .requestMatchers(HttpMethod.POST, "/**").hasAnyRole("ADMIN", "OPS", "MEMBER")
                         .anyRequest().authenticated());
         return http.build();

@@ -60,6 +60,39 @@ record ApiClient(int port, String authorization) {
         return send(request(path).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A file part of a multipart upload. */
+    record FilePart(String filename, byte[] content) {
+    }
+
+    /**
+     * POSTs {@code multipart/form-data}: {@code parts} alternate names and values, a value being a
+     * String (a text field) or a {@link FilePart}.
+     */
+    Response multipart(String path, Object... parts) {
+        String boundary = "baton-test-" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < parts.length; i += 2) {
+            String name = (String) parts[i];
+            StringBuilder head = new StringBuilder("--").append(boundary).append("\r\n")
+                    .append("Content-Disposition: form-data; name=\"").append(name).append('"');
+            byte[] content;
+            if (parts[i + 1] instanceof FilePart file) {
+                head.append("; filename=\"").append(file.filename()).append("\"\r\n")
+                        .append("Content-Type: application/octet-stream");
+                content = file.content();
+            } else {
+                content = String.valueOf(parts[i + 1]).getBytes(StandardCharsets.UTF_8);
+            }
+            head.append("\r\n\r\n");
+            body.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(content);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     private HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (authorization != null) {

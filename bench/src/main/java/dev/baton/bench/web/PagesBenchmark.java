@@ -124,7 +124,7 @@ public final class PagesBenchmark {
         }
     }
 
-    private static void waitUntilUp(HttpClient http, String base, Process server, Path log) throws Exception {
+    static void waitUntilUp(HttpClient http, String base, Process server, Path log) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(40).toNanos();
         while (System.nanoTime() < deadline) {
             if (!server.isAlive()) {
@@ -143,7 +143,7 @@ public final class PagesBenchmark {
         throw new IllegalStateException("baton serve did not come up; see " + log);
     }
 
-    private static String option(String[] args, String name, String fallback) {
+    static String option(String[] args, String name, String fallback) {
         for (int i = 0; i + 1 < args.length; i++) {
             if (args[i].equals(name)) {
                 return args[i + 1];
@@ -152,13 +152,13 @@ public final class PagesBenchmark {
         return fallback;
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    private static String javaBin() {
+    static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

@@ -1,13 +1,20 @@
 package dev.baton.exchange.export;
 
 import dev.baton.engine.event.RecordedEvent;
+import dev.baton.engine.jsonl.Activities;
+import dev.baton.engine.jsonl.EventCodec;
 import dev.baton.engine.jsonl.EventLogJsonl;
+import dev.baton.exchange.importing.CountingInputStream;
+import dev.baton.exchange.importing.Progress;
+import dev.baton.exchange.io.SpillSort;
 import dev.baton.exchange.io.AtomicFiles;
 import dev.baton.exchange.ocel.OcelWriter;
-import dev.baton.exchange.source.BatonPayloads;
 import dev.baton.exchange.table.CsvEventWriter;
 import dev.baton.exchange.xes.XesWriter;
 import java.io.BufferedOutputStream;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -16,17 +23,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * Baton's JSONL log written out as XES, OCEL 2.0 JSON or CSV, into a temporary file that replaces
- * the target only when complete. OCEL and CSV stream event by event; XES groups events into one
- * trace per work item, so it holds the log in memory while writing.
+ * the target only when complete. All three stream: CSV event by event; OCEL event by event,
+ * keeping each item's work type, title and owner and each person for the objects written last;
+ * XES groups events into one trace per work item through an external sort (see {@code xes}), so
+ * a log bigger than memory exports too.
  */
 public final class LogExport {
 
@@ -52,71 +63,151 @@ public final class LogExport {
      */
     public static Result run(Path log, Format format, Path out, boolean stagesOnly, Function<String, String> functionOf)
             throws IOException {
+        return run(log, format, out, stagesOnly, functionOf, Progress.NONE, SpillSort.DEFAULT_MEMORY);
+    }
+
+    /**
+     * @param progress   told how much of the log has been read
+     * @param sortMemory the memory the XES export may use to group events into traces; beyond it
+     *                   they are put in order on disk
+     */
+    public static Result run(Path log, Format format, Path out, boolean stagesOnly, Function<String, String> functionOf,
+                             Progress progress, long sortMemory) throws IOException {
         boolean gzip = out.getFileName().toString().endsWith(".gz");
         return AtomicFiles.write(out, temp -> {
             try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
                  OutputStream file = gzip ? new GZIPOutputStream(raw, 1 << 16) : raw) {
                 return switch (format) {
-                    case XES -> xes(log, file, stagesOnly);
-                    case OCEL -> ocel(log, file, stagesOnly, functionOf);
-                    case CSV -> csv(log, file, stagesOnly);
+                    case XES -> xes(events(log, stagesOnly, progress), file, sortMemory);
+                    case OCEL -> ocel(events(log, stagesOnly, progress), file, functionOf);
+                    case CSV -> csv(events(log, stagesOnly, progress), file);
                 };
             }
         });
     }
 
-    private static Result xes(Path log, OutputStream file, boolean stagesOnly) throws IOException {
-        Map<String, List<RecordedEvent>> traces = new LinkedHashMap<>();
-        EventLogJsonl.read(log, e -> {
-            if (!stagesOnly || BatonPayloads.isStageEvent(e.event())) {
-                traces.computeIfAbsent(e.stream(), k -> new ArrayList<>()).add(e);
-            }
-        });
-        long events = 0;
-        try (XesWriter xes = new XesWriter(file)) {
-            for (var trace : traces.entrySet()) {
-                List<RecordedEvent> list = trace.getValue();
-                list.sort(java.util.Comparator.comparingLong(RecordedEvent::version));
-                String workType = list.stream().map(RecordedEvent::workType).filter(java.util.Objects::nonNull)
-                        .findFirst().orElse(null);
-                xes.trace(trace.getKey(), workType, list);
-                events += list.size();
-            }
-        }
-        return new Result(events, traces.size());
+    /** Reads the log (gzip by its name) event by event, telling the progress how far it is. */
+    private interface Events {
+        void forEach(Consumer<RecordedEvent> sink) throws IOException;
     }
 
-    private static Result ocel(Path log, OutputStream file, boolean stagesOnly, Function<String, String> functionOf)
-            throws IOException {
+    private static Events events(Path log, boolean stagesOnly, Progress progress) {
+        return sink -> {
+            try (InputStream raw = Files.newInputStream(log)) {
+                CountingInputStream counted = new CountingInputStream(raw, Files.size(log), progress);
+                InputStream in = log.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(counted, 1 << 16)
+                        : counted;
+                EventLogJsonl.read(in, e -> {
+                    if (!stagesOnly || Activities.stage(e.event()) != null) {
+                        sink.accept(e);
+                    }
+                });
+                counted.finish();
+            }
+        };
+    }
+
+    /**
+     * One trace per work item, traces in the order their items first appear: the log interleaves
+     * items, so events go through a {@link SpillSort} by (item, version), on disk past its memory
+     * budget. Besides the budget, memory holds each item's id and work type.
+     */
+    private static Result xes(Events log, OutputStream file, long sortMemory) throws IOException {
+        /** A trace: its place among the traces and its work type, that of its earliest event naming one. */
+        final class Trace {
+            final int index;
+            String workType;
+            long workTypeVersion;
+
+            Trace(int index) {
+                this.index = index;
+            }
+        }
+        Map<String, Trace> byStream = new HashMap<>();
+        List<Trace> traces = new ArrayList<>();
+        long[] events = {0};
+        try (SpillSort<RecordedEvent> sorted = new SpillSort<>(new RecordedEventCodec(), sortMemory)) {
+            log.forEach(e -> {
+                Trace trace = byStream.get(e.stream());
+                if (trace == null) {
+                    trace = new Trace(traces.size());
+                    byStream.put(e.stream(), trace);
+                    traces.add(trace);
+                }
+                if (e.workType() != null && (trace.workType == null || e.version() < trace.workTypeVersion)) {
+                    trace.workType = e.workType();
+                    trace.workTypeVersion = e.version();
+                }
+                sorted.add(trace.index, e.version(), 0, e);
+            });
+            long[] current = {-1};
+            try (XesWriter xes = new XesWriter(file)) {
+                sorted.drain((trace, e) -> {
+                    try {
+                        if (trace != current[0]) {
+                            if (current[0] >= 0) {
+                                xes.endTrace();
+                            }
+                            current[0] = trace;
+                            xes.startTrace(e.stream(), traces.get((int) trace).workType);
+                        }
+                        xes.event(e);
+                    } catch (IOException ex) {
+                        throw new UncheckedIOException(ex);
+                    }
+                    events[0]++;
+                });
+                if (current[0] >= 0) {
+                    xes.endTrace();
+                }
+            } catch (UncheckedIOException ex) {
+                throw ex.getCause();
+            }
+        }
+        return new Result(events[0], traces.size());
+    }
+
+    /** An event as its JSONL line, for the sort. */
+    private static final class RecordedEventCodec implements SpillSort.Codec<RecordedEvent> {
+        private final EventCodec codec = new EventCodec();
+
+        @Override
+        public void write(DataOutput out, RecordedEvent e) throws IOException {
+            SpillSort.writeString(out, codec.encode(e));
+        }
+
+        @Override
+        public RecordedEvent read(DataInput in) throws IOException {
+            return codec.decode(SpillSort.readString(in));
+        }
+    }
+
+    private static Result ocel(Events log, OutputStream file, Function<String, String> functionOf) throws IOException {
         long[] counts = new long[1];
         java.util.Set<String> items = new java.util.HashSet<>();
         try (OcelWriter ocel = new OcelWriter(file, functionOf)) {
-            EventLogJsonl.read(log, e -> {
-                if (!stagesOnly || BatonPayloads.isStageEvent(e.event())) {
-                    ocel.event(e);
-                    counts[0]++;
-                    items.add(e.stream());
-                }
+            log.forEach(e -> {
+                ocel.event(e);
+                counts[0]++;
+                items.add(e.stream());
             });
         }
         return new Result(counts[0], items.size());
     }
 
-    private static Result csv(Path log, OutputStream file, boolean stagesOnly) throws IOException {
+    private static Result csv(Events log, OutputStream file) throws IOException {
         long[] counts = new long[1];
         java.util.Set<String> items = new java.util.HashSet<>();
         OutputStreamWriter writer = new OutputStreamWriter(file, StandardCharsets.UTF_8);
         try (CsvEventWriter csv = new CsvEventWriter(writer)) {
-            EventLogJsonl.read(log, e -> {
-                if (!stagesOnly || BatonPayloads.isStageEvent(e.event())) {
-                    try {
-                        csv.event(e);
-                    } catch (IOException ex) {
-                        throw new UncheckedIOException(ex);
-                    }
-                    counts[0]++;
-                    items.add(e.stream());
+            log.forEach(e -> {
+                try {
+                    csv.event(e);
+                } catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
                 }
+                counts[0]++;
+                items.add(e.stream());
             });
         }
         return new Result(counts[0], items.size());

@@ -4,9 +4,12 @@ import static dev.baton.exchange.source.JsonSource.list;
 import static dev.baton.exchange.source.JsonSource.object;
 import static dev.baton.exchange.source.JsonSource.text;
 
+import dev.baton.exchange.io.SpillSort;
 import dev.baton.exchange.source.ChangeKind;
 import dev.baton.exchange.source.JsonSource;
+import dev.baton.exchange.source.JsonTreeCodec;
 import dev.baton.exchange.source.Labels;
+import dev.baton.exchange.source.SortNotes;
 import dev.baton.exchange.source.SourceChange;
 import dev.baton.exchange.source.SourceFormatException;
 import dev.baton.exchange.source.SourceItem;
@@ -16,8 +19,7 @@ import dev.baton.exchange.source.Times;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +33,9 @@ import tools.jackson.core.JsonToken;
  * either. Labels are how most teams keep a status on GitHub, so a label added is a label change
  * (a stage move when the mapping's {@code status-labels} say so); a classic project card moved
  * between columns is a status change; assignments, closing, reopening, renames and comments are
- * kept. The issue's {@code created_at} creates it.
+ * kept. The issue's {@code created_at} creates it. Elements stream one at a time; their events go
+ * into a {@link SpillSort} (on disk past its memory budget) and are replayed issue by issue, oldest
+ * first, issues in the order they first appear.
  *
  * <p>Change ids: {@code github:<repository>#<number>:<event id>}, the creation
  * {@code github:<repository>#<number>:created}.
@@ -54,16 +58,26 @@ public final class GitHubEventsReader implements SourceReader {
                 + "\"issue\": {\"number\", …}}] or {\"issue\": {…}, \"timeline\": [...]})";
     }
 
-    private record Issue(String key, SourceItem item, Instant created, String author, List<Object> events) {
+    private record Issue(String key, SourceItem item, Instant created, String author) {
     }
 
     @Override
     public void read(InputStream in, SourceSink sink) {
-        Map<String, Issue> issues = new LinkedHashMap<>();
-        try (JsonSource json = new JsonSource(in, expectedShape())) {
+        read(in, sink, SpillSort.DEFAULT_MEMORY);
+    }
+
+    /**
+     * Reads with a given memory budget for putting the events in order (beyond it they go to disk).
+     * Besides the budget, memory holds per issue its title, labels and creation, and one issue's
+     * events while it is replayed.
+     */
+    public void read(InputStream in, SourceSink sink, long sortMemory) {
+        Issues issues = new Issues();
+        try (JsonSource json = new JsonSource(in, expectedShape());
+             SpillSort<Object> sorted = new SpillSort<>(JsonTreeCodec.INSTANCE, sortMemory)) {
             JsonToken first = json.next();
             if (first == JsonToken.START_OBJECT) {
-                element(json.tree(SKIPPED), json.where(), issues);
+                element(json.tree(SKIPPED), json.where(), issues, sorted);
             } else if (first == JsonToken.START_ARRAY) {
                 JsonToken t;
                 while ((t = json.next()) != JsonToken.END_ARRAY) {
@@ -71,7 +85,7 @@ public final class GitHubEventsReader implements SourceReader {
                         throw json.wrongShape("an array holding " + t);
                     }
                     String where = json.where();
-                    element(json.tree(SKIPPED), where, issues);
+                    element(json.tree(SKIPPED), where, issues, sorted);
                 }
             } else {
                 throw json.wrongShape(first == null ? "an empty file" : "JSON starting with " + first);
@@ -79,25 +93,70 @@ public final class GitHubEventsReader implements SourceReader {
             if (json.next() != null) {
                 throw json.wrongShape("more JSON after the events");
             }
-        }
-        for (Issue issue : issues.values()) {
-            replay(issue, sink);
+            SortNotes.spilled(sorted, sink);
+            // Each issue is marked by a null record before its events, so issues without events are created too.
+            List<Timed> events = new ArrayList<>();
+            long[] current = {-1};
+            sorted.drain((group, e) -> {
+                if (group != current[0]) {
+                    if (current[0] >= 0) {
+                        replay(issues.list.get((int) current[0]), events, sink);
+                    }
+                    events.clear();
+                    current[0] = group;
+                }
+                if (e != null) {
+                    events.add(new Timed(e, Times.parse(text(e, "created_at")).orElseThrow()));
+                }
+            });
+            if (current[0] >= 0) {
+                replay(issues.list.get((int) current[0]), events, sink);
+            }
         }
     }
 
+    /** The issues met so far, in the order met: their index is their group in the sort. */
+    private static final class Issues {
+        final Map<String, Integer> index = new HashMap<>();
+        final List<Issue> list = new ArrayList<>();
+    }
+
     /** One issue with its timeline, or one repository issue event (which names its issue). */
-    private void element(Object tree, String where, Map<String, Issue> issues) {
+    private void element(Object tree, String where, Issues issues, SpillSort<Object> sorted) {
         Map<String, Object> issue = object(tree, "issue");
         if (issue == null) {
             throw new SourceFormatException(where, "expected " + expectedShape() + ", found "
                     + (tree instanceof Map<?, ?> m ? "an object with the keys " + new java.util.TreeSet<>(m.keySet()) : "something else"));
         }
-        Issue known = issues.computeIfAbsent(key(issue), k -> issue(k, issue, where));
-        if (tree instanceof Map<?, ?> m && m.containsKey("timeline")) {
-            known.events().addAll(list(tree, "timeline"));
-        } else {
-            known.events().add(tree);
+        String key = key(issue);
+        Integer group = issues.index.get(key);
+        if (group == null) {
+            group = issues.list.size();
+            issues.index.put(key, group);
+            issues.list.add(issue(key, issue, where));
+            sorted.add(group, Long.MIN_VALUE, 0, null);
         }
+        if (tree instanceof Map<?, ?> m && m.containsKey("timeline")) {
+            for (Object e : list(tree, "timeline")) {
+                event(e, key, group, where, sorted);
+            }
+        } else {
+            // The issue is known now; each event needs only its own part.
+            m(tree).remove("issue");
+            event(tree, key, group, where, sorted);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> m(Object tree) {
+        return (Map<String, Object>) tree;
+    }
+
+    private static void event(Object e, String key, int group, String where, SpillSort<Object> sorted) {
+        String at = text(e, "created_at");
+        Instant when = Times.parse(at).orElseThrow(() -> new SourceFormatException(where,
+                "expected created_at on every event of " + key + ", found " + at));
+        sorted.add(group, when.getEpochSecond(), when.getNano(), e);
     }
 
     private static String key(Map<String, Object> issue) {
@@ -120,23 +179,15 @@ public final class GitHubEventsReader implements SourceReader {
         boolean pull = object(issue, "pull_request") != null;
         SourceItem item = new SourceItem(key.startsWith("#") ? key.substring(1) : key, pull ? "pull request" : "issue",
                 repository.isEmpty() ? null : repository, labels, text(issue, "title"));
-        return new Issue(key, item, created, text(issue, "user", "login"), new ArrayList<>());
+        return new Issue(key, item, created, text(issue, "user", "login"));
     }
 
-    private record Timed(Object event, Instant at, int order) {
+    private record Timed(Object event, Instant at) {
     }
 
-    private void replay(Issue issue, SourceSink sink) {
+    /** One issue's events, oldest first (equal times in file order). */
+    private void replay(Issue issue, List<Timed> events, SourceSink sink) {
         String prefix = "github:" + issue.key();
-        List<Timed> events = new ArrayList<>();
-        int order = 0;
-        for (Object e : issue.events()) {
-            String at = text(e, "created_at");
-            Instant when = Times.parse(at).orElseThrow(() -> new SourceFormatException(issue.key(),
-                    "expected created_at on every event of " + issue.key() + ", found " + at));
-            events.add(new Timed(e, when, order++));
-        }
-        events.sort(Comparator.comparing(Timed::at).thenComparingInt(Timed::order));
         List<Labels.Change> labelChanges = new ArrayList<>();
         for (Timed t : events) {
             String event = text(t.event(), "event");

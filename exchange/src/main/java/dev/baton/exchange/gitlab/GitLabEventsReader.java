@@ -3,9 +3,12 @@ package dev.baton.exchange.gitlab;
 import static dev.baton.exchange.source.JsonSource.object;
 import static dev.baton.exchange.source.JsonSource.text;
 
+import dev.baton.exchange.io.SpillSort;
 import dev.baton.exchange.source.ChangeKind;
 import dev.baton.exchange.source.JsonSource;
+import dev.baton.exchange.source.SortNotes;
 import dev.baton.exchange.source.SourceChange;
+import dev.baton.exchange.source.SourceChangeCodec;
 import dev.baton.exchange.source.SourceFormatException;
 import dev.baton.exchange.source.SourceItem;
 import dev.baton.exchange.source.SourceReader;
@@ -13,9 +16,9 @@ import dev.baton.exchange.source.SourceSink;
 import dev.baton.exchange.source.Times;
 import java.io.InputStream;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import tools.jackson.core.JsonToken;
@@ -25,7 +28,9 @@ import tools.jackson.core.JsonToken;
  * added or removed: how GitLab boards record a column move with scoped labels such as
  * {@code workflow::review}), {@code resource_state_events} (closed, reopened, merged) and
  * {@code resource_milestone_events}; one JSON array, or several concatenated. API pages list
- * events per resource but not in time order, so a file is sorted in memory before replay.
+ * events per resource but not in time order: events stream into a {@link SpillSort} (on disk past
+ * its memory budget) and are replayed resource by resource, oldest first, in the order resources
+ * first appear. Memory: the budget plus one small entry per resource.
  *
  * <p>Change ids are {@code gitlab:<label|state|milestone>:<event id>}.
  */
@@ -44,13 +49,16 @@ public final class GitLabEventsReader implements SourceReader {
                 + "\"label\": {...}, \"action\": \"add\"|\"remove\"} or {..., \"state\": \"closed\"|\"reopened\"}])";
     }
 
-    private record Event(SourceChange change, long id) {
-    }
-
     @Override
     public void read(InputStream in, SourceSink sink) {
-        List<Event> events = new ArrayList<>();
-        try (JsonSource json = new JsonSource(in, expectedShape())) {
+        read(in, sink, SpillSort.DEFAULT_MEMORY);
+    }
+
+    /** Reads with a given memory budget for putting the events in order (beyond it they go to disk). */
+    public void read(InputStream in, SourceSink sink, long sortMemory) {
+        Map<String, Integer> items = new HashMap<>();
+        try (JsonSource json = new JsonSource(in, expectedShape());
+             SpillSort<SourceChange> sorted = new SpillSort<>(SourceChangeCodec.INSTANCE, sortMemory)) {
             JsonToken t = json.next();
             if (t == null) {
                 throw json.wrongShape("an empty file");
@@ -66,15 +74,13 @@ public final class GitLabEventsReader implements SourceReader {
                     }
                     String where = json.where();
                     SourceChange change = change(json.tree(Set.of("avatar_url", "web_url")), where);
-                    events.add(new Event(change, events.size()));
+                    int item = items.computeIfAbsent(change.item().key(), k -> items.size());
+                    sorted.add(item, change.at().getEpochSecond(), change.at().getNano(), change);
                 }
                 t = json.next();
             }
-        }
-        events.sort(Comparator.comparing((Event e) -> e.change().item().key())
-                .thenComparing(e -> e.change().at()).thenComparingLong(Event::id));
-        for (Event e : events) {
-            sink.change(e.change());
+            SortNotes.spilled(sorted, sink);
+            sorted.drain((item, change) -> sink.change(change));
         }
     }
 

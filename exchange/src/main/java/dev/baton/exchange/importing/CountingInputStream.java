@@ -4,8 +4,8 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Reports the bytes read so far, at most every 256 kB, so progress costs nothing measurable. */
-final class CountingInputStream extends FilterInputStream {
+/** Reports the bytes read so far to a {@link Progress} (imports and exports), at most every 256 kB, so progress costs nothing measurable. */
+public final class CountingInputStream extends FilterInputStream {
 
     private static final long STEP = 256 * 1024;
     private final Progress progress;
@@ -13,7 +13,8 @@ final class CountingInputStream extends FilterInputStream {
     private long count;
     private long reported;
 
-    CountingInputStream(InputStream in, long total, Progress progress) {
+    /** @param total bytes in all, or -1 when unknown */
+    public CountingInputStream(InputStream in, long total, Progress progress) {
         super(in);
         this.total = total;
         this.progress = progress;
@@ -45,7 +46,8 @@ final class CountingInputStream extends FilterInputStream {
         }
     }
 
-    void finish() {
+    /** Reports the end: the whole file read. */
+    public void finish() {
         progress.advanced(total >= 0 ? total : count, total);
     }
 }

@@ -65,6 +65,8 @@ public final class Importer {
         long version;
         boolean touched;
         final boolean existed;
+        /** When the newest event of this item that was in the log before this import happened. */
+        java.time.Instant lastExisting;
         Set<String> visited;
 
         ItemState(String stream, boolean existed) {
@@ -91,6 +93,9 @@ public final class Importer {
         }
         ItemState state = items.computeIfAbsent(e.stream(), s -> new ItemState(s, true));
         state.version = Math.max(state.version, e.version());
+        if (state.lastExisting == null || e.at().isAfter(state.lastExisting)) {
+            state.lastExisting = e.at();
+        }
         if (e.workType() != null) {
             state.workType = e.workType();
         }
@@ -128,6 +133,13 @@ public final class Importer {
             items.put(state.stream, state);
         }
         last = state;
+        if (state.existed && state.lastExisting != null && !change.at().isAfter(state.lastExisting)) {
+            // An earlier import read this change and it became no event (else its id would be in the
+            // log): deciding it anew against the item's state at the end of its history would record
+            // what never happened, e.g. a status change within one stage as a move back.
+            report.duplicate();
+            return;
+        }
         if (!state.touched) {
             state.touched = true;
             report.item(!state.existed);

@@ -3,25 +3,35 @@ package dev.baton.exchange.ocel;
 import static dev.baton.exchange.source.JsonSource.list;
 import static dev.baton.exchange.source.JsonSource.text;
 
+import static dev.baton.exchange.io.SpillSort.readString;
+import static dev.baton.exchange.io.SpillSort.writeString;
+
 import dev.baton.engine.event.BatonEvent;
+import dev.baton.exchange.io.SpillSort;
 import dev.baton.exchange.source.BatonPayloads;
 import dev.baton.exchange.source.ChangeKind;
 import dev.baton.exchange.source.JsonSource;
+import dev.baton.exchange.source.SortNotes;
 import dev.baton.exchange.source.SourceChange;
 import dev.baton.exchange.source.SourceFormatException;
 import dev.baton.exchange.source.SourceItem;
 import dev.baton.exchange.source.SourceReader;
 import dev.baton.exchange.source.SourceSink;
 import dev.baton.exchange.source.Times;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import tools.jackson.core.JsonToken;
 
 /**
@@ -29,7 +39,8 @@ import tools.jackson.core.JsonToken;
  * {@code item} relationship is its work item). Any other OCEL log is flattened onto one object
  * type, as process-mining tools do for a case notion: the type whose objects take part in the most
  * events, or the one named by the mapping's {@code columns.type}. Each object of that type is a work item whose activities are the types of
- * its events, in time order. The file is read whole (OCEL logs list objects after events).
+ * its events, in time order. The log streams event by event (see {@link #read(InputStream, SourceSink, long)}
+ * for what memory holds).
  *
  * <p>Change ids: {@code baton:id}, else {@code ocel:<event id>:<object id>}.
  */
@@ -54,108 +65,232 @@ public final class OcelReader implements SourceReader {
                 + "\"time\", \"attributes\", \"relationships\"}]})";
     }
 
-    private record Occurrence(String id, String type, Instant at, String actor, Map<String, String> attributes,
-                              int order) {
+    /** One OCEL event as the reader keeps it: relationships as object id, qualifier pairs. */
+    private record Occurrence(String id, String type, Instant at, Map<String, String> attributes,
+                              List<String> relationships) {
+
+        String actor() {
+            for (int i = 0; i < relationships.size(); i += 2) {
+                if ("actor".equals(relationships.get(i + 1))) {
+                    return relationships.get(i);
+                }
+            }
+            return attributes.getOrDefault("org:resource", attributes.get("resource"));
+        }
+    }
+
+    /** An event as seen from one object it relates to: what the sort puts in order, object by object. */
+    private record Related(String objectId, String objectType, Occurrence event) {
+    }
+
+    /** What the reader keeps of an object: its type and its place in the objects list. */
+    private record ObjectRef(String type, int index) {
     }
 
     @Override
     public void read(InputStream in, SourceSink sink) {
-        Object log;
-        try (JsonSource json = new JsonSource(in, expectedShape())) {
+        read(in, sink, SpillSort.DEFAULT_MEMORY);
+    }
+
+    /**
+     * Reads with a given memory budget for each of the two sorts (beyond it they go to disk): the
+     * events read before the objects they relate to wait in one (OCEL lets {@code events} come
+     * before {@code objects}, and Baton writes them so), and every event goes into the other once
+     * for each object it relates to, to be replayed object by object. Besides that, memory holds
+     * each object's id and type.
+     */
+    public void read(InputStream in, SourceSink sink, long sortMemory) {
+        Map<String, ObjectRef> objects = new HashMap<>();
+        Map<String, String> typeNames = new HashMap<>();
+        Map<String, Integer> eventsPerType = new HashMap<>();
+        boolean[] baton = {false};
+        Set<String> keys = new TreeSet<>();
+        try (JsonSource json = new JsonSource(in, expectedShape());
+             SpillSort<Occurrence> waiting = new SpillSort<>(new OccurrenceCodec(), sortMemory);
+             SpillSort<Related> sorted = new SpillSort<>(new RelatedCodec(), sortMemory)) {
             JsonToken first = json.next();
             if (first != JsonToken.START_OBJECT) {
                 throw json.wrongShape(first == null ? "an empty file" : "JSON starting with " + first);
             }
-            log = json.tree(Set.of());
+            while (json.next() == JsonToken.PROPERTY_NAME) {
+                String name = json.name();
+                JsonToken value = json.next();
+                keys.add(name);
+                if (name.equals("objects")) {
+                    for (JsonToken t = json.firstObject(value); t != JsonToken.END_ARRAY; t = json.nextObject()) {
+                        Object o = json.tree(Set.of("attributes", "relationships"));
+                        String type = text(o, "type");
+                        objects.put(text(o, "id"), new ObjectRef(type == null ? null
+                                : typeNames.computeIfAbsent(type, k -> k), objects.size()));
+                    }
+                } else if (name.equals("events")) {
+                    for (JsonToken t = json.firstObject(value); t != JsonToken.END_ARRAY; t = json.nextObject()) {
+                        String where = json.where();
+                        Occurrence o = occurrence(json.tree(Set.of()), where);
+                        baton[0] |= o.attributes().containsKey("baton:data");
+                        if (keys.contains("objects")) {
+                            relate(o, objects, eventsPerType, sorted);
+                        } else {
+                            waiting.add(0, 0, 0, o);
+                        }
+                    }
+                } else {
+                    json.skip();
+                }
+            }
             if (json.next() != null) {
                 throw json.wrongShape("more JSON after the log");
             }
-        }
-        if (!(log instanceof Map<?, ?> m) || !m.containsKey("events") || !m.containsKey("objects")) {
-            throw new SourceFormatException("line 1, column 1", "expected " + expectedShape() + ", found "
-                    + (log instanceof Map<?, ?> map ? "an object with the keys " + new java.util.TreeSet<>(map.keySet()) : "something else"));
-        }
-        Map<String, String> objectTypes = new HashMap<>();
-        for (Object o : list(log, "objects")) {
-            objectTypes.put(text(o, "id"), text(o, "type"));
-        }
-        // Events by the objects they relate to, per object type.
-        Map<String, Map<String, List<Occurrence>>> byTypeAndObject = new LinkedHashMap<>();
-        Map<String, Integer> eventsPerType = new HashMap<>();
-        boolean baton = false;
-        int order = 0;
-        for (Object e : list(log, "events")) {
-            String id = text(e, "id");
-            String type = text(e, "type");
-            Instant at = Times.parse(text(e, "time")).orElseThrow(() -> new SourceFormatException("event " + id,
-                    "expected \"time\" to be a timestamp, found " + text(e, "time")));
-            Map<String, String> attributes = new LinkedHashMap<>();
-            for (Object a : list(e, "attributes")) {
-                attributes.put(text(a, "name"), text(a, "value"));
+            if (!keys.contains("events") || !keys.contains("objects")) {
+                throw new SourceFormatException("line 1, column 1", "expected " + expectedShape()
+                        + ", found an object with the keys " + keys);
             }
-            baton |= attributes.containsKey("baton:data");
-            String actor = null;
-            List<String[]> related = new ArrayList<>();
-            for (Object r : list(e, "relationships")) {
-                String objectId = text(r, "objectId");
-                String qualifier = text(r, "qualifier");
-                if ("actor".equals(qualifier)) {
-                    actor = objectId;
+            waiting.drain((group, o) -> relate(o, objects, eventsPerType, sorted));
+            String chosen = caseType != null ? caseType : baton[0] ? OcelWriter.ITEM
+                    : eventsPerType.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+                            .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).map(Map.Entry::getKey)
+                    .orElse(null);
+            if (chosen == null || !eventsPerType.containsKey(chosen)) {
+                throw new SourceFormatException("", "expected events related to objects of type '" + chosen
+                        + "', found object types " + new TreeSet<>(eventsPerType.keySet()));
+            }
+            if (!baton[0] && eventsPerType.size() > 1) {
+                sink.note("ocel-flattened", "flattened onto object type '" + chosen + "' (" + eventsPerType.get(chosen)
+                        + " events); other object types: " + new TreeSet<>(eventsPerType.keySet()));
+            }
+            SortNotes.spilled(sorted, sink);
+            replay(sorted, chosen, sink);
+        }
+    }
+
+    private static Occurrence occurrence(Object e, String where) {
+        String id = text(e, "id");
+        Instant at = Times.parse(text(e, "time")).orElseThrow(() -> new SourceFormatException(where,
+                "expected \"time\" of event " + id + " to be a timestamp, found " + text(e, "time")));
+        Map<String, String> attributes = new LinkedHashMap<>();
+        for (Object a : list(e, "attributes")) {
+            attributes.put(text(a, "name"), text(a, "value"));
+        }
+        List<String> related = new ArrayList<>();
+        for (Object r : list(e, "relationships")) {
+            related.add(text(r, "objectId"));
+            related.add(text(r, "qualifier"));
+        }
+        return new Occurrence(id, text(e, "type"), at, attributes, related);
+    }
+
+    /** Puts the event in order under each object it relates to, and counts it once per object type. */
+    private void relate(Occurrence o, Map<String, ObjectRef> objects, Map<String, Integer> eventsPerType,
+                        SpillSort<Related> sorted) {
+        boolean batonEvent = o.attributes().containsKey("baton:data");
+        Set<String> typesSeen = new HashSet<>(4);
+        List<String> r = o.relationships();
+        for (int i = 0; i < r.size(); i += 2) {
+            ObjectRef object = objects.get(r.get(i));
+            if (object == null || object.type() == null || (batonEvent && !"item".equals(r.get(i + 1)))) {
+                continue;
+            }
+            if (typesSeen.add(object.type())) {
+                eventsPerType.merge(object.type(), 1, Integer::sum);
+            }
+            if (caseType == null || caseType.equals(object.type())) {
+                sorted.add(object.index(), o.at().getEpochSecond(), o.at().getNano(),
+                        new Related(r.get(i), object.type(), o));
+            }
+        }
+    }
+
+    /** Each object of the chosen type is an item: its events' types are its activities, oldest first. */
+    private static void replay(SpillSort<Related> sorted, String chosen, SourceSink sink) {
+        long[] group = {-1};
+        String[] previous = {null};
+        sorted.drain((index, related) -> {
+            if (!chosen.equals(related.objectType())) {
+                return;
+            }
+            if (index != group[0]) {
+                group[0] = index;
+                previous[0] = null;
+            }
+            Occurrence o = related.event();
+            String objectId = related.objectId();
+            String data = o.attributes().get("baton:data");
+            String batonType = o.attributes().get("baton:type");
+            if (data != null && batonType != null) {
+                BatonEvent event;
+                try {
+                    event = BatonPayloads.event(batonType, data);
+                } catch (IllegalArgumentException ex) {
+                    throw new SourceFormatException("event " + o.id(), ex.getMessage());
                 }
-                related.add(new String[] {objectId, qualifier});
+                SourceItem item = new SourceItem(objectId, o.attributes().get("baton:workType"), null, List.of(), null);
+                sink.change(SourceChange.recorded(item, o.attributes().getOrDefault("baton:id", "ocel:" + o.id()),
+                        o.at(), o.actor(), event));
+                return;
             }
-            if (actor == null) {
-                actor = attributes.getOrDefault("org:resource", attributes.get("resource"));
-            }
-            Occurrence occurrence = new Occurrence(id, type, at, actor, attributes, order++);
-            Set<String> typesSeen = new java.util.HashSet<>();
-            for (String[] r : related) {
-                String objectType = objectTypes.get(r[0]);
-                if (objectType == null || (attributes.containsKey("baton:data") && !"item".equals(r[1]))) {
-                    continue;
-                }
-                byTypeAndObject.computeIfAbsent(objectType, k -> new LinkedHashMap<>())
-                        .computeIfAbsent(r[0], k -> new ArrayList<>()).add(occurrence);
-                if (typesSeen.add(objectType)) {
-                    eventsPerType.merge(objectType, 1, Integer::sum);
-                }
-            }
-        }
-        String chosen = caseType != null ? caseType : baton ? OcelWriter.ITEM
-                : eventsPerType.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
-                        .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).map(Map.Entry::getKey).orElse(null);
-        if (chosen == null || !byTypeAndObject.containsKey(chosen)) {
-            throw new SourceFormatException("", "expected events related to objects of type '" + chosen
-                    + "', found object types " + new java.util.TreeSet<>(byTypeAndObject.keySet()));
-        }
-        if (!baton && byTypeAndObject.size() > 1) {
-            sink.note("ocel-flattened", "flattened onto object type '" + chosen + "' (" + eventsPerType.get(chosen)
-                    + " events); other object types: " + new java.util.TreeSet<>(byTypeAndObject.keySet()));
-        }
-        byTypeAndObject.get(chosen).forEach((objectId, occurrences) -> {
-            occurrences.sort(Comparator.comparing(Occurrence::at).thenComparingInt(Occurrence::order));
-            String previous = null;
-            for (Occurrence o : occurrences) {
-                String data = o.attributes().get("baton:data");
-                String batonType = o.attributes().get("baton:type");
-                if (data != null && batonType != null) {
-                    BatonEvent event;
-                    try {
-                        event = BatonPayloads.event(batonType, data);
-                    } catch (IllegalArgumentException ex) {
-                        throw new SourceFormatException("event " + o.id(), ex.getMessage());
-                    }
-                    SourceItem item = new SourceItem(objectId, o.attributes().get("baton:workType"), null, List.of(), null);
-                    sink.change(SourceChange.recorded(item, o.attributes().getOrDefault("baton:id", "ocel:" + o.id()),
-                            o.at(), o.actor(), event));
-                    continue;
-                }
-                SourceItem item = new SourceItem(objectId, chosen, null, List.of(), null);
-                String changeId = "ocel:" + o.id() + ":" + objectId;
-                sink.change(new SourceChange(item, changeId, o.at(), o.actor(),
-                        previous == null ? ChangeKind.CREATED : ChangeKind.STATUS, "type", previous, o.type()));
-                previous = o.type();
-            }
+            SourceItem item = new SourceItem(objectId, chosen, null, List.of(), null);
+            String changeId = "ocel:" + o.id() + ":" + objectId;
+            sink.change(new SourceChange(item, changeId, o.at(), o.actor(),
+                    previous[0] == null ? ChangeKind.CREATED : ChangeKind.STATUS, "type", previous[0], o.type()));
+            previous[0] = o.type();
         });
+    }
+
+    /** An event as bytes, for the sorts. */
+    private static class OccurrenceCodec implements SpillSort.Codec<Occurrence> {
+
+        @Override
+        public void write(DataOutput out, Occurrence o) throws IOException {
+            writeString(out, o.id());
+            writeString(out, o.type());
+            out.writeLong(o.at().getEpochSecond());
+            out.writeInt(o.at().getNano());
+            out.writeInt(o.attributes().size());
+            for (var a : o.attributes().entrySet()) {
+                writeString(out, a.getKey());
+                writeString(out, a.getValue());
+            }
+            out.writeInt(o.relationships().size());
+            for (String r : o.relationships()) {
+                writeString(out, r);
+            }
+        }
+
+        @Override
+        public Occurrence read(DataInput in) throws IOException {
+            String id = readString(in);
+            String type = readString(in);
+            Instant at = Instant.ofEpochSecond(in.readLong(), in.readInt());
+            int n = in.readInt();
+            Map<String, String> attributes = new LinkedHashMap<>(Math.max(4, n * 2));
+            for (int i = 0; i < n; i++) {
+                String name = readString(in);
+                attributes.put(name, readString(in));
+            }
+            int m = in.readInt();
+            List<String> relationships = new ArrayList<>(m);
+            for (int i = 0; i < m; i++) {
+                relationships.add(readString(in));
+            }
+            return new Occurrence(id, type, at, attributes, relationships);
+        }
+    }
+
+    private static final class RelatedCodec implements SpillSort.Codec<Related> {
+        private final OccurrenceCodec occurrences = new OccurrenceCodec();
+
+        @Override
+        public void write(DataOutput out, Related r) throws IOException {
+            writeString(out, r.objectId());
+            writeString(out, r.objectType());
+            occurrences.write(out, r.event());
+        }
+
+        @Override
+        public Related read(DataInput in) throws IOException {
+            String objectId = readString(in);
+            String objectType = readString(in);
+            return new Related(objectId, objectType, occurrences.read(in));
+        }
     }
 }

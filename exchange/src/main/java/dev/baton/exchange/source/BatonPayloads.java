@@ -1,8 +1,7 @@
 package dev.baton.exchange.source;
 
 import dev.baton.engine.event.BatonEvent;
-import dev.baton.engine.item.WorkItemEvent.ItemCreated;
-import dev.baton.engine.item.WorkItemEvent.StageEntered;
+import dev.baton.engine.jsonl.Activities;
 import dev.baton.engine.jsonl.EventCodec;
 import dev.baton.engine.jsonl.EventLogFormatException;
 import tools.jackson.core.JacksonException;
@@ -24,21 +23,11 @@ public final class BatonPayloads {
 
     /**
      * The activity of an event, as docs/event-log.md defines it: the stage entered for
-     * {@code ItemCreated} and {@code StageEntered}, else the event type.
+     * {@code ItemCreated} and {@code StageEntered} ({@link Activities}), else the event type.
      */
     public static String activity(BatonEvent event) {
-        if (event instanceof ItemCreated c && c.stage() != null) {
-            return c.stage();
-        }
-        if (event instanceof StageEntered s && s.to() != null) {
-            return s.to();
-        }
-        return event.type();
-    }
-
-    /** Whether the event moves the item through its stages (the activities of the flow). */
-    public static boolean isStageEvent(BatonEvent event) {
-        return event instanceof ItemCreated || event instanceof StageEntered;
+        String stage = Activities.stage(event);
+        return stage != null ? stage : event.type();
     }
 
     /** The payload as one line of JSON: the record's components by name. */

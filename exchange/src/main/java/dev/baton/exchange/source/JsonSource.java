@@ -50,6 +50,26 @@ public final class JsonSource implements AutoCloseable {
         }
     }
 
+    /**
+     * For a property whose {@code value} should be a list of objects: the token of its first
+     * element, or END_ARRAY when empty; loop with {@link #nextObject()} after reading each element.
+     */
+    public JsonToken firstObject(JsonToken value) {
+        if (value != JsonToken.START_ARRAY) {
+            throw wrongShape("\"" + name() + "\" that is not a list");
+        }
+        return nextObject();
+    }
+
+    /** The next element of a list of objects: START_OBJECT, or END_ARRAY at its end. */
+    public JsonToken nextObject() {
+        JsonToken t = next();
+        if (t != JsonToken.END_ARRAY && t != JsonToken.START_OBJECT) {
+            throw wrongShape("a list holding " + t);
+        }
+        return t;
+    }
+
     /** The current field name (when on a property name or its value). */
     public String name() {
         return parser.currentName();

@@ -1,15 +1,22 @@
 package dev.baton.exchange.table;
 
+import static dev.baton.exchange.io.SpillSort.readString;
+import static dev.baton.exchange.io.SpillSort.writeString;
+
 import dev.baton.engine.event.BatonEvent;
+import dev.baton.exchange.io.SpillSort;
 import dev.baton.exchange.mapping.ImportMapping.TableColumns;
 import dev.baton.exchange.source.BatonPayloads;
 import dev.baton.exchange.source.ChangeKind;
+import dev.baton.exchange.source.SortNotes;
 import dev.baton.exchange.source.SourceChange;
 import dev.baton.exchange.source.SourceFormatException;
 import dev.baton.exchange.source.SourceItem;
 import dev.baton.exchange.source.SourceReader;
 import dev.baton.exchange.source.SourceSink;
 import dev.baton.exchange.source.Times;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -17,9 +24,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
@@ -32,8 +37,10 @@ import org.apache.commons.csv.CSVRecord;
  * mapping's {@code columns}; without them the usual names are recognised ({@code case},
  * {@code activity}, {@code timestamp}, {@code resource}, and pm4py's {@code case:concept:name},
  * {@code concept:name}, {@code time:timestamp}, {@code org:resource}). Baton's own CSV export (with
- * {@code type} and {@code data}) comes back event for event. Rows of different cases may be
- * interleaved: the table is held in memory and each case replayed in time order.
+ * {@code type} and {@code data}) comes back event for event. Rows are read one at a time; as rows
+ * of different cases may be interleaved and out of time order, they go into a {@link SpillSort}
+ * (on disk past its memory budget) and each case is replayed in time order, cases in the order
+ * they first appear. Memory: the budget, one small entry per case and one case's state.
  *
  * <p>Each case's first row creates the item in its activity, every later row enters its activity;
  * an attribute column whose value changes becomes a field change. Change ids: the {@code id}
@@ -60,15 +67,22 @@ public final class CsvEventReader implements SourceReader {
     }
 
     private record Row(long line, String item, String activity, Instant at, String actor, String type, String project,
-                       String title, String id, Map<String, String> attributes, String batonType, String data) {
+                       String title, String id, List<String> attributes, String batonType, String data) {
     }
 
     @Override
     public void read(InputStream in, SourceSink sink) {
-        List<Row> rows = new ArrayList<>();
+        read(in, sink, SpillSort.DEFAULT_MEMORY);
+    }
+
+    /** Reads with a given memory budget for putting the rows in order (beyond it they go to disk). */
+    public void read(InputStream in, SourceSink sink, long sortMemory) {
+        Map<String, Integer> cases = new HashMap<>();
+        List<String> attributes = columns == null ? List.of() : columns.attributes();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
         try (CSVParser parser = CSVParser.builder().setReader(new InputStreamReader(in, StandardCharsets.UTF_8))
-                .setFormat(format).get()) {
+                .setFormat(format).get();
+             SpillSort<Row> sorted = new SpillSort<>(new RowCodec(attributes.size()), sortMemory)) {
             Map<String, Integer> header = parser.getHeaderMap();
             String item = column(header, columns == null ? null : columns.item(), "case", "case:concept:name", "case_id");
             String activity = column(header, columns == null ? null : columns.activity(), "activity", "concept:name");
@@ -83,7 +97,6 @@ public final class CsvEventReader implements SourceReader {
             String title = column(header, columns == null ? null : columns.title(), "title");
             String id = column(header, columns == null ? null : columns.id(), "id");
             boolean baton = header.containsKey("type") && header.containsKey("data");
-            List<String> attributes = columns == null ? List.of() : columns.attributes();
             for (String a : attributes) {
                 if (!header.containsKey(a)) {
                     throw new SourceFormatException("line 1", "expected a column '" + a + "' (named in the mapping's "
@@ -99,55 +112,132 @@ public final class CsvEventReader implements SourceReader {
                 String at = record.get(time);
                 Instant instant = Times.parse(at).orElseThrow(() -> new SourceFormatException("line " + line,
                         "column " + time + ": expected a timestamp such as 2026-03-02T09:15:00Z, found '" + at + "'"));
-                Map<String, String> values = new LinkedHashMap<>();
+                List<String> values = new ArrayList<>(attributes.size());
                 for (String a : attributes) {
-                    values.put(a, record.get(a));
+                    values.add(record.get(a));
                 }
-                rows.add(new Row(line, record.get(item), record.get(activity), instant, get(record, actor),
-                        get(record, type), get(record, project), get(record, title), get(record, id), values,
-                        baton ? record.get("type") : null, baton ? record.get("data") : null));
+                String key = record.get(item);
+                Row row = new Row(line, key, record.get(activity), instant, get(record, actor), get(record, type),
+                        get(record, project), get(record, title), get(record, id), values,
+                        baton ? record.get("type") : null, baton ? record.get("data") : null);
+                sorted.add(cases.computeIfAbsent(key, k -> cases.size()), instant.getEpochSecond(), instant.getNano(), row);
             }
+            SortNotes.spilled(sorted, sink);
+            Replay replay = new Replay(attributes, sink);
+            sorted.drain(replay::row);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (java.io.UncheckedIOException | IllegalStateException e) {
             throw new SourceFormatException("", "malformed CSV: " + e.getMessage(), e);
         }
-        Map<String, List<Row>> byItem = new LinkedHashMap<>();
-        for (Row r : rows) {
-            byItem.computeIfAbsent(r.item(), k -> new ArrayList<>()).add(r);
+    }
+
+    /** Replays the rows case by case, oldest first: what it keeps is one case's state. */
+    private static final class Replay {
+        private final List<String> attributes;
+        private final SourceSink sink;
+        private long group = -1;
+        private String previous;
+        private final Map<String, String> attributeValues = new HashMap<>();
+        /** Ids given in the id column, and made ids of the current timestamp, with how often each came. */
+        private final Map<String, Integer> givenIds = new HashMap<>();
+        private final Map<String, Integer> madeIds = new HashMap<>();
+        private Instant madeAt;
+
+        Replay(List<String> attributes, SourceSink sink) {
+            this.attributes = attributes;
+            this.sink = sink;
         }
-        byItem.forEach((key, itemRows) -> {
-            itemRows.sort(Comparator.comparing(Row::at).thenComparingLong(Row::line));
-            String previous = null;
-            Map<String, String> attributeValues = new HashMap<>();
-            Map<String, Integer> seenIds = new HashMap<>();
-            for (Row r : itemRows) {
-                SourceItem item = new SourceItem(key, r.type(), r.project(), List.of(), r.title());
-                String base = r.id() != null && !r.id().isEmpty() ? r.id() : "csv:" + key + ":" + r.at() + ":" + r.activity();
-                int n = seenIds.merge(base, 1, Integer::sum);
-                String changeId = n == 1 ? base : base + ":" + n;
-                if (r.batonType() != null && !r.batonType().isEmpty()) {
-                    BatonEvent event;
-                    try {
-                        event = BatonPayloads.event(r.batonType(), r.data());
-                    } catch (IllegalArgumentException e) {
-                        throw new SourceFormatException("line " + r.line(), e.getMessage());
-                    }
-                    sink.change(SourceChange.recorded(item, changeId, r.at(), r.actor(), event));
-                    continue;
+
+        void row(long caseIndex, Row r) {
+            if (caseIndex != group) {
+                group = caseIndex;
+                previous = null;
+                attributeValues.clear();
+                givenIds.clear();
+                madeIds.clear();
+            }
+            String key = r.item();
+            SourceItem item = new SourceItem(key, r.type(), r.project(), List.of(), r.title());
+            String changeId;
+            if (r.id() != null && !r.id().isEmpty()) {
+                int n = givenIds.merge(r.id(), 1, Integer::sum);
+                changeId = n == 1 ? r.id() : r.id() + ":" + n;
+            } else {
+                // A made id holds the timestamp: rows of an earlier timestamp can no longer repeat it.
+                if (!r.at().equals(madeAt)) {
+                    madeIds.clear();
+                    madeAt = r.at();
                 }
-                sink.change(new SourceChange(item, changeId, r.at(), r.actor(),
-                        previous == null ? ChangeKind.CREATED : ChangeKind.STATUS, "activity", previous, r.activity()));
-                previous = r.activity();
-                for (var a : r.attributes().entrySet()) {
-                    String before = attributeValues.put(a.getKey(), a.getValue());
-                    if (!a.getValue().equals(before) && !(before == null && a.getValue().isEmpty())) {
-                        sink.change(new SourceChange(item, changeId + ":" + a.getKey(), r.at(), r.actor(),
-                                ChangeKind.FIELD, a.getKey(), before, a.getValue().isEmpty() ? null : a.getValue()));
-                    }
+                String base = "csv:" + key + ":" + r.at() + ":" + r.activity();
+                int n = madeIds.merge(base, 1, Integer::sum);
+                changeId = n == 1 ? base : base + ":" + n;
+            }
+            if (r.batonType() != null && !r.batonType().isEmpty()) {
+                BatonEvent event;
+                try {
+                    event = BatonPayloads.event(r.batonType(), r.data());
+                } catch (IllegalArgumentException e) {
+                    throw new SourceFormatException("line " + r.line(), e.getMessage());
+                }
+                sink.change(SourceChange.recorded(item, changeId, r.at(), r.actor(), event));
+                return;
+            }
+            sink.change(new SourceChange(item, changeId, r.at(), r.actor(),
+                    previous == null ? ChangeKind.CREATED : ChangeKind.STATUS, "activity", previous, r.activity()));
+            previous = r.activity();
+            for (int i = 0; i < attributes.size(); i++) {
+                String name = attributes.get(i);
+                String value = r.attributes().get(i);
+                String before = attributeValues.put(name, value);
+                if (!value.equals(before) && !(before == null && value.isEmpty())) {
+                    sink.change(new SourceChange(item, changeId + ":" + name, r.at(), r.actor(),
+                            ChangeKind.FIELD, name, before, value.isEmpty() ? null : value));
                 }
             }
-        });
+        }
+    }
+
+    /** A row as bytes, for the sort. */
+    private record RowCodec(int attributeCount) implements SpillSort.Codec<Row> {
+
+        @Override
+        public void write(DataOutput out, Row r) throws IOException {
+            out.writeLong(r.line());
+            writeString(out, r.item());
+            writeString(out, r.activity());
+            out.writeLong(r.at().getEpochSecond());
+            out.writeInt(r.at().getNano());
+            writeString(out, r.actor());
+            writeString(out, r.type());
+            writeString(out, r.project());
+            writeString(out, r.title());
+            writeString(out, r.id());
+            for (String a : r.attributes()) {
+                writeString(out, a);
+            }
+            writeString(out, r.batonType());
+            writeString(out, r.data());
+        }
+
+        @Override
+        public Row read(DataInput in) throws IOException {
+            long line = in.readLong();
+            String item = readString(in);
+            String activity = readString(in);
+            Instant at = Instant.ofEpochSecond(in.readLong(), in.readInt());
+            String actor = readString(in);
+            String type = readString(in);
+            String project = readString(in);
+            String title = readString(in);
+            String id = readString(in);
+            List<String> attributes = new ArrayList<>(attributeCount);
+            for (int i = 0; i < attributeCount; i++) {
+                attributes.add(readString(in));
+            }
+            return new Row(line, item, activity, at, actor, type, project, title, id, attributes, readString(in),
+                    readString(in));
+        }
     }
 
     private static String get(CSVRecord record, String column) {

@@ -4,9 +4,12 @@ import static dev.baton.exchange.source.JsonSource.list;
 import static dev.baton.exchange.source.JsonSource.object;
 import static dev.baton.exchange.source.JsonSource.text;
 
+import dev.baton.exchange.io.SpillSort;
 import dev.baton.exchange.source.ChangeKind;
 import dev.baton.exchange.source.JsonSource;
+import dev.baton.exchange.source.JsonTreeCodec;
 import dev.baton.exchange.source.Labels;
+import dev.baton.exchange.source.SortNotes;
 import dev.baton.exchange.source.SourceChange;
 import dev.baton.exchange.source.SourceFormatException;
 import dev.baton.exchange.source.SourceItem;
@@ -16,19 +19,19 @@ import dev.baton.exchange.source.Times;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import tools.jackson.core.JsonToken;
 
 /**
  * A Trello board's "Export as JSON": the board with its {@code cards}, {@code lists} and
- * {@code actions}. Trello lists actions newest first and a board export holds at most a few
- * thousand, so the board is read whole and its actions replayed oldest first, card by card.
+ * {@code actions}. The board streams: each action is read on its own, and as Trello lists actions
+ * newest first, they go into a {@link SpillSort} (on disk past its memory budget) to be replayed
+ * oldest first, card by card.
  *
  * <p>A list move ({@code updateCard} with {@code listBefore}/{@code listAfter}) is a status
  * change; adding or removing a member is an assignee change; closing and reopening a card,
@@ -50,68 +53,127 @@ public final class TrelloJsonReader implements SourceReader {
                 + "[{\"type\": \"createCard\"|\"updateCard\"|..., \"date\", \"data\": {\"card\", ...}}]})";
     }
 
-    private record Action(Object tree, Instant at, int order) {
+    private record Action(Object tree, Instant at) {
     }
+
+    /** Parts of an action no change needs (none a card's {@code old} values could hold); skipped while reading. */
+    private static final Set<String> SKIPPED = Set.of("prefs", "limits", "labelNames", "avatarHash", "avatarUrl",
+            "initials", "nonPublic", "nonPublicAvailable", "activityBlocked", "idMemberReferrer");
 
     @Override
     public void read(InputStream in, SourceSink sink) {
-        Object board;
-        try (JsonSource json = new JsonSource(in, expectedShape())) {
+        read(in, sink, SpillSort.DEFAULT_MEMORY);
+    }
+
+    /**
+     * Reads with a given memory budget for putting the actions in order (beyond it they go to disk).
+     * Besides the budget, memory holds per card its name, labels and list, and the board's lists,
+     * members and labels by id: they come after the actions in an export and name what they refer to.
+     */
+    public void read(InputStream in, SourceSink sink, long sortMemory) {
+        String boardName = null;
+        Map<String, String> listNames = new HashMap<>();
+        Map<String, String> memberNames = new HashMap<>();
+        Map<String, String> labelNames = new HashMap<>();
+        Map<String, Object> cards = new LinkedHashMap<>();
+        Map<String, Integer> cardOrder = new HashMap<>();
+        Set<String> keys = new TreeSet<>();
+        int skipped = 0;
+        try (JsonSource json = new JsonSource(in, expectedShape());
+             SpillSort<Object> sorted = new SpillSort<>(JsonTreeCodec.INSTANCE, sortMemory)) {
             JsonToken first = json.next();
             if (first != JsonToken.START_OBJECT) {
                 throw json.wrongShape(first == null ? "an empty file" : "JSON starting with " + first);
             }
-            board = json.tree(Set.of("prefs", "limits", "labelNames"));
+            while (json.next() == JsonToken.PROPERTY_NAME) {
+                String name = json.name();
+                JsonToken value = json.next();
+                keys.add(name);
+                switch (name) {
+                    case "name" -> boardName = value == JsonToken.VALUE_STRING ? json.parser().getString() : null;
+                    case "actions" -> {
+                        int order = 0;
+                        for (JsonToken t = json.firstObject(value); t != JsonToken.END_ARRAY; t = json.nextObject()) {
+                            Object a = json.tree(SKIPPED);
+                            String cardId = text(object(a, "data"), "card", "id");
+                            Instant at = Times.parse(text(a, "date")).orElse(null);
+                            if (cardId == null || at == null) {
+                                skipped++;
+                                continue;
+                            }
+                            // The export lists actions newest first: equal times are replayed in reverse file order.
+                            int card = cardOrder.computeIfAbsent(cardId, k -> cardOrder.size());
+                            sorted.add(card, at.toEpochMilli(), -(order++), a);
+                        }
+                    }
+                    case "cards" -> {
+                        for (JsonToken t = json.firstObject(value); t != JsonToken.END_ARRAY; t = json.nextObject()) {
+                            Object c = json.tree(SKIPPED);
+                            cards.put(text(c, "id"), card(c));
+                        }
+                    }
+                    case "lists" -> names(json, value, listNames, l -> text(l, "name"));
+                    case "members" -> names(json, value, memberNames, TrelloJsonReader::name);
+                    case "labels" -> names(json, value, labelNames, l -> text(l, "name"));
+                    default -> json.skip();
+                }
+            }
             if (json.next() != null) {
                 throw json.wrongShape("more JSON after the board");
             }
-        }
-        if (!(board instanceof Map<?, ?> b) || !b.containsKey("actions") || !b.containsKey("cards")) {
-            throw new SourceFormatException("line 1, column 1", "expected " + expectedShape() + ", found "
-                    + (board instanceof Map<?, ?> m ? "an object with the keys " + new java.util.TreeSet<>(m.keySet()) : "something else"));
-        }
-        String boardName = text(board, "name");
-        Map<String, String> listNames = new HashMap<>();
-        for (Object l : list(board, "lists")) {
-            listNames.put(text(l, "id"), text(l, "name"));
-        }
-        Map<String, String> memberNames = new HashMap<>();
-        for (Object m : list(board, "members")) {
-            memberNames.put(text(m, "id"), name(m));
-        }
-        Map<String, String> labelNames = new HashMap<>();
-        for (Object l : list(board, "labels")) {
-            labelNames.put(text(l, "id"), text(l, "name"));
-        }
-        // Cards by id, in board order; each with its actions.
-        Map<String, Object> cards = new LinkedHashMap<>();
-        for (Object c : list(board, "cards")) {
-            cards.put(text(c, "id"), c);
-        }
-        Map<String, List<Action>> actionsByCard = new TreeMap<>();
-        int order = 0;
-        int skipped = 0;
-        for (Object a : list(board, "actions")) {
-            String cardId = text(object(a, "data"), "card", "id");
-            Instant at = Times.parse(text(a, "date")).orElse(null);
-            if (cardId == null || at == null) {
-                skipped++;
-                continue;
+            if (!keys.contains("actions") || !keys.contains("cards")) {
+                throw new SourceFormatException("line 1, column 1", "expected " + expectedShape()
+                        + ", found an object with the keys " + keys);
             }
-            actionsByCard.computeIfAbsent(cardId, k -> new ArrayList<>()).add(new Action(a, at, order--));
+            if (skipped > 0) {
+                sink.note("board-actions", skipped + " actions are about the board or its lists, not a card (not imported)");
+            }
+            SortNotes.spilled(sorted, sink);
+            String board = boardName;
+            // One card's actions at a time, oldest first; the cards in the order their actions first appear.
+            List<Action> actions = new ArrayList<>();
+            String[] current = {null};
+            sorted.drain((group, a) -> {
+                String cardId = text(object(a, "data"), "card", "id");
+                if (!cardId.equals(current[0])) {
+                    if (current[0] != null) {
+                        card(current[0], cards.remove(current[0]), actions, board, listNames, memberNames, labelNames, sink);
+                    }
+                    actions.clear();
+                    current[0] = cardId;
+                }
+                actions.add(new Action(a, Times.parse(text(a, "date")).orElseThrow()));
+            });
+            if (current[0] != null) {
+                card(current[0], cards.remove(current[0]), actions, board, listNames, memberNames, labelNames, sink);
+            }
+            // Cards without an action in the export, in board order.
+            cards.forEach((cardId, card) -> card(cardId, card, List.of(), board, listNames, memberNames, labelNames, sink));
         }
-        if (skipped > 0) {
-            sink.note("board-actions", skipped + " actions are about the board or its lists, not a card (not imported)");
+    }
+
+    private static void names(JsonSource json, JsonToken value, Map<String, String> into,
+                              java.util.function.Function<Object, String> name) {
+        for (JsonToken t = json.firstObject(value); t != JsonToken.END_ARRAY; t = json.nextObject()) {
+            Object o = json.tree(SKIPPED);
+            into.put(text(o, "id"), name.apply(o));
         }
-        Set<String> allCards = new java.util.LinkedHashSet<>(cards.keySet());
-        allCards.addAll(actionsByCard.keySet());
-        for (String cardId : allCards) {
-            Object card = cards.get(cardId);
-            List<Action> actions = actionsByCard.getOrDefault(cardId, List.of());
-            // Newest first in the file: equal times keep the file's reverse order.
-            actions.sort(Comparator.comparing(Action::at).thenComparingInt(Action::order));
-            card(cardId, card, actions, boardName, listNames, memberNames, labelNames, sink);
+    }
+
+    /** What the replay needs of a card: its name, labels and list. */
+    private static Map<String, Object> card(Object c) {
+        Map<String, Object> card = new HashMap<>(4);
+        card.put("name", text(c, "name"));
+        card.put("idList", text(c, "idList"));
+        List<Object> labels = new ArrayList<>();
+        for (Object l : list(c, "labels")) {
+            String name = text(l, "name");
+            if (name != null) {
+                labels.add(Map.of("name", name));
+            }
         }
+        card.put("labels", labels);
+        return card;
     }
 
     private void card(String cardId, Object card, List<Action> actions, String board, Map<String, String> listNames,

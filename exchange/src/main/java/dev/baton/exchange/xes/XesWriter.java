@@ -76,6 +76,15 @@ public final class XesWriter implements Closeable {
 
     /** One trace: the events of one work item, in version order. */
     public void trace(String stream, String workType, List<RecordedEvent> events) throws IOException {
+        startTrace(stream, workType);
+        for (RecordedEvent e : events) {
+            event(e);
+        }
+        endTrace();
+    }
+
+    /** Opens a trace; its events follow with {@link #event}, then {@link #endTrace}. */
+    public void startTrace(String stream, String workType) throws IOException {
         try {
             newline(1);
             xml.writeStartElement("trace");
@@ -83,23 +92,36 @@ public final class XesWriter implements Closeable {
             if (workType != null) {
                 attribute(2, "string", "baton:workType", workType);
             }
-            for (RecordedEvent e : events) {
-                newline(2);
-                xml.writeStartElement("event");
-                attribute(3, "string", "concept:name", BatonPayloads.activity(e.event()));
-                attribute(3, "date", "time:timestamp", DATE.format(e.at()));
-                attribute(3, "string", "lifecycle:transition", "complete");
-                attribute(3, "string", "org:resource", e.actor());
-                attribute(3, "string", "baton:type", e.type());
-                attribute(3, "string", "baton:id", eventId(e));
-                attribute(3, "int", "baton:version", Long.toString(e.version()));
-                if (e.workType() != null) {
-                    attribute(3, "string", "baton:workType", e.workType());
-                }
-                attribute(3, "string", "baton:data", BatonPayloads.json(e.event()));
-                newline(2);
-                xml.writeEndElement();
+        } catch (XMLStreamException ex) {
+            throw new IOException(ex);
+        }
+    }
+
+    /** One event of the open trace. */
+    public void event(RecordedEvent e) throws IOException {
+        try {
+            newline(2);
+            xml.writeStartElement("event");
+            attribute(3, "string", "concept:name", BatonPayloads.activity(e.event()));
+            attribute(3, "date", "time:timestamp", DATE.format(e.at()));
+            attribute(3, "string", "lifecycle:transition", "complete");
+            attribute(3, "string", "org:resource", e.actor());
+            attribute(3, "string", "baton:type", e.type());
+            attribute(3, "string", "baton:id", eventId(e));
+            attribute(3, "int", "baton:version", Long.toString(e.version()));
+            if (e.workType() != null) {
+                attribute(3, "string", "baton:workType", e.workType());
             }
+            attribute(3, "string", "baton:data", BatonPayloads.json(e.event()));
+            newline(2);
+            xml.writeEndElement();
+        } catch (XMLStreamException ex) {
+            throw new IOException(ex);
+        }
+    }
+
+    public void endTrace() throws IOException {
+        try {
             newline(1);
             xml.writeEndElement();
         } catch (XMLStreamException ex) {

@@ -1,9 +1,9 @@
 package dev.baton.insight.log;
 
 import dev.baton.engine.event.RecordedEvent;
-import dev.baton.engine.item.WorkItemEvent.ItemCreated;
 import dev.baton.engine.item.WorkItemEvent.StageEntered;
 import dev.baton.engine.jsonl.EventLogFormatException;
+import dev.baton.engine.jsonl.Activities;
 import dev.baton.engine.jsonl.EventLogJsonl;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,13 +52,7 @@ public final class JsonlReader {
      * build their own logs (the debt report) use this too, so that both agree.
      */
     public static String activity(RecordedEvent event) {
-        if (event.event() instanceof ItemCreated created) {
-            return created.stage();
-        }
-        if (event.event() instanceof StageEntered entered) {
-            return entered.to();
-        }
-        return null;
+        return Activities.stage(event.event());
     }
 
     private static void add(EventLogBuilder log, RecordedEvent event) {

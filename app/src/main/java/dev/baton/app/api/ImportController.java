@@ -1,0 +1,141 @@
+package dev.baton.app.api;
+
+import dev.baton.app.imports.ImportRefused;
+import dev.baton.app.imports.ImportSummary;
+import dev.baton.app.imports.ImportUpload;
+import dev.baton.app.imports.ServerImports;
+import dev.baton.app.json.Json;
+import dev.baton.app.json.ProblemJson;
+import dev.baton.engine.event.RecordedEvent;
+import dev.baton.engine.jsonl.EventCodec;
+import dev.baton.model.problem.Problem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Imports through the API: the same importers and mapping as {@code baton import}, as an upload.
+ * A preview reads everything and stores nothing; an import stores the events not yet in the log,
+ * all or nothing. Ops and admins only (SecurityConfig).
+ */
+@RestController
+@RequestMapping("/api/v1/imports")
+class ImportController {
+
+    private static final EventCodec CODEC = new EventCodec();
+
+    private final ServerImports imports;
+
+    ImportController(ServerImports imports) {
+        this.imports = imports;
+    }
+
+    @Operation(summary = "Preview an import: counts, mapped stages and work types, unmapped values and the first "
+            + "events as they would be stored. Stores nothing.")
+    @PostMapping(path = "/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> preview(
+            @Parameter(description = "jira-json, jira-csv, asana-json, trello-json, gitlab-events, github-events, csv, xes or ocel")
+            @RequestParam(name = "kind", required = false) String kind,
+            @Parameter(description = "the export (gzip is recognised)")
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            @Parameter(description = "the mapping's YAML (docs/mapping-reference.md), as a file or a text field")
+            @RequestParam(name = "mapping", required = false) MultipartFile mapping,
+            HttpServletRequest request) throws IOException {
+        return withUpload(kind, file, mapping, request, upload -> json(imports.preview(upload)));
+    }
+
+    @Operation(summary = "Import: stores the export's events that are not in the log yet, in one transaction "
+            + "(201 when events were stored, 200 when every one was already present). Stores nothing on an error.")
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> store(
+            @Parameter(description = "the kind of export, as for the preview")
+            @RequestParam(name = "kind", required = false) String kind,
+            @Parameter(description = "the export") @RequestParam(name = "file", required = false) MultipartFile file,
+            @Parameter(description = "the mapping's YAML, as a file or a text field")
+            @RequestParam(name = "mapping", required = false) MultipartFile mapping,
+            HttpServletRequest request) throws IOException {
+        ImportSummary summary = withUpload(kind, file, mapping, request, imports::store);
+        return ResponseEntity.status(summary.events() > 0 ? HttpStatus.CREATED : HttpStatus.OK).body(json(summary));
+    }
+
+    @Operation(summary = "A starter mapping made from the export's own values (YAML), headed by the current model's ids.")
+    @PostMapping(path = "/suggest-mapping", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = "application/yaml")
+    String suggest(@RequestParam(name = "kind", required = false) String kind,
+                   @RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
+        return withUpload(kind, file, null, null, imports::suggestMapping);
+    }
+
+    /** An upload refused as a problem detail: what was wrong and where, every mapping error at its line. */
+    private static ApiException problem(ImportRefused e) {
+        ApiException problem = new ApiException(HttpStatus.valueOf(e.reason().status()), e.reason().code(), e.getMessage());
+        if (e.where() != null) {
+            problem.with("where", e.where());
+        }
+        if (!e.problems().isEmpty()) {
+            problem.with("errors", ProblemJson.problems(e.problems().stream().filter(Problem::isError).toList()));
+            problem.with("warnings", ProblemJson.problems(e.problems().stream().filter(p -> !p.isError()).toList()));
+        }
+        if (!e.streams().isEmpty()) {
+            problem.with("items", e.streams());
+        }
+        if (e.reason() == ImportRefused.Reason.UNKNOWN_KIND) {
+            problem.with("kinds", ServerImports.kinds());
+        }
+        return problem;
+    }
+
+    /** Runs the action on the upload; a refusal becomes a problem detail. */
+    private <T> T withUpload(String kind, MultipartFile file, MultipartFile mapping, HttpServletRequest request,
+                             Function<ImportUpload, T> action) throws IOException {
+        String mappingText = mapping != null && !mapping.isEmpty()
+                ? new String(mapping.getBytes(), StandardCharsets.UTF_8)
+                : request == null ? null : request.getParameter("mapping");
+        try {
+            return imports.received(kind, file, mappingText, action);
+        } catch (ImportRefused e) {
+            throw problem(e);
+        }
+    }
+
+    /** The documented JSON of a preview or an import (docs/api.md, "Imports"). */
+    static Map<String, Object> json(ImportSummary s) {
+        return Json.ordered("stored", s.stored(), "kind", s.kind(), "file", s.fileName(), "modelVersion", s.modelVersion(),
+                "changesRead", s.report().changesRead(), "events", s.events(), "alreadyPresent", s.alreadyPresent(),
+                "items", s.report().items(), "newItems", s.report().newItems(), "eventsByType", s.eventsByType(),
+                "workTypes", s.workTypes().stream().map(w -> Json.ordered("workType", w.workType(), "items", w.items(),
+                        "inModel", w.inModel())).toList(),
+                "stages", s.stages().stream().map(st -> Json.ordered("workType", st.workType(), "stage", st.stage(),
+                        "events", st.events(), "inModel", st.inModel())).toList(),
+                "unmapped", s.unmapped().stream().map(u -> Json.ordered("category", u.category(), "value", u.value(),
+                        "count", u.count(), "key", u.key(), "hint", u.hint())).toList(),
+                "skipped", s.report().skipped(),
+                "notes", s.report().notes().stream().map(n -> Json.ordered("code", n.code(), "message", n.message(),
+                        "count", n.count())).toList(),
+                "warnings", s.warnings(), "mappingWarnings", ProblemJson.problems(s.mappingWarnings()),
+                "sample", sample(s.sample()));
+    }
+
+    private static List<ObjectNode> sample(List<RecordedEvent> events) {
+        // Positions are given when the events are stored: a preview's would mean nothing.
+        return events.stream().map(e -> {
+            ObjectNode node = CODEC.toJson(e);
+            node.remove("position");
+            return node;
+        }).toList();
+    }
+}

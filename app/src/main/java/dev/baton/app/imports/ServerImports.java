@@ -1,0 +1,478 @@
+package dev.baton.app.imports;
+
+import dev.baton.engine.event.RecordedEvent;
+import dev.baton.engine.item.WorkItemEvent.ItemCreated;
+import dev.baton.engine.item.WorkItemEvent.StageEntered;
+import dev.baton.engine.jsonl.EventCodec;
+import dev.baton.engine.version.ModelVersion;
+import dev.baton.engine.version.ModelVersions;
+import dev.baton.exchange.importing.ImportReport;
+import dev.baton.exchange.importing.Importer;
+import dev.baton.exchange.importing.LogImport;
+import dev.baton.exchange.importing.Progress;
+import dev.baton.exchange.importing.SourceKinds;
+import dev.baton.exchange.mapping.ImportMapping;
+import dev.baton.exchange.mapping.MappingCheck;
+import dev.baton.exchange.mapping.MappingReader;
+import dev.baton.exchange.mapping.MappingSuggestion;
+import dev.baton.exchange.source.SourceFormatException;
+import dev.baton.exchange.source.SourceReader;
+import dev.baton.model.OperatingModel;
+import dev.baton.model.Person;
+import dev.baton.model.Stage;
+import dev.baton.model.WorkType;
+import dev.baton.model.problem.Problem;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Timestamp;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.zip.ZipException;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Previews and stores uploaded exports in the server's event log, with the importers of
+ * {@code baton import}. The events keep the source's stable ids (column {@code event_id}), so an
+ * import of the same or an overlapping export stores each event once; one import is one
+ * transaction, so a malformed file, a bad mapping or a conflict stores nothing.
+ *
+ * <p>Imported events are history, not work the engine runs: they carry model version 0 (not tied
+ * to a stored model, docs/event-log.md), go into no projection, and the engine never folds their
+ * streams into items. The debt report, the event feed and the item pages' timelines read them from
+ * the log as they are (docs/web.md, "Import").
+ */
+@Component
+public class ServerImports {
+
+    /** How many of the first events a preview shows. */
+    public static final int SAMPLE = 20;
+    /** Imports take turns: a second upload of the same export waits and then finds every event present. */
+    private static final long LOCK = 0x626174_6f6e_696dL;
+    private static final int BATCH = 1_000;
+    private static final EventCodec CODEC = new EventCodec();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String IMPORTED = "select position, stream, version, type, actor, at, work_type, "
+            + "model_version, command_id, event_id, payload::text as payload from events where event_id is not null "
+            + "order by position";
+    private static final String INSERT = "insert into events (stream, version, type, actor, at, work_type, "
+            + "model_version, command_id, event_id, payload) values (?, ?, ?, ?, ?, ?, ?, null, ?, ?::jsonb)";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate writing;
+    private final TransactionTemplate reading;
+    private final ModelVersions versions;
+    private final DataSize maxUpload;
+
+    public ServerImports(DataSource dataSource, ModelVersions versions,
+                         @Value("${baton.import.max-upload:64MB}") DataSize maxUpload) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        // Streams the log's imported events instead of loading them at once (PostgreSQL needs a transaction for it).
+        this.jdbc.setFetchSize(2_000);
+        DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
+        this.writing = new TransactionTemplate(transactions);
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
+        this.versions = versions;
+        this.maxUpload = maxUpload;
+    }
+
+    public static List<String> kinds() {
+        return SourceKinds.names();
+    }
+
+    public DataSize maxUpload() {
+        return maxUpload;
+    }
+
+    /** Refuses an export larger than {@code baton.import.max-upload}, before reading any of it. */
+    void checkSize(String fileName, long bytes) {
+        if (bytes > maxUpload.toBytes()) {
+            throw ImportRefused.of(ImportRefused.Reason.TOO_LARGE, fileName + " is " + megabytes(bytes)
+                    + "; the server imports files of up to " + megabytes(maxUpload.toBytes())
+                    + " (baton.import.max-upload). Compress it with gzip, split the export (e.g. by date range), "
+                    + "or import it with baton import on the command line; nothing was imported.");
+        }
+    }
+
+    /**
+     * Runs {@code action} on an upload as received: the export is checked against the size limit
+     * and copied to a temporary file, deleted afterwards.
+     *
+     * @param file    null or empty when none was sent (the action then refuses it)
+     * @param mapping the mapping's YAML, or null
+     */
+    public <T> T received(String kind, MultipartFile file, String mapping, Function<ImportUpload, T> action)
+            throws IOException {
+        String name = file == null || file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+                ? "the export" : file.getOriginalFilename();
+        Path temp = null;
+        try {
+            if (file != null && !file.isEmpty()) {
+                checkSize(name, file.getSize());
+                temp = Files.createTempFile("baton-import", ".upload");
+                try (InputStream in = file.getInputStream()) {
+                    Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return action.apply(new ImportUpload(kind, temp, name, mapping));
+        } finally {
+            if (temp != null) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    /** Reads the export and counts what an import would store; stores nothing. */
+    public ImportSummary preview(ImportUpload upload) {
+        Prepared prepared = prepare(upload);
+        return reading.execute(status -> {
+            Collector collector = new Collector(batch -> { });
+            ImportReport report = run(prepared, upload, collector);
+            List<String> conflicts = conflicts(collector.newStreams);
+            return summary(false, prepared, upload, report, collector, conflicts);
+        });
+    }
+
+    /**
+     * Stores the export's events that are not in the log yet, in one transaction.
+     *
+     * @throws ImportRefused when the kind, file or mapping is wrong, or an item of the export has
+     *                       the id of a work item Baton runs; nothing is stored then
+     */
+    public ImportSummary store(ImportUpload upload) {
+        Prepared prepared = prepare(upload);
+        Collector[] collector = new Collector[1];
+        try {
+            return writing.execute(status -> {
+                jdbc.execute("select pg_advisory_xact_lock(" + LOCK + ")");
+                collector[0] = new Collector(this::insert);
+                ImportReport report = run(prepared, upload, collector[0]);
+                return summary(true, prepared, upload, report, collector[0], List.of());
+            });
+        } catch (DuplicateKeyException e) {
+            // Rolled back: an item of the export is a stream the engine already runs.
+            List<String> taken = collector[0] == null ? List.of() : conflicts(collector[0].newStreams);
+            throw ImportRefused.conflict(describeConflicts(taken) + "; nothing was imported. Rename them in the export "
+                    + "or leave them out.", taken);
+        }
+    }
+
+    /** A starter mapping from the export's own values, headed by the ids of the current model to map them onto. */
+    public String suggestMapping(ImportUpload upload) {
+        SourceReader reader = reader(upload.kind(), ImportMapping.NONE);
+        requireFile(upload);
+        MappingSuggestion suggestion = new MappingSuggestion();
+        read(reader, upload, suggestion);
+        StringBuilder yaml = new StringBuilder();
+        versions.current().ifPresent(v -> {
+            OperatingModel model = v.model();
+            yaml.append("# The ids of operating model version ").append(v.number()).append(" (").append(model.name())
+                    .append(") to map onto:\n");
+            for (WorkType w : model.workTypes()) {
+                yaml.append("#   work type ").append(w.id()).append(": stages ").append(w.stages().stream()
+                        .map(Stage::id).filter(Objects::nonNull).collect(Collectors.joining(", "))).append('\n');
+            }
+            yaml.append("#   people: ").append(model.people().stream().map(Person::id).filter(Objects::nonNull)
+                    .collect(Collectors.joining(", "))).append('\n');
+        });
+        yaml.append(suggestion.yaml(upload.fileName(), upload.kind()));
+        return yaml.toString();
+    }
+
+    // ---- reading
+
+    private record Prepared(SourceReader reader, ImportMapping mapping, ModelVersion model, List<Problem> mappingWarnings) {
+    }
+
+    private Prepared prepare(ImportUpload upload) {
+        reader(upload.kind(), ImportMapping.NONE);
+        requireFile(upload);
+        ModelVersion model = versions.current().orElse(null);
+        ImportMapping mapping = ImportMapping.NONE;
+        List<Problem> warnings = List.of();
+        if (upload.mapping() != null && !upload.mapping().isBlank()) {
+            MappingReader.Result read = MappingReader.read(upload.mapping());
+            List<Problem> problems = new ArrayList<>(read.problems());
+            if (read.valid() && model != null) {
+                problems.addAll(MappingCheck.check(read, model.model()));
+            }
+            List<Problem> errors = problems.stream().filter(Problem::isError).toList();
+            if (!errors.isEmpty()) {
+                throw ImportRefused.mapping("The mapping has " + errors.size() + (errors.size() == 1 ? " error" : " errors")
+                        + "; nothing was imported. " + (errors.size() == 1 ? "It" : "The first") + " is at "
+                        + errors.get(0).format("mapping"), problems);
+            }
+            mapping = read.mapping();
+            warnings = problems;
+        }
+        return new Prepared(reader(upload.kind(), mapping), mapping, model, warnings);
+    }
+
+    private static SourceReader reader(String kind, ImportMapping mapping) {
+        if (kind == null || kind.isBlank()) {
+            throw ImportRefused.of(ImportRefused.Reason.UNKNOWN_KIND, "expected the kind of export ("
+                    + String.join(", ", kinds()) + "), found none");
+        }
+        return SourceKinds.reader(kind, mapping).orElseThrow(() -> ImportRefused.of(ImportRefused.Reason.UNKNOWN_KIND,
+                "expected the kind of export (" + String.join(", ", kinds()) + "), found '" + kind + "'"));
+    }
+
+    private static void requireFile(ImportUpload upload) {
+        if (upload.file() == null) {
+            throw ImportRefused.of(ImportRefused.Reason.NO_FILE, "expected an export file (part 'file'), found none");
+        }
+    }
+
+    private ImportReport run(Prepared prepared, ImportUpload upload, Collector collector) {
+        Importer importer = new Importer(prepared.mapping(), prepared.model() == null ? null : prepared.model().model(),
+                collector);
+        jdbc.query(IMPORTED, rs -> {
+            String type = rs.getString("type");
+            importer.existing(new RecordedEvent(rs.getLong("position"), rs.getString("stream"), rs.getLong("version"),
+                    rs.getTimestamp("at").toInstant(), rs.getString("actor"), rs.getString("work_type"),
+                    rs.getInt("model_version"), rs.getString("command_id"),
+                    CODEC.payload(type, JSON.readTree(rs.getString("payload"))), rs.getString("event_id")));
+        });
+        read(prepared.reader(), upload, importer.sink());
+        collector.flush();
+        return importer.report();
+    }
+
+    private static void read(SourceReader reader, ImportUpload upload, dev.baton.exchange.source.SourceSink sink) {
+        try {
+            LogImport.readSource(reader, upload.file(), sink, Progress.NONE);
+        } catch (SourceFormatException e) {
+            throw ImportRefused.export(upload.fileName() + ": " + e.describe() + "; nothing was imported", e.where());
+        } catch (ZipException | EOFException e) {
+            throw ImportRefused.export(upload.fileName() + ": the gzip stream is broken (" + e.getMessage()
+                    + "); nothing was imported", null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- storing
+
+    private void insert(List<RecordedEvent> batch) {
+        jdbc.batchUpdate(INSERT, batch, batch.size(), (ps, e) -> {
+            ps.setString(1, e.stream());
+            ps.setLong(2, e.version());
+            ps.setString(3, e.type());
+            ps.setString(4, e.actor());
+            ps.setTimestamp(5, Timestamp.from(e.at().truncatedTo(ChronoUnit.MICROS)));
+            ps.setString(6, e.workType());
+            ps.setInt(7, e.modelVersion());
+            ps.setString(8, e.eventId());
+            ps.setString(9, CODEC.payloadJson(e.event()));
+        });
+    }
+
+    /** The streams among {@code streams} that already hold events: work items Baton runs under the same id. */
+    private List<String> conflicts(Set<String> streams) {
+        List<String> taken = new ArrayList<>();
+        List<String> all = new ArrayList<>(streams);
+        for (int from = 0; from < all.size(); from += BATCH) {
+            String[] chunk = all.subList(from, Math.min(all.size(), from + BATCH)).toArray(String[]::new);
+            taken.addAll(jdbc.query(con -> {
+                var ps = con.prepareStatement("select distinct stream from events where stream = any(?) order by stream");
+                ps.setArray(1, con.createArrayOf("text", chunk));
+                return ps;
+            }, (rs, row) -> rs.getString(1)));
+        }
+        return taken;
+    }
+
+    private static String describeConflicts(List<String> taken) {
+        return taken.size() + (taken.size() == 1 ? " item" : " items") + " of the export "
+                + (taken.size() == 1 ? "has the id of a work item" : "have the ids of work items") + " Baton runs already ("
+                + String.join(", ", taken.stream().limit(10).toList()) + (taken.size() > 10 ? ", …" : "") + ")";
+    }
+
+    // ---- the summary
+
+    /** Receives the importer's new events: counts them, keeps the first ones, hands them on in batches. */
+    private static final class Collector implements Consumer<RecordedEvent> {
+        final Consumer<List<RecordedEvent>> store;
+        final List<RecordedEvent> batch = new ArrayList<>(BATCH);
+        final List<RecordedEvent> sample = new ArrayList<>(SAMPLE);
+        final Map<List<String>, Long> stages = new LinkedHashMap<>();
+        final Map<String, String> workTypeOf = new HashMap<>();
+        final Set<String> newStreams = new LinkedHashSet<>();
+
+        Collector(Consumer<List<RecordedEvent>> store) {
+            this.store = store;
+        }
+
+        @Override
+        public void accept(RecordedEvent e) {
+            if (sample.size() < SAMPLE) {
+                sample.add(e);
+            }
+            if (e.version() == 1) {
+                newStreams.add(e.stream());
+            }
+            workTypeOf.putIfAbsent(e.stream(), e.workType() == null ? "" : e.workType());
+            String entered = e.event() instanceof ItemCreated c ? c.stage()
+                    : e.event() instanceof StageEntered s ? s.to() : null;
+            if (entered != null) {
+                stages.merge(java.util.Arrays.asList(e.workType(), entered), 1L, Long::sum);
+            }
+            batch.add(e);
+            if (batch.size() == BATCH) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (!batch.isEmpty()) {
+                store.accept(List.copyOf(batch));
+                batch.clear();
+            }
+        }
+    }
+
+    private static ImportSummary summary(boolean stored, Prepared prepared, ImportUpload upload, ImportReport report,
+                                         Collector collector, List<String> conflicts) {
+        OperatingModel model = prepared.model() == null ? null : prepared.model().model();
+        List<ImportSummary.StageCount> stages = collector.stages.entrySet().stream()
+                .map(e -> new ImportSummary.StageCount(e.getKey().get(0), e.getKey().get(1), e.getValue(),
+                        hasStage(model, e.getKey().get(0), e.getKey().get(1))))
+                .sorted(Comparator.comparing((ImportSummary.StageCount s) -> String.valueOf(s.workType()))
+                        .thenComparing(s -> -s.events()))
+                .toList();
+        Map<String, Long> items = new LinkedHashMap<>();
+        collector.workTypeOf.values().forEach(w -> items.merge(w, 1L, Long::sum));
+        List<ImportSummary.WorkTypeCount> workTypes = items.entrySet().stream()
+                .map(e -> new ImportSummary.WorkTypeCount(e.getKey().isEmpty() ? null : e.getKey(), e.getValue(),
+                        model != null && model.workType(e.getKey()).isPresent()))
+                .sorted(Comparator.comparing((ImportSummary.WorkTypeCount w) -> -w.items())).toList();
+        return new ImportSummary(stored, upload.kind(), upload.fileName(),
+                prepared.model() == null ? null : prepared.model().number(), report, stages, workTypes,
+                unmapped(report, model), List.copyOf(collector.sample), warnings(model, stages, workTypes, conflicts),
+                prepared.mappingWarnings().stream().filter(p -> !p.isError()).toList());
+    }
+
+    private static boolean hasStage(OperatingModel model, String workType, String stage) {
+        return model != null && workType != null && model.workType(workType)
+                .map(w -> w.stage(stage).isPresent()).orElse(false);
+    }
+
+    private static List<String> warnings(OperatingModel model, List<ImportSummary.StageCount> stages,
+                                         List<ImportSummary.WorkTypeCount> workTypes, List<String> conflicts) {
+        List<String> warnings = new ArrayList<>();
+        if (!conflicts.isEmpty()) {
+            warnings.add(describeConflicts(conflicts) + ": importing would be refused. Rename them in the export or leave them out.");
+        }
+        if (model == null) {
+            warnings.add("No operating model is stored yet: values are kept as the tool writes them and not checked.");
+            return warnings;
+        }
+        for (ImportSummary.WorkTypeCount w : workTypes) {
+            if (w.workType() == null) {
+                warnings.add(w.items() + (w.items() == 1 ? " item matches" : " items match") + " no work-type rule of "
+                        + "the mapping and would be imported without a work type: add work-types.default, or a by-type, "
+                        + "by-project or by-label rule.");
+            } else if (!w.inModel()) {
+                warnings.add("Work type '" + w.workType() + "' (" + w.items() + (w.items() == 1 ? " item" : " items")
+                        + ") is not in the operating model: the dashboard counts its items, but no declared flow covers "
+                        + "them. Map it under work-types (" + String.join(", ", model.workTypes().stream()
+                        .map(WorkType::id).toList()) + ").");
+            }
+        }
+        List<ImportSummary.StageCount> foreign = stages.stream()
+                .filter(s -> !s.inModel() && s.workType() != null && model.workType(s.workType()).isPresent()).toList();
+        for (ImportSummary.StageCount s : foreign.stream().limit(8).toList()) {
+            warnings.add("Stage '" + s.stage() + "' (" + s.events() + (s.events() == 1 ? " event" : " events")
+                    + ") is not a stage of " + s.workType() + " in the model: moves into it count as deviations from "
+                    + "the declared flow. Map the tool's status onto one of " + String.join(", ", model.workType(s.workType())
+                    .orElseThrow().stages().stream().map(Stage::id).toList()) + " under stages.");
+        }
+        if (foreign.size() > 8) {
+            warnings.add("… and " + (foreign.size() - 8) + " more stages not in the model.");
+        }
+        return warnings;
+    }
+
+    private static List<ImportSummary.Unmapped> unmapped(ImportReport report, OperatingModel model) {
+        List<ImportSummary.Unmapped> result = new ArrayList<>();
+        for (String category : report.unmapped().keySet()) {
+            for (Map.Entry<String, Long> e : report.unmappedByCount(category)) {
+                String value = e.getKey();
+                String key;
+                String hint;
+                switch (category) {
+                    case "stages" -> {
+                        key = "stages." + quote(value);
+                        hint = "map the status to a stage" + ids(model == null ? List.of() : model.workTypes().stream()
+                                .flatMap(w -> w.stages().stream()).map(Stage::id).distinct().toList())
+                                + "; until then it is kept as the stage '" + value + "'";
+                    }
+                    case "people" -> {
+                        key = "people." + quote(value);
+                        hint = "map the user to a person" + ids(model == null ? List.of()
+                                : model.people().stream().map(Person::id).toList()) + ", or {person, function}";
+                    }
+                    case "work-types" -> {
+                        String type = value.contains(" in ") ? value.substring(0, value.indexOf(" in ")) : value;
+                        key = "work-types.by-type." + quote(type);
+                        hint = "give these items a work type" + ids(model == null ? List.of() : model.workTypes().stream()
+                                .map(WorkType::id).toList()) + " by type, project (work-types.by-project) or label "
+                                + "(work-types.by-label), or set work-types.default";
+                    }
+                    case "fields" -> {
+                        key = "fields.map." + quote(value);
+                        hint = "map the field to a template field, or list it under fields.ignore";
+                    }
+                    default -> {
+                        key = category + "." + quote(value);
+                        hint = "cover it under " + category;
+                    }
+                }
+                result.add(new ImportSummary.Unmapped(category, value, e.getValue(), key, hint));
+            }
+        }
+        return result;
+    }
+
+    private static String ids(List<String> ids) {
+        List<String> known = ids.stream().filter(Objects::nonNull).toList();
+        if (known.isEmpty()) {
+            return "";
+        }
+        return " (" + String.join(", ", known.stream().limit(8).toList()) + (known.size() > 8 ? ", …" : "") + ")";
+    }
+
+    private static String quote(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static String megabytes(long bytes) {
+        return bytes >= 1 << 20 ? String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (double) (1 << 20))
+                : String.format(java.util.Locale.ROOT, "%d KB", (bytes + 1023) / 1024);
+    }
+}

@@ -1,0 +1,158 @@
+package dev.baton.app.web;
+
+import dev.baton.app.imports.ImportRefused;
+import dev.baton.app.imports.ImportSummary;
+import dev.baton.app.imports.ImportUpload;
+import dev.baton.app.imports.ServerImports;
+import dev.baton.engine.version.ModelVersion;
+import dev.baton.engine.version.ModelVersions;
+import dev.baton.model.OperatingModel;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The Import page: pick the kind, upload an export and optionally a mapping, preview what would be
+ * stored (counts, mapped stages, unmapped values with the mapping key that covers them, the first
+ * events), let the file's own values suggest a starter mapping, then import. The same
+ * {@link ServerImports} as {@code POST /api/v1/imports}. With htmx the form stays as it is (the
+ * chosen files too) and only the result and the errors next to the fields change; without
+ * JavaScript each button posts the form and the page comes back whole.
+ */
+@Controller
+class ImportPage {
+
+    /** What each kind reads, for the kind picker. */
+    static final Map<String, String> KINDS = Map.of(
+            "jira-json", "Jira REST search results with changelog (JSON)",
+            "jira-csv", "Jira issue navigator export (CSV, all fields)",
+            "asana-json", "Asana tasks with their stories (JSON)",
+            "trello-json", "Trello board export with actions (JSON)",
+            "gitlab-events", "GitLab resource label and state events (JSON)",
+            "github-events", "GitHub issue events or timelines (JSON)",
+            "csv", "Any event table: case, activity, timestamp (CSV)",
+            "xes", "IEEE XES event log (.xes, .xes.gz)",
+            "ocel", "OCEL 2.0 object-centric log (JSON)");
+
+    private final ServerImports imports;
+    private final ModelVersions versions;
+
+    ImportPage(ServerImports imports, ModelVersions versions) {
+        this.imports = imports;
+        this.versions = versions;
+    }
+
+    record KindOption(String id, String label) {
+    }
+
+    /** A sample event as a row: when, which item, what happened, by whom. */
+    record SampleRow(String at, String item, String type, String workType, String actor, String sentence) {
+    }
+
+    @GetMapping("/import")
+    String show(Model page) {
+        form(page, "jira-json", null);
+        return "import";
+    }
+
+    @PostMapping("/import/preview")
+    String preview(@RequestParam(required = false) String kind, @RequestParam(required = false) MultipartFile file,
+                   @RequestParam(required = false) String mapping,
+                   @RequestParam(name = "mappingFile", required = false) MultipartFile mappingFile,
+                   @RequestHeader(name = "HX-Request", required = false) String htmx, Model page,
+                   HttpServletResponse response) throws IOException {
+        return run(kind, file, mapping, mappingFile, htmx, page, response, imports::preview);
+    }
+
+    @PostMapping("/import")
+    String store(@RequestParam(required = false) String kind, @RequestParam(required = false) MultipartFile file,
+                 @RequestParam(required = false) String mapping,
+                 @RequestParam(name = "mappingFile", required = false) MultipartFile mappingFile,
+                 @RequestHeader(name = "HX-Request", required = false) String htmx, Model page,
+                 HttpServletResponse response) throws IOException {
+        return run(kind, file, mapping, mappingFile, htmx, page, response, imports::store);
+    }
+
+    @PostMapping("/import/suggest")
+    String suggest(@RequestParam(required = false) String kind, @RequestParam(required = false) MultipartFile file,
+                   @RequestParam(required = false) String mapping,
+                   @RequestHeader(name = "HX-Request", required = false) String htmx, Model page,
+                   HttpServletResponse response) throws IOException {
+        form(page, kind, mapping);
+        page.addAttribute("oob", htmx != null);
+        page.addAttribute("resultOob", htmx != null);
+        try {
+            String suggested = imports.received(kind, file, null, imports::suggestMapping);
+            page.addAttribute("mapping", suggested);
+            page.addAttribute("suggested", true);
+        } catch (ImportRefused e) {
+            refused(page, response, e);
+        }
+        return htmx == null ? "import" : "import :: suggested";
+    }
+
+    private String run(String kind, MultipartFile file, String mapping, MultipartFile mappingFile, String htmx,
+                       Model page, HttpServletResponse response, Function<ImportUpload, ImportSummary> action)
+            throws IOException {
+        String mappingText = mapping != null && !mapping.isBlank() ? mapping
+                : mappingFile != null && !mappingFile.isEmpty() ? new String(mappingFile.getBytes(), StandardCharsets.UTF_8)
+                : null;
+        form(page, kind, mappingText);
+        page.addAttribute("oob", htmx != null);
+        try {
+            ImportSummary summary = imports.received(kind, file, mappingText, action);
+            page.addAttribute("summary", summary);
+            page.addAttribute("sample", sample(summary));
+        } catch (ImportRefused e) {
+            refused(page, response, e);
+        }
+        return htmx == null ? "import" : "import :: response";
+    }
+
+    private void form(Model page, String kind, String mapping) {
+        page.addAttribute("kinds", ServerImports.kinds().stream()
+                .map(k -> new KindOption(k, k + " — " + KINDS.getOrDefault(k, k))).toList());
+        page.addAttribute("kind", kind == null ? "jira-json" : kind);
+        page.addAttribute("mapping", mapping);
+        page.addAttribute("maxBytes", imports.maxUpload().toBytes());
+        page.addAttribute("maxUpload", imports.maxUpload().toMegabytes() + " MB");
+        page.addAttribute("oob", false);
+        page.addAttribute("resultOob", false);
+    }
+
+    /**
+     * A refused upload: the message goes next to the field at fault (the kind, the file or the
+     * mapping, with each mapping problem at its line). 422 for all, so that htmx shows it in place.
+     */
+    private static void refused(Model page, HttpServletResponse response, ImportRefused e) {
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        page.addAttribute("problem", e.getMessage());
+        switch (e.reason()) {
+            case UNKNOWN_KIND -> page.addAttribute("kindError", e.getMessage());
+            case INVALID_MAPPING -> {
+                page.addAttribute("mappingError", e.getMessage());
+                page.addAttribute("mappingProblems", ModelPage.problems(e.problems()));
+            }
+            default -> page.addAttribute("fileError", e.getMessage());
+        }
+    }
+
+    private List<SampleRow> sample(ImportSummary summary) {
+        ModelVersion current = versions.current().orElse(null);
+        OperatingModel model = current == null ? null : current.model();
+        return summary.sample().stream().map(e -> new SampleRow(e.at().toString().replace('T', ' ').replace("Z", ""),
+                e.stream(), e.type(), e.workType(), model == null ? e.actor() : EventSentences.of(model, e).actor(),
+                model == null ? e.type() : EventSentences.of(model, e).sentence())).toList();
+    }
+}
