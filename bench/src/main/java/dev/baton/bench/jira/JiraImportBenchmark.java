@@ -1,19 +1,14 @@
 package dev.baton.bench.jira;
 
+import dev.baton.bench.exchange.Measured;
 import dev.baton.exchange.importing.ImportReport;
 import dev.baton.exchange.importing.LogImport;
 import dev.baton.exchange.importing.Progress;
 import dev.baton.exchange.jira.JiraJsonReader;
 import dev.baton.exchange.mapping.ImportMapping;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -35,8 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * fork runs with a 256 MB heap, so finishing at all shows that memory stays bounded. One
  * operation is one whole import: events/s = 1,050,000 events (entries plus creations) / time.
  *
- * <p>{@link #main} runs the same import five times and prints the median events/s and the peak
- * heap in use: {@code java -Xmx256m -cp bench/target/benchmarks.jar dev.baton.bench.jira.JiraImportBenchmark}.
+ * <p>{@link #main} runs the same import five times ({@link Measured}) and prints the median events/s
+ * and the peak heap in use: {@code java -Xmx256m -cp bench/target/benchmarks.jar dev.baton.bench.jira.JiraImportBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -78,40 +73,17 @@ public class JiraImportBenchmark {
         Files.deleteIfExists(dir);
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
         JiraImportBenchmark bench = new JiraImportBenchmark();
         bench.generate();
         System.out.printf(Locale.ROOT, "export: %,d bytes, %,d changelog entries%n", Files.size(bench.export),
                 (long) ISSUES * ENTRIES_PER_ISSUE);
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        bench.emptyLog();
-        bench.importJira(); // warm-up
-        List<Double> rates = new ArrayList<>();
-        long peak = 0;
-        for (int i = 0; i < runs; i++) {
+        Measured.measure("jira-json", runs, () -> {
             bench.emptyLog();
-            System.gc();
-            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-            long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-            long t0 = System.nanoTime();
-            ImportReport report = bench.importJira();
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            double cpuSeconds = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0) / 1e9;
-            long heapPeak = ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-            peak = Math.max(peak, heapPeak);
-            double rate = report.eventsWritten() / seconds;
-            rates.add(rate);
-            System.out.printf(Locale.ROOT, "run %d: %,d events in %.2f s = %,.0f events/s (importing thread on CPU "
-                            + "%.2f s = %,.0f events per CPU second), heap peak %,d MB%n", i + 1,
-                    report.eventsWritten(), seconds, rate, cpuSeconds, report.eventsWritten() / cpuSeconds, heapPeak >> 20);
-        }
-        double[] sorted = rates.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        System.out.printf(Locale.ROOT, "median %,.0f events/s over %d runs (min %,.0f, max %,.0f); peak heap %,d MB "
-                        + "(max heap %,d MB); log %,d bytes%n",
-                sorted[sorted.length / 2], runs, sorted[0], sorted[sorted.length - 1], peak >> 20,
-                Runtime.getRuntime().maxMemory() >> 20, Files.size(bench.log));
+            return 0;
+        }, () -> bench.importJira().eventsWritten());
+        System.out.printf(Locale.ROOT, "log %,d bytes%n", Files.size(bench.log));
         bench.clean();
-        Arrays.fill(sorted, 0);
     }
 }

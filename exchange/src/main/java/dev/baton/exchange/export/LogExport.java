@@ -1,8 +1,10 @@
 package dev.baton.exchange.export;
 
+import static dev.baton.exchange.io.SpillSort.readString;
+import static dev.baton.exchange.io.SpillSort.writeString;
+
 import dev.baton.engine.event.RecordedEvent;
 import dev.baton.engine.jsonl.Activities;
-import dev.baton.engine.jsonl.EventCodec;
 import dev.baton.engine.jsonl.EventLogJsonl;
 import dev.baton.exchange.importing.CountingInputStream;
 import dev.baton.exchange.importing.Progress;
@@ -22,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -126,7 +129,7 @@ public final class LogExport {
         Map<String, Trace> byStream = new HashMap<>();
         List<Trace> traces = new ArrayList<>();
         long[] events = {0};
-        try (SpillSort<RecordedEvent> sorted = new SpillSort<>(new RecordedEventCodec(), sortMemory)) {
+        try (SpillSort<XesWriter.Event> sorted = new SpillSort<>(new XesEventCodec(), sortMemory)) {
             log.forEach(e -> {
                 Trace trace = byStream.get(e.stream());
                 if (trace == null) {
@@ -138,7 +141,7 @@ public final class LogExport {
                     trace.workType = e.workType();
                     trace.workTypeVersion = e.version();
                 }
-                sorted.add(trace.index, e.version(), 0, e);
+                sorted.add(trace.index, e.version(), 0, XesWriter.Event.of(e));
             });
             long[] current = {-1};
             try (XesWriter xes = new XesWriter(file)) {
@@ -167,18 +170,33 @@ public final class LogExport {
         return new Result(events[0], traces.size());
     }
 
-    /** An event as its JSONL line, for the sort. */
-    private static final class RecordedEventCodec implements SpillSort.Codec<RecordedEvent> {
-        private final EventCodec codec = new EventCodec();
+    /** An event as XES writes it, as bytes for the sort. */
+    private static final class XesEventCodec implements SpillSort.Codec<XesWriter.Event> {
 
         @Override
-        public void write(DataOutput out, RecordedEvent e) throws IOException {
-            SpillSort.writeString(out, codec.encode(e));
+        public void write(DataOutput out, XesWriter.Event e) throws IOException {
+            writeString(out, e.stream());
+            writeString(out, e.activity());
+            out.writeLong(e.at().getEpochSecond());
+            out.writeInt(e.at().getNano());
+            writeString(out, e.actor());
+            writeString(out, e.type());
+            writeString(out, e.id());
+            out.writeLong(e.version());
+            writeString(out, e.workType());
+            writeString(out, e.data());
         }
 
         @Override
-        public RecordedEvent read(DataInput in) throws IOException {
-            return codec.decode(SpillSort.readString(in));
+        public XesWriter.Event read(DataInput in) throws IOException {
+            String stream = readString(in);
+            String activity = readString(in);
+            Instant at = Instant.ofEpochSecond(in.readLong(), in.readInt());
+            String actor = readString(in);
+            String type = readString(in);
+            String id = readString(in);
+            long version = in.readLong();
+            return new XesWriter.Event(stream, activity, at, actor, type, id, version, readString(in), readString(in));
         }
     }
 
