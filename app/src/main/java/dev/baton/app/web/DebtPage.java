@@ -69,6 +69,7 @@ class DebtPage {
         OperatingModel model = current.model();
         page.addAttribute("r", r);
         page.addAttribute("snapshot", snapshot);
+        page.addAttribute("refreshing", reports.refreshing());
         page.addAttribute("score", one(r.score()));
         page.addAttribute("hours", whole(r.costHours()));
         page.addAttribute("components", r.components().stream().map(DebtPage::row).toList());
