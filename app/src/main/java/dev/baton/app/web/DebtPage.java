@@ -15,6 +15,7 @@ import dev.baton.insight.debt.Dimension;
 import dev.baton.insight.debt.Evidence;
 import dev.baton.model.OperatingModel;
 import dev.baton.model.WorkType;
+import dev.baton.model.show.FlowSvg;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
