@@ -22,6 +22,7 @@ import dev.baton.engine.item.WorkItemId;
 import dev.baton.engine.version.ModelVersion;
 import dev.baton.engine.version.ModelVersions;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,7 @@ public final class Engine {
     private final Clock clock;
     private final Supplier<String> ids;
     private final Recorder recorder;
+    private final ItemIndex index = new ItemIndex();
     private final Streams<WorkItem> items;
     private final Map<Integer, WorkItemDecider> deciders = new ConcurrentHashMap<>();
     private final Locks locks = new Locks();
@@ -66,7 +68,7 @@ public final class Engine {
         this.clock = clock;
         this.ids = ids;
         this.recorder = new Recorder(store, clock);
-        this.items = new Streams<>(store, WorkItem::created, WorkItem::apply, WorkItem::version);
+        this.items = new Streams<>(store, WorkItem::created, WorkItem::apply, WorkItem::version, index::moved);
         this.intake = new IntakeDesk(this, recorder, versions, clock, ids);
         catchUp();
     }
@@ -181,7 +183,7 @@ public final class Engine {
 
     /** Items matching the filter, oldest first. */
     public List<WorkItem> items(ItemFilter filter) {
-        return items.all().stream().filter(filter::matches)
+        return candidates(filter).stream().filter(filter::matches)
                 .sorted(Comparator.comparing(WorkItem::createdAt).thenComparing(i -> i.id().value())).toList();
     }
 
@@ -190,7 +192,17 @@ public final class Engine {
      * which would otherwise sort every item only to count them or show a few.
      */
     public Stream<WorkItem> matching(ItemFilter filter) {
-        return items.all().stream().filter(filter::matches);
+        return candidates(filter).stream().filter(filter::matches);
+    }
+
+    /** Open (not completed) items per owner over all work types: each person's work in progress. */
+    public Map<String, Long> openByOwner() {
+        return index.openByOwner();
+    }
+
+    /** The items a filter can match: only its work type's when it names one. */
+    private Collection<WorkItem> candidates(ItemFilter filter) {
+        return filter.workType() == null ? items.all() : index.ofWorkType(filter.workType());
     }
 
     /** Every event of an item, oldest first. */

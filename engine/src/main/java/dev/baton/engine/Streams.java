@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
@@ -22,14 +23,33 @@ final class Streams<S> {
     private final Function<RecordedEvent, S> start;
     private final BiFunction<S, RecordedEvent, S> next;
     private final ToLongFunction<S> version;
+    private final BiConsumer<S, S> moved;
     private final Map<String, S> states = new ConcurrentHashMap<>();
 
     Streams(EventStore store, Function<RecordedEvent, S> start, BiFunction<S, RecordedEvent, S> next,
             ToLongFunction<S> version) {
+        this(store, start, next, version, (before, after) -> { });
+    }
+
+    /**
+     * @param moved told of every state change (before: null for a new stream), in order per
+     *              stream: keeps indexes over the states, such as the engine's {@link ItemIndex}
+     */
+    Streams(EventStore store, Function<RecordedEvent, S> start, BiFunction<S, RecordedEvent, S> next,
+            ToLongFunction<S> version, BiConsumer<S, S> moved) {
         this.store = store;
         this.start = start;
         this.next = next;
         this.version = version;
+        this.moved = moved;
+    }
+
+    /** Sets a stream's state; the map entry stays locked while the indexes are told, so they see its moves in order. */
+    private void put(String stream, S state) {
+        states.compute(stream, (k, before) -> {
+            moved.accept(before, state);
+            return state;
+        });
     }
 
     /** The stream's state, read from the store when not known yet; null when there is no such stream. */
@@ -45,7 +65,7 @@ final class Streams<S> {
             state = state == null ? begin(e) : next.apply(state, e);
         }
         if (state != null) {
-            states.put(stream, state);
+            put(stream, state);
         }
         return state;
     }
@@ -71,7 +91,7 @@ final class Streams<S> {
         S state = states.get(e.stream());
         S moved = state == null ? begin(e) : next.apply(state, e);
         if (moved != null) {
-            states.put(e.stream(), moved);
+            put(e.stream(), moved);
         }
     }
 
@@ -93,7 +113,7 @@ final class Streams<S> {
             for (RecordedEvent e : recorded) {
                 state = state == null ? start.apply(e) : next.apply(state, e);
             }
-            states.put(stream, state);
+            put(stream, state);
             return new CommandResult.Recorded(stream, version.applyAsLong(state), recorded, false);
         }
         reload(stream);

@@ -98,17 +98,11 @@ class BoardPage {
         ModelVersion current = PageAdvice.current(versions);
         OperatingModel model = current.model();
         WorkType type = PageAdvice.workType(current, workTypeId);
-        // One pass over the items, none sorted whole: a board of 100,000 items shows only the top cards.
+        // Only this work type's items (the engine keeps them apart), none sorted whole: a board of
+        // 100,000 items shows only the top cards; the WIP per person is kept by the engine as well.
         Map<String, List<WorkItem>> byStage = new HashMap<>();
-        Map<String, Long> openByOwner = new HashMap<>();
         int[] completed = {0};
-        engine.matching(ItemFilter.ALL).forEach(item -> {
-            if (!item.completed() && item.owner() != null) {
-                openByOwner.merge(item.owner(), 1L, Long::sum);
-            }
-            if (!item.workType().equals(type.id())) {
-                return;
-            }
+        engine.matching(new ItemFilter(type.id(), null, null, null, null, null)).forEach(item -> {
             if (item.completed()) {
                 completed[0]++;
             } else {
@@ -133,7 +127,7 @@ class BoardPage {
         page.addAttribute("completed", completed[0]);
         Integer limit = model.debt() == null ? null : model.debt().wipLimit();
         page.addAttribute("wipLimit", limit);
-        page.addAttribute("overWip", overWip(model, limit, openByOwner));
+        page.addAttribute("overWip", overWip(model, limit, engine.openByOwner()));
         page.addAttribute("formKey", UUID.randomUUID().toString());
     }
 
