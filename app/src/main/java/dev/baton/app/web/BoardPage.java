@@ -40,8 +40,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class BoardPage {
 
-    /** Cards shown per column; the count above the column is always the full number. */
-    static final int CARDS_PER_COLUMN = 40;
+    /**
+     * Cards shown per column unless the page asks for more ("show more"); the count above the
+     * column is always the full number. Rendering the cards is most of a large board's time.
+     */
+    static final int CARDS_PER_COLUMN = 20;
+
+    /** The most cards per column a page may ask for. */
+    static final int MAX_CARDS_PER_COLUMN = 500;
 
     private final Engine engine;
     private final ModelVersions versions;
@@ -66,8 +72,8 @@ class BoardPage {
     }
 
     @GetMapping("/boards/{workType}")
-    String board(@PathVariable String workType, Model page) {
-        fill(page, workType);
+    String board(@PathVariable String workType, @RequestParam(required = false) Integer cards, Model page) {
+        fill(page, workType, cards == null ? CARDS_PER_COLUMN : Math.max(1, Math.min(cards, MAX_CARDS_PER_COLUMN)));
         return "board";
     }
 
@@ -90,11 +96,11 @@ class BoardPage {
         } else {
             page.addAttribute("flash", outcome.message());
         }
-        fill(page, workType);
+        fill(page, workType, CARDS_PER_COLUMN);
         return "board :: columns";
     }
 
-    private void fill(Model page, String workTypeId) {
+    private void fill(Model page, String workTypeId, int shown) {
         ModelVersion current = PageAdvice.current(versions);
         OperatingModel model = current.model();
         WorkType type = PageAdvice.workType(current, workTypeId);
@@ -114,12 +120,12 @@ class BoardPage {
         for (Stage stage : type.stages()) {
             columns.add(column(stage.id(), Names.stage(type, stage.id()), stage.kind() == null ? null : stage.kind().id(),
                     stage.sla() == null ? null : stage.sla().text(), stage.gate() != null,
-                    byStage.getOrDefault(stage.id(), List.of())));
+                    byStage.getOrDefault(stage.id(), List.of()), shown));
             byStage.remove(stage.id());
         }
         // Items of an older model version may sit in a stage the current version no longer has.
         byStage.forEach((stage, items) -> columns.add(column(stage, Names.words(stage) + " (older model version)",
-                null, null, false, items)));
+                null, null, false, items, shown)));
         page.addAttribute("workType", type.id());
         page.addAttribute("workTypeName", Names.workType(type));
         page.addAttribute("columns", columns);
@@ -129,14 +135,16 @@ class BoardPage {
         page.addAttribute("wipLimit", limit);
         page.addAttribute("overWip", overWip(model, limit, engine.openByOwner()));
         page.addAttribute("formKey", UUID.randomUUID().toString());
+        page.addAttribute("more", Math.min(shown + CARDS_PER_COLUMN, MAX_CARDS_PER_COLUMN));
     }
 
     /** Urgent first, then whoever has waited longest in the stage: the cards that need attention. */
     static final Comparator<WorkItem> ATTENTION = Comparator.comparing(WorkItem::urgent).reversed()
             .thenComparing(WorkItem::stageEnteredAt).thenComparing(i -> i.id().value());
 
-    private Column column(String id, String name, String kind, String sla, boolean gated, List<WorkItem> items) {
-        List<WorkViews.Card> cards = first(items, ATTENTION, CARDS_PER_COLUMN).stream().map(views::card).toList();
+    private Column column(String id, String name, String kind, String sla, boolean gated, List<WorkItem> items,
+                          int shown) {
+        List<WorkViews.Card> cards = first(items, ATTENTION, shown).stream().map(views::card).toList();
         int blocked = (int) items.stream().filter(WorkItem::blocked).count();
         int urgent = (int) items.stream().filter(WorkItem::urgent).count();
         return new Column(id, name, kind, sla, gated, items.size(), blocked, urgent, cards);

@@ -8,6 +8,7 @@ import dev.baton.engine.Engine;
 import dev.baton.engine.event.EventStore;
 import dev.baton.engine.item.ItemFilter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -74,11 +75,21 @@ class DemoHistoryIT {
                 .mapToInt(b -> Integer.parseInt(b.getText())).sum();
         assertThat(counted).isEqualTo(open);
         assertThat(browser.all(By.cssSelector("section.column .item-card a.title"))).isNotEmpty();
+        assertThat(cardsAndCounts()).allSatisfy(c -> assertThat(c[0]).isEqualTo(Math.min(c[1], BoardPage.CARDS_PER_COLUMN)));
         browser.screenshot("campaign-board");
+        browser.go("/boards/campaign?cards=" + BoardPage.MAX_CARDS_PER_COLUMN);
+        assertThat(cardsAndCounts()).allSatisfy(c -> assertThat(c[0]).isEqualTo(Math.min(c[1], BoardPage.MAX_CARDS_PER_COLUMN)));
         browser.go("/boards/product-launch");
         browser.screenshot("launch-board");
         browser.go("/intake");
         browser.screenshot("intake");
+    }
+
+    /** Per column of the board shown: the cards on it and the count in its header. */
+    private List<int[]> cardsAndCounts() {
+        return browser.all(By.cssSelector("section.column")).stream().map(c -> new int[] {
+                c.findElements(By.cssSelector(".item-card")).size(),
+                Integer.parseInt(c.findElement(By.cssSelector("header .badge")).getText())}).toList();
     }
 
     @Test
