@@ -76,33 +76,46 @@ public final class PagesBenchmark {
             Matcher computed = COMPUTED.matcher(dashboard);
             OUT.printf(Locale.ROOT, "first GET /debt (waits for the first report, started in the background at start-up): %.0f ms%s%n", firstMillis,
                     computed.find() ? " (report " + computed.group(1) + " ms)" : "");
-            report("GET /boards/campaign", measure(http, base + "/boards/campaign", warmup, requests, null));
-            report("GET /boards/asset", measure(http, base + "/boards/asset", warmup, requests, null));
-            report("GET /debt (kept report)", measure(http, base + "/debt", warmup, requests, null));
-            report("GET / (home of nora)", measure(http, base + "/", warmup, requests, null));
+            ProcessHandle cpu = server.toHandle();
+            report("GET /boards/campaign", measure(http, base + "/boards/campaign", warmup, requests, null, cpu));
+            report("GET /boards/asset", measure(http, base + "/boards/asset", warmup, requests, null, cpu));
+            report("GET /debt (kept report)", measure(http, base + "/debt", warmup, requests, null, cpu));
+            report("GET / (home of nora)", measure(http, base + "/", warmup, requests, null, cpu));
             Runnable comment = commenter(http, base);
-            report("GET /debt after a new event", measure(http, base + "/debt", warmup, requests, comment));
+            report("GET /debt after a new event", measure(http, base + "/debt", warmup, requests, comment, cpu));
         } finally {
             server.destroy();
             server.waitFor();
         }
     }
 
-    private static void report(String what, List<Double> millis) {
-        List<Double> sorted = new ArrayList<>(millis);
-        Collections.sort(sorted);
-        OUT.printf(Locale.ROOT, "%-26s median %7.1f ms  p90 %7.1f ms  min %7.1f ms  max %7.1f ms  (%d requests)%n", what,
-                sorted.get(sorted.size() / 2), sorted.get((int) Math.ceil(sorted.size() * 0.9) - 1), sorted.get(0),
-                sorted.get(sorted.size() - 1), sorted.size());
+    /**
+     * Wall times of the measured requests, and the server process's CPU time per request over them
+     * (all its threads, so background work such as a debt report counts too; NaN when the OS does
+     * not tell): on a shared machine the wall time includes waiting for a core, the CPU time does not.
+     */
+    private record Timings(List<Double> millis, double cpuMillisPerRequest) {
     }
 
-    /** Times {@code requests} GETs after {@code warmup} untimed ones; {@code before} (may be null) runs untimed before each. */
-    private static List<Double> measure(HttpClient http, String url, int warmup, int requests, Runnable before)
-            throws Exception {
+    private static void report(String what, Timings timings) {
+        List<Double> sorted = new ArrayList<>(timings.millis());
+        Collections.sort(sorted);
+        OUT.printf(Locale.ROOT, "%-26s median %7.1f ms  p90 %7.1f ms  min %7.1f ms  max %7.1f ms  server CPU %6.1f ms/request  (%d requests)%n",
+                what, sorted.get(sorted.size() / 2), sorted.get((int) Math.ceil(sorted.size() * 0.9) - 1), sorted.get(0),
+                sorted.get(sorted.size() - 1), timings.cpuMillisPerRequest(), sorted.size());
+    }
+
+    /**
+     * Times {@code requests} GETs after {@code warmup} untimed ones; {@code before} (may be null) runs
+     * untimed before each (its server CPU time is counted in too).
+     */
+    private static Timings measure(HttpClient http, String url, int warmup, int requests, Runnable before,
+                                   ProcessHandle server) throws Exception {
         for (int i = 0; i < warmup; i++) {
             get(http, url);
         }
         List<Double> millis = new ArrayList<>();
+        long cpuBefore = cpuNanos(server);
         for (int i = 0; i < requests; i++) {
             if (before != null) {
                 before.run();
@@ -111,7 +124,14 @@ public final class PagesBenchmark {
             get(http, url);
             millis.add((System.nanoTime() - start) / 1e6);
         }
-        return millis;
+        long cpuAfter = cpuNanos(server);
+        double cpu = cpuBefore < 0 || cpuAfter < 0 ? Double.NaN : (cpuAfter - cpuBefore) / 1e6 / requests;
+        return new Timings(millis, cpu);
+    }
+
+    /** The process's CPU time so far (user and system, all threads), or -1 when unknown. */
+    private static long cpuNanos(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
     }
 
     /** Records a comment on an open campaign through the API (a new event in the log) each time it runs. */
