@@ -4,6 +4,8 @@ import dev.baton.engine.event.BatonEvent;
 import dev.baton.engine.event.RecordedEvent;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -23,6 +25,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class EventCodec {
 
+    /** How many distinct strings an interning codec keeps at most: a log's item ids, people and work types. */
+    private static final int MAX_INTERNED = 1 << 18;
+
     // Trailing tokens are checked by decode itself: the payload is read in the middle of a line.
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
@@ -34,6 +39,42 @@ public final class EventCodec {
             return JSON.readerFor(type);
         }
     };
+
+    /** One copy of each repeated envelope string, or null when this codec does not keep them. */
+    private final Map<String, String> interned;
+
+    public EventCodec() {
+        this.interned = null;
+    }
+
+    private EventCodec(Map<String, String> interned) {
+        this.interned = interned;
+    }
+
+    /**
+     * A codec for reading one log: the item ids, actors and work types of its events come out as
+     * one shared string each rather than a fresh copy per line, so the hash codes the analysis
+     * looks them up by are computed once (and the copies need no memory). Keeps at most
+     * {@value #MAX_INTERNED} strings; let it go with the log.
+     */
+    public static EventCodec interning() {
+        return new EventCodec(new ConcurrentHashMap<>());
+    }
+
+    private String intern(String text) {
+        if (text == null || interned == null) {
+            return text;
+        }
+        String known = interned.get(text);
+        if (known != null) {
+            return known;
+        }
+        if (interned.size() >= MAX_INTERNED) {
+            return text;
+        }
+        known = interned.putIfAbsent(text, text);
+        return known == null ? text : known;
+    }
 
     /**
      * The event as one line of JSON, without a line break: the same text as {@link #toJson}
@@ -111,7 +152,7 @@ public final class EventCodec {
         } catch (StreamReadException e) {
             throw new EventLogFormatException(lineNumber, "not JSON: " + e.getOriginalMessage());
         }
-        return envelope.event(lineNumber);
+        return envelope.event(this, lineNumber);
     }
 
     public RecordedEvent decode(String line) {
@@ -206,7 +247,7 @@ public final class EventCodec {
             }
         }
 
-        RecordedEvent event(long lineNumber) {
+        RecordedEvent event(EventCodec codec, long lineNumber) {
             String typeName = text(type, "type", true, lineNumber);
             BatonEvent payload;
             if (event != null) {
@@ -216,11 +257,11 @@ public final class EventCodec {
             }
             return new RecordedEvent(
                     number(position, "position", lineNumber),
-                    text(stream, "stream", true, lineNumber),
+                    codec.intern(text(stream, "stream", true, lineNumber)),
                     number(version, "version", lineNumber),
                     instant(text(at, "at", true, lineNumber), lineNumber),
-                    text(actor, "actor", true, lineNumber),
-                    text(workType, "workType", false, lineNumber),
+                    codec.intern(text(actor, "actor", true, lineNumber)),
+                    codec.intern(text(workType, "workType", false, lineNumber)),
                     modelVersionPresent ? (int) number(modelVersion, "modelVersion", lineNumber) : 0,
                     text(commandId, "commandId", false, lineNumber),
                     payload,
