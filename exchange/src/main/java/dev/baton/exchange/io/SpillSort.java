@@ -74,7 +74,8 @@ public final class SpillSort<T> implements AutoCloseable {
 
     public SpillSort(Codec<T> codec, long memoryBytes) {
         this.codec = codec;
-        this.memory = Math.max(64 * 1024, memoryBytes);
+        // The arena is one byte array: at most 1 GB.
+        this.memory = Math.min(1L << 30, Math.max(64 * 1024, memoryBytes));
     }
 
     public SpillSort(Codec<T> codec) {
