@@ -1,5 +1,6 @@
 package dev.baton.bench.insight;
 
+import dev.baton.bench.Peaks;
 import dev.baton.insight.conformance.Conformance;
 import dev.baton.insight.conformance.ConformanceResult;
 import dev.baton.insight.log.EventLog;
@@ -19,15 +20,18 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Token replay and alignments of a whole log against pm4py's nets from
  * ../shared/datasets/eventlogs/reference (reading excluded, as in pm4py's timings there):
  * reviewing.xes against reviewing_im2 (pm4py: token replay 0.17 s, alignments 1.07 s) and BPIC
- * 2012 against bpic2012_im2 (pm4py did not align its first 1,000 cases in 13 minutes); and a
- * generated log of one million events against the flow it was generated from. The shared
- * datasets' cases fail at setup, and so are skipped, when the datasets are absent.
+ * 2012 against bpic2012_im2 (pm4py did not align its first 1,000 cases in 13 minutes); and
+ * generated logs of one million events (about 100k cases) and ten million events (about 1M cases)
+ * against the flow they were generated from. The shared datasets' cases fail at setup, and so are
+ * skipped, when the datasets are absent. After each iteration its peak heap, peak resident set
+ * and the load average are printed ({@link Peaks}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -37,7 +41,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgs = {"-Xmx2g"})
 public class ConformanceBenchmark {
 
-    @Param({"reviewing.xes:reviewing_im2", "bpic2012.xes.gz:bpic2012_im2", "generated-1M.csv:campaign"})
+    @Param({"reviewing.xes:reviewing_im2", "bpic2012.xes.gz:bpic2012_im2", "generated-1M.csv:campaign",
+            "generated-10M.csv:campaign"})
     public String logAndNet;
 
     private EventLog log;
@@ -49,7 +54,7 @@ public class ConformanceBenchmark {
         if (parts[0].startsWith("generated")) {
             Path csv = java.nio.file.Files.createTempFile("baton-bench", ".csv");
             try {
-                SyntheticLog.write(csv, 1_000_000, 42);
+                SyntheticLog.write(csv, SyntheticLog.events(parts[0]), 42);
                 log = EventLogs.read(csv);
             } finally {
                 java.nio.file.Files.deleteIfExists(csv);
@@ -67,12 +72,12 @@ public class ConformanceBenchmark {
     }
 
     @Benchmark
-    public ConformanceResult tokenReplay() {
+    public ConformanceResult tokenReplay(Peaks.Iterations peaks) {
         return Conformance.tokenReplay(net, log);
     }
 
     @Benchmark
-    public ConformanceResult alignments() {
+    public ConformanceResult alignments(Peaks.Iterations peaks) {
         return Conformance.alignments(net, log);
     }
 }

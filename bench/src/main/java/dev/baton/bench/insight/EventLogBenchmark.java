@@ -1,5 +1,6 @@
 package dev.baton.bench.insight;
 
+import dev.baton.bench.Peaks;
 import dev.baton.insight.discovery.Discovery;
 import dev.baton.insight.discovery.ProcessMap;
 import dev.baton.insight.log.EventLog;
@@ -24,9 +25,11 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
- * Reading event logs and discovering the process map: a generated CSV log of one million events
- * (about 100k cases) and, when the shared datasets are present, BPIC 2012 (262,200 events, XES
- * gzipped). One operation is one whole log; divide the event count by the time for throughput.
+ * Reading event logs and discovering the process map: generated CSV logs of one million events
+ * (about 100k cases) and ten million (about 1M cases) and, when the shared datasets are present,
+ * BPIC 2012 (262,200 events, XES gzipped). One operation is one whole log; divide the event count
+ * by the time for throughput. After each iteration its peak heap, peak resident set and the load
+ * average are printed ({@link Peaks}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -36,7 +39,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @Fork(value = 1, jvmArgs = {"-Xmx2g"})
 public class EventLogBenchmark {
 
-    @Param({"generated-1M.csv", "bpic2012.xes.gz"})
+    @Param({"generated-1M.csv", "generated-10M.csv", "bpic2012.xes.gz"})
     public String log;
 
     private Path file;
@@ -47,7 +50,7 @@ public class EventLogBenchmark {
     public void prepare(BenchmarkParams params) throws IOException {
         if (log.startsWith("generated")) {
             generated = Files.createTempFile("baton-bench", ".csv");
-            SyntheticLog.write(generated, 1_000_000, 42);
+            SyntheticLog.write(generated, SyntheticLog.events(log), 42);
             file = generated;
         } else {
             file = Datasets.eventLog(log);
@@ -66,12 +69,12 @@ public class EventLogBenchmark {
     }
 
     @Benchmark
-    public EventLog read() {
+    public EventLog read(Peaks.Iterations peaks) {
         return EventLogs.read(file);
     }
 
     @Benchmark
-    public ProcessMap discover() {
+    public ProcessMap discover(Peaks.Iterations peaks) {
         return Discovery.processMap(loaded);
     }
 }

@@ -1,10 +1,8 @@
 package dev.baton.bench.insight;
 
+import dev.baton.bench.Peaks;
 import dev.baton.insight.log.EventLog;
 import dev.baton.insight.log.EventLogs;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -26,11 +24,11 @@ public final class LogHeap {
             long written = SyntheticLog.write(csv, events, 7);
             System.gc();
             long before = used();
-            resetPeaks();
+            Peaks.reset();
             long start = System.nanoTime();
             EventLog log = EventLogs.read(csv);
             long millis = (System.nanoTime() - start) / 1_000_000;
-            long peak = peak();
+            long peak = Peaks.heap();
             System.gc();
             long kept = used() - before;
             System.out.printf("%d events, %d cases, %d MB on disk: read in %d ms (%.0f events/s); peak heap %d MB, "
@@ -45,20 +43,5 @@ public final class LogHeap {
     private static long used() {
         Runtime rt = Runtime.getRuntime();
         return rt.totalMemory() - rt.freeMemory();
-    }
-
-    private static void resetPeaks() {
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
-
-    /** The sum of the peak usage of the heap pools since the reset (an upper bound of the peak heap). */
-    private static long peak() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
     }
 }

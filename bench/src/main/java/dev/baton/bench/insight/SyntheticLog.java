@@ -48,6 +48,15 @@ public final class SyntheticLog {
                 .build("source", "sink");
     }
 
+    /** The number of events a benchmark parameter names: {@code generated-1M.csv} one million, {@code generated-10M.csv} ten. */
+    public static long events(String parameter) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)([kM])").matcher(parameter);
+        if (!m.find()) {
+            throw new IllegalArgumentException("expected a size such as 1M or 100k in " + parameter);
+        }
+        return Long.parseLong(m.group(1)) * (m.group(2).equals("M") ? 1_000_000L : 1_000L);
+    }
+
     /** Writes cases until at least {@code events} events are written; returns the number of events. */
     public static long write(Path csv, long events, long seed) throws IOException {
         SplittableRandom random = new SplittableRandom(seed);

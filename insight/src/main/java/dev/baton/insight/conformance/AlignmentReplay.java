@@ -18,8 +18,25 @@ final class AlignmentReplay {
     private final AlignmentSearch search;
 
     AlignmentReplay(NetIndex net) {
+        this(net, space(net));
+    }
+
+    /** Alignments over the given markings of the net (tests compare the two kinds). */
+    AlignmentReplay(NetIndex net, StateSpace space) {
         this.net = net;
-        this.search = new AlignmentSearch(new ReachabilityGraph(net));
+        this.search = new AlignmentSearch(space);
+    }
+
+    /**
+     * The reachability graph when the net has at most {@link ReachabilityGraph#MAX_STATES}
+     * markings (exact heuristic facts, fastest), otherwise markings generated on the fly.
+     */
+    static StateSpace space(NetIndex net) {
+        try {
+            return new ReachabilityGraph(net);
+        } catch (ReachabilityGraph.TooManyMarkings tooMany) {
+            return new LazyStateSpace(net);
+        }
     }
 
     ConformanceResult run(EventLog log) {

@@ -4,14 +4,15 @@ import java.util.Arrays;
 
 /**
  * Optimal alignment of one trace by A* over the synchronous product of the trace and the
- * reachability graph, with pm4py's standard costs: a log move or a visible model move costs
+ * markings of the net ({@link StateSpace}: the whole reachability graph, or markings generated
+ * as the search reaches them), with pm4py's standard costs: a log move or a visible model move costs
  * 10,000, a silent model move 1, a synchronous move 0.
  *
  * <p>The heuristic is a consistent lower bound needing no linear programming: events whose label
  * can no longer fire on any way to the final marking must become log moves, and the visible
  * transitions still needed to reach the final marking that the remaining (usable) events cannot
  * cover must become model moves. Being consistent, a state is expanded once. States are ints:
- * reachability-graph state times trace position.
+ * state number times trace position.
  */
 final class AlignmentSearch {
 
@@ -26,7 +27,7 @@ final class AlignmentSearch {
     private static final int INFINITE = Integer.MAX_VALUE;
     private static final int MAX_NODES = 20_000_000;
 
-    private final ReachabilityGraph graph;
+    private final StateSpace graph;
     private final NetIndex net;
     private final int labels;
 
@@ -53,7 +54,7 @@ final class AlignmentSearch {
     private int[] suffixCounts;
     private int[] suffixOutside;
 
-    AlignmentSearch(ReachabilityGraph graph) {
+    AlignmentSearch(StateSpace graph) {
         this.graph = graph;
         this.net = graph.net;
         this.labels = Math.max(1, net.labels.length);
@@ -71,7 +72,7 @@ final class AlignmentSearch {
     Alignment align(int[] labelTrace) {
         prepare(labelTrace);
         long width = length + 1L;
-        int start = node(graph.initial, 0, 0, -1, (byte) -1, -1);
+        int start = node(graph.initial(), 0, 0, -1, (byte) -1, -1);
         if (start < 0) {
             throw new ConformanceException("the final marking of '" + net.net.name()
                     + "' cannot be reached from its initial marking, so no alignment exists");
@@ -87,7 +88,7 @@ final class AlignmentSearch {
             int s = state[n];
             int i = position[n];
             int g = cost[n];
-            ReachabilityGraph.Steps steps = graph.steps(s);
+            StateSpace.Steps steps = graph.steps(s);
             if (phase[n] == NEW) {
                 // Partial expansion: synchronous steps now; log and model moves, which all cost at
                 // least 10,000 more, only once the queue reaches that cost (for a fitting trace, never).
@@ -103,10 +104,10 @@ final class AlignmentSearch {
                                     steps.transition()[k]);
                         }
                     }
-                } else if (steps.silentToFinal() != ReachabilityGraph.UNREACHABLE) {
+                } else if (steps.silentToFinal() != StateSpace.UNREACHABLE) {
                     relax(GOAL, s, i, g + steps.silentToFinal(), n, FINISH, -1);
                 }
-                open.push(((long) (g + LOG_OR_MODEL_MOVE) << 22) | (length - i), n);
+                open.push(priority(g + LOG_OR_MODEL_MOVE, i, estimate[n]), n);
                 continue;
             }
             phase[n] = EXPANDED;
@@ -139,6 +140,7 @@ final class AlignmentSearch {
     }
 
     private void prepare(int[] labelTrace) {
+        graph.beforeTrace();
         this.trace = labelTrace;
         this.length = labelTrace.length;
         this.suffixCounts = new int[(length + 1) * labels];
@@ -162,13 +164,13 @@ final class AlignmentSearch {
 
     /** The lower bound on the cost still to pay from state {@code s} at trace position {@code i}. */
     private int heuristic(int s, int i) {
-        int needed = graph.visibleToFinal[s];
-        if (needed == ReachabilityGraph.UNREACHABLE) {
+        int needed = graph.visibleToFinal(s);
+        if (needed == StateSpace.UNREACHABLE) {
             return INFINITE;
         }
         int remaining = length - i;
         int usable = 0;
-        long[] bits = graph.fireable[s];
+        long[] bits = graph.fireable(s);
         int base = i * labels;
         for (int w = 0; w < bits.length; w++) {
             long word = bits[w];
@@ -182,9 +184,9 @@ final class AlignmentSearch {
         int deviations = LOG_OR_MODEL_MOVE * (unusable + Math.max(0, needed - usable));
         // The silent steps before the next event can be synchronised (or the final marking
         // reached): below 10,000, since a log or model move instead costs that much.
-        ReachabilityGraph.Steps steps = graph.steps(s);
+        StateSpace.Steps steps = graph.steps(s);
         int next = i < length ? (trace[i] >= 0 ? steps.silentToLabel()[trace[i]] : 0) : steps.silentToFinal();
-        return Math.max(deviations, Math.min(next, LOG_OR_MODEL_MOVE));
+        return Math.max(deviations + graph.silentToFinal(s), Math.min(next, LOG_OR_MODEL_MOVE));
     }
 
     private void relax(long key, int s, int i, int g, int from, byte kind, int t) {
@@ -206,7 +208,7 @@ final class AlignmentSearch {
             move[n] = kind;
             transition[n] = t;
         }
-        open.push(((long) (cost[n] + estimate[n]) << 22) | (length - i), n);
+        open.push(priority(cost[n] + estimate[n], i, estimate[n]), n);
     }
 
     /** A new node; for the start node also its estimate and queue entry. -1 when the start is hopeless. */
@@ -234,9 +236,21 @@ final class AlignmentSearch {
             }
             estimate[n] = h;
             index.put((long) s * (length + 1) + i, n);
-            open.push(((long) h << 22) | (length - i), n);
+            open.push(priority(h, i, h), n);
         }
         return n;
+    }
+
+    /**
+     * The queue order: lowest estimated total cost first; among equals, the node with fewer events
+     * left, then the one with fewer deviations still expected. The last tie-break matters where
+     * many orders cost the same — the visible transitions of parallel branches a trace lacks can
+     * be model moves in any order, and without it the search would try every subset of them.
+     */
+    private long priority(int total, int i, int h) {
+        long left = Math.min(length - i, (1 << 12) - 1);
+        long deviations = Math.min(h / LOG_OR_MODEL_MOVE, (1 << 10) - 1);
+        return ((long) total << 22) | (left << 10) | deviations;
     }
 
     private void grow() {

@@ -13,14 +13,20 @@ import java.util.Map;
  * transitions at least still separate it from the final marking, and which labels can still fire
  * on some way to the final marking. Nets compiled from operating models and nets discovered by
  * miners have from a handful to a few thousand markings; a net with more than
- * {@link #MAX_STATES} (typically an unbounded one) is refused.
+ * {@link #MAX_STATES} (an unbounded one, or a highly concurrent one) is refused with
+ * {@link TooManyMarkings}, and the alignments then search a {@link LazyStateSpace} instead.
  */
-final class ReachabilityGraph {
+final class ReachabilityGraph extends StateSpace {
 
     static final int MAX_STATES = 2_000_000;
-    static final int UNREACHABLE = Integer.MAX_VALUE;
 
-    final NetIndex net;
+    /** The net reaches more markings than the bound (the caller falls back, so this is no user-facing error). */
+    static final class TooManyMarkings extends RuntimeException {
+        TooManyMarkings(String message) {
+            super(message);
+        }
+    }
+
     final int states;
     final int initial;
     /** Per state, the transitions enabled in it and the state each leads to. */
@@ -34,7 +40,12 @@ final class ReachabilityGraph {
     final int words;
 
     ReachabilityGraph(NetIndex net) {
-        this.net = net;
+        this(net, MAX_STATES);
+    }
+
+    /** The graph, or {@link TooManyMarkings} beyond {@code maxStates} markings. */
+    ReachabilityGraph(NetIndex net, int maxStates) {
+        super(net);
         Map<IntSequence, Integer> index = new HashMap<>();
         List<int[]> markings = new ArrayList<>();
         List<int[]> outT = new ArrayList<>();
@@ -53,9 +64,9 @@ final class ReachabilityGraph {
                     IntSequence key = new IntSequence(next);
                     Integer target = index.get(key);
                     if (target == null) {
-                        if (markings.size() >= MAX_STATES) {
-                            throw new ConformanceException("the net '" + net.net.name() + "' reaches more than "
-                                    + MAX_STATES + " markings (is it unbounded?); alignments need a bounded net");
+                        if (markings.size() >= maxStates) {
+                            throw new TooManyMarkings("the net '" + net.net.name() + "' reaches more than "
+                                    + maxStates + " markings");
                         }
                         target = markings.size();
                         index.put(key, target);
@@ -80,166 +91,37 @@ final class ReachabilityGraph {
         this.visibleToFinal = visibleToFinal();
         this.words = Math.max(1, (net.labels.length + 63) / 64);
         this.fireable = fireable();
-        this.steps = new Steps[states];
     }
 
-    /**
-     * The visible steps from state {@code s} after any number of silent ones ("silent closure"),
-     * each with the fewest silent transitions it takes: per step, the label, the visible
-     * transition, the target state and the silent cost, sorted by label. Computed on first use.
-     * The alignment search moves along these, so that it never queues states between silent steps.
-     */
-    Steps steps(int s) {
-        Steps cached = steps[s];
-        if (cached == null) {
-            cached = closure(s);
-            steps[s] = cached;
-        }
-        return cached;
+    @Override
+    int initial() {
+        return initial;
     }
 
-    /** Visible steps out of a state (see {@link #steps}) and the silent cost of reaching the final marking. */
-    record Steps(int[] label, int[] transition, int[] target, int[] silent, int silentToFinal,
-                 int[] silentToLabel) {
+    @Override
+    int[] transitionsFrom(int s) {
+        return transitions[s];
     }
 
-    private final Steps[] steps;
-    private int[] closureDistance;
-    private int[] closureStamp;
-    private int closureRound;
-
-    private Steps closure(int start) {
-        if (closureDistance == null) {
-            closureDistance = new int[states];
-            closureStamp = new int[states];
-        }
-        closureRound++;
-        int[] queue = new int[16];
-        int head = 0;
-        int tail = 0;
-        queue[tail++] = start;
-        closureStamp[start] = closureRound;
-        closureDistance[start] = 0;
-        java.util.Set<Long> seen = new java.util.HashSet<>();
-        List<int[]> found = new ArrayList<>();
-        int silentToFinal = UNREACHABLE;
-        while (head < tail) {
-            int s = queue[head++];
-            int d = closureDistance[s];
-            if (isFinal[s] && d < silentToFinal) {
-                silentToFinal = d;
-            }
-            for (int k = 0; k < transitions[s].length; k++) {
-                int t = transitions[s][k];
-                int target = targets[s][k];
-                if (visibleToFinal[target] == UNREACHABLE) {
-                    continue;
-                }
-                if (net.label[t] < 0) {
-                    if (closureStamp[target] != closureRound) {
-                        closureStamp[target] = closureRound;
-                        closureDistance[target] = d + 1;
-                        if (tail == queue.length) {
-                            queue = Arrays.copyOf(queue, tail * 2);
-                        }
-                        queue[tail++] = target;
-                    }
-                } else if (seen.add(((long) t << 32) | target)) {
-                    // breadth-first, so the first way to a step is a cheapest one
-                    found.add(new int[] {net.label[t], t, target, d});
-                }
-            }
-        }
-        found.sort(java.util.Comparator.comparingInt((int[] step) -> step[0]).thenComparingInt(step -> step[3]));
-        found = undominated(found);
-        int n = found.size();
-        int[] label = new int[n];
-        int[] transition = new int[n];
-        int[] target = new int[n];
-        int[] silent = new int[n];
-        for (int i = 0; i < n; i++) {
-            int[] step = found.get(i);
-            label[i] = step[0];
-            transition[i] = step[1];
-            target[i] = step[2];
-            silent[i] = step[3];
-        }
-        int[] silentToLabel = new int[Math.max(1, net.labels.length)];
-        Arrays.fill(silentToLabel, UNREACHABLE);
-        for (int i = 0; i < n; i++) {
-            silentToLabel[label[i]] = Math.min(silentToLabel[label[i]], silent[i]);
-        }
-        return new Steps(label, transition, target, silent, silentToFinal, silentToLabel);
+    @Override
+    int[] targetsFrom(int s) {
+        return targets[s];
     }
 
-    /**
-     * Drops the steps another step with the same label makes redundant: when the target of one
-     * reaches the target of the other through silent transitions, at no more cost in total (a
-     * silent transition of a parallel branch fired before or after the visible one). Whatever an
-     * alignment does after the dropped step it can do after the kept one, as cheaply, so the
-     * search needs only the kept one.
-     */
-    private List<int[]> undominated(List<int[]> found) {
-        List<int[]> kept = new ArrayList<>(found.size());
-        int from = 0;
-        while (from < found.size()) {
-            int to = from;
-            while (to < found.size() && found.get(to)[0] == found.get(from)[0]) {
-                to++;
-            }
-            List<int[]> group = found.subList(from, to);
-            if (group.size() == 1) {
-                kept.add(group.get(0));
-            } else {
-                boolean[] dropped = new boolean[group.size()];
-                for (int x = 0; x < group.size(); x++) {
-                    if (dropped[x]) {
-                        continue;
-                    }
-                    int[] distance = silentDistances(group.get(x)[2]);
-                    for (int y = 0; y < group.size(); y++) {
-                        if (y != x && !dropped[y]) {
-                            int d = distance[group.get(y)[2]];
-                            if (d != UNREACHABLE && group.get(x)[3] + d <= group.get(y)[3]) {
-                                dropped[y] = true;
-                            }
-                        }
-                    }
-                }
-                for (int x = 0; x < group.size(); x++) {
-                    if (!dropped[x]) {
-                        kept.add(group.get(x));
-                    }
-                }
-            }
-            from = to;
-        }
-        return kept;
+    @Override
+    boolean isFinal(int s) {
+        return isFinal[s];
     }
 
-    /** Silent transitions from {@code start} to every state, or UNREACHABLE (a scratch array reused by the next call). */
-    private int[] silentDistances(int start) {
-        if (scratchDistance == null) {
-            scratchDistance = new int[states];
-        }
-        Arrays.fill(scratchDistance, UNREACHABLE);
-        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
-        scratchDistance[start] = 0;
-        queue.add(start);
-        while (!queue.isEmpty()) {
-            int s = queue.poll();
-            for (int k = 0; k < transitions[s].length; k++) {
-                int target = targets[s][k];
-                if (net.label[transitions[s][k]] < 0 && scratchDistance[target] == UNREACHABLE) {
-                    scratchDistance[target] = scratchDistance[s] + 1;
-                    queue.add(target);
-                }
-            }
-        }
-        return scratchDistance;
+    @Override
+    int visibleToFinal(int s) {
+        return visibleToFinal[s];
     }
 
-    private int[] scratchDistance;
+    @Override
+    long[] fireable(int s) {
+        return fireable[s];
+    }
 
     /** Backward 0-1 breadth-first search from the final states: visible steps cost 1, silent ones 0. */
     private int[] visibleToFinal() {

@@ -2,14 +2,13 @@ package dev.baton.insight.debt;
 
 import dev.baton.engine.event.RecordedEvent;
 import dev.baton.engine.intake.IntakeEvent;
+import dev.baton.insight.log.Dictionary;
 import dev.baton.model.OperatingModel;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -25,9 +24,10 @@ public final class CaseAnalyzer {
     private final ModelIndex index;
     private final DebtTally tally = new DebtTally();
     private final Map<String, CaseState> cases = new LinkedHashMap<>();
-    private final Map<String, Integer> people = new HashMap<>();
-    private final List<String> peopleByCode = new ArrayList<>();
+    /** Everyone named as actor or owner, dictionary-encoded. */
+    private final Dictionary parties = new Dictionary();
     private final Map<Long, String> weeks = new HashMap<>();
+    private final StageTraces traces = new StageTraces();
     private long lastMillis = Long.MIN_VALUE;
 
     public CaseAnalyzer(OperatingModel model) {
@@ -67,6 +67,7 @@ public final class CaseAnalyzer {
             state.finish(logEndMillis, fitness);
         }
         cases.clear();
+        traces.clearLists();
         return tally;
     }
 
@@ -78,6 +79,16 @@ public final class CaseAnalyzer {
     /** The last event seen, epoch milliseconds. */
     long lastMillis() {
         return lastMillis;
+    }
+
+    /** The stage sequences of the cases, shared. */
+    StageTraces traces() {
+        return traces;
+    }
+
+    /** The one shared instance of a person's or party's id, so that summaries do not keep copies. */
+    String canonicalParty(String id) {
+        return id == null ? null : parties.decode(parties.encode(id));
     }
 
     ModelIndex index() {
@@ -102,19 +113,13 @@ public final class CaseAnalyzer {
 
     /** A key for "this person acted on this case that day". */
     long personDayKey(String person, long millis) {
-        Integer code = people.get(person);
-        if (code == null) {
-            code = peopleByCode.size();
-            people.put(person, code);
-            peopleByCode.add(person);
-        }
-        return ((long) code << 32) | Math.floorDiv(millis, DAY_MILLIS);
+        return ((long) parties.encode(person) << 32) | Math.floorDiv(millis, DAY_MILLIS);
     }
 
     void touched(long key) {
         long day = key & 0xFFFF_FFFFL;
         if (weekday(day)) {
-            tally.touchedOn(peopleByCode.get((int) (key >>> 32)), day);
+            tally.touchedOn(parties.decode((int) (key >>> 32)), day);
         }
     }
 

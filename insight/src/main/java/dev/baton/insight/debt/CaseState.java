@@ -21,7 +21,7 @@ import dev.baton.model.Stage;
 import dev.baton.model.StageChange;
 import dev.baton.model.StageKind;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,10 +47,12 @@ final class CaseState {
     private boolean created;
     private long createdAt;
     private String creator;
-    private String parent;
-    private final Map<String, Object> metricValues = new HashMap<>();
-    private final Set<String> filled = new HashSet<>();
-    private String fromRequest;
+    private boolean hasParent;
+    /** Metric fields (by index in the flow's list) whose value names a declared metric. */
+    private BitSet namedMetrics;
+    /** Required fields (by index in the flow's list) that hold a value. */
+    private BitSet filled;
+    private boolean viaIntake;
     private boolean urgent;
     private long urgentPosition;
     private boolean prioritised;
@@ -67,10 +69,12 @@ final class CaseState {
     private long enteredPosition;
     private long workDoneAt = -1;
     private long workDonePosition;
-    private final Set<String> visited = new HashSet<>();
+    /** The stages visited, by {@link StageTraces} code. */
+    private final BitSet visited = new BitSet();
     private int redoneMaking;
     private int redoneCoordination;
-    private final List<String> trace = new ArrayList<>();
+    /** The stages entered as activities, a node of {@link CaseAnalyzer#traces()}. */
+    private int trace = StageTraces.EMPTY;
 
     private int deviations;
     private long firstDeviationPosition;
@@ -85,7 +89,9 @@ final class CaseState {
 
     private boolean completed;
     private long completedAt;
-    private final Set<Long> touches = new HashSet<>();
+    /** "This person acted on this item that day" keys, sorted, without boxing. */
+    private long[] touches = new long[4];
+    private int touchCount;
 
     CaseState(CaseAnalyzer analyzer, String id, String workType, long firstAt) {
         this.analyzer = analyzer;
@@ -101,7 +107,7 @@ final class CaseState {
         long at = e.at().toEpochMilli();
         long position = e.position();
         if (e.actor() != null && index.isPerson(e.actor())) {
-            touches.add(analyzer.personDayKey(e.actor(), at));
+            touch(analyzer.personDayKey(e.actor(), at));
         }
         var event = e.event();
         if (event instanceof ItemCreated c) {
@@ -167,9 +173,9 @@ final class CaseState {
         createdAt = at;
         unownedSince = owner == null ? at : unownedSince;
         firstUnownedPosition = position;
-        creator = actor;
-        parent = c.parent();
-        fromRequest = c.fromRequest();
+        creator = analyzer.canonicalParty(actor);
+        hasParent = c.parent() != null && !c.parent().isBlank();
+        viaIntake = c.fromRequest() != null;
         if (c.fields() != null) {
             fields(c.fields());
         }
@@ -183,22 +189,30 @@ final class CaseState {
         if (changes == null) {
             return;
         }
+        if (flow == null) {
+            return; // neither required nor metric fields to watch
+        }
         changes.forEach((key, value) -> {
-            if (value == null) {
-                filled.remove(key);
-                metricValues.remove(key);
-            } else {
-                filled.add(key);
-                if (flow != null && flow.metricFields.contains(key)) {
-                    metricValues.put(key, value);
+            int required = flow.requiredFields.indexOf(key);
+            if (required >= 0) {
+                if (filled == null) {
+                    filled = new BitSet();
                 }
+                filled.set(required, value != null);
+            }
+            int metric = flow.metricFields.indexOf(key);
+            if (metric >= 0) {
+                if (namedMetrics == null) {
+                    namedMetrics = new BitSet();
+                }
+                namedMetrics.set(metric, GoalLinks.namesMetric(index.model, value));
             }
         });
     }
 
     private void owner(String newOwner, long at, long position) {
         closeOwnerInterval(at);
-        owner = newOwner == null || newOwner.isBlank() ? null : newOwner;
+        owner = newOwner == null || newOwner.isBlank() ? null : analyzer.canonicalParty(newOwner);
         if (owner == null) {
             unownedSince = at;
             firstUnownedPosition = position;
@@ -225,7 +239,9 @@ final class CaseState {
         if (to == null) {
             return;
         }
-        if (!visited.add(to)) {
+        StageTraces traces = analyzer.traces();
+        int code = traces.code(to);
+        if (visited.get(code)) {
             Stage s = flow == null ? null : flow.stage(to);
             if (s != null && (s.kind() == null || s.kind() == StageKind.MAKING)) {
                 redoneMaking++;
@@ -233,10 +249,11 @@ final class CaseState {
                 redoneCoordination++;
             }
         }
+        visited.set(code);
         if (activity) {
-            trace.add(to);
+            trace = traces.append(trace, to);
         }
-        stage = to;
+        stage = traces.canonical(to);
         enteredAt = at;
         enteredPosition = position;
         workDoneAt = -1;
@@ -480,8 +497,8 @@ final class CaseState {
             }
         }
         closeOwnerInterval(end);
-        for (long key : touches) {
-            analyzer.touched(key);
+        for (int i = 0; i < touchCount; i++) {
+            analyzer.touched(touches[i]);
         }
         tally.item(workType);
         Attribution where = caseAttribution();
@@ -507,20 +524,21 @@ final class CaseState {
                     + " stage visit(s) redone", redoHours));
         }
 
-        boolean bypassed = created && index.intakeWorkTypes.contains(workType) && fromRequest == null;
+        boolean bypassed = created && index.intakeWorkTypes.contains(workType) && !viaIntake;
         ComponentTally reactive = tally.component("reactive-load");
         reactive.observe(where, urgent || bypassed ? 1 : 0, 1,
                 (urgent ? CostAssumptions.URGENT_HOURS : 0) + (bypassed ? CostAssumptions.BYPASS_HOURS : 0));
         reactive.count("urgent", urgent ? 1 : 0);
         reactive.count("intakeBypassed", bypassed ? 1 : 0);
-        reactive.count("viaIntake", fromRequest != null ? 1 : 0);
+        reactive.count("viaIntake", viaIntake ? 1 : 0);
         if (urgent || bypassed) {
             reactive.evidence(new Evidence(id, urgent ? List.of(urgentPosition) : List.of(firstUnownedPosition),
                     (urgent ? "marked urgent" : "") + (urgent && bypassed ? ", " : "")
                             + (bypassed ? "created without an intake request" : ""), urgent ? 2 : 1));
         }
 
-        boolean linked = flow != null && GoalLinks.linked(index.model, flow.workType, parent, metricValues);
+        boolean linked = flow != null && GoalLinks.linked(index.model, flow.workType, hasParent,
+                namedMetrics != null && !namedMetrics.isEmpty());
         ComponentTally goals = tally.component("goal-alignment");
         goals.observe(where, linked ? 0 : 1, 1, linked ? 0 : CostAssumptions.UNLINKED_HOURS);
         if (!linked) {
@@ -530,6 +548,7 @@ final class CaseState {
         }
 
         ComponentTally conformance = tally.component("flow-conformance");
+        List<String> trace = analyzer.traces().list(this.trace);
         TraceFitness.Fit fit = fitness == null ? null : fitness.fit(workType, trace);
         long deviating;
         long moves;
@@ -555,16 +574,17 @@ final class CaseState {
 
         long[] r = tally.readiness(workType);
         r[DebtTally.Readiness.CREATED] += created ? 1 : 0;
-        r[DebtTally.Readiness.INPUTS_COMPLETE] += flow != null && filled.containsAll(flow.requiredFields) ? 1 : 0;
+        r[DebtTally.Readiness.INPUTS_COMPLETE] += flow != null && (flow.requiredFields.isEmpty()
+                || (filled != null && filled.cardinality() == flow.requiredFields.size())) ? 1 : 0;
         r[DebtTally.Readiness.PRIORITISED] += prioritised ? 1 : 0;
-        r[DebtTally.Readiness.VIA_INTAKE] += fromRequest != null ? 1 : 0;
+        r[DebtTally.Readiness.VIA_INTAKE] += viaIntake ? 1 : 0;
         r[DebtTally.Readiness.COMPLETED] += completed ? 1 : 0;
     }
 
     /** Where a whole-item observation belongs: its first owner (or creator) and the week it was created. */
     private Attribution caseAttribution() {
         String person = firstOwner != null ? firstOwner : index.isPerson(creator) ? creator : null;
-        String firstStageOwner = flow == null || trace.isEmpty() ? null : flow.ownerOf(trace.get(0));
+        String firstStageOwner = flow == null ? null : flow.ownerOf(analyzer.traces().first(trace));
         String function = person != null ? index.functionOf(person) : index.functionOf(firstStageOwner);
         String team = person != null ? index.teamOf(person) : index.teamOf(firstStageOwner);
         return new Attribution(workType, function, team, person, analyzer.week(createdAt), null);
@@ -577,6 +597,21 @@ final class CaseState {
         String function = index.functionOf(party) != null ? index.functionOf(party) : index.functionOf(person);
         String team = index.teamOf(party) != null ? index.teamOf(party) : index.teamOf(person);
         return new Attribution(workType, function, team, person, analyzer.week(at), workType + "/" + stageId);
+    }
+
+    /** Adds a person-day key to the sorted set of touches. */
+    private void touch(long key) {
+        int at = java.util.Arrays.binarySearch(touches, 0, touchCount, key);
+        if (at >= 0) {
+            return;
+        }
+        at = -at - 1;
+        if (touchCount == touches.length) {
+            touches = java.util.Arrays.copyOf(touches, touchCount * 2);
+        }
+        System.arraycopy(touches, at, touches, at + 1, touchCount - at);
+        touches[at] = key;
+        touchCount++;
     }
 
     static String hours(long millis) {

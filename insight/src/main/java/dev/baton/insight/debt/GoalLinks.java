@@ -35,18 +35,27 @@ public final class GoalLinks {
 
     /** Whether an item with this parent and these field values is tied to a goal. */
     public static boolean linked(OperatingModel model, WorkType workType, String parent, Map<String, Object> fields) {
-        if (parent != null && !parent.isBlank()) {
+        boolean namesMetric = workType != null
+                && metricFields(model, workType).stream().anyMatch(f -> namesMetric(model, fields.get(f)));
+        return linked(model, workType, parent != null && !parent.isBlank(), namesMetric);
+    }
+
+    /**
+     * The same verdict from what an item's summary keeps: whether it has a parent, and whether one
+     * of its metric fields names a declared metric ({@link #namesMetric}).
+     */
+    public static boolean linked(OperatingModel model, WorkType workType, boolean hasParent, boolean namesMetric) {
+        if (hasParent) {
             return true;
         }
         if (workType == null) {
             return false;
         }
-        for (String field : metricFields(model, workType)) {
-            Object value = fields.get(field);
-            if (value instanceof String metric && model.metric(metric).isPresent()) {
-                return true;
-            }
-        }
-        return !carriedByItems(model, workType) && !workType.success().isEmpty();
+        return namesMetric || (!carriedByItems(model, workType) && !workType.success().isEmpty());
+    }
+
+    /** Whether a metric field's value names a metric the model declares. */
+    public static boolean namesMetric(OperatingModel model, Object value) {
+        return value instanceof String metric && model.metric(metric).isPresent();
     }
 }

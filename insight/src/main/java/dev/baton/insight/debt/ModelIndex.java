@@ -116,8 +116,8 @@ final class ModelIndex {
             }
             Template template = w.template() == null ? null : index.model.template(w.template()).orElse(null);
             this.requiredFields = template == null ? List.of()
-                    : template.fields().stream().filter(Field::required).map(Field::id).toList();
-            this.metricFields = GoalLinks.metricFields(index.model, w);
+                    : template.fields().stream().filter(Field::required).map(Field::id).distinct().toList();
+            this.metricFields = GoalLinks.metricFields(index.model, w).stream().distinct().toList();
         }
 
         Stage stage(String id) {
