@@ -11,6 +11,8 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
@@ -19,6 +21,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  * and the navigation, with a board per work type of the current model.
  */
 @ControllerAdvice(basePackageClasses = PageAdvice.class)
+// Before the API's ProblemHandler, whose catch-all would otherwise answer a page's NotFound as a 500.
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class PageAdvice {
 
     private final ModelVersions versions;

@@ -59,21 +59,42 @@ class ImportPageIT {
         String mapping = Files.readString(ROOT.resolve("app/src/test/resources/imports/jira-to-b2b-saas.yaml"));
         long before = events();
 
-        HttpResponse<String> preview = post("/import/preview", export, mapping);
+        HttpResponse<String> preview = post("/import/preview", "jira-json", export, mapping);
         assertThat(preview.statusCode()).isEqualTo(200);
         assertThat(preview.body()).contains("nothing is stored yet").contains("<strong id=\"import-events\">16</strong>")
                 .contains("people.&quot;Sam Lee&quot;").contains("<textarea id=\"mapping\"");
         assertThat(events()).isEqualTo(before);
 
-        HttpResponse<String> refused = post("/import", export, mapping.replace("Done: live", "Done: launched"));
+        HttpResponse<String> refused = post("/import", "jira-json", export, mapping.replace("Done: live", "Done: launched"));
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("mapping:8:9").contains("found &#39;launched&#39;");
         assertThat(events()).isEqualTo(before);
 
-        HttpResponse<String> stored = post("/import", export, mapping);
+        HttpResponse<String> stored = post("/import", "jira-json", export, mapping);
         assertThat(stored.statusCode()).isEqualTo(200);
         assertThat(stored.body()).contains("id=\"dashboard-link\"").contains("<strong id=\"import-events\">16</strong>");
         assertThat(events()).isEqualTo(before + 16);
+    }
+
+    @Test
+    void historyInTheToolsOwnWordsShowsOnTheDashboardAndItsItemPages() throws Exception {
+        signIn("grace");
+        byte[] board = Files.readAllBytes(ROOT.resolve("app/src/test/resources/imports/trello-board-moves.json"));
+        HttpResponse<String> stored = post("/import", "trello-json", board, "");
+        assertThat(stored.statusCode()).isEqualTo(200);
+        // Without a mapping the lists and card types are kept as Trello writes them: not in the model.
+        assertThat(stored.body()).contains("id=\"dashboard-link\"").contains("is not in the operating model");
+        String card = jdbc.queryForObject("select stream from events where event_id like 'trello:%' order by position "
+                + "limit 1", String.class);
+
+        HttpResponse<String> dashboard = get("/debt");
+        assertThat(dashboard.statusCode()).isEqualTo(200);
+        long items = jdbc.queryForObject("select count(distinct stream) from events", Long.class);
+        assertThat(dashboard.body()).contains(items + " items, ");
+        HttpResponse<String> item = get("/items/" + card);
+        assertThat(item.statusCode()).isEqualTo(200);
+        assertThat(item.body()).contains("Imported history").contains("data-type=\"ItemCreated\"");
+        assertThat(get("/items/no-such-item").statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -112,12 +133,12 @@ class ImportPageIT {
     }
 
     /** Posts the Import form as a browser does without JavaScript: multipart, with the page's CSRF token. */
-    private HttpResponse<String> post(String path, byte[] export, String mapping) throws IOException, InterruptedException {
+    private HttpResponse<String> post(String path, String kind, byte[] export, String mapping) throws IOException, InterruptedException {
         String token = csrf(get("/import").body());
         String boundary = "form" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         field(body, boundary, "_csrf", token);
-        field(body, boundary, "kind", "jira-json");
+        field(body, boundary, "kind", kind);
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"export.json\"\r\n"
                 + "Content-Type: application/json\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(export);
