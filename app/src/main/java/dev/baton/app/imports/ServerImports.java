@@ -183,26 +183,13 @@ public class ServerImports {
         }
     }
 
-    /** A starter mapping from the export's own values, headed by the ids of the current model to map them onto. */
+    /** A starter mapping from the export's own values, brought onto the current model (SuggestedMapping). */
     public String suggestMapping(ImportUpload upload) {
         SourceReader reader = reader(upload.kind(), ImportMapping.NONE);
         requireFile(upload);
         MappingSuggestion suggestion = new MappingSuggestion();
         read(reader, upload, suggestion);
-        StringBuilder yaml = new StringBuilder();
-        versions.current().ifPresent(v -> {
-            OperatingModel model = v.model();
-            yaml.append("# The ids of operating model version ").append(v.number()).append(" (").append(model.name())
-                    .append(") to map onto:\n");
-            for (WorkType w : model.workTypes()) {
-                yaml.append("#   work type ").append(w.id()).append(": stages ").append(w.stages().stream()
-                        .map(Stage::id).filter(Objects::nonNull).collect(Collectors.joining(", "))).append('\n');
-            }
-            yaml.append("#   people: ").append(model.people().stream().map(Person::id).filter(Objects::nonNull)
-                    .collect(Collectors.joining(", "))).append('\n');
-        });
-        yaml.append(suggestion.yaml(upload.fileName(), upload.kind()));
-        return yaml.toString();
+        return SuggestedMapping.onto(suggestion.yaml(upload.fileName(), upload.kind()), versions.current().orElse(null));
     }
 
     // ---- reading
