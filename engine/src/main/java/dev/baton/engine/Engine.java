@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Runs work through the operating model: the one entry point of the engine. Every command is
@@ -182,6 +183,14 @@ public final class Engine {
     public List<WorkItem> items(ItemFilter filter) {
         return items.all().stream().filter(filter::matches)
                 .sorted(Comparator.comparing(WorkItem::createdAt).thenComparing(i -> i.id().value())).toList();
+    }
+
+    /**
+     * Items matching the filter in no particular order: for counts and boards over many items,
+     * which would otherwise sort every item only to count them or show a few.
+     */
+    public Stream<WorkItem> matching(ItemFilter filter) {
+        return items.all().stream().filter(filter::matches);
     }
 
     /** Every event of an item, oldest first. */

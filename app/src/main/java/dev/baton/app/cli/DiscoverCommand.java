@@ -13,18 +13,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code baton discover --log LOG [--format text|json]}: how work actually flows, from the log alone. */
+/** {@code baton discover --log LOG [--format text|json|svg]}: how work actually flows, from the log alone. */
 @Command(name = "discover", mixinStandardHelpOptions = true,
         description = "Discover the actual flow from an event log: directly-follows graph with frequencies and "
                 + "waiting times, start and end activities, variants.")
 final class DiscoverCommand implements Callable<Integer> {
 
-    enum Format { text, json }
+    enum Format { text, json, svg }
 
     @Mixin
     LogOptions logOptions = new LogOptions();
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "text",
+            description = "text, json, or svg (the directly-follows graph as one SVG file; default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--top", defaultValue = "20", paramLabel = "N",
@@ -47,6 +48,9 @@ final class DiscoverCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
             out.println(Json.write(DiscoveryJson.processMap(map)));
+        } else if (format == Format.svg) {
+            out.print(ProcessMapSvg.render(map));
+            out.flush();
         } else {
             text(map, out);
         }

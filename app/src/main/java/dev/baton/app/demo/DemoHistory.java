@@ -88,8 +88,8 @@ public class DemoHistory {
                 count[0]++;
             }
         });
-        // A stream at a time: one transaction each, in the order the streams began.
-        streams.forEach((stream, events) -> store.append(stream, 0, null, events));
+        // All streams at once, in the order they began: one transaction in bulk (100,000 items take a minute or two).
+        store.appendNewStreams(streams);
         out.println("Demo: loaded a simulated quarter of history (" + streams.size() + " items and requests, "
                 + count[0] + " events from " + start + " to today)");
         return true;

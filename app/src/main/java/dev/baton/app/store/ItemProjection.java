@@ -23,9 +23,7 @@ import dev.baton.model.GateMode;
 import dev.baton.model.Stage;
 import java.sql.Timestamp;
 import java.util.Objects;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Work items as they are now (table {@code items}), the approvals still awaited
@@ -34,8 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ItemProjection implements Projection {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private final ModelVersions models;
 
     public ItemProjection(ModelVersions models) {
@@ -43,80 +39,80 @@ public class ItemProjection implements Projection {
     }
 
     @Override
-    public void apply(JdbcTemplate jdbc, RecordedEvent e) {
+    public void changes(RecordedEvent e, Changes changes) {
         if (!(e.event() instanceof WorkItemEvent event)) {
             return;
         }
         String id = e.stream();
         Timestamp at = Timestamp.from(e.at());
         if (event instanceof ItemCreated c) {
-            jdbc.update("insert into items (id, work_type, model_version, title, stage, fields, parent, from_request, "
+            changes.add("insert into items (id, work_type, model_version, title, stage, fields, parent, from_request, "
                             + "version, created_at, created_by, updated_at) values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)",
                     id, e.workType(), e.modelVersion(), c.title(), c.stage(), json(c.fields()), c.parent(),
                     c.fromRequest(), e.version(), at, e.actor(), at);
             return;
         }
         if (event instanceof FieldsUpdated f) {
-            set(jdbc, e, "fields = jsonb_strip_nulls(fields || ?::jsonb)", json(f.changes()));
+            set(changes, e, "fields = jsonb_strip_nulls(fields || ?::jsonb)", json(f.changes()));
         } else if (event instanceof OwnerAssigned o) {
-            set(jdbc, e, "owner = ?", o.owner());
+            set(changes, e, "owner = ?", o.owner());
         } else if (event instanceof StageEntered s) {
-            set(jdbc, e, "stage = ?", s.to());
-            jdbc.update("delete from pending_approvals where item_id = ?", id);
+            set(changes, e, "stage = ?", s.to());
+            changes.add("delete from pending_approvals where item_id = ?", id);
         } else if (event instanceof ApprovalRequested r) {
-            set(jdbc, e, null);
-            for (String approver : r.approvers()) {
-                jdbc.update("insert into pending_approvals (item_id, stage, approver, requested_at, requested_by) "
+            set(changes, e, null);
+            for (String approver : new java.util.LinkedHashSet<>(r.approvers())) { // one row each: one statement
+                changes.add("insert into pending_approvals (item_id, stage, approver, requested_at, requested_by) "
                         + "values (?, ?, ?, ?, ?) on conflict do nothing", id, r.stage(), approver, at, e.actor());
             }
         } else if (event instanceof ApprovalGranted g) {
-            set(jdbc, e, null);
+            set(changes, e, null);
             if (gateMode(e, g.stage()) == GateMode.ANY) {
-                jdbc.update("delete from pending_approvals where item_id = ? and stage = ?", id, g.stage());
+                changes.add("delete from pending_approvals where item_id = ? and stage = ?", id, g.stage());
             } else {
-                jdbc.update("delete from pending_approvals where item_id = ? and stage = ? and approver = ?",
+                changes.add("delete from pending_approvals where item_id = ? and stage = ? and approver = ?",
                         id, g.stage(), g.onBehalfOf());
             }
         } else if (event instanceof ApprovalDenied d) {
-            set(jdbc, e, null);
-            jdbc.update("delete from pending_approvals where item_id = ? and stage = ?", id, d.stage());
+            set(changes, e, null);
+            changes.add("delete from pending_approvals where item_id = ? and stage = ?", id, d.stage());
         } else if (event instanceof HandoffSent h) {
-            set(jdbc, e, null);
-            jdbc.update("insert into pending_handoffs (item_id, from_function, to_function, from_stage, to_stage, sent_at, "
+            set(changes, e, null);
+            changes.add("insert into pending_handoffs (item_id, from_function, to_function, from_stage, to_stage, sent_at, "
                             + "sent_by) values (?, ?, ?, ?, ?, ?, ?) on conflict (item_id) do update set "
                             + "from_function = excluded.from_function, to_function = excluded.to_function, "
                             + "from_stage = excluded.from_stage, to_stage = excluded.to_stage, sent_at = excluded.sent_at, "
                             + "sent_by = excluded.sent_by",
                     id, h.fromFunction(), h.toFunction(), h.fromStage(), h.toStage(), at, e.actor());
         } else if (event instanceof HandoffAccepted || event instanceof HandoffRejected) {
-            set(jdbc, e, null);
-            jdbc.update("delete from pending_handoffs where item_id = ?", id);
+            set(changes, e, null);
+            changes.add("delete from pending_handoffs where item_id = ?", id);
         } else if (event instanceof ItemBlocked b) {
-            set(jdbc, e, "blocked = true, block_reason = ?", b.reason());
+            set(changes, e, "blocked = true, block_reason = ?", b.reason());
         } else if (event instanceof ItemUnblocked) {
-            set(jdbc, e, "blocked = false, block_reason = null");
+            set(changes, e, "blocked = false, block_reason = null");
         } else if (event instanceof MarkedUrgent) {
-            set(jdbc, e, "urgent = true");
+            set(changes, e, "urgent = true");
         } else if (event instanceof PriorityInputsSet p) {
-            set(jdbc, e, "priority = priority || ?::jsonb", json(p.inputs()));
+            set(changes, e, "priority = priority || ?::jsonb", json(p.inputs()));
         } else if (event instanceof ItemCompleted c) {
-            set(jdbc, e, "completed = true, stage = ?", c.stage());
-            jdbc.update("delete from pending_approvals where item_id = ?", id);
+            set(changes, e, "completed = true, stage = ?", c.stage());
+            changes.add("delete from pending_approvals where item_id = ?", id);
         } else if (event instanceof ItemReopened r) {
-            set(jdbc, e, "completed = false, stage = ?", r.stage());
+            set(changes, e, "completed = false, stage = ?", r.stage());
         } else {
-            set(jdbc, e, null); // CommentAdded changes only the item's version
+            set(changes, e, null); // CommentAdded changes only the item's version
         }
     }
 
     /** One update of the item's row: its new version and time, and what the event changed ({@code assignments}). */
-    private static void set(JdbcTemplate jdbc, RecordedEvent e, String assignments, Object... args) {
+    private static void set(Changes changes, RecordedEvent e, String assignments, Object... args) {
         Object[] all = new Object[args.length + 3];
         all[0] = e.version();
         all[1] = Timestamp.from(e.at());
         System.arraycopy(args, 0, all, 2, args.length);
         all[all.length - 1] = e.stream();
-        jdbc.update("update items set version = ?, updated_at = ?" + (assignments == null ? "" : ", " + assignments)
+        changes.add("update items set version = ?, updated_at = ?" + (assignments == null ? "" : ", " + assignments)
                 + " where id = ?", all);
     }
 
@@ -130,7 +126,8 @@ public class ItemProjection implements Projection {
                 .orElse(GateMode.ALL);
     }
 
+    /** JSON for a {@code jsonb} column, doubles written so that they read back as doubles. */
     static String json(Object value) {
-        return JSON.writeValueAsString(value == null ? java.util.Map.of() : value);
+        return JdbcEventStore.PAYLOAD.writeValueAsString(value == null ? java.util.Map.of() : value);
     }
 }

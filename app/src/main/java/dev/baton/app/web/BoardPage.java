@@ -15,11 +15,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -99,11 +98,24 @@ class BoardPage {
         ModelVersion current = PageAdvice.current(versions);
         OperatingModel model = current.model();
         WorkType type = PageAdvice.workType(current, workTypeId);
-        List<WorkItem> open = engine.items(new ItemFilter(type.id(), null, null, null, null, false));
+        // One pass over the items, none sorted whole: a board of 100,000 items shows only the top cards.
         Map<String, List<WorkItem>> byStage = new HashMap<>();
-        for (WorkItem item : open) {
-            byStage.computeIfAbsent(item.stage(), s -> new ArrayList<>()).add(item);
-        }
+        Map<String, Long> openByOwner = new HashMap<>();
+        int[] completed = {0};
+        engine.matching(ItemFilter.ALL).forEach(item -> {
+            if (!item.completed() && item.owner() != null) {
+                openByOwner.merge(item.owner(), 1L, Long::sum);
+            }
+            if (!item.workType().equals(type.id())) {
+                return;
+            }
+            if (item.completed()) {
+                completed[0]++;
+            } else {
+                byStage.computeIfAbsent(item.stage(), s -> new ArrayList<>()).add(item);
+            }
+        });
+        int open = byStage.values().stream().mapToInt(List::size).sum();
         List<Column> columns = new ArrayList<>();
         for (Stage stage : type.stages()) {
             columns.add(column(stage.id(), Names.stage(type, stage.id()), stage.kind() == null ? null : stage.kind().id(),
@@ -117,34 +129,46 @@ class BoardPage {
         page.addAttribute("workType", type.id());
         page.addAttribute("workTypeName", Names.workType(type));
         page.addAttribute("columns", columns);
-        page.addAttribute("open", open.size());
-        page.addAttribute("completed", engine.items(new ItemFilter(type.id(), null, null, null, null, true)).size());
+        page.addAttribute("open", open);
+        page.addAttribute("completed", completed[0]);
         Integer limit = model.debt() == null ? null : model.debt().wipLimit();
         page.addAttribute("wipLimit", limit);
-        page.addAttribute("overWip", overWip(model, limit));
+        page.addAttribute("overWip", overWip(model, limit, openByOwner));
         page.addAttribute("formKey", UUID.randomUUID().toString());
     }
 
+    /** Urgent first, then whoever has waited longest in the stage: the cards that need attention. */
+    static final Comparator<WorkItem> ATTENTION = Comparator.comparing(WorkItem::urgent).reversed()
+            .thenComparing(WorkItem::stageEnteredAt).thenComparing(i -> i.id().value());
+
     private Column column(String id, String name, String kind, String sla, boolean gated, List<WorkItem> items) {
-        // Urgent first, then whoever has waited longest in the stage: the cards that need attention.
-        List<WorkViews.Card> cards = items.stream()
-                .sorted(Comparator.comparing(WorkItem::urgent).reversed().thenComparing(WorkItem::stageEnteredAt))
-                .limit(CARDS_PER_COLUMN).map(views::card).toList();
+        List<WorkViews.Card> cards = first(items, ATTENTION, CARDS_PER_COLUMN).stream().map(views::card).toList();
         int blocked = (int) items.stream().filter(WorkItem::blocked).count();
         int urgent = (int) items.stream().filter(WorkItem::urgent).count();
         return new Column(id, name, kind, sla, gated, items.size(), blocked, urgent, cards);
     }
 
+    /** The first {@code n} items in {@code order}, without sorting them all: a heap of n. */
+    static List<WorkItem> first(List<WorkItem> items, Comparator<WorkItem> order, int n) {
+        PriorityQueue<WorkItem> kept = new PriorityQueue<>(n + 1, order.reversed());
+        for (WorkItem item : items) {
+            kept.add(item);
+            if (kept.size() > n) {
+                kept.poll();
+            }
+        }
+        List<WorkItem> first = new ArrayList<>(kept);
+        first.sort(order);
+        return first;
+    }
+
     /** People with more open items (all work types) than the model's WIP limit, most loaded first. */
-    private List<Wip> overWip(OperatingModel model, Integer limit) {
+    private static List<Wip> overWip(OperatingModel model, Integer limit, Map<String, Long> openByOwner) {
         if (limit == null) {
             return List.of();
         }
-        Map<String, Long> byOwner = engine.items(new ItemFilter(null, null, null, null, null, false)).stream()
-                .filter(i -> i.owner() != null)
-                .collect(Collectors.groupingBy(WorkItem::owner, LinkedHashMap::new, Collectors.counting()));
-        return byOwner.entrySet().stream().filter(e -> e.getValue() > limit)
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        return openByOwner.entrySet().stream().filter(e -> e.getValue() > limit)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .map(e -> new Wip(Names.person(model, e.getKey()), e.getValue())).toList();
     }
 }

@@ -15,6 +15,7 @@ import dev.baton.insight.debt.Dimension;
 import dev.baton.insight.debt.Evidence;
 import dev.baton.model.OperatingModel;
 import dev.baton.model.WorkType;
+import dev.baton.model.show.FlowSvg;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,6 +70,7 @@ class DebtPage {
         OperatingModel model = current.model();
         page.addAttribute("r", r);
         page.addAttribute("snapshot", snapshot);
+        page.addAttribute("refreshing", reports.refreshing());
         page.addAttribute("score", one(r.score()));
         page.addAttribute("hours", whole(r.costHours()));
         page.addAttribute("components", r.components().stream().map(DebtPage::row).toList());

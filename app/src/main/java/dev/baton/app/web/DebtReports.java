@@ -11,24 +11,45 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * The orchestration-debt report of the server's own event log, computed by the same
  * {@link DebtAnalysis} as {@code baton analyze} against the current model. The report of a log
- * depends only on its events and the model, so it is kept until either changes: pages read the
- * kept report, and the first page after a new event or a new model version recomputes it.
+ * depends only on its events and the model, so it is kept until either changes. When new events
+ * arrive, a report that was quick to compute (under {@link #INLINE_MILLIS}) is recomputed on the
+ * request, so the page is exact; a slow one (a log of 100,000 items takes seconds) is served as
+ * of the events it includes while a background thread computes the next. The first report is
+ * started in the background when the server is ready, so the first visit waits less or not at all.
  */
 @Component
 class DebtReports {
 
     static final int PAGE = 10_000;
+    /** A report that took longer than this to compute is refreshed off the request thread. */
+    static final long INLINE_MILLIS = 1_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(DebtReports.class);
 
     private final EventStore store;
     private final ModelVersions versions;
     private final ModelWarnings warnings;
     private final Clock clock;
-    private Snapshot last;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "debt-report");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        return thread;
+    });
+    private final AtomicBoolean refreshing = new AtomicBoolean();
+    private volatile Snapshot last;
 
     DebtReports(EventStore store, ModelVersions versions, ModelWarnings warnings, Clock clock) {
         this.store = store;
@@ -46,11 +67,57 @@ class DebtReports {
     record Snapshot(DebtReport report, long head, int modelVersion, Instant computedAt, long millis) {
     }
 
-    /** The report of the whole log as it is now. */
-    synchronized Snapshot current() {
+    /** The report of the whole log: as it is now, or as of a recent event while a newer one is computed. */
+    Snapshot current() {
         ModelVersion model = PageAdvice.current(versions);
-        if (last != null && last.modelVersion() == model.number() && store.readAll(last.head(), 1).isEmpty()) {
-            return last;
+        Snapshot kept = last;
+        if (kept != null && kept.modelVersion() == model.number()) {
+            if (upToDate(kept)) {
+                return kept;
+            }
+            if (kept.millis() >= INLINE_MILLIS) {
+                refreshInBackground();
+                return kept;
+            }
+        }
+        return refresh(model);
+    }
+
+    /** Whether a newer report than the one {@link #current()} answered is being computed. */
+    boolean refreshing() {
+        return refreshing.get();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void computeFirstReport() {
+        if (versions.current().isPresent()) {
+            refreshInBackground();
+        }
+    }
+
+    private boolean upToDate(Snapshot snapshot) {
+        return store.readAll(snapshot.head(), 1).isEmpty();
+    }
+
+    private void refreshInBackground() {
+        if (refreshing.compareAndSet(false, true)) {
+            background.execute(() -> {
+                try {
+                    versions.current().ifPresent(this::refresh);
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not compute the debt report: {}", e.getMessage(), e);
+                } finally {
+                    refreshing.set(false);
+                }
+            });
+        }
+    }
+
+    /** Computes the report unless another thread has just computed it for the same log and model. */
+    private synchronized Snapshot refresh(ModelVersion model) {
+        Snapshot kept = last;
+        if (kept != null && kept.modelVersion() == model.number() && upToDate(kept)) {
+            return kept;
         }
         long started = System.nanoTime();
         long[] head = {0};

@@ -52,7 +52,8 @@ class HomePage {
         List<WorkItem> mine = new ArrayList<>();
         List<WorkItem> approvals = new ArrayList<>();
         List<WorkItem> handoffs = new ArrayList<>();
-        for (WorkItem item : engine.items(new ItemFilter(null, null, null, null, null, false))) {
+        // Every open item, unsorted: only the few shown are sorted below.
+        for (WorkItem item : engine.matching(new ItemFilter(null, null, null, null, null, false)).toList()) {
             Rights r = rights.computeIfAbsent(item.modelVersion(), n -> new Rights(views.model(item)));
             OperatingModel model = r.model();
             Stage stage = model.workType(item.workType()).flatMap(t -> t.stage(item.stage())).orElse(null);
@@ -70,9 +71,11 @@ class HomePage {
             }
         }
         // Asked-for approvals first, then the longest waiting.
-        approvals.sort(Comparator.comparing((WorkItem i) -> !i.approvals().requested()).thenComparing(WorkItem::stageEnteredAt));
-        handoffs.sort(Comparator.comparing(i -> i.pendingHandoff().sentAt()));
-        mine.sort(Comparator.comparing(WorkItem::urgent).reversed().thenComparing(WorkItem::stageEnteredAt));
+        approvals.sort(Comparator.comparing((WorkItem i) -> !i.approvals().requested()).thenComparing(WorkItem::stageEnteredAt)
+                .thenComparing(i -> i.id().value()));
+        handoffs.sort(Comparator.comparing((WorkItem i) -> i.pendingHandoff().sentAt()).thenComparing(i -> i.id().value()));
+        mine.sort(Comparator.comparing(WorkItem::urgent).reversed().thenComparing(WorkItem::stageEnteredAt)
+                .thenComparing(i -> i.id().value()));
         List<WorkViews.Card> atRisk = new ArrayList<>();
         for (List<WorkItem> list : List.of(mine, approvals, handoffs)) {
             for (WorkItem item : list) {

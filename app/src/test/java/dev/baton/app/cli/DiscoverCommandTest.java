@@ -2,12 +2,19 @@ package dev.baton.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 class DiscoverCommandTest {
 
@@ -54,6 +61,36 @@ class DiscoverCommandTest {
         assertThat(edges.get(0)).containsEntry("from", "brief").containsEntry("to", "build")
                 .containsEntry("count", 2).containsEntry("medianWaitMillis", 3 * 3_600_000);
         assertThat(CliRun.objects(json, "variants").get(0)).containsEntry("cases", 2);
+    }
+
+    @Test
+    void svgIsWellFormedXmlWithABoxPerActivityAndWaitsOnTheEdges() throws Exception {
+        CliRun run = CliRun.of("discover", "--log", csv().toString(), "--format", "svg");
+
+        assertThat(run.exitCode()).isZero();
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        factory.setNamespaceAware(true);
+        Document svg = factory.newDocumentBuilder()
+                .parse(new ByteArrayInputStream(run.out().getBytes(StandardCharsets.UTF_8)));
+        assertThat(svg.getDocumentElement().getLocalName()).isEqualTo("svg");
+        assertThat(svg.getDocumentElement().getNamespaceURI()).isEqualTo("http://www.w3.org/2000/svg");
+        List<String> boxes = new ArrayList<>();
+        NodeList groups = svg.getElementsByTagNameNS("http://www.w3.org/2000/svg", "g");
+        for (int i = 0; i < groups.getLength(); i++) {
+            boxes.add(((Element) groups.item(i)).getAttribute("data-stage"));
+        }
+        // a box per activity, ordered by where it comes in a case, between the start and the end
+        assertThat(boxes).containsExactly("start", "brief", "build", "review", "end");
+        List<String> edges = new ArrayList<>();
+        NodeList titles = svg.getElementsByTagNameNS("http://www.w3.org/2000/svg", "title");
+        for (int i = 0; i < titles.getLength(); i++) {
+            edges.add(titles.item(i).getTextContent());
+        }
+        // brief → build twice, 2 h and 4 h apart: median 3 h, p90 3.8 h; review after brief once, 1 h
+        assertThat(edges).contains("brief → build: 2× · 3h (p90 3h 48m)", "brief → review: 1× · 1h (p90 1h)",
+                "start → brief: 3", "review → end: 3");
+        assertThat(run.out()).doesNotContain("<script").doesNotContain("href=\"http");
     }
 
     @Test

@@ -24,11 +24,16 @@ import java.util.regex.Pattern;
  * Server time of the web app's heaviest pages on a large log: a real {@code baton serve --demo}
  * (the packaged jar, its embedded PostgreSQL) seeded with {@code --items} simulated items (the
  * demo history of 13 weeks, {@code baton.demo.items}), signed in through the form as a demo
- * user. Measures {@code GET /boards/campaign} and {@code GET /debt} on loopback, one request at a
- * time, after a warm-up; the dashboard's first request computes the debt report from the whole
- * log (reported apart), later ones render the kept report as long as no event arrives.
+ * user. Measures {@code GET /boards/campaign}, {@code GET /boards/asset}, {@code GET /debt} and
+ * the home page on loopback, one request at a time, after a warm-up. The server computes the
+ * first debt report in the background when it is ready (the first dashboard request waits for
+ * it; reported apart); {@code GET /debt after a new event} records a comment through the API
+ * before each measured request, so the page is asked for while the log has moved on.
  *
- * <pre>bench/run-pages [--items 100000] [--requests 30] [--warmup 5] [--jar app/target/baton.jar]</pre>
+ * <p>{@code --data DIR} keeps the server's data in DIR: a second run on the same DIR skips the
+ * seeding (the demo history is loaded only into an empty log) and measures the same log again.
+ *
+ * <pre>bench/run-pages [--items 100000] [--requests 30] [--warmup 5] [--data DIR] [--jar app/target/baton.jar]</pre>
  */
 public final class PagesBenchmark {
 
@@ -49,7 +54,8 @@ public final class PagesBenchmark {
             System.exit(2);
         }
         int port = freePort();
-        Path data = Files.createTempDirectory("baton-bench-pages");
+        String kept = option(args, "--data", null);
+        Path data = kept == null ? Files.createTempDirectory("baton-bench-pages") : Path.of(kept).toAbsolutePath();
         Path log = data.resolveSibling(data.getFileName() + ".log");
         long seeding = System.nanoTime();
         Process server = new ProcessBuilder(javaBin(), "-Xmx6g", "-Dbaton.demo.items=" + items, "-jar", jar.toString(),
@@ -68,11 +74,14 @@ public final class PagesBenchmark {
             String dashboard = get(http, base + "/debt");
             double firstMillis = (System.nanoTime() - first) / 1e6;
             Matcher computed = COMPUTED.matcher(dashboard);
-            OUT.printf(Locale.ROOT, "first GET /debt (computes the report from the whole log): %.0f ms%s%n", firstMillis,
+            OUT.printf(Locale.ROOT, "first GET /debt (waits for the first report, started in the background at start-up): %.0f ms%s%n", firstMillis,
                     computed.find() ? " (report " + computed.group(1) + " ms)" : "");
-            report("GET /boards/campaign", measure(http, base + "/boards/campaign", warmup, requests));
-            report("GET /debt (kept report)", measure(http, base + "/debt", warmup, requests));
-            report("GET / (home of nora)", measure(http, base + "/", warmup, requests));
+            report("GET /boards/campaign", measure(http, base + "/boards/campaign", warmup, requests, null));
+            report("GET /boards/asset", measure(http, base + "/boards/asset", warmup, requests, null));
+            report("GET /debt (kept report)", measure(http, base + "/debt", warmup, requests, null));
+            report("GET / (home of nora)", measure(http, base + "/", warmup, requests, null));
+            Runnable comment = commenter(http, base);
+            report("GET /debt after a new event", measure(http, base + "/debt", warmup, requests, comment));
         } finally {
             server.destroy();
             server.waitFor();
@@ -87,17 +96,61 @@ public final class PagesBenchmark {
                 sorted.get(sorted.size() - 1), sorted.size());
     }
 
-    private static List<Double> measure(HttpClient http, String url, int warmup, int requests) throws Exception {
+    /** Times {@code requests} GETs after {@code warmup} untimed ones; {@code before} (may be null) runs untimed before each. */
+    private static List<Double> measure(HttpClient http, String url, int warmup, int requests, Runnable before)
+            throws Exception {
         for (int i = 0; i < warmup; i++) {
             get(http, url);
         }
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i < requests; i++) {
+            if (before != null) {
+                before.run();
+            }
             long start = System.nanoTime();
             get(http, url);
             millis.add((System.nanoTime() - start) / 1e6);
         }
         return millis;
+    }
+
+    /** Records a comment on an open campaign through the API (a new event in the log) each time it runs. */
+    private static Runnable commenter(HttpClient http, String base) throws Exception {
+        String basic = java.util.Base64.getEncoder().encodeToString("nora:baton-demo".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> issued = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/tokens"))
+                .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"pages benchmark\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher token = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(issued.body());
+        if (issued.statusCode() != 201 || !token.find()) {
+            throw new IllegalStateException("could not get an API token: " + issued.statusCode() + " " + issued.body());
+        }
+        String bearer = "Bearer " + token.group(1);
+        HttpResponse<String> listed = http.send(HttpRequest.newBuilder(URI.create(base
+                        + "/api/v1/items?workType=campaign&completed=false&limit=1")).header("Authorization", bearer).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(listed.body());
+        if (listed.statusCode() != 200 || !id.find()) {
+            throw new IllegalStateException("no open campaign to comment on: " + listed.statusCode());
+        }
+        URI command = URI.create(base + "/api/v1/items/" + id.group(1) + "/comment");
+        int[] n = {0};
+        return () -> {
+            try {
+                HttpResponse<String> done = http.send(HttpRequest.newBuilder(command).header("Authorization", bearer)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"Benchmark note " + ++n[0] + "\"}"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (done.statusCode() != 200) {
+                    throw new IllegalStateException("commenting answered " + done.statusCode() + " " + done.body());
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        };
     }
 
     private static String get(HttpClient http, String url) throws Exception {

@@ -1,6 +1,7 @@
 package dev.baton.engine.event;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,6 +21,17 @@ public interface EventStore {
      * @throws ConcurrencyConflict when the stream has moved past {@code expectedVersion}
      */
     List<RecordedEvent> append(String stream, long expectedVersion, String commandId, List<PendingEvent> events);
+
+    /**
+     * Appends each stream's events as a new stream (no events before, no command id), stream by
+     * stream in the map's order: a demo history or a bulk load. A store may do it faster than one
+     * {@link #append} per stream; the PostgreSQL store does it in one transaction, all or nothing.
+     *
+     * @throws ConcurrencyConflict when a stream already has events
+     */
+    default void appendNewStreams(Map<String, List<PendingEvent>> streams) {
+        streams.forEach((stream, events) -> append(stream, 0, null, events));
+    }
 
     /** Every event of a stream, in version order (empty when there is no such stream). */
     List<RecordedEvent> read(String stream);

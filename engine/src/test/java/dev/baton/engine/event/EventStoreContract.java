@@ -151,6 +151,30 @@ public abstract class EventStoreContract {
     }
 
     @Test
+    void numbersReadBackAsTheTypesTheyWereRecordedWith() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("budget", 1.2E7);
+        fields.put("reach", 1000.0);
+        fields.put("conversion", 1.0E-7);
+        fields.put("huge", 3.5E300);
+        fields.put("seats", 12);
+        fields.put("impressions", 5_000_000_000L);
+        fields.put("negative", -2.5E9);
+        WorkItemEvent created = new WorkItemEvent.ItemCreated("Budget", "brief", fields, null, null);
+        WorkItemEvent updated = new WorkItemEvent.FieldsUpdated(Map.of("budget", 2.0E7));
+
+        store.append("item-1", 0, "c1", List.of(pending(0, created), pending(1, updated)));
+
+        List<RecordedEvent> events = store.read("item-1");
+        Map<String, Object> read = ((WorkItemEvent.ItemCreated) events.get(0).event()).fields();
+        assertThat(read).isEqualTo(fields);
+        assertThat(read.get("budget")).isInstanceOf(Double.class);
+        assertThat(read.get("seats")).isInstanceOf(Integer.class);
+        assertThat(read.get("impressions")).isInstanceOf(Long.class);
+        assertThat(((WorkItemEvent.FieldsUpdated) events.get(1).event()).changes().get("budget")).isEqualTo(2.0E7);
+    }
+
+    @Test
     void aStaleExpectedVersionIsAConflictAndRecordsNothing() {
         store.append("item-1", 0, "c1", List.of(comment("a"), comment("b")));
 

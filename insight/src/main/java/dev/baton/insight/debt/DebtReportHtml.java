@@ -250,21 +250,7 @@ public final class DebtReportHtml {
     }
 
     static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
+        return dev.baton.model.show.FlowSvg.esc(s);
     }
 
     /** A flow drawn by hand: stages top to bottom in listed order, changes as lines and arcs between them. */

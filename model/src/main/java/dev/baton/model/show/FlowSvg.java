@@ -1,4 +1,4 @@
-package dev.baton.app.web;
+package dev.baton.model.show;
 
 import java.util.HashMap;
 import java.util.List;
@@ -8,21 +8,23 @@ import java.util.Map;
 /**
  * A flow drawn as SVG on the server: stages left to right in their listed order, the next stage
  * by a straight arrow, skips as arcs above, rework (and any backward step) as dashed arcs below.
- * Used for the declared flow of a work type and for the actual flow discovered from the event
- * log, so that the two read the same way side by side. No layout library is needed because a
- * work type's stages already have an order.
+ * Used for the declared flow of a work type, for the actual flow discovered from the event log
+ * (web pages) and for {@code baton discover --format svg}, so that they all read the same way.
+ * No layout library is needed because a work type's stages already have an order (a discovered
+ * map orders its activities by where they occur in the cases). The result is one self-contained
+ * SVG element (no script, font or image fetched).
  */
-final class FlowSvg {
+public final class FlowSvg {
 
     /** How a node is drawn: by the stage's kind (making, coordination, waiting) or as unknown. */
-    record Node(String id, String title, List<String> lines, String kind) {
+    public record Node(String id, String title, List<String> lines, String kind) {
     }
 
     /**
      * An edge; {@code style} is "normal", "handoff", "deviation" or "faint"; {@code weight} 1..6
      * is the stroke width (frequencies on the actual flow).
      */
-    record Edge(String from, String to, String label, String style, double weight) {
+    public record Edge(String from, String to, String label, String style, double weight) {
     }
 
     private static final int W = 168;
@@ -32,12 +34,15 @@ final class FlowSvg {
     private FlowSvg() {
     }
 
-    static String render(String title, List<Node> nodes, List<Edge> edges) {
+    public static String render(String title, List<Node> nodes, List<Edge> edges) {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < nodes.size(); i++) {
             index.put(nodes.get(i).id(), i);
         }
-        int width = Math.max(1, nodes.size()) * (W + GAP) + GAP;
+        // Wider gaps when the labels between neighbours are long (waiting times on a discovered map).
+        int gap = Math.max(GAP, edges.stream().filter(e -> order(index, e) == 1 && e.label() != null)
+                .mapToInt(e -> e.label().length() * 6 + 16).max().orElse(0));
+        int width = Math.max(1, nodes.size()) * (W + gap) + gap;
         int arcsBelow = (int) edges.stream().filter(e -> order(index, e) <= 0).count();
         boolean arcsAbove = edges.stream().anyMatch(e -> order(index, e) > 1);
         // Room above for skips, below for rework, only when there are any.
@@ -51,7 +56,8 @@ final class FlowSvg {
         svg.append("<defs>");
         for (String color : List.of("555", "2456c7", "b3261e", "a0a7b4")) {
             svg.append("<marker id=\"arrow-").append(color).append("\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" ")
-                    .append("markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0L10,5L0,10z\" ")
+                    .append("markerUnits=\"userSpaceOnUse\" markerWidth=\"10\" markerHeight=\"10\" orient=\"auto-start-reverse\">")
+                    .append("<path d=\"M0,0L10,5L0,10z\" ")
                     .append("fill=\"#").append(color).append("\"/></marker>");
         }
         svg.append("</defs>");
@@ -75,24 +81,24 @@ final class FlowSvg {
             double lx;
             double ly;
             if (to == from + 1) {
-                int x1 = x(from) + W;
-                int x2 = x(to);
+                int x1 = x(from, gap) + W;
+                int x2 = x(to, gap);
                 int y = TOP + H / 2;
                 path = "M" + x1 + "," + y + " L" + (x2 - 2) + "," + y;
                 lx = (x1 + x2) / 2.0;
                 ly = y - 6;
             } else if (to > from) {
                 int lift = 18 + (above++ % 3) * 14;
-                int x1 = x(from) + W / 2 + 12;
-                int x2 = x(to) + W / 2 - 12;
+                int x1 = x(from, gap) + W / 2 + 12;
+                int x2 = x(to, gap) + W / 2 - 12;
                 path = "M" + x1 + "," + TOP + " C" + x1 + "," + (TOP - lift - 14) + " " + x2 + "," + (TOP - lift - 14)
                         + " " + x2 + "," + (TOP - 2);
                 lx = (x1 + x2) / 2.0;
                 ly = TOP - lift - 8;
             } else {
                 int drop = 22 + (below++ % 6) * 14;
-                int x1 = x(from) + W / 2 - 12;
-                int x2 = x(to) + W / 2 + 12;
+                int x1 = x(from, gap) + W / 2 - 12;
+                int x2 = x(to, gap) + W / 2 + 12;
                 int y = TOP + H;
                 path = "M" + x1 + "," + y + " C" + x1 + "," + (y + drop + 12) + " " + x2 + "," + (y + drop + 12)
                         + " " + x2 + "," + (y + 2);
@@ -112,7 +118,7 @@ final class FlowSvg {
         }
         for (int i = 0; i < nodes.size(); i++) {
             Node n = nodes.get(i);
-            int x = x(i);
+            int x = x(i, gap);
             String kind = n.kind() == null ? "unknown" : n.kind().toLowerCase(Locale.ROOT);
             String fill = switch (kind) {
                 case "making" -> "#e8f0ff";
@@ -156,19 +162,20 @@ final class FlowSvg {
         return from == null || to == null ? 1 : to - from;
     }
 
-    private static int x(int i) {
-        return GAP / 2 + i * (W + GAP);
+    private static int x(int i, int gap) {
+        return gap / 2 + i * (W + gap);
     }
 
     private static String fmt(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
     }
 
-    static String clip(String text, int max) {
+    public static String clip(String text, int max) {
         return text == null ? "" : text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
-    static String esc(String text) {
+    /** Text escaped for XML and HTML content and attribute values. */
+    public static String esc(String text) {
         if (text == null) {
             return "";
         }
@@ -179,6 +186,7 @@ final class FlowSvg {
                 case '>' -> out.append("&gt;");
                 case '&' -> out.append("&amp;");
                 case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
                 default -> out.append(c);
             }
         }
