@@ -24,17 +24,19 @@ import org.springframework.stereotype.Component;
  * The orchestration-debt report of the server's own event log, computed by the same
  * {@link DebtAnalysis} as {@code baton analyze} against the current model. The report of a log
  * depends only on its events and the model, so it is kept until either changes. When new events
- * arrive, a report that was quick to compute (under {@link #INLINE_MILLIS}) is recomputed on the
- * request, so the page is exact; a slow one (a log of 100,000 items takes seconds) is served as
- * of the events it includes while a background thread computes the next. The first report is
+ * arrive, the report of a log of up to {@link #INLINE_EVENTS} events (about a second's work) is
+ * recomputed on the request, so the page is exact; a larger log's (100,000 items are two million
+ * events and take seconds) is served as of the events it includes while a background thread
+ * computes the next. The threshold is the log's size, not the time the last report took, so that
+ * what a page shows does not depend on how busy the machine was. The first report is
  * started in the background when the server is ready, so the first visit waits less or not at all.
  */
 @Component
 class DebtReports {
 
     static final int PAGE = 10_000;
-    /** A report that took longer than this to compute is refreshed off the request thread. */
-    static final long INLINE_MILLIS = 1_000;
+    /** The report of a log with more events than this is refreshed off the request thread. */
+    static final long INLINE_EVENTS = 200_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(DebtReports.class);
 
@@ -75,7 +77,7 @@ class DebtReports {
             if (upToDate(kept)) {
                 return kept;
             }
-            if (kept.millis() >= INLINE_MILLIS) {
+            if (kept.head() > INLINE_EVENTS) {
                 refreshInBackground();
                 return kept;
             }
