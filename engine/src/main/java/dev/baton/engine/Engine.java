@@ -101,36 +101,53 @@ public final class Engine {
      */
     public CommandResult create(WorkItemId id, String commandId, Actor actor, CreateItem command) {
         String named = id == null ? null : id.value();
+        Creation creation = decideCreation(named, actor, command);
+        if (creation.decision().rejected()) {
+            return items.rejectedUnlessRetried(commandId, named, creation.decision().rejection(), 0);
+        }
+        String stream = creation.stream();
+        synchronized (locks.item(stream)) {
+            try {
+                return items.recorded(named, recorder.append(stream, 0, commandId, actor, command.workType(),
+                        creation.modelVersion(), creation.decision().events()));
+            } catch (ConcurrencyConflict e) {
+                return items.rejectedUnlessRetried(commandId, named, new Rejection(Code.WRONG_STATE,
+                        "There is already a work item '" + stream + "'"), e.currentVersion());
+            }
+        }
+    }
+
+    /** A create command decided but not recorded yet: the new item's stream, its model version and events. */
+    record Creation(String stream, int modelVersion, Decision decision) {
+    }
+
+    /** Decides a create command under the current model version; {@code named} null: a generated id. */
+    Creation decideCreation(String named, Actor actor, CreateItem command) {
         Optional<ModelVersion> model = versions.current();
         if (model.isEmpty()) {
-            return items.rejectedUnlessRetried(commandId, named, new Rejection(Code.WRONG_STATE,
-                    "No operating model has been uploaded yet; upload one before creating work"), 0);
+            return new Creation(named, 0, Decision.reject(Code.WRONG_STATE,
+                    "No operating model has been uploaded yet; upload one before creating work"));
         }
         WorkItem parent = null;
         if (command.parent() != null) {
             parent = items.get(command.parent());
             if (parent == null) {
-                return items.rejectedUnlessRetried(commandId, named, new Rejection(Code.NOT_FOUND,
-                        "There is no work item '" + command.parent() + "' to put this under"), 0);
+                return new Creation(named, 0, Decision.reject(Code.NOT_FOUND,
+                        "There is no work item '" + command.parent() + "' to put this under"));
             }
         }
         if (command.fromRequest() != null && intake.request(new RequestId(command.fromRequest())).isEmpty()) {
-            return items.rejectedUnlessRetried(commandId, named, new Rejection(Code.NOT_FOUND,
-                    "There is no intake request '" + command.fromRequest() + "'"), 0);
+            return new Creation(named, 0, Decision.reject(Code.NOT_FOUND,
+                    "There is no intake request '" + command.fromRequest() + "'"));
         }
         Decision decision = decider(model.get().number()).create(actor, command, parent);
-        if (decision.rejected()) {
-            return items.rejectedUnlessRetried(commandId, named, decision.rejection(), 0);
-        }
-        String stream = named != null ? named : "item-" + ids.get();
-        synchronized (locks.item(stream)) {
-            try {
-                return items.recorded(named, recorder.append(stream, 0, commandId, actor, command.workType(),
-                        model.get().number(), decision.events()));
-            } catch (ConcurrencyConflict e) {
-                return items.rejectedUnlessRetried(commandId, named, new Rejection(Code.WRONG_STATE,
-                        "There is already a work item '" + stream + "'"), e.currentVersion());
-            }
+        return new Creation(named != null ? named : "item-" + ids.get(), model.get().number(), decision);
+    }
+
+    /** Moves the in-memory items on by a creation recorded with another stream's events (an accepted request). */
+    void created(List<RecordedEvent> recorded) {
+        synchronized (locks.item(recorded.get(0).stream())) {
+            items.recorded(null, recorded);
         }
     }
 

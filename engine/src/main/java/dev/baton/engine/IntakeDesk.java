@@ -3,6 +3,7 @@ package dev.baton.engine;
 import dev.baton.engine.Rejection.Code;
 import dev.baton.engine.event.ConcurrencyConflict;
 import dev.baton.engine.event.RecordedEvent;
+import dev.baton.engine.event.StreamAppend;
 import dev.baton.engine.intake.IntakeCommand;
 import dev.baton.engine.intake.IntakeCommand.AcceptRequest;
 import dev.baton.engine.intake.IntakeCommand.SubmitRequest;
@@ -19,6 +20,7 @@ import dev.baton.model.OperatingModel;
 import dev.baton.model.Prioritization;
 import dev.baton.model.Template;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -94,22 +96,10 @@ final class IntakeDesk {
             }
             IntakeDecider decider = decider(request.modelVersion());
             LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-            String itemId = null;
             if (command instanceof AcceptRequest) {
-                // Check status and rights before creating anything, so a refused accept leaves no item behind.
-                IntakeDecision check = decider.decide(request, actor, command, today, null);
-                if (check.rejected()) {
-                    return requests.rejectedUnlessRetried(commandId, stream, check.rejection(), request.version());
-                }
-                // A retried accept finds the item its first attempt created under the derived command id.
-                CommandResult created = engine.create(null, commandId == null ? null : commandId + ":item", actor,
-                        new CreateItem(request.workType(), request.title(), carriedOver(request), null, stream));
-                if (created instanceof CommandResult.Rejected r) {
-                    return new CommandResult.Rejected(r.rejection(), request.version());
-                }
-                itemId = ((CommandResult.Recorded) created).stream();
+                return accept(request, commandId, actor, command, decider, today);
             }
-            IntakeDecision decision = decider.decide(request, actor, command, today, itemId);
+            IntakeDecision decision = decider.decide(request, actor, command, today, null);
             if (decision.rejected()) {
                 return requests.rejectedUnlessRetried(commandId, stream, decision.rejection(), request.version());
             }
@@ -121,6 +111,49 @@ final class IntakeDesk {
                 return requests.rejectedUnlessRetried(commandId, stream,
                         Recorder.stale("request", request.version(), e.currentVersion()), e.currentVersion());
             }
+        }
+    }
+
+    /**
+     * Records the new item's creation and the request's acceptance in one append to both streams,
+     * so the log never holds an accepted request without its item, nor an item from a request that
+     * was never accepted. The item's part carries a command id derived from the accept's, so a
+     * retried accept records neither twice.
+     */
+    private CommandResult accept(IntakeRequest request, String commandId, Actor actor, IntakeCommand command,
+                                 IntakeDecider decider, LocalDate today) {
+        String stream = request.id().value();
+        // Check status and rights before deciding the item, so a refused accept explains itself as one.
+        IntakeDecision check = decider.decide(request, actor, command, today, null);
+        if (check.rejected()) {
+            return requests.rejectedUnlessRetried(commandId, stream, check.rejection(), request.version());
+        }
+        Engine.Creation item = engine.decideCreation(null, actor,
+                new CreateItem(request.workType(), request.title(), carriedOver(request), null, stream));
+        if (item.decision().rejected()) {
+            return requests.rejectedUnlessRetried(commandId, stream, item.decision().rejection(), request.version());
+        }
+        IntakeDecision decision = decider.decide(request, actor, command, today, item.stream());
+        if (decision.rejected()) {
+            return requests.rejectedUnlessRetried(commandId, stream, decision.rejection(), request.version());
+        }
+        Instant at = recorder.now();
+        try {
+            List<List<RecordedEvent>> recorded = recorder.appendAll(List.of(
+                    new StreamAppend(item.stream(), 0, commandId == null ? null : commandId + ":item",
+                            Recorder.pending(at, actor, request.workType(), item.modelVersion(),
+                                    item.decision().events())),
+                    new StreamAppend(stream, request.version(), commandId, Recorder.pending(at, actor,
+                            request.workType(), request.modelVersion(), List.of(decision.event())))));
+            engine.created(recorded.get(0));
+            return requests.recorded(stream, recorded.get(1));
+        } catch (ConcurrencyConflict e) {
+            requests.reload(stream);
+            long current = e.stream().equals(stream) ? e.currentVersion() : request.version();
+            Rejection rejection = e.stream().equals(stream)
+                    ? Recorder.stale("request", request.version(), e.currentVersion())
+                    : new Rejection(Code.WRONG_STATE, "There is already a work item '" + item.stream() + "'");
+            return requests.rejectedUnlessRetried(commandId, stream, rejection, current);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.baton.engine.event.BatonEvent;
 import dev.baton.engine.event.EventStore;
 import dev.baton.engine.event.PendingEvent;
 import dev.baton.engine.event.RecordedEvent;
+import dev.baton.engine.event.StreamAppend;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -33,12 +34,22 @@ final class Recorder {
      */
     List<RecordedEvent> append(String stream, long expectedVersion, String commandId, Actor actor, String workType,
                                int modelVersion, List<? extends BatonEvent> events) {
-        Instant at = now();
+        return store.append(stream, expectedVersion, commandId, pending(now(), actor, workType, modelVersion, events));
+    }
+
+    /** Appends to several streams, all or nothing ({@link EventStore#appendAll}). */
+    List<List<RecordedEvent>> appendAll(List<StreamAppend> parts) {
+        return store.appendAll(parts);
+    }
+
+    /** The events with their envelope, all at one time. */
+    static List<PendingEvent> pending(Instant at, Actor actor, String workType, int modelVersion,
+                                      List<? extends BatonEvent> events) {
         List<PendingEvent> pending = new ArrayList<>(events.size());
         for (BatonEvent e : events) {
             pending.add(new PendingEvent(at, actor.personId(), workType, modelVersion, e));
         }
-        return store.append(stream, expectedVersion, commandId, pending);
+        return pending;
     }
 
     static Rejection stale(String what, long expected, long current) {

@@ -100,6 +100,24 @@ class IntakeTest {
     }
 
     @Test
+    void anAcceptThatLosesTheRaceOnItsRequestRecordsNoItem() {
+        submit("r1", "alex.morgan", contentRequest(100, 1, 50, 4));
+        // Another process declines the request behind this engine's back: the engine still sees version 1.
+        n.engine.store().append("r1", 1, "elsewhere", java.util.List.of(new dev.baton.engine.event.PendingEvent(
+                n.clock.instant(), "sam.rivera", "content", 1, new IntakeEvent.RequestDeclined("Duplicate"))));
+        long before = n.engine.store().readAll(0, 100).size();
+
+        Rejected lost = (Rejected) n.engine.decide(new RequestId("r1"), null, "accept-1", new Actor("sam.rivera"),
+                new AcceptRequest(null));
+
+        assertThat(lost.rejection().code()).isEqualTo(Code.STALE_VERSION);
+        assertThat(n.engine.store().readAll(0, 100)).hasSize((int) before);
+        assertThat(n.engine.store().byCommandId("accept-1:item")).isEmpty();
+        assertThat(n.engine.items(dev.baton.engine.item.ItemFilter.ALL)).isEmpty();
+        assertThat(n.engine.request(new RequestId("r1")).orElseThrow().status()).isEqualTo(RequestStatus.DECLINED);
+    }
+
+    @Test
     void declineAndDeferNeedAReasonAndDeferredRequestsComeBackOnTheirDate() {
         submit("r1", "alex.morgan", contentRequest(100, 1, 50, 4));
         submit("r2", "alex.morgan", contentRequest(200, 1, 50, 4));

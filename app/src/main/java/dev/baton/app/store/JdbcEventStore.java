@@ -4,6 +4,7 @@ import dev.baton.engine.event.ConcurrencyConflict;
 import dev.baton.engine.event.EventStore;
 import dev.baton.engine.event.PendingEvent;
 import dev.baton.engine.event.RecordedEvent;
+import dev.baton.engine.event.StreamAppend;
 import dev.baton.engine.jsonl.EventCodec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,8 +37,8 @@ import tools.jackson.databind.module.SimpleModule;
  * idempotency key, insert the event and make the projections' changes, and the statement fails as
  * a whole (SQLSTATE {@value #NOT_APPENDED}, from {@code baton_appended}) when the version moved on
  * or the key was claimed before. An append of several events runs one such statement per event in
- * a transaction. The unique constraint on (stream, version) settles races between two commands on
- * one item; the primary key of {@code commands} settles races between a command and its retry.
+ * a transaction, and so does an append to several streams ({@link #appendAll}). The unique
+ * constraint on (stream, version) settles races between two commands on one item; the primary key of {@code commands} settles races between a command and its retry.
  */
 public class JdbcEventStore implements EventStore {
 
@@ -126,39 +127,109 @@ public class JdbcEventStore implements EventStore {
     }
 
     private List<RecordedEvent> insert(String stream, long expectedVersion, String commandId, List<PendingEvent> events) {
-        return jdbc.execute((ConnectionCallback<List<RecordedEvent>>) connection -> {
-            boolean single = events.size() == 1;
-            if (!single) {
-                connection.setAutoCommit(false);
+        return jdbc.execute((ConnectionCallback<List<RecordedEvent>>) connection -> events.size() == 1
+                ? insert(connection, stream, expectedVersion, commandId, events)
+                : inTransaction(connection, () -> insert(connection, stream, expectedVersion, commandId, events)));
+    }
+
+    /** One stream's events, one statement each; the caller runs several in a transaction. */
+    private List<RecordedEvent> insert(Connection connection, String stream, long expectedVersion, String commandId,
+                                       List<PendingEvent> events) throws SQLException {
+        List<RecordedEvent> recorded = new ArrayList<>(events.size());
+        long version = expectedVersion;
+        for (PendingEvent pending : events) {
+            version++;
+            // PostgreSQL keeps microseconds: return exactly what a later read returns.
+            Instant at = pending.at().truncatedTo(ChronoUnit.MICROS);
+            RecordedEvent event = new RecordedEvent(0, stream, version, at, pending.actor(), pending.workType(),
+                    pending.modelVersion(), commandId, pending.event());
+            long position = insert(connection, event, recorded.isEmpty(), expectedVersion);
+            recorded.add(new RecordedEvent(position, stream, version, at, pending.actor(), pending.workType(),
+                    pending.modelVersion(), commandId, pending.event()));
+        }
+        return recorded;
+    }
+
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    private static <T> T inTransaction(Connection connection, Work<T> work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            T result = work.run();
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * Every part's statements in one transaction. When a part's checks let nothing through, the
+     * whole transaction rolls back and the parts are examined as {@link #append} examines one: a
+     * part whose command id has events is answered with them and left out of the next attempt; a
+     * stream that moved on is a conflict.
+     */
+    @Override
+    public List<List<RecordedEvent>> appendAll(List<StreamAppend> parts) {
+        if (parts.stream().map(StreamAppend::stream).distinct().count() < parts.size()) {
+            throw new IllegalArgumentException("a stream appears twice in one append: " + parts.stream()
+                    .map(StreamAppend::stream).toList());
+        }
+        Map<Integer, List<RecordedEvent>> answered = new HashMap<>();
+        for (int i = 0; i < parts.size(); i++) {
+            StreamAppend part = parts.get(i);
+            if (part.events().isEmpty()) {
+                // Only checks, no writes: as append does them.
+                answered.put(i, appendNothing(part.stream(), part.expectedVersion(), part.commandId()));
             }
+        }
+        for (int attempt = 0; ; attempt++) {
             try {
-                List<RecordedEvent> recorded = new ArrayList<>(events.size());
-                long version = expectedVersion;
-                for (PendingEvent pending : events) {
-                    version++;
-                    // PostgreSQL keeps microseconds: return exactly what a later read returns.
-                    Instant at = pending.at().truncatedTo(ChronoUnit.MICROS);
-                    RecordedEvent event = new RecordedEvent(0, stream, version, at, pending.actor(), pending.workType(),
-                            pending.modelVersion(), commandId, pending.event());
-                    long position = insert(connection, event, recorded.isEmpty(), expectedVersion);
-                    recorded.add(new RecordedEvent(position, stream, version, at, pending.actor(), pending.workType(),
-                            pending.modelVersion(), commandId, pending.event()));
+                return insertAll(parts, answered);
+            } catch (DuplicateKeyException | NotAppended e) {
+                boolean retried = false;
+                for (int i = 0; i < parts.size(); i++) {
+                    StreamAppend part = parts.get(i);
+                    if (answered.containsKey(i)) {
+                        continue;
+                    }
+                    Optional<List<RecordedEvent>> earlier = part.commandId() == null ? Optional.empty()
+                            : byCommandId(part.commandId());
+                    if (earlier.isPresent()) {
+                        answered.put(i, earlier.get());
+                        retried = true;
+                        continue;
+                    }
+                    long current = version(part.stream());
+                    if (current != part.expectedVersion()) {
+                        throw new ConcurrencyConflict(part.stream(), part.expectedVersion(), current);
+                    }
                 }
-                if (!single) {
-                    connection.commit();
+                if (!retried && attempt == 2) {
+                    StreamAppend first = parts.get(0);
+                    throw new ConcurrencyConflict(first.stream(), first.expectedVersion(), version(first.stream()));
                 }
-                return recorded;
-            } catch (SQLException | RuntimeException e) {
-                if (!single) {
-                    connection.rollback();
-                }
-                throw e;
-            } finally {
-                if (!single) {
-                    connection.setAutoCommit(true);
-                }
+                // A part was a retry, or a key's first claimant rolled back after we saw it: try again.
             }
-        });
+        }
+    }
+
+    private List<List<RecordedEvent>> insertAll(List<StreamAppend> parts, Map<Integer, List<RecordedEvent>> answered) {
+        return jdbc.execute((ConnectionCallback<List<List<RecordedEvent>>>) connection -> inTransaction(connection, () -> {
+            List<List<RecordedEvent>> results = new ArrayList<>(parts.size());
+            for (int i = 0; i < parts.size(); i++) {
+                StreamAppend part = parts.get(i);
+                List<RecordedEvent> earlier = answered.get(i);
+                results.add(earlier != null ? earlier
+                        : insert(connection, part.stream(), part.expectedVersion(), part.commandId(), part.events()));
+            }
+            return results;
+        }));
     }
 
     /**

@@ -78,6 +78,27 @@ class JdbcEventStoreIT extends EventStoreContract {
     }
 
     @Test
+    void aConflictOnTheSecondStreamUndoesTheFirstStreamsProjections() {
+        Projection counting = (event, changes) -> changes.add("insert into commands (command_id, stream) values (?, ?)",
+                "projected-" + event.stream() + "-" + event.version(), event.stream());
+        JdbcEventStore projected = new JdbcEventStore(dataSource, List.of(counting));
+        Instant at = Instant.parse("2026-03-02T09:15:00Z");
+        PendingEvent comment = new PendingEvent(at, "maya.chen", "campaign", 1, new WorkItemEvent.CommentAdded("a"));
+        projected.append("item-2", 0, "c0", List.of(comment));
+        org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        String count = "select count(*) from commands where command_id like 'projected-%'";
+
+        assertThatThrownBy(() -> projected.appendAll(List.of(
+                new dev.baton.engine.event.StreamAppend("item-1", 0, "c1", List.of(comment, comment)),
+                new dev.baton.engine.event.StreamAppend("item-2", 0, "c2", List.of(comment)))))
+                .isInstanceOf(dev.baton.engine.event.ConcurrencyConflict.class);
+
+        assertThat(jdbc.queryForObject(count, Long.class)).isEqualTo(1);
+        assertThat(store.read("item-1")).isEmpty();
+        assertThat(store.byCommandId("c1")).isEmpty();
+    }
+
+    @Test
     void newStreamsLoadInBulkWithTheirProjectionsAndAllOrNothing() {
         org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
         ItemProjection items = new ItemProjection(new dev.baton.engine.version.ModelVersions(

@@ -23,6 +23,20 @@ public interface EventStore {
     List<RecordedEvent> append(String stream, long expectedVersion, String commandId, List<PendingEvent> events);
 
     /**
+     * Appends to several streams in one transaction, all or nothing: each part as {@link #append}
+     * would, but when any stream has moved past its expected version nothing is appended to any
+     * stream. A part whose command id was used before appends nothing and answers with that id's
+     * events, as a retried append does; the other parts still append (so a retry of the whole
+     * records nothing twice). Accepting an intake request records its decision and the new item
+     * this way, so the log never holds one without the other.
+     *
+     * @return each part's events as stored (or as stored earlier), in the parts' order
+     * @throws ConcurrencyConflict      for the first part whose stream moved past its expected version
+     * @throws IllegalArgumentException when two parts name the same stream
+     */
+    List<List<RecordedEvent>> appendAll(List<StreamAppend> parts);
+
+    /**
      * Appends each stream's events as a new stream (no events before, no command id), stream by
      * stream in the map's order: a demo history or a bulk load. A store may do it faster than one
      * {@link #append} per stream; the PostgreSQL store does it in one transaction, all or nothing.

@@ -2,9 +2,11 @@ package dev.baton.engine.event;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The event log in memory: for tests, the simulator and benchmarks. Thread-safe; one lock keeps
@@ -19,35 +21,47 @@ public final class InMemoryEventStore implements EventStore {
     @Override
     public synchronized List<RecordedEvent> append(String stream, long expectedVersion, String commandId,
                                                    List<PendingEvent> events) {
-        if (commandId != null) {
-            List<RecordedEvent> earlier = byCommand.get(commandId);
-            if (earlier != null) {
-                return earlier;
+        return appendAll(List.of(new StreamAppend(stream, expectedVersion, commandId, events))).get(0);
+    }
+
+    @Override
+    public synchronized List<List<RecordedEvent>> appendAll(List<StreamAppend> parts) {
+        // Check every part before writing any, so a conflict leaves every stream as it was.
+        Set<String> named = parts.size() > 1 ? new HashSet<>() : null;
+        List<List<RecordedEvent>> earlier = new ArrayList<>(parts.size());
+        for (StreamAppend part : parts) {
+            if (named != null && !named.add(part.stream())) {
+                throw new IllegalArgumentException("stream " + part.stream() + " appears twice in one append");
+            }
+            List<RecordedEvent> retried = part.commandId() == null ? null : byCommand.get(part.commandId());
+            earlier.add(retried);
+            if (retried == null && version(part.stream()) != part.expectedVersion()) {
+                throw new ConcurrencyConflict(part.stream(), part.expectedVersion(), version(part.stream()));
             }
         }
-        List<RecordedEvent> existing = streams.get(stream);
-        long current = existing == null ? 0 : existing.size();
-        if (current != expectedVersion) {
-            throw new ConcurrencyConflict(stream, expectedVersion, current);
+        List<List<RecordedEvent>> results = new ArrayList<>(parts.size());
+        for (int i = 0; i < parts.size(); i++) {
+            results.add(earlier.get(i) != null ? earlier.get(i) : write(parts.get(i)));
         }
-        if (events.isEmpty()) {
+        return results;
+    }
+
+    private List<RecordedEvent> write(StreamAppend part) {
+        if (part.events().isEmpty()) {
             return List.of();
         }
-        if (existing == null) {
-            existing = new ArrayList<>();
-            streams.put(stream, existing);
-        }
-        List<RecordedEvent> recorded = new ArrayList<>(events.size());
-        for (PendingEvent e : events) {
-            RecordedEvent r = new RecordedEvent(log.size() + 1, stream, existing.size() + 1, e.at(), e.actor(),
-                    e.workType(), e.modelVersion(), commandId, e.event());
+        List<RecordedEvent> existing = streams.computeIfAbsent(part.stream(), s -> new ArrayList<>());
+        List<RecordedEvent> recorded = new ArrayList<>(part.events().size());
+        for (PendingEvent e : part.events()) {
+            RecordedEvent r = new RecordedEvent(log.size() + 1, part.stream(), existing.size() + 1, e.at(), e.actor(),
+                    e.workType(), e.modelVersion(), part.commandId(), e.event());
             log.add(r);
             existing.add(r);
             recorded.add(r);
         }
         List<RecordedEvent> result = List.copyOf(recorded);
-        if (commandId != null) {
-            byCommand.put(commandId, result);
+        if (part.commandId() != null) {
+            byCommand.put(part.commandId(), result);
         }
         return result;
     }

@@ -285,4 +285,100 @@ public abstract class EventStoreContract {
         assertThat(store.version("item-1")).isZero();
         assertThat(store.readAll(0, 10)).isEmpty();
     }
+
+    private static PendingEvent accepted(String item) {
+        return new PendingEvent(T0, "sam.rivera", "campaign", 1, new IntakeEvent.RequestAccepted(item, null));
+    }
+
+    private static PendingEvent submitted() {
+        return new PendingEvent(T0, "alex.morgan", "campaign", 1,
+                new IntakeEvent.RequestSubmitted("campaign-request", "Webinar", Map.of()));
+    }
+
+    @Test
+    void anAppendToSeveralStreamsRecordsEveryPartWithItsOwnVersions() {
+        store.append("request-1", 0, "submit", List.of(submitted()));
+
+        List<List<RecordedEvent>> recorded = store.appendAll(List.of(
+                new StreamAppend("item-1", 0, "accept:item", List.of(comment("a"), comment("b"))),
+                new StreamAppend("request-1", 1, "accept", List.of(accepted("item-1")))));
+
+        assertThat(recorded).hasSize(2);
+        assertThat(recorded.get(0)).extracting(RecordedEvent::version).containsExactly(1L, 2L);
+        assertThat(recorded.get(0)).allSatisfy(e -> assertThat(e.commandId()).isEqualTo("accept:item"));
+        assertThat(recorded.get(1)).extracting(RecordedEvent::version).containsExactly(2L);
+        assertThat(store.read("item-1")).isEqualTo(recorded.get(0));
+        assertThat(store.read("request-1").get(1)).isEqualTo(recorded.get(1).get(0));
+        assertThat(store.byCommandId("accept")).contains(recorded.get(1));
+        assertThat(store.readAll(0, 100)).hasSize(4).extracting(RecordedEvent::position).isSorted()
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aConflictOnTheSecondStreamLeavesTheFirstUnchanged() {
+        store.append("request-1", 0, "submit", List.of(submitted()));
+        List<RecordedEvent> before = store.readAll(0, 100);
+
+        // The request moved on (version 1, not 0): the item must not be created either.
+        assertThatThrownBy(() -> store.appendAll(List.of(
+                new StreamAppend("item-1", 0, "accept:item", List.of(comment("a"))),
+                new StreamAppend("request-1", 0, "accept", List.of(accepted("item-1"))))))
+                .isInstanceOfSatisfying(ConcurrencyConflict.class, c -> {
+                    assertThat(c.stream()).isEqualTo("request-1");
+                    assertThat(c.expectedVersion()).isZero();
+                    assertThat(c.currentVersion()).isEqualTo(1);
+                });
+
+        assertThat(store.read("item-1")).isEmpty();
+        assertThat(store.version("item-1")).isZero();
+        assertThat(store.byCommandId("accept:item")).isEmpty();
+        assertThat(store.byCommandId("accept")).isEmpty();
+        assertThat(store.readAll(0, 100)).isEqualTo(before);
+        // Nothing was claimed: the same parts on the right version go through.
+        assertThat(store.appendAll(List.of(
+                new StreamAppend("item-1", 0, "accept:item", List.of(comment("a"))),
+                new StreamAppend("request-1", 1, "accept", List.of(accepted("item-1"))))))
+                .extracting(List::size).containsExactly(1, 1);
+    }
+
+    @Test
+    void aRetriedAppendToSeveralStreamsRecordsNothingTwice() {
+        store.append("request-1", 0, "submit", List.of(submitted()));
+        List<List<RecordedEvent>> first = store.appendAll(List.of(
+                new StreamAppend("item-1", 0, "accept:item", List.of(comment("a"))),
+                new StreamAppend("request-1", 1, "accept", List.of(accepted("item-1")))));
+
+        // A retry decided on the old versions (and a freshly generated item id) answers with the first events.
+        List<List<RecordedEvent>> retry = store.appendAll(List.of(
+                new StreamAppend("item-2", 0, "accept:item", List.of(comment("a"))),
+                new StreamAppend("request-1", 1, "accept", List.of(accepted("item-2")))));
+
+        assertThat(retry).isEqualTo(first);
+        assertThat(store.version("item-2")).isZero();
+        assertThat(store.readAll(0, 100)).hasSize(3);
+    }
+
+    @Test
+    void aPartRecordedEarlierIsAnsweredWhileTheOthersAppend() {
+        store.append("request-1", 0, "submit", List.of(submitted()));
+        List<RecordedEvent> item = store.append("item-1", 0, "accept:item", List.of(comment("a")));
+
+        List<List<RecordedEvent>> recorded = store.appendAll(List.of(
+                new StreamAppend("item-2", 0, "accept:item", List.of(comment("a"))),
+                new StreamAppend("request-1", 1, "accept", List.of(accepted("item-1")))));
+
+        assertThat(recorded.get(0)).isEqualTo(item);
+        assertThat(recorded.get(1)).extracting(RecordedEvent::version).containsExactly(2L);
+        assertThat(store.version("item-2")).isZero();
+        assertThat(store.readAll(0, 100)).hasSize(3);
+    }
+
+    @Test
+    void oneStreamTwiceInOneAppendIsRefusedAndRecordsNothing() {
+        assertThatThrownBy(() -> store.appendAll(List.of(
+                new StreamAppend("item-1", 0, "c1", List.of(comment("a"))),
+                new StreamAppend("item-1", 1, "c2", List.of(comment("b"))))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(store.readAll(0, 10)).isEmpty();
+    }
 }
