@@ -127,4 +127,41 @@ class EventCodecTest {
         assertThatThrownBy(() -> EventLogJsonl.readAll(file)).isInstanceOf(EventLogFormatException.class)
                 .hasMessageStartingWith("line 5: not JSON");
     }
+
+    @Test
+    void anInterningCodecDecodesTheSameEventsAndSharesTheirRepeatedStrings() {
+        EventCodec interning = EventCodec.interning();
+        String line = "{\"position\":1,\"stream\":\"item-7\",\"version\":1,\"at\":\"2026-01-01T00:00:00Z\","
+                + "\"actor\":\"maya\",\"workType\":\"campaign\",\"type\":\"CommentAdded\",\"data\":{\"text\":\"hi\"}}";
+        RecordedEvent first = interning.decode(line, 1);
+        RecordedEvent second = interning.decode(new String(line.toCharArray()), 2);
+        assertThat(first).isEqualTo(codec.decode(line)).isEqualTo(second);
+        assertThat(second.stream()).isSameAs(first.stream());
+        assertThat(second.actor()).isSameAs(first.actor());
+        assertThat(second.workType()).isSameAs(first.workType());
+    }
+
+    @Test
+    void readsThePayloadWhereverItStandsInTheLine() {
+        String typeLast = "{\"data\":{\"from\":\"brief\",\"to\":\"build\",\"rework\":true},\"position\":3,\"stream\":\"s\","
+                + "\"version\":2,\"at\":\"2026-01-01T10:00:00Z\",\"actor\":\"a\",\"type\":\"StageEntered\"}";
+        assertThat(codec.decode(typeLast).event()).isEqualTo(new WorkItemEvent.StageEntered("brief", "build", true));
+        assertThatThrownBy(() -> codec.decode("{\"position\":1} {}", 9)).hasMessageStartingWith("line 9: not JSON");
+    }
+
+    @Test
+    void readsInstantsInEveryIsoFormTheJdkReads() {
+        for (String at : List.of("2026-03-02T09:15:00Z", "2024-02-29T23:59:59Z", "1970-01-01T00:00:00Z",
+                "2026-03-02T09:15:00.250Z", "2026-03-02T09:15:00+01:00", "0001-12-31T00:00:00Z")) {
+            String line = "{\"position\":1,\"stream\":\"s\",\"version\":1,\"at\":\"" + at + "\",\"actor\":\"a\","
+                    + "\"type\":\"CommentAdded\",\"data\":{}}";
+            assertThat(codec.decode(line).at()).as(at).isEqualTo(java.time.format.DateTimeFormatter.ISO_INSTANT
+                    .parse(at, Instant::from));
+        }
+        for (String at : List.of("2026-02-29T09:15:00Z", "2026-13-02T09:15:00Z", "2026-03-02T24:15:00Z", "2026-03-02 09:15:00Z")) {
+            String line = "{\"position\":1,\"stream\":\"s\",\"version\":1,\"at\":\"" + at + "\",\"actor\":\"a\","
+                    + "\"type\":\"CommentAdded\",\"data\":{}}";
+            assertThatThrownBy(() -> codec.decode(line, 1)).as(at).hasMessageContaining("'at' must be an ISO-8601 instant");
+        }
+    }
 }

@@ -31,8 +31,6 @@ import java.util.zip.GZIPInputStream;
 final class ParallelJsonl implements DebtAnalysis.EventSource {
 
     private static final int BATCH = 2048;
-    private static final EventCodec CODEC = new EventCodec();
-
     private final Path file;
 
     ParallelJsonl(Path file) {
@@ -47,8 +45,9 @@ final class ParallelJsonl implements DebtAnalysis.EventSource {
             t.setDaemon(true);
             return t;
         });
+        EventCodec codec = EventCodec.interning();
         BlockingQueue<Future<List<RecordedEvent>>> batches = new ArrayBlockingQueue<>(threads * 4);
-        Thread reader = new Thread(() -> split(pool, batches), "jsonl-reader");
+        Thread reader = new Thread(() -> split(codec, pool, batches), "jsonl-reader");
         reader.setDaemon(true);
         reader.start();
         try {
@@ -78,7 +77,7 @@ final class ParallelJsonl implements DebtAnalysis.EventSource {
     }
 
     /** Reads lines into batches, hands each to the pool and queues its future in file order; null ends. */
-    private void split(ExecutorService pool, BlockingQueue<Future<List<RecordedEvent>>> batches) {
+    private void split(EventCodec codec, ExecutorService pool, BlockingQueue<Future<List<RecordedEvent>>> batches) {
         try (InputStream raw = Files.newInputStream(file);
              InputStream in = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
              BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
@@ -92,12 +91,12 @@ final class ParallelJsonl implements DebtAnalysis.EventSource {
                 }
                 batch.add(line);
                 if (batch.size() == BATCH) {
-                    batches.put(decode(pool, batch, first));
+                    batches.put(decode(codec, pool, batch, first));
                     batch = new ArrayList<>(BATCH);
                 }
             }
             if (!batch.isEmpty()) {
-                batches.put(decode(pool, batch, first));
+                batches.put(decode(codec, pool, batch, first));
             }
             batches.put(CompletableFuture.completedFuture(null));
         } catch (InterruptedException e) {
@@ -111,13 +110,13 @@ final class ParallelJsonl implements DebtAnalysis.EventSource {
         }
     }
 
-    private static Future<List<RecordedEvent>> decode(ExecutorService pool, List<String> lines, long firstLine) {
+    private static Future<List<RecordedEvent>> decode(EventCodec codec, ExecutorService pool, List<String> lines, long firstLine) {
         return pool.submit(() -> {
             List<RecordedEvent> events = new ArrayList<>(lines.size());
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i);
                 if (!line.isBlank()) {
-                    events.add(CODEC.decode(line, firstLine + i));
+                    events.add(codec.decode(line, firstLine + i));
                 }
             }
             return events;
