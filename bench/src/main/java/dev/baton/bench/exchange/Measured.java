@@ -1,23 +1,16 @@
 package dev.baton.bench.exchange;
 
-import com.sun.management.GarbageCollectionNotificationInfo;
-import java.lang.management.GarbageCollectorMXBean;
+import dev.baton.bench.Peaks;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
-import javax.management.NotificationEmitter;
-import javax.management.openmbean.CompositeData;
 
 /**
  * Runs a whole import or export several times and prints events/s per run, the median, and two
- * heap figures: the peak in use (the sum of the heap pools' peaks since a GC before each run, an
- * upper bound that includes garbage not yet collected) and the peak live heap (the most in use
- * right after any collection during the runs: what the work really holds). For the {@code main}
+ * heap figures from {@link Peaks}: the peak in use (the sum of the heap pools' peaks, an upper
+ * bound that includes garbage not yet collected) and the peak live heap (the most in use right
+ * after any collection: what the work really holds). For the {@code main}
  * methods of the import and export benchmarks, run under {@code -Xmx256m}.
  */
 public final class Measured {
@@ -33,25 +26,6 @@ public final class Measured {
                           long events) {
     }
 
-    /** The most heap in use right after a collection, since the last reset. */
-    private static final AtomicLong LIVE = new AtomicLong();
-
-    static {
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            if (gc instanceof NotificationEmitter emitter) {
-                emitter.addNotificationListener((notification, handback) -> {
-                    if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-                        GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo
-                                .from((CompositeData) notification.getUserData());
-                        long after = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
-                                .mapToLong(MemoryUsage::getUsed).sum();
-                        LIVE.accumulateAndGet(after, Math::max);
-                    }
-                }, null, null);
-            }
-        }
-    }
-
     private Measured() {
     }
 
@@ -62,26 +36,22 @@ public final class Measured {
         long peak = 0;
         long live = 0;
         long events = 0;
-        LIVE.set(0);
         for (int i = 0; i < runs; i++) {
             before.events();
-            System.gc();
-            LIVE.set(0);
-            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+            Peaks.reset();
             long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             events = run.events();
             double seconds = (System.nanoTime() - t0) / 1e9;
             double cpuSeconds = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0) / 1e9;
-            long heapPeak = ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+            long heapPeak = Peaks.heap();
             peak = Math.max(peak, heapPeak);
-            live = Math.max(live, LIVE.get());
+            live = Math.max(live, Peaks.live());
             double rate = events / seconds;
             rates.add(rate);
             System.out.printf(Locale.ROOT, "%s run %d: %,d events in %.2f s = %,.0f events/s (thread on CPU %.2f s = "
                     + "%,.0f events per CPU second), heap peak %,d MB, live after GC at most %,d MB%n", label, i + 1, events, seconds,
-                    rate, cpuSeconds, events / cpuSeconds, heapPeak >> 20, LIVE.get() >> 20);
+                    rate, cpuSeconds, events / cpuSeconds, heapPeak >> 20, Peaks.live() >> 20);
         }
         double[] sorted = rates.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         Figures figures = new Figures(sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1], peak, live,

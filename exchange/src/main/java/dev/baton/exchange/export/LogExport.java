@@ -85,6 +85,9 @@ public final class LogExport {
                     case OCEL -> ocel(events(log, stagesOnly, progress), file, functionOf);
                     case CSV -> csv(events(log, stagesOnly, progress), file);
                 };
+            } catch (UncheckedIOException e) {
+                // The disk under the sort or the output: an I/O error to report, not a bug.
+                throw e instanceof SpillSort.Failure ? new IOException(e.getMessage(), e.getCause()) : e.getCause();
             }
         });
     }
@@ -163,6 +166,8 @@ public final class LogExport {
                 if (current[0] >= 0) {
                     xes.endTrace();
                 }
+            } catch (SpillSort.Failure ex) {
+                throw ex;
             } catch (UncheckedIOException ex) {
                 throw ex.getCause();
             }

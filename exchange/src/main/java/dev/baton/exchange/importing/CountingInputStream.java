@@ -42,7 +42,9 @@ public final class CountingInputStream extends FilterInputStream {
         count += n;
         if (count - reported >= STEP) {
             reported = count;
-            progress.advanced(count, total);
+            // Short of the end until finish(): a reader may still put what it read in order, and a
+            // bar at 100% would be taken down while the work goes on.
+            progress.advanced(total > 0 ? Math.min(count, total - 1) : count, total);
         }
     }
 

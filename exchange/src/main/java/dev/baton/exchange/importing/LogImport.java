@@ -2,6 +2,7 @@ package dev.baton.exchange.importing;
 
 import dev.baton.engine.jsonl.EventLogJsonl;
 import dev.baton.exchange.io.AtomicFiles;
+import dev.baton.exchange.io.SpillSort;
 import dev.baton.exchange.mapping.ImportMapping;
 import dev.baton.exchange.source.SourceReader;
 import dev.baton.exchange.source.SourceSink;
@@ -9,6 +10,7 @@ import dev.baton.model.OperatingModel;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -70,6 +72,9 @@ public final class LogImport {
             }
             reader.read(in, sink);
             counted.finish();
+        } catch (UncheckedIOException e) {
+            // The disk under a reader's sort, or the file itself: an I/O error to report, not a bug.
+            throw e instanceof SpillSort.Failure ? new IOException(e.getMessage(), e.getCause()) : e.getCause();
         }
     }
 }

@@ -42,6 +42,17 @@ public final class SpillSort<T> implements AutoCloseable {
     /** The keys' share of a record's memory: group, time, nanos, offset. */
     private static final int KEY_BYTES = 8 + 8 + 4 + 4;
 
+    /**
+     * The disk failed the sort (full, or not writable): not the export's fault, so readers let it
+     * through rather than report a malformed file.
+     */
+    public static final class Failure extends UncheckedIOException {
+        Failure(Path dir, IOException cause) {
+            super("could not put the changes in order on disk" + (dir == null ? "" : " in " + dir) + ": "
+                    + cause.getMessage(), cause);
+        }
+    }
+
     /** Writes a record as bytes and reads it back. */
     public interface Codec<T> {
         void write(DataOutput out, T value) throws IOException;
@@ -74,7 +85,8 @@ public final class SpillSort<T> implements AutoCloseable {
 
     public SpillSort(Codec<T> codec, long memoryBytes) {
         this.codec = codec;
-        this.memory = Math.max(64 * 1024, memoryBytes);
+        // The arena is one byte array: at most 1 GB.
+        this.memory = Math.min(1L << 30, Math.max(64 * 1024, memoryBytes));
     }
 
     public SpillSort(Codec<T> codec) {
@@ -93,7 +105,7 @@ public final class SpillSort<T> implements AutoCloseable {
         try {
             codec.write(arenaOut, value);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new Failure(null, e);
         }
         groups[count] = group;
         times[count] = time;
@@ -165,7 +177,7 @@ public final class SpillSort<T> implements AutoCloseable {
             }
             runs.clear();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new Failure(dir, e);
         }
     }
 
@@ -225,7 +237,7 @@ public final class SpillSort<T> implements AutoCloseable {
             runsWritten++;
             clearChunk();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new Failure(dir, e);
         }
     }
 
@@ -275,7 +287,7 @@ public final class SpillSort<T> implements AutoCloseable {
                 DIRECTORIES.decrementAndGet();
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new Failure(dir, e);
         }
     }
 

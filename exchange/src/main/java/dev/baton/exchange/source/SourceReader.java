@@ -5,8 +5,9 @@ import java.io.InputStream;
 
 /**
  * Reads one kind of export and hands every change to {@code sink}, item by item and, within an
- * item, oldest first (creation first). Readers stream where the format allows; those whose
- * format lists changes out of order (newest first, or mixed items) sort one page in memory.
+ * item, oldest first (creation first). Every reader streams: it reads one element at a time, and
+ * where the format lists changes out of an item's time order (newest first, or items mixed) it
+ * puts them in order through a {@link dev.baton.exchange.io.SpillSort}, whose memory is bounded.
  */
 public interface SourceReader {
 

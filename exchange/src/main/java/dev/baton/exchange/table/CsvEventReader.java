@@ -127,6 +127,8 @@ public final class CsvEventReader implements SourceReader {
             sorted.drain(replay::row);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (SpillSort.Failure e) {
+            throw e;
         } catch (java.io.UncheckedIOException | IllegalStateException e) {
             throw new SourceFormatException("", "malformed CSV: " + e.getMessage(), e);
         }

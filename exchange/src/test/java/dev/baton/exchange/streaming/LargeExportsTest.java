@@ -12,6 +12,7 @@ import dev.baton.exchange.export.LogExport;
 import dev.baton.exchange.github.GitHubEventsReader;
 import dev.baton.exchange.gitlab.GitLabEventsReader;
 import dev.baton.exchange.jira.JiraCsvReader;
+import dev.baton.exchange.jira.JiraJsonReader;
 import dev.baton.exchange.mapping.ImportMapping;
 import dev.baton.exchange.ocel.OcelReader;
 import dev.baton.exchange.source.ChangeKind;
@@ -211,6 +212,25 @@ class LargeExportsTest {
         new AsanaJsonReader().read(in, sink);
 
         assertThat(sink.changes).isEqualTo(EVENTS);
+        assertThat(sink.of(ChangeKind.STATUS)).isEqualTo(EVENTS - ITEMS);
+        assertThat(in.bytes()).isGreaterThan(5 * BUDGET);
+    }
+
+    @Test
+    void jiraSearchResultsIssueByIssue() {
+        GeneratedInput in = new GeneratedInput("{\"startAt\":0,\"total\":" + ITEMS + ",\"issues\":[", ITEMS,
+                t -> "{\"id\":\"" + (10_000 + t) + "\",\"key\":\"MKT-" + t + "\",\"fields\":{\"summary\":\"Item\","
+                        + "\"issuetype\":{\"name\":\"Task\"},\"created\":\"" + at(t) + "\",\"status\":{\"name\":\"S"
+                        + (STEPS - 1) % 3 + "\"}},\"changelog\":{\"startAt\":0,\"maxResults\":" + (STEPS - 1) + ",\"total\":"
+                        + (STEPS - 1) + ",\"histories\":[" + LongStream.range(1, STEPS).mapToObj(j -> "{\"id\":\"" + t + "-" + j
+                        + "\",\"author\":{\"displayName\":\"Sam Lee\"},\"created\":\"" + at(j * ITEMS + t) + "\",\"items\":"
+                        + "[{\"field\":\"status\",\"fromString\":\"S" + (j - 1) % 3 + "\",\"toString\":\"S" + j % 3 + "\"}]}")
+                        .collect(Collectors.joining(",")) + "]}}", ",\n", "]}");
+        CheckingSink sink = new CheckingSink();
+        new JiraJsonReader().read(in, sink);
+
+        assertThat(sink.changes).isEqualTo(EVENTS);
+        assertThat(sink.of(ChangeKind.CREATED)).isEqualTo(ITEMS);
         assertThat(sink.of(ChangeKind.STATUS)).isEqualTo(EVENTS - ITEMS);
         assertThat(in.bytes()).isGreaterThan(5 * BUDGET);
     }
