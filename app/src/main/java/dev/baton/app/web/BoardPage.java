@@ -72,9 +72,19 @@ class BoardPage {
     }
 
     @GetMapping("/boards/{workType}")
-    String board(@PathVariable String workType, @RequestParam(required = false) Integer cards, Model page) {
-        fill(page, workType, cards == null ? CARDS_PER_COLUMN : Math.max(1, Math.min(cards, MAX_CARDS_PER_COLUMN)));
+    String board(@PathVariable String workType, @RequestParam(required = false) String cards, Model page) {
+        fill(page, workType, cardsPerColumn(cards));
         return "board";
+    }
+
+    /** A link edited by hand ({@code ?cards=abc}) shows the default board rather than an error page. */
+    static int cardsPerColumn(String asked) {
+        if (asked == null) return CARDS_PER_COLUMN;
+        try {
+            return Math.max(1, Math.min(Integer.parseInt(asked.trim()), MAX_CARDS_PER_COLUMN));
+        } catch (NumberFormatException notANumber) {
+            return CARDS_PER_COLUMN;
+        }
     }
 
     @PostMapping("/boards/{workType}/move")
