@@ -50,7 +50,7 @@ final class Browser implements AutoCloseable {
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(0));
-        Path root = Path.of(System.getProperty("baton.root", "..")).toAbsolutePath().normalize();
+        Path root = dev.baton.app.ProjectRoot.PATH;
         Path dir = root.resolve("app/target/screenshots").resolve(run);
         try {
             Files.createDirectories(dir);
@@ -87,8 +87,24 @@ final class Browser implements AutoCloseable {
     void submit(By by) {
         WebElement e = driver.findElement(by);
         e.click();
-        new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(e));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> gone(e));
+    }
+
+    /**
+     * Whether the element left the page. Chromium sometimes answers a replaced page's element with
+     * "Node with given id does not belong to the document" instead of a stale-element error; both mean
+     * the next page has arrived (Selenium's own stalenessOf lets the first escape and fails the walk).
+     */
+    private static boolean gone(WebElement e) {
+        try {
+            e.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException stale) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException other) {
+            if (String.valueOf(other.getMessage()).contains("does not belong to the document")) return true;
+            throw other;
+        }
     }
 
     WebElement find(By by) {
