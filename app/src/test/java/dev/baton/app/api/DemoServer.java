@@ -17,8 +17,7 @@ abstract class DemoServer {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        String url = TestDatabase.freshUrl();
-        registry.add("spring.datasource.url", () -> url);
+        TestDatabase.useFreshDatabase(registry);
     }
 
     @LocalServerPort

@@ -15,7 +15,7 @@ import org.springframework.test.annotation.DirtiesContext;
 @DirtiesContext
 class ModelApiIT extends DemoServer {
 
-    static final Path ROOT = Path.of(System.getProperty("baton.root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT = dev.baton.app.ProjectRoot.PATH;
 
     ApiClient nobody;
     ApiClient grace;

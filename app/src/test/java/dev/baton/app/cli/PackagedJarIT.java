@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class PackagedJarIT {
 
     static final Path JAR = Path.of(System.getProperty("baton.jar", "target/baton.jar"));
-    static final Path ROOT = Path.of(System.getProperty("baton.root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT = dev.baton.app.ProjectRoot.PATH;
 
     record Result(int exitCode, String out, String err) {
     }

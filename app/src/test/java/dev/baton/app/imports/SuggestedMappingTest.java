@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** A starter mapping brought onto the B2B SaaS example: the model's ids where a tool value names them. */
 class SuggestedMappingTest {
 
-    static final Path ROOT = Path.of(System.getProperty("baton.root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT = dev.baton.app.ProjectRoot.PATH;
 
     static final String SUGGESTION = """
             # Starter mapping for export.json (jira-json), written by baton import --suggest-mapping.

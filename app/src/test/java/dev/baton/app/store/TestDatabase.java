@@ -42,6 +42,12 @@ public final class TestDatabase {
         return url;
     }
 
+    /** Points a Spring test server at a new, empty, migrated database of its own. */
+    public static void useFreshDatabase(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        String url = freshUrl();
+        registry.add("spring.datasource.url", () -> url);
+    }
+
     public static DataSource dataSource(String url) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl(url);

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** The dashboard's weekly trend chart carries the report's weekly scores, one point per week. */
 class DebtPageTest {
 
-    static final Path ROOT = Path.of(System.getProperty("baton.root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT = dev.baton.app.ProjectRoot.PATH;
 
     @Test
     @SuppressWarnings("unchecked")

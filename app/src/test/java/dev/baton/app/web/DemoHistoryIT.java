@@ -32,12 +32,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoHistoryIT {
 
-    static final Path ROOT = Path.of(System.getProperty("baton.root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT = dev.baton.app.ProjectRoot.PATH;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        String url = TestDatabase.freshUrl();
-        registry.add("spring.datasource.url", () -> url);
+        TestDatabase.useFreshDatabase(registry);
     }
 
     @LocalServerPort

@@ -35,12 +35,11 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {"baton.demo=true", "baton.import.max-upload=64KB", "spring.servlet.multipart.max-file-size=80KB"})
 class ImportPageIT {
 
-    static final Path ROOT = Path.of(System.getProperty("baton.root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT = dev.baton.app.ProjectRoot.PATH;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        String url = TestDatabase.freshUrl();
-        registry.add("spring.datasource.url", () -> url);
+        TestDatabase.useFreshDatabase(registry);
     }
 
     @LocalServerPort

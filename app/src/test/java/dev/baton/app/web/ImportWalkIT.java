@@ -37,14 +37,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ImportWalkIT {
 
-    static final Path ROOT = Path.of(System.getProperty("baton.root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT = dev.baton.app.ProjectRoot.PATH;
     static final Path EXPORT = ROOT.resolve("app/src/test/resources/imports/jira-cloud-search-jql.json");
     static final Path MAPPING = ROOT.resolve("app/src/test/resources/imports/jira-to-b2b-saas.yaml");
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        String url = TestDatabase.freshUrl();
-        registry.add("spring.datasource.url", () -> url);
+        TestDatabase.useFreshDatabase(registry);
     }
 
     @LocalServerPort

@@ -38,12 +38,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebWalkIT {
 
-    static final Path ROOT = Path.of(System.getProperty("baton.root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT = dev.baton.app.ProjectRoot.PATH;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        String url = TestDatabase.freshUrl();
-        registry.add("spring.datasource.url", () -> url);
+        TestDatabase.useFreshDatabase(registry);
     }
 
     @LocalServerPort
