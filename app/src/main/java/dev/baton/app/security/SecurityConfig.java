@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -18,12 +19,15 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * Who may call what, before the model's decision rights are checked by the engine: everyone
- * signed in reads; members and above run work; ops and admins upload models and import exports;
- * admins manage users.
+ * signed in reads (except the user list); members and above run work and issue API tokens; ops
+ * and admins upload models and import exports; admins list and manage users. Password guessing is
+ * throttled ({@link SignInThrottle}).
  * Only {@code /api/health} and the OpenAPI description are open. Stateless: HTTP Basic for
  * people, Bearer API tokens for programs; no session, so no CSRF token is needed.
  */
@@ -36,7 +40,7 @@ public class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, Users users, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Users users, SignInThrottle throttle, ObjectMapper json) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"baton\", Bearer");
             problem(json, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
@@ -45,22 +49,40 @@ public class SecurityConfig {
         };
         AccessDeniedHandler denied = (request, response, e) -> problem(json, response, HttpStatus.FORBIDDEN,
                 "role-not-allowed", "Your role does not allow " + request.getMethod() + " " + request.getRequestURI()
-                        + " (viewers read; members run work; ops and admins upload models and import; admins manage users)");
+                        + " (viewers read; members run work and issue API tokens; ops and admins upload models and import;"
+                        + " admins manage users)");
+        SignInThrottleFilter.Refusal tooManyAttempts = (request, response, retryAfter) -> problem(json, response,
+                HttpStatus.TOO_MANY_REQUESTS, "too-many-sign-in-attempts",
+                "Too many wrong passwords for this user or from this address; sign-in is refused for "
+                        + SignInThrottle.inWords(retryAfter) + " (Retry-After), the right password included");
         http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(x -> x.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 .addFilterBefore(new BearerTokenFilter(users, unauthenticated), BasicAuthenticationFilter.class)
+                .addFilterBefore(new SignInThrottleFilter(throttle, null, tooManyAttempts), BasicAuthenticationFilter.class)
+                .headers(SecurityConfig::privacyHeaders)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/health", "/api/docs", "/api/docs/**", "/error").permitAll()
+                        // Users before the general GET rule: who has which role is for admins only.
+                        .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").authenticated()
-                        .requestMatchers("/api/v1/me", "/api/v1/me/**", "/api/v1/tokens").authenticated()
+                        .requestMatchers("/api/v1/me", "/api/v1/me/**").authenticated()
                         .requestMatchers(HttpMethod.PUT, "/api/v1/model").hasAnyRole("ADMIN", "OPS")
                         .requestMatchers("/api/v1/imports", "/api/v1/imports/**").hasAnyRole("ADMIN", "OPS")
-                        .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole("ADMIN")
                         .requestMatchers("/api/v1/**").hasAnyRole("ADMIN", "OPS", "MEMBER")
                         .anyRequest().authenticated());
         return http.build();
+    }
+
+    /**
+     * Headers for every response: no referrer leaves Baton with an item's URL in it, and pages may
+     * not use the camera, microphone, location or payment APIs.
+     */
+    public static void privacyHeaders(HeadersConfigurer<HttpSecurity> headers) {
+        headers.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
+                        "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"));
     }
 
     private static void problem(ObjectMapper json, HttpServletResponse response, HttpStatus status, String code,

@@ -47,8 +47,8 @@ record ApiClient(int port, String authorization) {
         }
     }
 
-    Response get(String path) {
-        return send(request(path).GET());
+    Response get(String path, String... headers) {
+        return send(request(path, headers).GET());
     }
 
     Response post(String path, String json, String... headers) {
