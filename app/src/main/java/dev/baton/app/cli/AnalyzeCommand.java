@@ -16,6 +16,7 @@ import dev.baton.insight.debt.DebtReport;
 import dev.baton.insight.debt.DebtReportHtml;
 import dev.baton.insight.debt.DebtReportJson;
 import dev.baton.insight.debt.DebtReportText;
+import dev.baton.insight.debt.Scope;
 import dev.baton.insight.log.EventLog;
 import dev.baton.insight.log.LogFormatException;
 import dev.baton.model.OperatingModel;
@@ -26,6 +27,11 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -66,6 +72,17 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text, json or html (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--from", paramLabel = "DATE", description = "Only items with an event on or after this day "
+            + "(2026-04-01, UTC) or instant (2026-04-01T09:00:00Z); their history before it still counts.")
+    String from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "Only events up to the end of this day (UTC) or this instant.")
+    String to;
+
+    @Option(names = "--source", paramLabel = "SOURCE", split = ",", description = "Only items of these sources: baton "
+            + "(recorded by Baton), or the tool an import came from (jira, trello, gitlab, github, asana…).")
+    List<String> sources = new ArrayList<>();
+
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report here instead of standard output.")
     Path out;
 
@@ -93,6 +110,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "expected --kind KIND ("
                     + String.join(", ", SourceKinds.names()) + ") with --mapping: the kind of export LOG is");
         }
+        Scope scope = scope();
         DebtAnalysis.EventSource source;
         if (kind != null) {
             source = exportSource(operatingModel, log, err);
@@ -104,7 +122,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         DebtReport report;
         try {
-            report = DebtAnalysis.analyze(operatingModel, validation.warnings(), log.getFileName().toString(), source);
+            report = DebtAnalysis.analyze(operatingModel, validation.warnings(), log.getFileName().toString(), source, scope);
         } catch (SourceFormatException e) {
             err.println(log + ": " + e.describe());
             return Baton.INVALID;
@@ -116,7 +134,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             return Baton.INVALID;
         }
         if (report.items() == 0) {
-            err.println(log + ": error: expected work-item events (ItemCreated, StageEntered...), found none");
+            err.println(log + ": error: expected work-item events (ItemCreated, StageEntered...), found none"
+                    + (scope.all() ? "" : " in the chosen period and sources"));
             return Baton.INVALID;
         }
         String text = switch (format) {
@@ -131,6 +150,33 @@ final class AnalyzeCommand implements Callable<Integer> {
             err.println("baton analyze: wrote the " + format + " report to " + out);
         }
         return Baton.OK;
+    }
+
+    /** The period and sources asked for; a usage error (exit 2) says which option is wrong and how. */
+    private Scope scope() {
+        Instant start = from == null ? null : instant("--from", from, false);
+        Instant end = to == null ? null : instant("--to", to, true);
+        if (start != null && end != null && end.isBefore(start)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "expected --to " + to + " not before --from " + from);
+        }
+        List<String> kept = sources.stream().map(String::strip).filter(x -> !x.isEmpty())
+                .map(x -> x.toLowerCase(Locale.ROOT)).toList();
+        return new Scope(start, end, new java.util.HashSet<>(kept));
+    }
+
+    /** A day (its first or last instant, UTC) or an ISO-8601 instant. */
+    private Instant instant(String option, String value, boolean endOfDay) {
+        try {
+            if (value.length() == 10) {
+                LocalDate day = LocalDate.parse(value);
+                return endOfDay ? day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1)
+                        : day.atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "expected " + option
+                    + " to be a day (2026-04-01) or an instant (2026-04-01T09:00:00Z), found '" + value + "'");
+        }
     }
 
     /**

@@ -73,6 +73,10 @@ class DebtPage {
         page.addAttribute("refreshing", reports.refreshing());
         page.addAttribute("score", one(r.score()));
         page.addAttribute("hours", whole(r.costHours()));
+        page.addAttribute("capacity", whole(r.capacityHours()));
+        page.addAttribute("capacityShare", r.capacityHours() <= 0 ? "0%"
+                : Math.round(100 * r.costHours() / r.capacityHours()) + "%");
+        page.addAttribute("sources", sources(r));
         page.addAttribute("components", r.components().stream().map(DebtPage::row).toList());
         page.addAttribute("actions", r.actions().stream().map(a -> new ActionRow(a.component(), a.text(), whole(a.hours())))
                 .toList());
@@ -116,6 +120,15 @@ class DebtPage {
         EventSentences.Line line = EventSentences.of(model, found.get(0));
         return "#" + position + " " + String.format(Locale.ROOT, "%tF %<tR", java.util.Date.from(line.at())) + " "
                 + line.actor() + " " + line.sentence() + (line.detail() == null ? "" : ": " + line.detail());
+    }
+
+    /** "jira 25 items, records no owners, intake requests; baton 420 items", or nothing when Baton records it all. */
+    private static String sources(DebtReport r) {
+        if (r.sources().size() <= 1 && r.sources().stream().allMatch(s -> s.doesNotRecord().isEmpty())) {
+            return "";
+        }
+        return String.join("; ", r.sources().stream().map(s -> s.source() + " " + s.items() + " items"
+                + (s.doesNotRecord().isEmpty() ? "" : ", records no " + String.join(", ", s.doesNotRecord()))).toList());
     }
 
     private static ComponentRow row(ComponentResult c) {

@@ -29,6 +29,8 @@ public final class CaseAnalyzer {
     private final Map<Long, String> weeks = new HashMap<>();
     private final StageTraces traces = new StageTraces();
     private long lastMillis = Long.MIN_VALUE;
+    /** The last event of each imported source: its items are measured up to there, not to the log's end. */
+    private final Map<String, Long> sourceEnds = new HashMap<>();
 
     public CaseAnalyzer(OperatingModel model) {
         this.index = new ModelIndex(model);
@@ -39,6 +41,11 @@ public final class CaseAnalyzer {
         long at = event.at().toEpochMilli();
         tally.event(at);
         lastMillis = Math.max(lastMillis, at);
+        String source = Sources.of(event);
+        tally.shows(source, Sources.shownBy(event));
+        if (!Sources.BATON.equals(source)) {
+            sourceEnds.merge(source, at, Math::max);
+        }
         if (event.event() instanceof IntakeEvent) {
             if (event.event() instanceof IntakeEvent.RequestSubmitted) {
                 tally.request();
@@ -47,7 +54,7 @@ public final class CaseAnalyzer {
         }
         CaseState state = cases.get(event.stream());
         if (state == null) {
-            state = new CaseState(this, event.stream(), event.workType(), at);
+            state = new CaseState(this, event.stream(), event.workType(), source, at);
             cases.put(event.stream(), state);
         }
         state.accept(event);
@@ -55,7 +62,9 @@ public final class CaseAnalyzer {
 
     /**
      * Closes every case: what is still open is measured up to {@code logEndMillis} (the last
-     * event of the whole log, so that parts of a log analysed apart agree with the whole).
+     * event of the whole log, so that parts of a log analysed apart agree with the whole); an
+     * imported item only up to its source's last event (the export's "as of"), and any item only
+     * up to {@link CostAssumptions#STALE_AFTER_DAYS} after its own last event.
      */
     public DebtTally finish(long logEndMillis) {
         return finish(logEndMillis, null);
@@ -64,7 +73,8 @@ public final class CaseAnalyzer {
     /** Closes every case, judging flow conformance by the alignments of {@code fitness} where it has them. */
     DebtTally finish(long logEndMillis, TraceFitness fitness) {
         for (CaseState state : cases.values()) {
-            state.finish(logEndMillis, fitness);
+            Long sourceEnd = sourceEnds.get(state.source);
+            state.finish(sourceEnd == null ? logEndMillis : Math.min(logEndMillis, sourceEnd), fitness);
         }
         cases.clear();
         traces.clearLists();

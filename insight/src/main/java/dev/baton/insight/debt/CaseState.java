@@ -41,6 +41,8 @@ final class CaseState {
     private final CaseAnalyzer analyzer;
     private final ModelIndex index;
     final String id;
+    /** Where the item's history comes from ({@link Sources}). */
+    final String source;
     private final String workType;
     private final ModelIndex.Flow flow;
 
@@ -89,14 +91,20 @@ final class CaseState {
 
     private boolean completed;
     private long completedAt;
+    private long lastEventAt = Long.MIN_VALUE;
+    /** Days someone acted on the item after it had gone a day without owner. */
+    private final ActiveDays unownedDays = new ActiveDays();
+    /** Days someone acted on the item while the current stage visit was over its SLA. */
+    private ActiveDays visitLateDays = new ActiveDays();
     /** "This person acted on this item that day" keys, sorted, without boxing. */
     private long[] touches = new long[4];
     private int touchCount;
 
-    CaseState(CaseAnalyzer analyzer, String id, String workType, long firstAt) {
+    CaseState(CaseAnalyzer analyzer, String id, String workType, String source, long firstAt) {
         this.analyzer = analyzer;
         this.index = analyzer.index();
         this.id = id;
+        this.source = source;
         this.workType = workType;
         this.flow = index.flow(workType);
         this.createdAt = firstAt;
@@ -109,6 +117,8 @@ final class CaseState {
         if (e.actor() != null && index.isPerson(e.actor())) {
             touch(analyzer.personDayKey(e.actor(), at));
         }
+        lastEventAt = Math.max(lastEventAt, at);
+        noteLateness(at);
         var event = e.event();
         if (event instanceof ItemCreated c) {
             created(c, at, position, e.actor());
@@ -168,6 +178,46 @@ final class CaseState {
         // Comments, blocks and unblocks only count as touches.
     }
 
+    /**
+     * Someone acted on the item at {@code at}: if it was late in some way at that moment (no owner
+     * since an earlier day, a stage visit over its SLA, an approval round over its allowance, a
+     * handoff unaccepted past its SLA), that day counts as a day of follow-up for it.
+     */
+    private void noteLateness(long at) {
+        long day = Math.floorDiv(at, (long) DAY);
+        if (created && owner == null && Math.floorDiv(unownedSince, (long) DAY) < day) {
+            unownedDays.on(day);
+        }
+        if (stage != null && workDoneAt < 0 && flow != null) {
+            Stage s = flow.stage(stage);
+            if (s != null && s.sla() != null && at - enteredAt > s.sla().value().toMillis()) {
+                visitLateDays.on(day);
+            }
+        }
+        if (round != null && at - round.requestedAt > allowance(round.stage)) {
+            round.lateDays.on(day);
+        }
+        if (pending != null && pending.acceptedAt == 0 && flow != null) {
+            Handoff declared = flow.handoffs.get(new StageChange(pending.from, pending.to));
+            if (declared != null && declared.sla() != null && at - pending.lastSentAt > declared.sla().value().toMillis()) {
+                pending.lateDays.on(day);
+            }
+        }
+    }
+
+    /** How long an approval round at a stage may take: a share of the stage's SLA, or a day. */
+    private double allowance(String approvalStage) {
+        Stage s = flow == null ? null : flow.stage(approvalStage);
+        return s != null && s.sla() != null
+                ? s.sla().value().toMillis() * CostAssumptions.APPROVAL_SHARE_OF_SLA
+                : CostAssumptions.APPROVAL_ALLOWANCE_HOURS * HOUR;
+    }
+
+    /** This component's tally for the item's source. */
+    private ComponentTally.Part component(String id) {
+        return analyzer.tally().component(id).part(source);
+    }
+
     private void created(ItemCreated c, long at, long position, String actor) {
         created = true;
         createdAt = at;
@@ -206,6 +256,9 @@ final class CaseState {
                     namedMetrics = new BitSet();
                 }
                 namedMetrics.set(metric, GoalLinks.namesMetric(index.model, value));
+                if (value != null) {
+                    analyzer.tally().shows(source, java.util.EnumSet.of(Signal.GOALS));
+                }
             }
         });
     }
@@ -225,11 +278,16 @@ final class CaseState {
     }
 
     private void closeOwnerInterval(long at) {
+        closeOwnerInterval(at, at);
+    }
+
+    /** Ends the current owner interval at {@code at}; the owner's work in progress counts up to {@code wipUntil}. */
+    private void closeOwnerInterval(long at, long wipUntil) {
         if (owner == null) {
             unownedMillis += Math.max(0, at - unownedSince);
             unownedSince = at;
         } else {
-            analyzer.owned(owner, ownerSince, at);
+            analyzer.owned(owner, ownerSince, Math.min(at, wipUntil));
             ownerSince = at;
         }
     }
@@ -250,6 +308,7 @@ final class CaseState {
             }
         }
         visited.set(code);
+        visitLateDays = new ActiveDays();
         if (activity) {
             trace = traces.append(trace, to);
         }
@@ -327,9 +386,8 @@ final class CaseState {
         if (!closed && !over) {
             return; // still open and within its SLA: no verdict yet
         }
-        ComponentTally c = analyzer.tally().component("sla");
-        double overDays = (millis - slaMillis) / DAY;
-        double hours = over ? Math.max(CostAssumptions.MIN_FOLLOW_UP_HOURS, CostAssumptions.FOLLOW_UP_HOURS_PER_DAY * overDays) : 0;
+        ComponentTally.Part c = component("sla");
+        double hours = over ? CostAssumptions.followUp(visitLateDays.days) : 0;
         c.observe(stageAttribution(s.id(), enteredAt), over ? 1 : 0, 1, hours);
         c.count("visits", 1);
         c.count("visitsOverSla", over ? 1 : 0);
@@ -346,7 +404,7 @@ final class CaseState {
         }
         double hours = millis / HOUR;
         boolean coordinating = s.kind() == StageKind.COORDINATION || s.kind() == StageKind.WAITING;
-        ComponentTally c = analyzer.tally().component("coordination-share");
+        ComponentTally.Part c = component("coordination-share");
         c.observe(stageAttribution(s.id(), enteredAt), coordinating ? hours : 0, hours, 0);
         c.count(s.kind() == null ? "makingHours" : s.kind().id() + "Hours", hours);
     }
@@ -375,17 +433,11 @@ final class CaseState {
         }
         Round r = round;
         round = null;
-        Stage s = flow == null ? null : flow.stage(r.stage);
-        double allowance = s != null && s.sla() != null
-                ? s.sla().value().toMillis() * CostAssumptions.APPROVAL_SHARE_OF_SLA
-                : CostAssumptions.APPROVAL_ALLOWANCE_HOURS * HOUR;
         long wait = Math.max(0, at - r.requestedAt);
-        boolean slow = wait > allowance;
+        boolean slow = wait > allowance(r.stage);
         boolean dragged = slow || r.extra > 0;
-        double hours = (slow ? Math.max(CostAssumptions.MIN_FOLLOW_UP_HOURS,
-                CostAssumptions.FOLLOW_UP_HOURS_PER_DAY * (wait - allowance) / DAY) : 0)
-                + r.extra * CostAssumptions.EXTRA_APPROVAL_HOURS;
-        ComponentTally c = analyzer.tally().component("decision-drag");
+        double hours = (slow ? CostAssumptions.followUp(r.lateDays.days) : 0) + r.extra * CostAssumptions.EXTRA_APPROVAL_HOURS;
+        ComponentTally.Part c = component("decision-drag");
         c.observe(stageAttribution(r.stage, r.requestedAt), dragged ? 1 : 0, 1, hours);
         c.count("rounds", 1);
         c.count("waitHours", wait / HOUR);
@@ -443,25 +495,29 @@ final class CaseState {
         }
         if (p != null && p.rejections > 0) {
             reasons.add("bounced back " + p.rejections + " time(s)");
-            hours += CostAssumptions.BOUNCE_HOURS * p.rejections;
+            hours += CostAssumptions.BOUNCE_HOURS * Math.min(p.rejections, CostAssumptions.MAX_BOUNCES_CHARGED);
         }
         if (declared != null && declared.sla() != null && p != null) {
             long accepted = p.acceptedAt > 0 ? p.acceptedAt : at;
             double late = accepted - p.lastSentAt - declared.sla().value().toMillis();
             if (late > 0) {
                 reasons.add("accepted " + hours((long) late) + " after its SLA of " + declared.sla().text());
-                hours += Math.max(CostAssumptions.MIN_FOLLOW_UP_HOURS, CostAssumptions.FOLLOW_UP_HOURS_PER_DAY * late / DAY);
+                hours += CostAssumptions.followUp(p.lateDays.days);
             }
         }
-        ComponentTally c = analyzer.tally().component("handoffs");
+        ComponentTally.Part c = component("handoffs");
         Attribution where = new Attribution(workType, toFunction != null ? toFunction : fromFunction,
                 index.teamOf(flow.ownerOf(to)), owner, analyzer.week(at), workType + "/" + change);
         c.observe(where, reasons.isEmpty() ? 0 : 1, 1, hours);
-        c.count("handoffs", 1);
-        c.count("undeclared", declared == null ? 1 : 0);
-        c.count("sent", p != null ? 1 : 0);
-        c.count("bounced", p != null && p.rejections > 0 ? 1 : 0);
-        c.count("incomplete", p != null && !p.missing.isEmpty() ? 1 : 0);
+        String key = where.stage();
+        c.count(Dimension.STAGE, key, "handoffs", 1);
+        c.count(Dimension.STAGE, key, "undeclared", declared == null ? 1 : 0);
+        c.count(Dimension.STAGE, key, "notSent", declared != null && p == null ? 1 : 0);
+        c.count(Dimension.STAGE, key, "sent", p != null ? 1 : 0);
+        c.count(Dimension.STAGE, key, "bounced", p != null && p.rejections > 0 ? 1 : 0);
+        c.count(Dimension.STAGE, key, "rejections", p == null ? 0 : p.rejections);
+        c.count(Dimension.STAGE, key, "incomplete", p != null && !p.missing.isEmpty() ? 1 : 0);
+        c.count(Dimension.STAGE, key, "lateAcceptance", reasons.stream().anyMatch(r -> r.startsWith("accepted ")) ? 1 : 0);
         if (!reasons.isEmpty()) {
             List<Long> positions = new ArrayList<>(p == null ? List.of() : p.positions);
             positions.add(position);
@@ -481,7 +537,10 @@ final class CaseState {
     /** Turns the case into observations; {@code logEnd} closes what is still open. */
     void finish(long logEnd, TraceFitness fitness) {
         DebtTally tally = analyzer.tally();
-        long end = completed ? completedAt : Math.max(logEnd, createdAt);
+        // An open item is measured up to the end it is given, but no longer than a stale period
+        // after its own last event: an abandoned ticket is not debt that grows every day.
+        long staleAt = lastEventAt + CostAssumptions.STALE_AFTER_DAYS * (long) DAY;
+        long end = completed ? completedAt : Math.max(Math.min(logEnd, staleAt), Math.max(createdAt, lastEventAt));
         if (round != null) {
             closeRound(end);
         }
@@ -496,17 +555,20 @@ final class CaseState {
                 coordination(s, end - enteredAt);
             }
         }
-        closeOwnerInterval(end);
+        // Work in progress is what someone owned between its events; after an open item's last
+        // event nothing says anyone was still working on it.
+        closeOwnerInterval(end, completed ? end : lastEventAt);
         for (int i = 0; i < touchCount; i++) {
             analyzer.touched(touches[i]);
         }
-        tally.item(workType);
+        tally.item(workType, source);
         Attribution where = caseAttribution();
 
         double lifetimeHours = Math.max(0, end - createdAt) / HOUR;
-        ComponentTally ownership = tally.component("ownership");
+        ComponentTally.Part ownership = component("ownership");
         double unownedHours = unownedMillis / HOUR;
-        ownership.observe(where, unownedHours, lifetimeHours, CostAssumptions.UNOWNED_HOURS_PER_DAY * unownedHours / 24);
+        ownership.observe(where, unownedHours, lifetimeHours, Math.min(CostAssumptions.MAX_UNOWNED_HOURS_PER_ITEM,
+                CostAssumptions.UNOWNED_HOURS_PER_ACTIVE_DAY * unownedDays.days));
         ownership.count("items", 1);
         ownership.count("itemsNeverOwned", firstOwner == null ? 1 : 0);
         if (unownedHours > 0) {
@@ -514,9 +576,9 @@ final class CaseState {
                     ? "never had an owner in " : "had no owner for ") + hours((long) unownedMillis), unownedHours));
         }
 
-        ComponentTally rework = tally.component("rework");
-        double redoHours = redoneMaking * CostAssumptions.REDO_MAKING_HOURS
-                + redoneCoordination * CostAssumptions.REDO_COORDINATION_HOURS;
+        ComponentTally.Part rework = component("rework");
+        double redoHours = Math.min(CostAssumptions.MAX_REWORK_HOURS_PER_ITEM, redoneMaking * CostAssumptions.REDO_MAKING_HOURS
+                + redoneCoordination * CostAssumptions.REDO_COORDINATION_HOURS);
         rework.observe(where, wentBack ? 1 : 0, 1, redoHours);
         rework.count("stagesRedone", redoneMaking + redoneCoordination);
         if (wentBack) {
@@ -525,7 +587,7 @@ final class CaseState {
         }
 
         boolean bypassed = created && index.intakeWorkTypes.contains(workType) && !viaIntake;
-        ComponentTally reactive = tally.component("reactive-load");
+        ComponentTally.Part reactive = component("reactive-load");
         reactive.observe(where, urgent || bypassed ? 1 : 0, 1,
                 (urgent ? CostAssumptions.URGENT_HOURS : 0) + (bypassed ? CostAssumptions.BYPASS_HOURS : 0));
         reactive.count("urgent", urgent ? 1 : 0);
@@ -539,7 +601,7 @@ final class CaseState {
 
         boolean linked = flow != null && GoalLinks.linked(index.model, flow.workType, hasParent,
                 namedMetrics != null && !namedMetrics.isEmpty());
-        ComponentTally goals = tally.component("goal-alignment");
+        ComponentTally.Part goals = component("goal-alignment");
         goals.observe(where, linked ? 0 : 1, 1, linked ? 0 : CostAssumptions.UNLINKED_HOURS);
         if (!linked) {
             goals.evidence(new Evidence(id, List.of(firstUnownedPosition), flow == null
@@ -547,7 +609,7 @@ final class CaseState {
                     : "no parent item and no success metric", 1));
         }
 
-        ComponentTally conformance = tally.component("flow-conformance");
+        ComponentTally.Part conformance = component("flow-conformance");
         List<String> trace = analyzer.traces().list(this.trace);
         TraceFitness.Fit fit = fitness == null ? null : fitness.fit(workType, trace);
         long deviating;
@@ -559,10 +621,11 @@ final class CaseState {
             deviating = deviations;
             moves = trace.size() + (completed ? 1 : 0);
         }
-        conformance.observe(where, Math.min(deviating, moves), moves, deviating * CostAssumptions.DEVIATION_HOURS);
-        conformance.count("cases", 1);
-        conformance.count("fittingCases", deviating == 0 ? 1 : 0);
-        conformance.count("casesWithSkippedStages", skipped ? 1 : 0);
+        conformance.observe(where, Math.min(deviating, moves), moves,
+                Math.min(CostAssumptions.MAX_DEVIATION_HOURS_PER_ITEM, deviating * CostAssumptions.DEVIATION_HOURS));
+        conformance.count(Dimension.WORK_TYPE, workType, "cases", 1);
+        conformance.count(Dimension.WORK_TYPE, workType, "fittingCases", deviating == 0 ? 1 : 0);
+        conformance.count(Dimension.WORK_TYPE, workType, "casesWithSkippedStages", skipped ? 1 : 0);
         if (deviating > 0) {
             String note = fit != null
                     ? deviating + " deviation(s) in the optimal alignment of " + String.join(" > ", trace)
@@ -629,6 +692,7 @@ final class CaseState {
         final List<String> approvers;
         final Set<String> granted = new HashSet<>();
         final List<Long> positions = new ArrayList<>();
+        final ActiveDays lateDays = new ActiveDays();
         int extra;
 
         Round(String stage, long requestedAt, long position, List<String> approvers) {
@@ -646,6 +710,7 @@ final class CaseState {
         long lastSentAt;
         long acceptedAt;
         int rejections;
+        final ActiveDays lateDays = new ActiveDays();
         final List<String> missing = new ArrayList<>();
         final List<Long> positions = new ArrayList<>();
 
@@ -654,6 +719,19 @@ final class CaseState {
             this.to = to;
             this.lastSentAt = sentAt;
             positions.add(position);
+        }
+    }
+
+    /** Distinct days on which something was noted, in time order. */
+    private static final class ActiveDays {
+        int days;
+        private long last = Long.MIN_VALUE;
+
+        void on(long day) {
+            if (day != last) {
+                days++;
+                last = day;
+            }
         }
     }
 }

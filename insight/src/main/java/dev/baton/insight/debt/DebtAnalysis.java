@@ -39,9 +39,15 @@ public final class DebtAnalysis {
      */
     public static DebtReport analyze(OperatingModel model, List<Problem> warnings, String logName, EventSource source)
             throws IOException {
+        return analyze(model, warnings, logName, source, Scope.ALL);
+    }
+
+    /** Analyses the part of a log a {@link Scope} selects: a period, some sources. */
+    public static DebtReport analyze(OperatingModel model, List<Problem> warnings, String logName, EventSource source,
+                                     Scope scope) throws IOException {
         CaseAnalyzer analyzer = new CaseAnalyzer(model);
         FlowLogs flows = new FlowLogs(model);
-        source.forEach(e -> {
+        scope.of(source).forEach(e -> {
             analyzer.accept(e);
             flows.accept(e);
         });

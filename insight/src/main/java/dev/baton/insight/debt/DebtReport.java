@@ -8,15 +8,22 @@ import java.util.Map;
  * the top actions, AI readiness per work type, the phase the team has reached, and the declared
  * flow beside the actual one. Every figure is computed from the model and the log.
  *
- * @param from  the first event's instant (ISO-8601), null for an empty log
- * @param to    the last event's instant
- * @param score weighted mean of the measured components' values × 100
+ * @param from          the first event's instant (ISO-8601), null for an empty log
+ * @param to            the last event's instant
+ * @param score         weighted mean of the measured components' values × 100 (small samples weigh less)
+ * @param costHours     person-hours lost, never more than {@code capacityHours}
+ * @param capacityHours the declared people's capacity over the period of the log
+ * @param costScale     1, or the factor all hours were scaled by so that they fit the capacity
+ * @param band          the score's {@link ScoreBand}
+ * @param scoreMeaning  one sentence saying what the score means, with the bands' rule
+ * @param sources       where the items come from and what each source records
  */
 public record DebtReport(String model, String log, long items, long events, long requests, String from, String to,
                          double score, double costHours, List<ComponentResult> components,
                          Map<Dimension, List<Group>> breakdowns, List<Action> actions,
                          List<WorkTypeReadiness> aiReadiness, PhaseAssessment phases, List<FlowComparison> flows,
-                         String conformanceMethod) {
+                         String conformanceMethod, double capacityHours, double costScale, String band,
+                         String scoreMeaning, List<SourceCoverage> sources) {
 
     public ComponentResult component(String id) {
         return components.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
@@ -25,11 +32,25 @@ public record DebtReport(String model, String log, long items, long events, long
     /**
      * One component. {@code bad / total} is the share the value is built on (for ownership the
      * value also weighs the model's core components); {@code details} are named counts and
-     * shares that explain it.
+     * shares that explain it. It is measured only over the items of sources that record what it
+     * {@code needs}; {@code coverage} is the share of all items it could judge. Below
+     * {@link ReportBuilder#MIN_OBSERVATIONS} observations it is a small sample: its 95% interval
+     * ({@code ciLow}, {@code ciHigh}) is wide and its {@code effectiveWeight} in the score is its
+     * weight × observations / the minimum.
      */
     public record ComponentResult(String id, String title, double value, double weight, boolean measured,
                                   double bad, double total, double costHours, String formula, String summary,
-                                  Map<String, Double> details, List<Evidence> evidence, long evidenceTotal) {
+                                  Map<String, Double> details, List<Evidence> evidence, long evidenceTotal,
+                                  double effectiveWeight, long observations, double coverage, Double ciLow,
+                                  Double ciHigh, List<String> needs) {
+
+        public boolean smallSample() {
+            return measured && observations < ReportBuilder.MIN_OBSERVATIONS;
+        }
+    }
+
+    /** A source of items (Baton itself, a Jira import…), how many items it has and which signals it records. */
+    public record SourceCoverage(String source, long items, List<String> records, List<String> doesNotRecord) {
     }
 
     /** One group of a breakdown (a work type, a person, a week…): its score and component values. */

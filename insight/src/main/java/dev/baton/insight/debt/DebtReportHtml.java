@@ -55,12 +55,15 @@ public final class DebtReportHtml {
         }
         h.append("</div>\n");
         h.append("<div class=\"cards\" style=\"margin-top:14px\">")
-                .append(card("Debt score", String.format(Locale.ROOT, "%.0f", r.score()), "weighted mean of the components × 100"))
-                .append(card("Cost", String.format(Locale.ROOT, "%,.0f h", r.costHours()), "estimated hours the debt cost in this period"))
+                .append(card("Debt score", String.format(Locale.ROOT, "%.0f", r.score()), r.band()
+                        + ": weighted mean of the components × 100"))
+                .append(card("Cost", String.format(Locale.ROOT, "%,.0f h", r.costHours()), String.format(Locale.ROOT,
+                        "person-hours lost, of %,.0f h of declared capacity in this period", r.capacityHours())))
                 .append(card("Phases", r.phases().completed() + " of 4", "completed"))
                 .append(card("AI-ready work types", r.aiReadiness().stream().filter(WorkTypeReadiness::ready).count()
-                        + " of " + r.aiReadiness().size(), "all seven conditions pass"))
+                        + " of " + r.aiReadiness().size(), "every condition passes"))
                 .append("</div>\n");
+        h.append("<p>").append(esc(r.scoreMeaning())).append("</p>\n");
 
         h.append("<h2>Components</h2><table class=\"bars\"><tr><th>component</th><th>value</th><th class=\"num\"></th>")
                 .append("<th class=\"num\">weight</th><th class=\"num\">cost (h)</th><th>what it shows</th></tr>\n");

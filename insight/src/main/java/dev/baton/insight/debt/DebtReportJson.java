@@ -33,7 +33,19 @@ public final class DebtReportJson {
         period.put("to", r.to());
         m.put("period", period);
         m.put("score", round(r.score()));
+        m.put("band", r.band());
+        m.put("scoreMeaning", r.scoreMeaning());
         m.put("costHours", round(r.costHours()));
+        m.put("capacityHours", round(r.capacityHours()));
+        m.put("costScale", round(r.costScale()));
+        m.put("sources", r.sources().stream().map(src -> {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("source", src.source());
+            x.put("items", src.items());
+            x.put("records", src.records());
+            x.put("doesNotRecord", src.doesNotRecord());
+            return (Object) x;
+        }).toList());
         m.put("conformanceMethod", r.conformanceMethod());
         List<Object> components = new ArrayList<>();
         for (ComponentResult c : r.components()) {
@@ -67,7 +79,13 @@ public final class DebtReportJson {
         x.put("title", c.title());
         x.put("value", round(c.value()));
         x.put("weight", c.weight());
+        x.put("effectiveWeight", round(c.effectiveWeight()));
         x.put("measured", c.measured());
+        x.put("needs", c.needs());
+        x.put("coverage", round(c.coverage()));
+        x.put("observations", c.observations());
+        x.put("smallSample", c.smallSample());
+        x.put("interval95", c.ciLow() == null ? null : List.of(round(c.ciLow()), round(c.ciHigh())));
         x.put("numerator", round(c.bad()));
         x.put("denominator", round(c.total()));
         x.put("costHours", round(c.costHours()));

@@ -24,7 +24,18 @@ public final class DebtReportText {
             out.append(", ").append(r.from(), 0, 10).append(" to ").append(r.to(), 0, 10);
         }
         out.append("\n\n");
-        out.append(String.format(Locale.ROOT, "Debt score %.0f / 100, costing about %,.0f hours%n%n", r.score(), r.costHours()));
+        out.append(String.format(Locale.ROOT, "Debt score %.0f / 100 (%s), costing about %,.0f person-hours of %,.0f hours of "
+                + "declared capacity (%.0f%%)%s%n", r.score(), r.band(), r.costHours(), r.capacityHours(),
+                r.capacityHours() <= 0 ? 0 : 100 * r.costHours() / r.capacityHours(),
+                r.costScale() < 1 ? String.format(Locale.ROOT, "; hours scaled by %.2f to fit capacity", r.costScale()) : ""));
+        out.append("  ").append(r.scoreMeaning()).append("\n");
+        if (r.sources().size() > 1 || r.sources().stream().anyMatch(s -> !s.doesNotRecord().isEmpty())) {
+            out.append("  Sources: ");
+            out.append(String.join("; ", r.sources().stream().map(s -> s.source() + " " + String.format(Locale.ROOT, "%,d", s.items())
+                    + " items" + (s.doesNotRecord().isEmpty() ? "" : ", records no " + String.join(", ", s.doesNotRecord()))).toList()));
+            out.append('\n');
+        }
+        out.append('\n');
         out.append("Components (value, weight, cost)\n");
         for (ComponentResult c : r.components()) {
             out.append(String.format(Locale.ROOT, "  %-20s %s %5s  ×%-4s %7s h  %s%n", c.id(), bar(c.measured() ? c.value() : 0),
@@ -46,14 +57,15 @@ public final class DebtReportText {
         if (!weeks.isEmpty()) {
             out.append("\nWeekly score\n  ");
             for (Group g : weeks) {
-                out.append(g.key().substring(5)).append(' ').append(String.format(Locale.ROOT, "%.0f", g.score())).append("  ");
+                out.append(g.key()).append(' ').append(String.format(Locale.ROOT, "%.0f", g.score())).append("  ");
             }
             out.append('\n');
         }
         out.append("\nAI readiness\n");
         for (WorkTypeReadiness w : r.aiReadiness()) {
             long passed = w.conditions().stream().filter(Condition::pass).count();
-            out.append(String.format(Locale.ROOT, "  %-18s %s (%d/7)", w.workType(), w.ready() ? "ready" : "not ready", passed));
+            out.append(String.format(Locale.ROOT, "  %-18s %s (%d/%d)", w.workType(), w.ready() ? "ready" : "not ready", passed,
+                    w.conditions().size()));
             w.conditions().stream().filter(c -> !c.pass()).findFirst()
                     .ifPresent(c -> out.append(": ").append(c.title().toLowerCase(Locale.ROOT)).append(" — ").append(c.reason()));
             out.append('\n');

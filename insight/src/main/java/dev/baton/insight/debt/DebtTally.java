@@ -1,6 +1,7 @@
 package dev.baton.insight.debt;
 
 import dev.baton.model.DebtSettings;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +20,10 @@ public final class DebtTally {
     private final Map<String, Map<Long, int[]>> personDays = new TreeMap<>();
     /** work type → counters for the readiness checks (see {@link Readiness}). */
     private final Map<String, long[]> readiness = new TreeMap<>();
+    /** source → the signals its events showed it records. */
+    private final Map<String, EnumSet<Signal>> signals = new TreeMap<>();
+    /** source → items. */
+    private final Map<String, Long> itemsBySource = new TreeMap<>();
     private long items;
     private long events;
     private long requests;
@@ -59,9 +64,35 @@ public final class DebtTally {
         requests++;
     }
 
-    void item(String workType) {
+    void item(String workType, String source) {
         items++;
+        itemsBySource.merge(source, 1L, Long::sum);
         readiness(workType)[Readiness.ITEMS]++;
+    }
+
+    /** Records that {@code source} records these signals. */
+    void shows(String source, java.util.Set<Signal> shown) {
+        if (!shown.isEmpty()) {
+            signals.computeIfAbsent(source, k -> EnumSet.noneOf(Signal.class)).addAll(shown);
+        }
+    }
+
+    /**
+     * The signals a source records: every one for Baton's own engine (an absence there is a real
+     * absence: nobody assigned an owner), otherwise those its events showed (none for a source
+     * never seen).
+     */
+    public java.util.Set<Signal> signals(String source) {
+        if (Sources.BATON.equals(source)) {
+            return EnumSet.allOf(Signal.class);
+        }
+        EnumSet<Signal> shown = signals.get(source);
+        return shown == null ? EnumSet.noneOf(Signal.class) : EnumSet.copyOf(shown);
+    }
+
+    /** Items per source, in source order. */
+    public Map<String, Long> itemsBySource() {
+        return java.util.Collections.unmodifiableMap(itemsBySource);
     }
 
     long[] readiness(String workType) {
@@ -93,6 +124,8 @@ public final class DebtTally {
                 mine[i] += counts[i];
             }
         });
+        other.signals.forEach((source, shown) -> shows(source, shown));
+        other.itemsBySource.forEach((source, n) -> itemsBySource.merge(source, n, Long::sum));
         items += other.items;
         events += other.events;
         requests += other.requests;

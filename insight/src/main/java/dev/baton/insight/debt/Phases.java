@@ -26,6 +26,8 @@ final class Phases {
 
     /** A debt score at or below this means the team instruments and optimises, not firefights. */
     static final double HEALTHY_SCORE = 30;
+    /** Items the log must hold before "instrument and optimise" can be judged to hold. */
+    static final int MIN_ITEMS = 30;
 
     private Phases() {
     }
@@ -136,11 +138,15 @@ final class Phases {
         Set<String> seen = report.breakdowns().get(Dimension.WORK_TYPE).stream().map(DebtReport.Group::key)
                 .collect(Collectors.toSet());
         List<String> missing = model.workTypes().stream().map(WorkType::id).filter(id -> !seen.contains(id)).toList();
-        checks.add(check("event-log", "Every work type runs through the log", report.items() > 0 && missing.isEmpty(),
+        checks.add(check("event-log", "Every work type runs through the log",
+                report.items() >= MIN_ITEMS && missing.isEmpty(),
                 report.items() == 0 ? "record work as events (baton serve, or baton import from your tools)"
+                        : report.items() < MIN_ITEMS ? "only " + report.items() + " item(s) in the log; at least " + MIN_ITEMS
+                        + " are needed to judge this phase"
                         : missing.isEmpty() ? report.items() + " items of every work type in the log"
                         : "no items of " + String.join(", ", missing) + " in the log"));
-        boolean healthy = report.items() > 0 && report.score() <= HEALTHY_SCORE;
+        boolean healthy = report.items() >= MIN_ITEMS && report.score() <= HEALTHY_SCORE
+                && !ScoreBand.of(report.score()).worst();
         checks.add(check("debt-under-control", "Debt under control", healthy, String.format(Locale.ROOT,
                 "debt score %.0f (at most %.0f): %s", report.score(), HEALTHY_SCORE,
                 healthy ? "keep working the top actions" : "work the top actions of this report")));

@@ -23,6 +23,8 @@ final class Readiness {
     static final double MAX_DEBT = 0.2;
     /** Share of items that must show the expected data (inputs filled, created in Baton, prioritised). */
     static final double MIN_SHARE = 0.8;
+    /** Items of a work type the log must hold before AI readiness can be judged from them. */
+    static final int MIN_ITEMS = 20;
 
     private Readiness() {
     }
@@ -36,7 +38,8 @@ final class Readiness {
             long[] counts = tally.readiness().getOrDefault(w.id(), new long[DebtTally.Readiness.SIZE]);
             List<Condition> conditions = List.of(
                     inputsOutputs(model, w, counts), handoffs(model, w, report), ownership(w, report), workflow(w, report),
-                    prioritised(model, w, counts, report), templates(model, w), systemOfRecord(counts));
+                    prioritised(model, w, counts, report), templates(model, w), systemOfRecord(counts),
+                    notSevere(report));
             result.add(new WorkTypeReadiness(w.id(), conditions.stream().allMatch(Condition::pass), conditions));
         }
         return result;
@@ -142,12 +145,24 @@ final class Readiness {
         if (items == 0) {
             return new Condition("system-of-record", title, false, "no items of this work type in the log");
         }
+        if (items < MIN_ITEMS) {
+            return new Condition("system-of-record", title, false, "only " + items + " item(s) of this work type in the log;"
+                    + " readiness is judged on at least " + MIN_ITEMS);
+        }
         double created = (double) counts[DebtTally.Readiness.CREATED] / items;
         if (created < MIN_SHARE) {
             return new Condition("system-of-record", title, false, "only " + percent(created)
                     + " of items have their whole history in the log (from creation)");
         }
         return new Condition("system-of-record", title, true, items + " items, " + percent(created) + " recorded from creation");
+    }
+
+    /** AI on a system whose debt is severe adds drafts to chase, whatever one work type looks like. */
+    private static Condition notSevere(DebtReport report) {
+        boolean severe = ScoreBand.of(report.score()).worst();
+        return new Condition("debt-not-severe", "Debt not severe", !severe, severe
+                ? String.format(Locale.ROOT, "the debt score %.0f is severe (50 or more): fix the operating model first", report.score())
+                : String.format(Locale.ROOT, "debt score %.0f is %s", report.score(), ScoreBand.of(report.score()).id()));
     }
 
     private static Condition fromComponent(String id, String title, WorkType w, DebtReport report, String component,

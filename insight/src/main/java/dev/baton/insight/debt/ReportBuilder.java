@@ -7,56 +7,42 @@ import dev.baton.model.Component;
 import dev.baton.model.DebtSettings;
 import dev.baton.model.OperatingModel;
 import dev.baton.model.Person;
+import dev.baton.model.StageChange;
 import dev.baton.model.problem.Problem;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Turns a merged {@link DebtTally} into the {@link DebtReport}: values, score, costs, breakdowns, actions. */
+/**
+ * Turns a merged {@link DebtTally} into the {@link DebtReport}: which sources each component can
+ * judge, values, small samples, score, person-hours against capacity, breakdowns, actions.
+ */
 final class ReportBuilder {
 
-    static final Map<String, String> TITLES = Map.of(
-            "flow-conformance", "Flow conformance", "ownership", "Ownership", "handoffs", "Handoffs",
-            "decision-drag", "Decision drag", "sla", "SLA breaches", "rework", "Rework",
-            "reactive-load", "Reactive load", "wip", "WIP and context switching",
-            "coordination-share", "Coordination share", "goal-alignment", "Goal alignment");
+    /** Below this many observations a component is a small sample: shown with its interval, weighing less. */
+    static final int MIN_OBSERVATIONS = 30;
+    /** z for a two-sided 95% interval. */
+    private static final double Z95 = 1.959963984540054;
 
-    static final Map<String, String> FORMULAS = Map.of(
-            "flow-conformance", "1 − fitness against the declared flow: deviations in the optimal alignments / "
-                    + "(case length + moves of the shortest run), i.e. 1 − pm4py's log fitness; declared edges when no net aligns",
-            "ownership", "0.75 × item-hours without an owner / item-hours + 0.25 × core components without exactly one owner / 7",
-            "handoffs", "handoffs with a defect (undeclared, not sent, incomplete, bounced, accepted late) / handoffs",
-            "decision-drag", "approval rounds slower than half their stage's SLA (a day without one) or with undeclared approvers / rounds",
-            "sla", "visits over their stage's SLA / visits of stages with an SLA",
-            "rework", "items that went back to an earlier stage or were reopened / items",
-            "reactive-load", "items marked urgent or created bypassing intake / items",
-            "wip", "person-days over the WIP limit or with more than 3 context switches / active person-days",
-            "coordination-share", "hours in coordination and waiting stages / hours in all stages",
-            "goal-alignment", "items with no parent item and no success metric / items");
-
-    private static final Map<String, String> PHRASES = Map.of(
-            "flow-conformance", "deviation from the declared flow (1 − fitness; deviating moves",
-            "ownership", "ownership debt (item-hours without an owner, core components without one owner)",
-            "handoffs", "of handoffs had a defect",
-            "decision-drag", "of approval rounds dragged",
-            "sla", "of stage visits with an SLA ran over it",
-            "rework", "of items went back to an earlier stage",
-            "reactive-load", "of items were urgent or bypassed intake",
-            "wip", "of active person-days were over the WIP limit or fragmented",
-            "coordination-share", "of stage time was coordination or waiting",
-            "goal-alignment", "of items are tied to no goal");
+    static final Map<String, String> TITLES = titles();
 
     private final OperatingModel model;
     private final DebtTally tally;
     private final int wipLimit;
+    /** Each component over the sources that record what it needs. */
     private final Map<String, ComponentTally> tallies = new LinkedHashMap<>();
+    /** Each component's sources that cannot record what it needs, with their items. */
+    private final Map<String, Map<String, Long>> blind = new LinkedHashMap<>();
+    private double costScale = 1;
     private List<DebtReport.FlowComparison> flows = List.of();
 
     ReportBuilder(OperatingModel model, DebtTally tally) {
@@ -65,13 +51,37 @@ final class ReportBuilder {
         DebtSettings settings = model.debt() == null ? DebtSettings.DEFAULT : model.debt();
         this.wipLimit = settings.wipLimit() == null ? CostAssumptions.DEFAULT_WIP_LIMIT : settings.wipLimit();
         for (String id : DebtSettings.COMPONENTS) {
-            tallies.put(id, id.equals("wip") ? wip() : tally.component(id));
+            if (id.equals("wip")) {
+                tallies.put(id, wip());
+                blind.put(id, Map.of());
+                continue;
+            }
+            Set<Signal> needs = ComponentDefinition.of(id).needs();
+            List<String> eligible = new ArrayList<>();
+            Map<String, Long> without = new TreeMap<>();
+            tally.itemsBySource().forEach((source, items) -> {
+                if (tally.signals(source).containsAll(needs)) {
+                    eligible.add(source);
+                } else {
+                    without.put(source, items);
+                }
+            });
+            tallies.put(id, tally.component(id).over(eligible));
+            blind.put(id, without);
         }
     }
 
     DebtReport build(String modelName, String logName, List<Problem> warnings, List<DebtReport.FlowComparison> flows,
                      String conformanceMethod) {
         this.flows = flows;
+        double capacity = capacityHours();
+        double raw = 0;
+        for (String id : DebtSettings.COMPONENTS) {
+            raw += tallies.get(id).overall().hours();
+        }
+        // Hours lost are person-hours: they can never exceed what the people had. If the caps
+        // still allow more (many items on a small declared team), every hour is scaled down alike.
+        costScale = raw > capacity && raw > 0 ? capacity / raw : 1;
         List<ComponentResult> components = new ArrayList<>();
         for (String id : DebtSettings.COMPONENTS) {
             components.add(component(id));
@@ -82,8 +92,8 @@ final class ReportBuilder {
         for (ComponentResult c : components) {
             cost += c.costHours();
             if (c.measured()) {
-                weighted += c.weight() * c.value();
-                weights += c.weight();
+                weighted += c.effectiveWeight() * c.value();
+                weights += c.effectiveWeight();
             }
         }
         double score = weights == 0 ? 0 : 100 * weighted / weights;
@@ -94,12 +104,22 @@ final class ReportBuilder {
         String from = tally.events() == 0 ? null : Instant.ofEpochMilli(tally.firstMillis()).toString();
         String to = tally.events() == 0 ? null : Instant.ofEpochMilli(tally.lastMillis()).toString();
         List<Action> actions = actions(components);
+        ScoreBand band = ScoreBand.of(score);
+        List<DebtReport.SourceCoverage> sources = sources();
         // Readiness and phases read the figures above, so they are assessed on the report without them.
         DebtReport figures = new DebtReport(modelName, logName, tally.items(), tally.events(), tally.requests(), from, to,
-                score, cost, components, breakdowns, actions, List.of(), null, flows, conformanceMethod);
+                score, cost, components, breakdowns, actions, List.of(), null, flows, conformanceMethod, capacity,
+                costScale, band.id(), band.sentence(score), sources);
         return new DebtReport(modelName, logName, tally.items(), tally.events(), tally.requests(), from, to, score, cost,
                 components, breakdowns, actions, Readiness.assess(model, tally, figures),
-                Phases.assess(model, warnings, figures), flows, conformanceMethod);
+                Phases.assess(model, warnings, figures), flows, conformanceMethod, capacity, costScale, band.id(),
+                band.sentence(score), sources);
+    }
+
+    private static Map<String, String> titles() {
+        Map<String, String> titles = new LinkedHashMap<>();
+        ComponentDefinition.ALL.forEach((id, d) -> titles.put(id, d.title()));
+        return titles;
     }
 
     private double weight(String id) {
@@ -109,12 +129,14 @@ final class ReportBuilder {
     }
 
     private ComponentResult component(String id) {
+        ComponentDefinition definition = ComponentDefinition.of(id);
         ComponentTally t = tallies.get(id);
         Tally overall = t.overall();
         double value = overall.value();
-        double cost = overall.hours();
+        double cost = overall.hours() * costScale;
         boolean measured = overall.total() > 0;
         Map<String, Double> details = new LinkedHashMap<>(t.counters());
+        double[] interval = measured ? wilson(value, overall.observations()) : null;
         switch (id) {
             case "ownership" -> {
                 List<String> unowned = coreComponentsWithoutSingleOwner();
@@ -123,7 +145,9 @@ final class ReportBuilder {
                 details.put("unownedRate", share(t.counter("itemsNeverOwned"), t.counter("items")));
                 details.put("coreComponentsWithoutSingleOwner", (double) unowned.size());
                 value = 0.75 * value + 0.25 * c;
-                measured = measured || !model.components().isEmpty();
+                if (interval != null) {
+                    interval = new double[]{0.75 * interval[0] + 0.25 * c, 0.75 * interval[1] + 0.25 * c};
+                }
             }
             case "flow-conformance" -> {
                 details.put("fitness", 1 - value);
@@ -140,19 +164,103 @@ final class ReportBuilder {
             }
             case "goal-alignment" -> details.put("noGoalRate", value);
             case "coordination-share" -> {
-                cost = coordinationCost(value);
                 details.put("creativeShare", 1 - value);
+                details.put("waitingDays", overall.bad() / 24);
+                details.put("excessWaitingDays", excessWaitingDays(overall));
             }
             case "wip" -> details.put("wipLimit", (double) wipLimit);
             default -> {
             }
         }
-        String summary = measured
-                ? percent(value) + " " + PHRASES.get(id) + (id.equals("flow-conformance") ? ": " : " (")
-                + count(overall.bad()) + " of " + count(overall.total()) + ")"
-                : "not measured: the log has nothing this component reads";
-        return new ComponentResult(id, TITLES.get(id), value, weight(id), measured, overall.bad(), overall.total(), cost,
-                FORMULAS.get(id), summary, details, t.evidence().shown(), t.evidence().total());
+        long observations = overall.observations();
+        double coverage = coverage(id);
+        double effectiveWeight = measured ? weight(id) * Math.min(1.0, observations / (double) MIN_OBSERVATIONS) : 0;
+        String summary = measured ? percent(value) + " " + definition.phrase()
+                + (id.equals("flow-conformance") ? ": " : " (") + count(overall.bad()) + " of " + count(overall.total()) + ")"
+                + (observations < MIN_OBSERVATIONS ? "; small sample: " + observations + " observation(s), 95% interval "
+                + percent(interval[0]) + "–" + percent(interval[1]) + ", weighs less" : "")
+                + (coverage < 1 ? "; judged on " + percent(coverage) + " of items (" + blindSentence(id) + ")" : "")
+                : notMeasured(id);
+        return new ComponentResult(id, definition.title(), value, weight(id), measured, overall.bad(), overall.total(), cost,
+                definition.formula(), summary, details, t.evidence().shown(), t.evidence().total(), effectiveWeight,
+                observations, coverage, interval == null ? null : interval[0], interval == null ? null : interval[1],
+                definition.needs().stream().map(Signal::noun).toList());
+    }
+
+    /** Items of the sources that record what the component needs / all items (person-days for WIP). */
+    private double coverage(String id) {
+        if (tally.items() == 0) {
+            return 0;
+        }
+        long without = blind.get(id).values().stream().mapToLong(Long::longValue).sum();
+        return (tally.items() - without) / (double) tally.items();
+    }
+
+    /** "jira records no owners (25 items)". */
+    private String blindSentence(String id) {
+        Set<Signal> needs = ComponentDefinition.of(id).needs();
+        List<String> parts = new ArrayList<>();
+        blind.get(id).forEach((source, items) -> {
+            Set<Signal> missing = EnumSet.copyOf(needs);
+            missing.removeAll(tally.signals(source));
+            parts.add(source + " records no " + missing.stream().map(Signal::noun).reduce((a, b) -> a + " or " + b).orElse("")
+                    + " (" + count(items) + " items)");
+        });
+        return String.join("; ", parts);
+    }
+
+    private String notMeasured(String id) {
+        if (tally.items() == 0) {
+            return "not measured: the log has no items";
+        }
+        if (!blind.get(id).isEmpty() && coverage(id) == 0) {
+            return "not measured: " + blindSentence(id);
+        }
+        return switch (id) {
+            case "sla" -> "not measured: no stage with an SLA was visited";
+            case "decision-drag" -> "not measured: no approval round in the log";
+            case "handoffs" -> "not measured: no stage change crossed functions or had a handoff";
+            case "wip" -> "not measured: no person of the model owned or acted on an item";
+            default -> "not measured: the log has nothing this component reads";
+        };
+    }
+
+    /** Wilson score interval for a share observed over n observations (95%). */
+    static double[] wilson(double share, long n) {
+        if (n <= 0) {
+            return new double[]{0, 1};
+        }
+        double z2 = Z95 * Z95;
+        double centre = (share + z2 / (2 * n)) / (1 + z2 / n);
+        double half = Z95 * Math.sqrt(share * (1 - share) / n + z2 / (4.0 * n * n)) / (1 + z2 / n);
+        return new double[]{Math.max(0, centre - half), Math.min(1, centre + half)};
+    }
+
+    /** Days of waiting beyond the healthy coordination share of stage time. */
+    private static double excessWaitingDays(Tally coordination) {
+        return Math.max(0, coordination.bad() - CostAssumptions.HEALTHY_COORDINATION_SHARE * coordination.total()) / 24;
+    }
+
+    /** The declared people's weekly hours over the weeks the log spans (at least one). */
+    private double capacityHours() {
+        if (tally.events() == 0) {
+            return 0;
+        }
+        double weeks = Math.max(1, (tally.lastMillis() - tally.firstMillis()) / (7 * 86_400_000.0));
+        double weekly = model.people().stream().mapToDouble(p -> p.capacity() == null
+                ? CostAssumptions.DEFAULT_CAPACITY_HOURS : p.capacity().hoursPerWeek()).sum();
+        return Math.max(weekly, CostAssumptions.DEFAULT_CAPACITY_HOURS) * weeks;
+    }
+
+    private List<DebtReport.SourceCoverage> sources() {
+        List<DebtReport.SourceCoverage> sources = new ArrayList<>();
+        tally.itemsBySource().forEach((source, items) -> {
+            Set<Signal> records = tally.signals(source);
+            sources.add(new DebtReport.SourceCoverage(source, items, records.stream().map(Signal::noun).toList(),
+                    EnumSet.complementOf(records.isEmpty() ? EnumSet.noneOf(Signal.class) : EnumSet.copyOf(records))
+                            .stream().map(Signal::noun).toList()));
+        });
+        return sources;
     }
 
     /** Core components with no owner or several (missing ones count as without owner). */
@@ -167,20 +275,10 @@ final class ReportBuilder {
         return without;
     }
 
-    /** Coordination beyond a healthy share, in hours of the people's capacity over the period. */
-    private double coordinationCost(double share) {
-        if (tally.events() == 0) {
-            return 0;
-        }
-        double weeks = Math.max(1, (tally.lastMillis() - tally.firstMillis()) / (7 * 86_400_000.0));
-        double capacity = model.people().stream().mapToDouble(p -> p.capacity() == null
-                ? CostAssumptions.DEFAULT_CAPACITY_HOURS : p.capacity().hoursPerWeek()).sum();
-        return Math.max(0, share - CostAssumptions.HEALTHY_COORDINATION_SHARE) * capacity * weeks;
-    }
-
     /** Work in progress and context switches per person-day, from the merged day grid. */
     private ComponentTally wip() {
-        ComponentTally t = new ComponentTally();
+        ComponentTally all = new ComponentTally();
+        ComponentTally.Part t = all.part(Sources.ALL);
         Map<String, String> functions = new TreeMap<>();
         for (Person p : model.people()) {
             if (p.id() != null && p.function() != null) {
@@ -193,8 +291,9 @@ final class ReportBuilder {
             int switches = Math.max(0, counts[1] - 1);
             boolean over = owned > wipLimit;
             boolean fragmented = switches > CostAssumptions.SWITCH_ALLOWANCE;
-            double hours = Math.max(0, owned - wipLimit) * CostAssumptions.EXCESS_WIP_HOURS_PER_DAY
-                    + Math.max(0, switches - CostAssumptions.SWITCH_ALLOWANCE) * CostAssumptions.SWITCH_HOURS;
+            double hours = Math.min(CostAssumptions.MAX_SWITCHING_HOURS_PER_DAY,
+                    Math.max(0, owned - wipLimit) * CostAssumptions.EXCESS_WIP_HOURS_PER_DAY
+                            + Math.max(0, switches - CostAssumptions.SWITCH_ALLOWANCE) * CostAssumptions.SWITCH_HOURS);
             Attribution where = new Attribution(null, functions.get(person), index.teamOf(person), person,
                     CaseAnalyzer.isoWeek(day), null);
             t.observe(where, over || fragmented ? 1 : 0, 1, hours);
@@ -208,10 +307,10 @@ final class ReportBuilder {
                         + " item(s) in progress, " + counts[1] + " item(s) acted on", hours));
             }
         }));
-        double days = t.counter("personDays");
-        t.count("meanWip", share(t.counter("itemDays"), days));
-        t.count("meanSwitchesPerDay", share(t.counter("switches"), days));
-        return t;
+        double days = all.counter("personDays");
+        t.count("meanWip", share(all.counter("itemDays"), days));
+        t.count("meanSwitchesPerDay", share(all.counter("switches"), days));
+        return all;
     }
 
     private List<Group> groups(Dimension d) {
@@ -232,7 +331,7 @@ final class ReportBuilder {
                 values.put(id, t.value());
                 weighted += weight(id) * t.value();
                 weights += weight(id);
-                hours += t.hours();
+                hours += t.hours() * costScale;
             }
             if (!values.isEmpty()) {
                 groups.add(new Group(key, weights == 0 ? 0 : 100 * weighted / weights, hours, values));
@@ -241,16 +340,26 @@ final class ReportBuilder {
         return groups;
     }
 
+    /**
+     * One action per component that costs person-hours, ranked by the hours it would recover, the
+     * top five; then, if there is room, the waiting to cut, which costs days of delay, not hours.
+     */
     private List<Action> actions(List<ComponentResult> components) {
         List<Action> actions = new ArrayList<>();
         for (ComponentResult c : components) {
-            if (c.costHours() <= 0.05) {
+            if (c.costHours() <= 0.05 || c.id().equals("coordination-share")) {
                 continue;
             }
             actions.add(new Action(c.id(), c.costHours(), actionText(c)));
         }
         actions.sort(Comparator.comparingDouble(Action::hours).reversed().thenComparing(Action::component));
-        return actions.size() > 5 ? List.copyOf(actions.subList(0, 5)) : actions;
+        List<Action> top = new ArrayList<>(actions.size() > 5 ? actions.subList(0, 5) : actions);
+        ComponentResult coordination = components.stream().filter(c -> c.id().equals("coordination-share")).findFirst()
+                .orElseThrow();
+        if (top.size() < 5 && coordination.measured() && coordination.details().getOrDefault("excessWaitingDays", 0.0) >= 1) {
+            top.add(new Action(coordination.id(), 0, actionText(coordination)));
+        }
+        return List.copyOf(top);
     }
 
     private String actionText(ComponentResult c) {
@@ -259,26 +368,85 @@ final class ReportBuilder {
         String workType = worst(t, Dimension.WORK_TYPE);
         String person = worst(t, Dimension.PERSON);
         return switch (c.id()) {
-            case "flow-conformance" -> "Bring work back to the declared flow" + where(" starting with", workType)
-                    + topDeviation(workType) + ": " + count(t.counter("cases") - t.counter("fittingCases")) + " items deviated, "
-                    + count(t.counter("casesWithSkippedStages")) + " of them skipped a stage; enforce the stages or declare the real ones.";
+            case "flow-conformance" -> {
+                String scope = workType == null ? null : workType;
+                double cases = scope == null ? t.counter("cases") : t.counter(Dimension.WORK_TYPE, scope, "cases");
+                double fitting = scope == null ? t.counter("fittingCases") : t.counter(Dimension.WORK_TYPE, scope, "fittingCases");
+                double skipped = scope == null ? t.counter("casesWithSkippedStages")
+                        : t.counter(Dimension.WORK_TYPE, scope, "casesWithSkippedStages");
+                yield "Bring work back to the declared flow" + where(" starting with", workType) + topDeviation(workType)
+                        + ": " + count(cases - fitting) + " of " + count(cases) + " " + (scope == null ? "" : scope + " ")
+                        + "items deviated, " + count(skipped) + " of them skipped a stage; enforce the stages or declare the real ones.";
+            }
             case "ownership" -> "Assign an owner when an item is created (" + count(t.counter("itemsNeverOwned"))
                     + " items never had one)" + (coreComponentsWithoutSingleOwner().isEmpty() ? "."
                     : " and name one owner each for " + String.join(", ", coreComponentsWithoutSingleOwner()) + ".");
-            case "handoffs" -> "Fix the handoff" + where(" at", stage) + ": declare it with its contract and send the required fields ("
-                    + count(t.counter("bounced")) + " bounce-backs, " + count(t.counter("undeclared")) + " undeclared crossings).";
-            case "decision-drag" -> "Shorten approvals" + where(" at", stage) + ": fewer sign-offs, an SLA, or approval by one accountable person.";
-            case "sla" -> "Unblock" + where("", stage) + ", the stage that overruns its SLA most; check capacity and the SLA itself.";
-            case "rework" -> "Cut rework" + where(" in", workType) + " with complete briefs and explicit exit criteria before review.";
+            case "handoffs" -> handoffAction(t, stage);
+            case "decision-drag" -> "Shorten approvals" + where(" at", stage) + ofGroup(t, Dimension.STAGE, stage,
+                    "approval rounds there dragged") + ": fewer sign-offs, an SLA, or approval by one accountable person.";
+            case "sla" -> "Unblock" + where("", stage) + ", the stage that overruns its SLA most" + ofGroup(t, Dimension.STAGE,
+                    stage, "visits ran over") + "; check capacity and the SLA itself.";
+            case "rework" -> "Cut rework" + where(" in", workType) + ofGroup(t, Dimension.WORK_TYPE, workType,
+                    "items went back") + " with complete briefs and explicit exit criteria before review.";
             case "reactive-load" -> "Route requests through intake and triage urgency explicitly (" + count(t.counter("urgent"))
                     + " urgent items, " + count(t.counter("intakeBypassed")) + " created around intake).";
-            case "wip" -> "Limit work in progress to " + wipLimit + " items" + where(" for", person)
+            case "wip" -> "Limit work in progress to " + wipLimit + " items" + where(" for", person) + ofGroup(t,
+                    Dimension.PERSON, person, "working days over the limit or fragmented")
                     + " and batch small requests to cut context switches.";
-            case "coordination-share" -> "Cut waiting and review time" + where(" in", stage)
-                    + " to bring coordination under " + percent(CostAssumptions.HEALTHY_COORDINATION_SHARE) + " of stage time.";
+            case "coordination-share" -> "Cut waiting and review time" + where(" in", stage) + ": "
+                    + count(Math.round(c.details().getOrDefault("excessWaitingDays", 0.0))) + " days of delay beyond "
+                    + percent(CostAssumptions.HEALTHY_COORDINATION_SHARE) + " of stage time (waiting is delay, not hours of work).";
             case "goal-alignment" -> "Tie " + count(c.bad()) + " items to a parent initiative or a success metric, or stop them.";
             default -> c.summary();
         };
+    }
+
+    /**
+     * The advice for the costliest handoff, with that handoff's own counts: declare it when the
+     * model has no handoff there, otherwise make the declared one work (never "declare" what is declared).
+     */
+    private String handoffAction(ComponentTally t, String key) {
+        if (key == null) {
+            return "Declare the handoffs where work changes function, and send the required fields with them.";
+        }
+        double handoffs = t.counter(Dimension.STAGE, key, "handoffs");
+        List<String> counts = new ArrayList<>();
+        addCount(counts, t.counter(Dimension.STAGE, key, "rejections"), "bounce-back(s)");
+        addCount(counts, t.counter(Dimension.STAGE, key, "incomplete"), "sent without a required field");
+        addCount(counts, t.counter(Dimension.STAGE, key, "notSent"), "moved without sending it");
+        addCount(counts, t.counter(Dimension.STAGE, key, "lateAcceptance"), "accepted after its SLA");
+        String tail = " (" + count(handoffs) + " crossing(s) there" + (counts.isEmpty() ? "" : ": " + String.join(", ", counts)) + ").";
+        if (!declaredHandoff(key)) {
+            return "Declare the handoff at " + key + " with its contract (what is handed over, within what SLA)"
+                    + " — work changes function there without one" + tail;
+        }
+        return "Make the declared handoff at " + key + " work: send it with its required fields and accept it within its SLA" + tail;
+    }
+
+    /** Whether the model declares a handoff for a breakdown key {@code workType/from -> to}. */
+    private boolean declaredHandoff(String key) {
+        int slash = key.indexOf('/');
+        int arrow = key.indexOf(" -> ");
+        if (slash < 0 || arrow < slash) {
+            return false;
+        }
+        ModelIndex.Flow flow = new ModelIndex(model).flow(key.substring(0, slash));
+        return flow != null && flow.handoffs.containsKey(new StageChange(key.substring(slash + 1, arrow), key.substring(arrow + 4)));
+    }
+
+    private static void addCount(List<String> counts, double n, String what) {
+        if (n > 0) {
+            counts.add(count(n) + " " + what);
+        }
+    }
+
+    /** " (3 of 12 visits ran over)" for one group, or nothing. */
+    private static String ofGroup(ComponentTally t, Dimension d, String key, String what) {
+        Tally group = key == null ? null : t.groups(d).get(key);
+        if (group == null || group.observations() == 0) {
+            return "";
+        }
+        return " (" + count(group.bad()) + " of " + count(group.observations()) + " " + what + ")";
     }
 
     /** The most frequent deviation of a work type's alignments, as " (sentence)", or nothing. */

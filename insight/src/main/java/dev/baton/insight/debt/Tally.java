@@ -10,15 +10,37 @@ public final class Tally {
     double bad;
     double total;
     double hours;
+    /** How many observations (items, visits, rounds, handoffs, person-days) the sums are over. */
+    long observations;
 
     void add(double bad, double total, double hours) {
         this.bad += bad;
         this.total += total;
         this.hours += hours;
+        if (total > 0) {
+            observations++;
+        }
     }
 
     void merge(Tally other) {
-        add(other.bad, other.total, other.hours);
+        bad += other.bad;
+        total += other.total;
+        hours += other.hours;
+        observations += other.observations;
+    }
+
+    /** The same sums with the hours multiplied by {@code factor} (hours scaled to fit capacity). */
+    Tally scaledHours(double factor) {
+        Tally t = new Tally();
+        t.bad = bad;
+        t.total = total;
+        t.hours = hours * factor;
+        t.observations = observations;
+        return t;
+    }
+
+    public long observations() {
+        return observations;
     }
 
     public double bad() {

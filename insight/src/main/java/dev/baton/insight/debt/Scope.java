@@ -1,0 +1,68 @@
+package dev.baton.insight.debt;
+
+import dev.baton.engine.event.RecordedEvent;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Which part of a history a report is about: a period and the sources of its items. An item is
+ * in the period when it has an event in it; then its whole history up to the period's end counts,
+ * so an item started before the period is still measured from its creation. Items with no event in
+ * the period are left out entirely (an old import does not change this quarter's report), and so
+ * are events after the period's end and items of other sources.
+ *
+ * @param from    first instant, inclusive (null: from the beginning)
+ * @param to      last instant, inclusive (null: to the end)
+ * @param sources the sources to keep ({@link Sources}: {@code baton}, {@code jira}…), empty for all
+ */
+public record Scope(Instant from, Instant to, Set<String> sources) {
+
+    public static final Scope ALL = new Scope(null, null, Set.of());
+
+    public Scope {
+        sources = Set.copyOf(sources);
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new IllegalArgumentException("expected the period's end (" + to + ") not before its start (" + from + ")");
+        }
+    }
+
+    public boolean all() {
+        return from == null && to == null && sources.isEmpty();
+    }
+
+    /** An event of a kept source, not after the end. */
+    boolean keeps(RecordedEvent e) {
+        return (to == null || !e.at().isAfter(to)) && (sources.isEmpty() || sources.contains(Sources.of(e)));
+    }
+
+    /**
+     * The events of a source within this scope. With a start, the source is read twice: once to
+     * find the items active in the period, once to pass on their events.
+     */
+    DebtAnalysis.EventSource of(DebtAnalysis.EventSource source) {
+        if (all()) {
+            return source;
+        }
+        if (from == null) {
+            return sink -> source.forEach(e -> {
+                if (keeps(e)) {
+                    sink.accept(e);
+                }
+            });
+        }
+        return sink -> {
+            Set<String> active = new HashSet<>();
+            source.forEach(e -> {
+                if (keeps(e) && !e.at().isBefore(from)) {
+                    active.add(e.stream());
+                }
+            });
+            source.forEach(e -> {
+                if (keeps(e) && active.contains(e.stream())) {
+                    sink.accept(e);
+                }
+            });
+        };
+    }
+}
