@@ -184,6 +184,12 @@ public final class EventAttributes {
         if (type == null) {
             throw new IllegalArgumentException("expected a " + TYPE + " attribute, found none");
         }
+        return decode(attributes, stream, at, actor, defaultWorkType, payload(type, attributes));
+    }
+
+    /** The envelope the attributes describe around a payload read otherwise (the JSON of older exports). */
+    public static RecordedEvent decode(Map<String, String> attributes, String stream, Instant at, String actor,
+                                       String defaultWorkType, BatonEvent payload) {
         long version = number(attributes, VERSION, 0);
         long position = number(attributes, POSITION, 0);
         String id = attributes.get(ID);
@@ -193,7 +199,7 @@ public final class EventAttributes {
         String workType = attributes.getOrDefault(WORK_TYPE, defaultWorkType);
         int modelVersion = (int) number(attributes, MODEL_VERSION, 0);
         return new RecordedEvent(position, stream, version, at, actor, workType, modelVersion,
-                attributes.get(COMMAND_ID), payload(type, attributes), id);
+                attributes.get(COMMAND_ID), payload, id);
     }
 
     /**
