@@ -118,7 +118,12 @@ final class AnalyzeCommand implements Callable<Integer> {
                 return Baton.INVALID;
             }
         } else {
-            source = source(operatingModel, log);
+            try {
+                source = source(operatingModel, log);
+            } catch (LogFormatException e) {
+                err.println(e.getMessage());
+                return Baton.INVALID;
+            }
         }
         DebtReport report;
         try {
@@ -219,7 +224,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (name.endsWith(".jsonl") || name.endsWith(".jsonl.gz") || name.endsWith(".ndjson")) {
             return DebtAnalysis.jsonl(log);
         }
-        EventLog eventLog = logOptions.read();
+        EventLog eventLog = logOptions.readAllKinds();
         String onlyWorkType = model.workTypes().size() == 1 ? model.workTypes().get(0).id() : null;
         return DebtAnalysis.of(eventLog, model, onlyWorkType);
     }
