@@ -84,6 +84,12 @@ public final class DebtAnalysis {
      * The work type is the case's {@code work_type} attribute, else {@code defaultWorkType}. Only
      * the components that read stages and times can be measured from such a log.
      */
+    /**
+     * The source of items made from a process-mining log's activities: it records stage changes
+     * only, so the report judges its items only on what stages show ({@link Sources}).
+     */
+    public static final String FOREIGN = "log";
+
     public static EventSource of(EventLog log, OperatingModel model, String defaultWorkType) {
         if (LoggedEvents.carried(log)) {
             return sink -> LoggedEvents.forEach(log, sink::accept);
@@ -104,12 +110,12 @@ public final class DebtAnalysis {
                     var payload = previous == null ? new ItemCreated(null, activity, Map.of(), null, null)
                             : new StageEntered(previous, activity, false);
                     sink.accept(new RecordedEvent(++position, log.caseId(c), ++version, Instant.ofEpochMilli(millis),
-                            actor, workType, 0, null, payload));
+                            actor, workType, 0, null, payload, FOREIGN + ":" + log.caseId(c) + ":" + version));
                     previous = activity;
                 }
                 if (type != null && previous != null && type.finalStages().contains(previous)) {
                     sink.accept(new RecordedEvent(++position, log.caseId(c), ++version, Instant.ofEpochMilli(last),
-                            "unknown", workType, 0, null, new ItemCompleted(previous)));
+                            "unknown", workType, 0, null, new ItemCompleted(previous), FOREIGN + ":" + log.caseId(c) + ":" + version));
                 }
             }
         };
