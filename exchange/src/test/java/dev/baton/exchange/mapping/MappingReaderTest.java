@@ -57,7 +57,7 @@ class MappingReaderTest {
         assertThat(result.problems()).extracting(p -> p.format("map.yaml")).containsExactly(
                 "map.yaml:2:16: error: expected a stage id, found a list",
                 "map.yaml:3:1: error: expected a key of a mapping file (source, stages, status-labels, people, "
-                        + "work-types, fields, urgent, columns), found 'peple' (did you mean 'people'?)",
+                        + "work-types, fields, urgent, columns, completion), found 'peple' (did you mean 'people'?)",
                 "map.yaml:6:3: error: expected a key of urgent rules (priorities, labels), found 'priority'");
     }
 
