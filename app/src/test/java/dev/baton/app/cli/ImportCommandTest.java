@@ -57,7 +57,7 @@ class ImportCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("stages:", "  \"In Review\": in-review   # 4", "  \"Maya Patel\": maya-patel",
-                "    \"Campaign\": campaign", "    \"Launch date\": launch-date");
+                "    \"Campaign\": campaign", "    \"Launch date\": launch-date", "  done-statuses: [\"Done\"]");
         // The suggestion is itself a valid mapping.
         assertThat(dev.baton.exchange.mapping.MappingReader.read(run.out()).problems()).isEmpty();
     }
