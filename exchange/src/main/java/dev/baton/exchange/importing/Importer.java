@@ -202,7 +202,7 @@ public final class Importer {
                 emit(state, change, change.changeId() + ":urgent", actor, new MarkedUrgent("label " + urgentLabel));
             }
             // Created straight into a done status (or a history without status changes): done at once.
-            entered(state, change, actor, change.to(), stage);
+            entered(state, change, actor, change.to(), done.of(state.workType, change.item(), change.to(), stage));
             return;
         }
         if (state.version == 0) {
@@ -231,30 +231,30 @@ public final class Importer {
         String from = state.stage;
         // Two tool statuses mapped onto one stage are no stage move; an activity repeated in an
         // activity log (a self-loop) is one.
-        if (Objects.equals(from, to) && !Objects.equals(change.from(), toolStatus)) {
-            report.skipped("status change within one stage");
-            entered(state, change, actor, toolStatus, to);
-            return;
-        }
+        boolean withinStage = Objects.equals(from, to) && !Objects.equals(change.from(), toolStatus);
         Boolean toDone = done.of(state.workType, change.item(), toolStatus, to);
         if (state.completed && !Boolean.TRUE.equals(toDone)) {
             if (mapping.completion().byStatus() && Boolean.FALSE.equals(toDone)) {
                 // Work resumed: reopened into the new stage, as the engine's reopen records it.
                 emit(state, change, change.changeId() + ":reopened", actor, new ItemReopened(to,
                         "moved to " + toolStatus + ", which is not done"));
-            } else if (!state.movedAfterCompletion) {
+            } else if (!withinStage && !state.movedAfterCompletion) {
                 state.movedAfterCompletion = true;
                 oddities.movedAfterCompletion(state.stream, toolStatus);
             }
         }
-        emit(state, change, change.changeId(), actor, new StageEntered(from, to, isRework(state, from, to)));
-        entered(state, change, actor, toolStatus, to);
+        if (withinStage) {
+            report.skipped("status change within one stage");
+        } else {
+            emit(state, change, change.changeId(), actor, new StageEntered(from, to, isRework(state, from, to)));
+        }
+        entered(state, change, actor, toolStatus, toDone);
     }
 
-    /** The item is now in {@code toolStatus} ({@code stage}): a done status completes it. */
-    private void entered(ItemState state, SourceChange change, String actor, String toolStatus, String stage) {
+    /** The item is now in {@code toolStatus}, done or not ({@link DoneStatuses}): a done status completes it. */
+    private void entered(ItemState state, SourceChange change, String actor, String toolStatus, Boolean isDone) {
         state.toolStatus = toolStatus;
-        state.inDone = done.of(state.workType, change.item(), toolStatus, stage);
+        state.inDone = isDone;
         if (mapping.completion().byStatus() && Boolean.TRUE.equals(state.inDone) && !state.completed) {
             emit(state, change, change.changeId() + ":completed", actor, new ItemCompleted(state.stage));
         }
