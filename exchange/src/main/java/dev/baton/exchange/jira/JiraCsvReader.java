@@ -33,9 +33,11 @@ import org.apache.commons.csv.CSVRecord;
  * {@code Resolved}, since Jira sets the resolution on the transition into the final status; else
  * taken as the first status), the current assignee and priority, and the completion at
  * {@code Resolved}, never before the current status was entered (the completion belongs to the
- * final status). {@code Status Category} says whether the current status is done. Use
- * {@code jira-json} for the full changelog. Repeated columns ({@code Labels}) are all read; dates are read in Jira's
- * default {@code 21/Nov/15 7:03 AM} form or ISO-8601, without an offset as UTC.
+ * final status). {@code Status Category} says whether the current status is done (for a resolved
+ * issue without {@code Status Category Changed}, the status is taken as entered at {@code Resolved}
+ * unless that category says it is not done). Use {@code jira-json} for the full changelog.
+ * Repeated columns ({@code Labels}) are all read; dates are read in Jira's default
+ * {@code 21/Nov/15 7:03 AM} form or ISO-8601, without an offset as UTC.
  *
  * <p>Change ids: {@code jira:<Issue id>:created} (the same as {@code jira-json}'s, so the two
  * overlap cleanly), {@code …:csv-status}, {@code …:csv-assignee}, {@code …:csv-priority},
