@@ -126,6 +126,8 @@ class ImportController {
                 "skipped", s.report().skipped(),
                 "notes", s.report().notes().stream().map(n -> Json.ordered("code", n.code(), "message", n.message(),
                         "count", n.count())).toList(),
+                "oddities", s.report().oddities().stream().map(w -> Json.ordered("code", w.code(), "message", w.message(),
+                        "count", w.count(), "examples", w.examples())).toList(),
                 "warnings", s.warnings(), "mappingWarnings", ProblemJson.problems(s.mappingWarnings()),
                 "sample", sample(s.sample()));
     }

@@ -132,6 +132,9 @@ final class ImportCommand implements Callable<Integer> {
         if (!r.skipped().isEmpty()) {
             o.println("  no event for: " + join(r.skipped()));
         }
+        for (ImportReport.Oddity w : r.oddities()) {
+            o.println("  warning: " + w.message());
+        }
         for (ImportReport.Note n : r.notes()) {
             o.println("  note: " + n.message() + (n.count() > 1 ? " (" + n.count() + " times)" : ""));
         }
@@ -145,5 +148,4 @@ final class ImportCommand implements Callable<Integer> {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
-    /** Prints problems compiler-style; true when one of them is an error. */
 }

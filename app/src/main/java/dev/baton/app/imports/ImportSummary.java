@@ -17,7 +17,8 @@ import java.util.Map;
  * @param workTypes   per work type, the items the export touches
  * @param unmapped    tool values the mapping did not cover, with the key that would cover them
  * @param sample      the first events as they are (or would be) stored; positions are given on storing
- * @param warnings    what the preview says to check: work types or stages not in the model, notes
+ * @param warnings    what the preview says to check: work types or stages not in the model, id conflicts,
+ *                    histories whose completion does not add up ({@link ImportReport#oddities()})
  * @param mappingWarnings the mapping's own warnings, at their lines
  */
 public record ImportSummary(boolean stored, String kind, String fileName, Integer modelVersion, ImportReport report,

@@ -372,7 +372,7 @@ public class ServerImports {
                 .sorted(Comparator.comparing((ImportSummary.WorkTypeCount w) -> -w.items())).toList();
         return new ImportSummary(stored, upload.kind(), upload.fileName(),
                 prepared.model() == null ? null : prepared.model().number(), report, stages, workTypes,
-                unmapped(report, model), List.copyOf(collector.sample), warnings(model, stages, workTypes, conflicts),
+                unmapped(report, model), List.copyOf(collector.sample), warnings(model, stages, workTypes, conflicts, report),
                 prepared.mappingWarnings().stream().filter(p -> !p.isError()).toList());
     }
 
@@ -382,11 +382,14 @@ public class ServerImports {
     }
 
     private static List<String> warnings(OperatingModel model, List<ImportSummary.StageCount> stages,
-                                         List<ImportSummary.WorkTypeCount> workTypes, List<String> conflicts) {
+                                         List<ImportSummary.WorkTypeCount> workTypes, List<String> conflicts,
+                                         ImportReport report) {
         List<String> warnings = new ArrayList<>();
         if (!conflicts.isEmpty()) {
             warnings.add(describeConflicts(conflicts) + ": importing would be refused. Rename them in the export or leave them out.");
         }
+        // Histories whose completion does not add up, one sentence each with a count and example items.
+        report.oddities().forEach(o -> warnings.add(capital(o.message()) + "."));
         if (model == null) {
             warnings.add("No operating model is stored yet: values are kept as the tool writes them and not checked.");
             return warnings;
@@ -468,6 +471,10 @@ public class ServerImports {
 
     private static String quote(String value) {
         return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static String capital(String sentence) {
+        return sentence.isEmpty() ? sentence : Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
     }
 
     private static String megabytes(long bytes) {
