@@ -46,8 +46,13 @@ public final class BatchStamp implements Consumer<RecordedEvent> {
     public void hidden(RecordedEvent e) {
         lastPosition = Math.max(lastPosition, e.position());
         if (!ImportBatches.isBatchEvent(e)) {
-            retracted.merge(e.stream(), e.version(), Math::max);
+            retractedVersion(e.stream(), e.version());
         }
+    }
+
+    /** An item's highest version among events of retracted batches (a store reads them at once). */
+    public void retractedVersion(String stream, long version) {
+        retracted.merge(stream, version, Math::max);
     }
 
     /** A new event from the importer. */
