@@ -161,6 +161,8 @@ class ImportPage {
         try {
             ImportSummary summary = imports.received(kind, file, mappingText, action);
             page.addAttribute("summary", summary);
+            // An import adds a batch to the table (swapped in out of band with htmx).
+            page.addAttribute("batches", batches.list().stream().map(this::row).toList());
             page.addAttribute("sample", sample(summary));
         } catch (ImportRefused e) {
             refused(page, response, e);
