@@ -97,8 +97,14 @@ final class ImportCommand implements Callable<Integer> {
             }
             ImportReport report;
             Progress progress = TerminalProgress.on(err, "importing " + file.getFileName());
-            report = LogImport.run(reader, file, mapping, model, out, dryRun, progress);
+            LogImport.Batch batch = LogImport.Batch.now(kind, file,
+                    model == null ? null : model.name() + " (" + modelFile.getFileName() + ")");
+            report = LogImport.run(reader, file, mapping, model, out, dryRun, progress, batch);
             print(report, stdout);
+            if (!dryRun && report.eventsWritten() > 0) {
+                stdout.println("  batch: " + batch.id() + " (undo with: baton imports retract " + batch.id()
+                        + " --log " + out + ")");
+            }
             return Baton.OK;
         } catch (SourceFormatException e) {
             err.println("baton: " + file + ": " + e.describe());

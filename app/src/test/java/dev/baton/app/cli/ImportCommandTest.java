@@ -27,11 +27,13 @@ class ImportCommandTest {
 
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(first.out()).startsWith("Imported 16 events for 2 items (2 new)")
-                .contains("StageEntered 5");
-        assertThat(Files.readAllLines(log)).hasSize(16);
+                .contains("StageEntered 5").contains("  batch: ");
+        // 16 events and the batch's BatchImported line; the second import finds nothing new and records no batch.
+        assertThat(Files.readAllLines(log)).hasSize(17);
         assertThat(second.exitCode()).isZero();
-        assertThat(second.out()).startsWith("Imported 0 events for 0 items (0 new)").contains("15 changes read, 15 already in the log");
-        assertThat(Files.readAllLines(log)).hasSize(16);
+        assertThat(second.out()).startsWith("Imported 0 events for 0 items (0 new)").contains("15 changes read, 15 already in the log")
+                .doesNotContain("batch:");
+        assertThat(Files.readAllLines(log)).hasSize(17);
     }
 
     @Test

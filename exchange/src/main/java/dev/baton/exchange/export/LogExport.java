@@ -3,10 +3,12 @@ package dev.baton.exchange.export;
 import static dev.baton.exchange.io.SpillSort.readString;
 import static dev.baton.exchange.io.SpillSort.writeString;
 
+import dev.baton.engine.batch.ImportBatches;
 import dev.baton.engine.event.RecordedEvent;
 import dev.baton.engine.jsonl.Activities;
 import dev.baton.engine.jsonl.EventAttributes;
 import dev.baton.engine.jsonl.EventLogJsonl;
+import dev.baton.engine.jsonl.JsonlBatches;
 import dev.baton.exchange.importing.CountingInputStream;
 import dev.baton.exchange.importing.Progress;
 import dev.baton.exchange.io.SpillSort;
@@ -120,15 +122,17 @@ public final class LogExport {
 
     private static Events events(Path log, boolean stagesOnly, Progress progress) {
         return sink -> {
+            // The log as it stands: retracted import batches and the batches' own events are no history to export.
+            java.util.Set<String> retracted = JsonlBatches.batches(log).retracted();
             try (InputStream raw = Files.newInputStream(log)) {
                 CountingInputStream counted = new CountingInputStream(raw, Files.size(log), progress);
                 InputStream in = log.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(counted, 1 << 16)
                         : counted;
-                EventLogJsonl.read(in, e -> {
+                EventLogJsonl.read(in, ImportBatches.standing(retracted, e -> {
                     if (!stagesOnly || Activities.stage(e.event()) != null) {
                         sink.accept(e);
                     }
-                });
+                }));
                 counted.finish();
             }
         };

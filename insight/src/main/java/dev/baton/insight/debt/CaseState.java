@@ -43,6 +43,8 @@ final class CaseState {
     final String id;
     /** Where the item's history comes from ({@link Sources}). */
     final String source;
+    /** The import batch (or imported source) whose last event is this item's "as of"; null for Baton's own. */
+    final String asOfKey;
     private final String workType;
     private final ModelIndex.Flow flow;
 
@@ -100,11 +102,12 @@ final class CaseState {
     private long[] touches = new long[4];
     private int touchCount;
 
-    CaseState(CaseAnalyzer analyzer, String id, String workType, String source, long firstAt) {
+    CaseState(CaseAnalyzer analyzer, String id, String workType, String source, String asOfKey, long firstAt) {
         this.analyzer = analyzer;
         this.index = analyzer.index();
         this.id = id;
         this.source = source;
+        this.asOfKey = asOfKey;
         this.workType = workType;
         this.flow = index.flow(workType);
         this.createdAt = firstAt;
