@@ -614,7 +614,8 @@ final class CaseState {
 
         ComponentTally.Part conformance = component("flow-conformance");
         List<String> trace = analyzer.traces().list(this.trace);
-        TraceFitness.Fit fit = fitness == null ? null : fitness.fit(workType, trace);
+        // Only a completed item's whole flow is aligned; one in progress is judged on its moves so far.
+        TraceFitness.Fit fit = fitness == null || !completed ? null : fitness.fit(workType, trace);
         long deviating;
         long moves;
         if (fit != null) {

@@ -53,7 +53,7 @@ public final class DebtAnalysis {
             flows.accept(e);
         });
         Map<String, EventLog> logs = flows.logs();
-        TraceFitness fitness = TraceFitness.align(model, logs);
+        TraceFitness fitness = TraceFitness.align(model, flows.completedLogs(logs));
         DebtTally tally = analyzer.finish(analyzer.lastMillis(), fitness);
         return new ReportBuilder(model, tally).build(model.name(), logName, warnings,
                 FlowLogs.comparisons(model, logs, fitness), fitness.aligned() ? ALIGNMENTS : DECLARED_EDGES);

@@ -1,6 +1,7 @@
 package dev.baton.insight.debt;
 
 import dev.baton.engine.event.RecordedEvent;
+import dev.baton.engine.item.WorkItemEvent;
 import dev.baton.insight.debt.DebtReport.Edge;
 import dev.baton.insight.debt.DebtReport.FlowComparison;
 import dev.baton.insight.discovery.Discovery;
@@ -30,12 +31,19 @@ final class FlowLogs {
 
     private final OperatingModel model;
     private final Map<String, EventLogBuilder> builders = new LinkedHashMap<>();
+    /** The items completed (and not reopened since), whose whole flow can be aligned. */
+    private final Set<String> completed = new java.util.HashSet<>();
 
     FlowLogs(OperatingModel model) {
         this.model = model;
     }
 
     void accept(RecordedEvent event) {
+        if (event.event() instanceof WorkItemEvent.ItemCompleted) {
+            completed.add(event.stream());
+        } else if (event.event() instanceof WorkItemEvent.ItemReopened) {
+            completed.remove(event.stream());
+        }
         String stage = JsonlReader.activity(event);
         if (stage == null || event.workType() == null) {
             return;
@@ -49,6 +57,17 @@ final class FlowLogs {
         Map<String, EventLog> logs = new LinkedHashMap<>();
         builders.forEach((workType, builder) -> logs.put(workType, builder.build(false)));
         return logs;
+    }
+
+    /**
+     * The completed items' part of each log: what is aligned against the flow nets. An item still
+     * in progress has not finished its flow, and aligning it as if it had would count every stage
+     * ahead of it as skipped; it is judged on the stage changes it made so far instead (CaseState).
+     */
+    Map<String, EventLog> completedLogs(Map<String, EventLog> logs) {
+        Map<String, EventLog> done = new LinkedHashMap<>();
+        logs.forEach((workType, log) -> done.put(workType, log.select(c -> completed.contains(log.caseId(c)))));
+        return done;
     }
 
     /** Declared beside actual flow for every work type of the model, then any other seen in the log. */
