@@ -139,7 +139,8 @@ final class ItemRun {
             requestId = sim.nextRequestId();
             request(requestId, tick(t), submitter, new RequestSubmitted(form.id(), title, requestFields(form, story, dropGoal)));
             t = WorkingHours.plus(clock, lognormal(3, 0.7));
-            request(requestId, tick(t), creator, new RequestAccepted(itemId, story.accepted()));
+            String colleague = crew.pick(party(path.get(Math.min(1, path.size() - 1))));
+            request(requestId, tick(t), creator, new RequestAccepted(itemId, story.accepted(colleague)));
         }
         long created = tick(t);
         item(created, creator, new ItemCreated(title, first.id(), fields, parent, requestId));
@@ -270,13 +271,13 @@ final class ItemRun {
     /** Now and then a word from the performer as a visit closes (at {@code at}): done, sent back, handed over, moved on. */
     private void remarkOnLeaving(Stage stage, Stage next, boolean goesBack, String performer, long at) {
         if (next == null) {
-            remark(at, performer, 0.3, story::done);
+            remark(at, performer, 0.2, story::done);
         } else if (goesBack) {
             remark(at, performer, 0.6, () -> story.rework(Names.stage(type, next.id())));
         } else if (handoff(stage.id(), next.id()) != null) {
-            remark(at, performer, 0.25, () -> story.handover(partyName(party(next))));
+            remark(at, performer, 0.2, () -> story.handover(partyName(party(next))));
         } else {
-            remark(at, performer, 0.15, () -> story.move(Names.stage(type, stage.id()), Names.stage(type, next.id())));
+            remark(at, performer, 0.1, () -> story.move(Names.stage(type, stage.id()), Names.stage(type, next.id())));
         }
     }
 
@@ -336,7 +337,8 @@ final class ItemRun {
     private void approvals(Stage stage, String performer, long enteredAt, long end, boolean deny) {
         List<String> approvers = stage.gate().approvers();
         long requested = WorkingHours.latestWithin(enteredAt + 60, enteredAt + (end - enteredAt) * 55 / 100);
-        remark(requested, performer, 0.3, () -> story.reviewAsk(partyName(approvers.get(0))));
+        remark(requested, performer, 0.2, () -> story.reviewAsk(approvers.stream()
+                .filter(a -> !crew.candidates(a).contains(performer)).findFirst().map(this::partyName).orElse(null)));
         item(tick(requested), performer, new ApprovalRequested(stage.id(), approvers));
         List<String> deciders = stage.gate().mode() == GateMode.ANY || deny
                 ? List.of(approvers.get(random.nextInt(approvers.size()))) : approvers;

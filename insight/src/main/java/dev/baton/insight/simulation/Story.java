@@ -250,7 +250,7 @@ final class Story {
         } else if (id.contains("context") || id.contains("background") || id.contains("reason") || id.contains("why")) {
             patterns = Vocabulary.CONTEXTS;
         } else if (id.contains("keyword")) {
-            patterns = Vocabulary.KEYWORDS;
+            return fill(pick(Vocabulary.KEYWORDS));
         } else if (id.contains("angle") || id.contains("hook")) {
             patterns = Vocabulary.ANGLES;
         } else if (id.contains("topic") || id.contains("theme")) {
@@ -364,16 +364,16 @@ final class Story {
 
     // ---- decisions and comments ---------------------------------------------------------------
 
-    /** Why a request was accepted; sometimes nobody wrote a reason (null). */
-    String accepted() {
+    /** Why a request was accepted, naming a {@code colleague} who would do it; sometimes nobody wrote a reason (null). */
+    String accepted(String colleague) {
         if (words.nextDouble() < 0.15) {
             return null;
         }
         String pattern = pick(Vocabulary.ACCEPTED);
-        if (pattern.contains("{parent}") && parent == null) {
+        if (pattern.contains("{parent}") && parent == null || pattern.contains("{requester}") && requester == null) {
             pattern = Vocabulary.ACCEPTED.get(0);
         }
-        return fill(pattern);
+        return fill(pattern, "colleague", colleague == null ? "The team" : teller.firstName(colleague));
     }
 
     String declined() {
@@ -403,8 +403,9 @@ final class Story {
         return fill(pick(Vocabulary.URGENT));
     }
 
+    /** Asking for a review: of {@code approver} (a first name or a team), or of oneself (null). */
     String reviewAsk(String approver) {
-        return fill(pick(Vocabulary.REVIEW_ASKS), "approver", approver);
+        return approver == null ? fill(pick(Vocabulary.SELF_REVIEWS)) : fill(pick(Vocabulary.REVIEW_ASKS), "approver", approver);
     }
 
     /** An approval's comment; most approvals have none (null). */
@@ -495,6 +496,7 @@ final class Story {
             case "month" -> month(day);
             case "next-month" -> month(day.plusMonths(1));
             case "person" -> teller.firstNames().isEmpty() ? "the team lead" : pick(teller.firstNames());
+            case "requester" -> requester == null ? "sales" : teller.firstName(requester);
             case "metric" -> metric();
             case "parent" -> parent == null ? "the " + theme.name() + " work" : "\u201c" + parent.title + "\u201d";
             case "recent" -> {

@@ -13,7 +13,8 @@ import java.util.Map;
  * <p>Patterns name their slots in braces, filled by {@link Story}: {@code {theme}},
  * {@code {segment}}, {@code {region}}, {@code {audience}} (plural) and {@code {audience1}}
  * (singular), {@code {channel}}, {@code {feature}}, {@code {customer}}, {@code {partner}},
- * {@code {city}}, {@code {quarter}} and {@code {next-quarter}} ("Q2"), {@code {month}} and
+ * {@code {city}}, {@code {requester}} and {@code {colleague}} (first names: who asked, who would
+ * do the work), {@code {quarter}} and {@code {next-quarter}} ("Q2"), {@code {month}} and
  * {@code {next-month}} ("April"), {@code {n}} (a small count), {@code {person}} (the first name of
  * someone in the model), {@code {metric}} (a success metric of the work type), {@code {parent}}
  * (the title of the item's parent), {@code {pain}} and {@code {promise}} (of the theme). A slot
@@ -52,7 +53,7 @@ final class Vocabulary {
                     "customer success hears about churn risk too late", "spot churn risk a quarter earlier"),
             new Theme("data quality", List.of("Anomaly detection", "Freshness checks"),
                     "executives find broken pipelines before engineers do", "catch bad data before it reaches a dashboard"),
-            new Theme("security reviews", List.of("SSO for teams", "Access reviews"),
+            new Theme("security reviews", List.of("Team SSO", "Access reviews"),
                     "security questionnaires stall deals for weeks", "pass security reviews without a fire drill"),
             new Theme("pipeline visibility", List.of("Pipeline dashboards", "Two-way CRM sync"),
                     "sales and marketing argue about whose pipeline it is", "agree on one view of pipeline"),
@@ -114,7 +115,7 @@ final class Vocabulary {
     static final List<String> EVENT_TITLES = List.of(
             "Webinar: {theme} for {audience}",
             "{month} webinar: {theme} with {customer}",
-            "Live demo: {feature} for {segment} teams",
+            "{Segment} live demo: {feature}",
             "Panel: {theme} in {segment}",
             "{region} office hours: {theme}",
             "Fireside chat: {customer} on {theme}");
@@ -131,7 +132,7 @@ final class Vocabulary {
             "video", List.of("Video: {Theme} in 90 seconds for {audience}", "Customer video: {customer} on {theme}",
                     "Video: {Theme} walkthrough for {audience}"),
             "email", List.of("Email: {Theme} nurture for {segment}, touch {n}",
-                    "Email: Invite to the {month} webinar on {theme}", "Email: {segment} follow-up on {theme}"),
+                    "Email: Invite to the {month} webinar on {theme}", "Email: {Segment} follow-up on {theme}"),
             "landing-page", List.of("Landing page: {Theme} for {segment}", "Landing page: {month} webinar on {theme}",
                     "Landing page: {Theme} trial for {audience}"),
             "social", List.of("Social: {Theme} carousel for {audience}", "Social: {n} stats on {theme}",
@@ -181,13 +182,13 @@ final class Vocabulary {
             "Sales asked for it for the {region} push",
             "Supports {parent}",
             "Top of the queue by score",
-            "{person} has capacity this week",
+            "{colleague} has capacity this week",
             "Needed before the {feature} launch",
             "Quick win: reuses the {month} webinar recording",
             "CS flagged renewal risk in {segment} accounts",
             "Moves {metric}, which is behind target",
             "Agreed in Monday's pipeline review",
-            "Big {segment} deal in flight; {person} asked for it");
+            "Big {segment} deal in flight; {requester} asked for it");
     static final List<String> DECLINED = List.of(
             "Overlaps with the {month} webinar; fold into it",
             "Duplicate of \u201c{recent}\u201d",
@@ -202,7 +203,7 @@ final class Vocabulary {
     static final List<List<String>> DEFERRED = List.of(
             List.of("No budget until {next-quarter}", "quarter"),
             List.of("Revisit after the {feature} launch", "4"),
-            List.of("Studio is at capacity; revisit in three weeks", "3"),
+            List.of("The team is at capacity; revisit in three weeks", "3"),
             List.of("Waiting on the {quarter} messaging refresh", "2"),
             List.of("Needs a customer reference first; revisit in two weeks", "2"),
             List.of("Park until the {region} hire starts", "6"),
@@ -214,11 +215,14 @@ final class Vocabulary {
             "Sales needs it for the {region} QBR", "Escalated by {person}: needed this week");
     static final List<String> REVIEW_ASKS = List.of("Ready for review, {approver}; the {theme} section is new",
             "Over to you, {approver}. Shortened the intro as discussed",
-            "Ready for a look; I kept the {segment} proof points in");
+            "Ready for a look, {approver}; I kept the {segment} proof points in");
+    /** When the person asking is also the approver. */
+    static final List<String> SELF_REVIEWS = List.of("Reviewing this myself today; shout if you want a say",
+            "Giving it a last read against the brief", "Checking the {segment} proof points before I sign off");
     static final List<String> GRANTED = List.of("Looks good", "Approved with two small copy edits", "Ship it",
             "Good to go; nice work on the {theme} section");
     static final List<String> DENIED = List.of("Headline undersells the {theme} angle; another pass please",
-            "Needs a proof point from a {segment} customer", "The call to action is buried; move it up",
+            "Needs a proof point from one of our {segment} customers", "The call to action is buried; move it up",
             "Numbers don't match the brief; check with {person}", "Too long for {audience}; cut it by a third",
             "Off-brand visuals; use the new templates");
     static final List<String> MOVES = List.of("{stage} done; {next} next", "Agreed in Monday's stand-up; moving on",
@@ -227,7 +231,7 @@ final class Vocabulary {
             "Over to you, {receiver}. Everything is linked in the brief",
             "{receiver}, the {theme} proof points are in the doc");
     static final List<String> BOUNCES = List.of("Missing the {field}; can't take it over without it",
-            "No {field} yet; send it back with it", "Can't start: the {field} isn't there");
+            "No {field} yet; send it back with it", "Can't start without the {field}");
     static final List<String> REWORKS = List.of("Back to {stage}: the tracking links are broken",
             "Back to {stage}: legal asked for changes to the claims",
             "Back to {stage}: the numbers don't match the brief",
