@@ -233,7 +233,7 @@ final class Vocabulary {
     static final List<String> BOUNCES = List.of("Missing the {field}; can't take it over without it",
             "No {field} yet; send it back with it", "Can't start without the {field}");
     static final List<String> REWORKS = List.of("Back to {stage}: the tracking links are broken",
-            "Back to {stage}: legal asked for changes to the claims",
+            "Back to {stage}: the claims need another look",
             "Back to {stage}: the numbers don't match the brief",
             "Back to {stage}: the {segment} proof point fell through");
     static final List<String> DONE = List.of("Wrapped up; results go into the {month} review", "Done, thanks all",
