@@ -6,11 +6,11 @@ import dev.baton.engine.intake.IntakeEvent.RequestSubmitted;
 import dev.baton.engine.item.WorkItemEvent.ApprovalDenied;
 import dev.baton.engine.item.WorkItemEvent.ApprovalGranted;
 import dev.baton.engine.item.WorkItemEvent.ApprovalRequested;
+import dev.baton.engine.item.WorkItemEvent.CommentAdded;
 import dev.baton.engine.item.WorkItemEvent.FieldsUpdated;
 import dev.baton.engine.item.WorkItemEvent.HandoffAccepted;
 import dev.baton.engine.item.WorkItemEvent.HandoffRejected;
 import dev.baton.engine.item.WorkItemEvent.HandoffSent;
-import dev.baton.engine.item.WorkItemEvent.CommentAdded;
 import dev.baton.engine.item.WorkItemEvent.ItemCompleted;
 import dev.baton.engine.item.WorkItemEvent.ItemCreated;
 import dev.baton.engine.item.WorkItemEvent.MarkedUrgent;
@@ -20,6 +20,7 @@ import dev.baton.engine.item.WorkItemEvent.StageEntered;
 import dev.baton.engine.rights.Names;
 import dev.baton.insight.debt.GoalLinks;
 import dev.baton.model.Field;
+import dev.baton.model.FieldType;
 import dev.baton.model.GateMode;
 import dev.baton.model.Handoff;
 import dev.baton.model.IntakeForm;
@@ -464,11 +465,11 @@ final class ItemRun {
             return fields;
         }
         for (Field f : template.fields()) {
-            if (f.id() == null || f.type() == null || dropGoal && f.type() == dev.baton.model.FieldType.METRIC) {
+            if (f.id() == null || f.type() == null || dropGoal && f.type() == FieldType.METRIC) {
                 continue;
             }
-            boolean optionalToo = !f.required() && f.type() != dev.baton.model.FieldType.URL
-                    && f.type() != dev.baton.model.FieldType.LIST && story.chance(0.3);
+            boolean optionalToo = !f.required() && f.type() != FieldType.URL
+                    && f.type() != FieldType.LIST && story.chance(0.3);
             if (f.required() || optionalToo) {
                 Object v = story.value(f);
                 if (v != null) {

@@ -7,6 +7,7 @@ import dev.baton.engine.intake.IntakeEvent.RequestSubmitted;
 import dev.baton.model.IntakeForm;
 import dev.baton.model.Stage;
 import dev.baton.model.WorkType;
+import java.time.LocalDate;
 import java.util.SplittableRandom;
 
 /**
@@ -70,7 +71,7 @@ final class RequestRun {
         String[] deferral = story.deferred(WorkingHours.day(decided));
         emit(decided, decider, new RequestDeferred(deferral[0], deferral[1]));
         if (deferral[0] != null && words.nextDouble() < 0.4) {
-            long back = WorkingHours.next(WorkingHours.opening(java.time.LocalDate.parse(deferral[0])));
+            long back = WorkingHours.next(WorkingHours.opening(LocalDate.parse(deferral[0])));
             emit(tick(WorkingHours.plus(back, 1 + 6 * words.nextDouble())), decider, new RequestDeclined(story.revisited()));
         }
     }
