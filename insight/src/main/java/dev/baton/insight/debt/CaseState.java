@@ -394,7 +394,8 @@ final class CaseState {
         c.observe(stageAttribution(s.id(), enteredAt), over ? 1 : 0, 1, hours);
         c.count("visits", 1);
         c.count("visitsOverSla", over ? 1 : 0);
-        if (over) {
+        // Evidence lists what cost someone time: a breach nobody acted on counts in the value only.
+        if (over && hours > 0) {
             List<Long> positions = donePosition > 0 ? List.of(enteredPosition, donePosition) : List.of(enteredPosition);
             c.evidence(new Evidence(id, positions, workType + "/" + s.id() + " took " + hours(millis) + " against an SLA of "
                     + s.sla().text() + (closed ? "" : " and is still open"), millis / slaMillis));
@@ -446,7 +447,7 @@ final class CaseState {
         c.count("waitHours", wait / HOUR);
         c.count("slowRounds", slow ? 1 : 0);
         c.count("extraApprovals", r.extra);
-        if (dragged) {
+        if (dragged && hours > 0) {
             String note = "approval at " + workType + "/" + r.stage + " took " + hours(wait)
                     + (r.extra > 0 ? " with " + r.extra + " approval(s) nobody declared" : "");
             c.evidence(new Evidence(id, r.positions, note, wait / HOUR + r.extra));
@@ -570,11 +571,12 @@ final class CaseState {
         double lifetimeHours = Math.max(0, end - createdAt) / HOUR;
         ComponentTally.Part ownership = component("ownership");
         double unownedHours = unownedMillis / HOUR;
-        ownership.observe(where, unownedHours, lifetimeHours, Math.min(CostAssumptions.MAX_UNOWNED_HOURS_PER_ITEM,
-                CostAssumptions.UNOWNED_HOURS_PER_ACTIVE_DAY * unownedDays.days));
+        double ownershipHours = Math.min(CostAssumptions.MAX_UNOWNED_HOURS_PER_ITEM,
+                CostAssumptions.UNOWNED_HOURS_PER_ACTIVE_DAY * unownedDays.days);
+        ownership.observe(where, unownedHours, lifetimeHours, ownershipHours);
         ownership.count("items", 1);
         ownership.count("itemsNeverOwned", firstOwner == null ? 1 : 0);
-        if (unownedHours > 0) {
+        if (unownedHours > 0 && ownershipHours > 0) {
             ownership.evidence(new Evidence(id, List.of(firstUnownedPosition), (firstOwner == null
                     ? "never had an owner in " : "had no owner for ") + hours((long) unownedMillis), unownedHours));
         }
