@@ -56,8 +56,14 @@ public final class DebtReportText {
         List<Group> weeks = r.breakdowns().get(Dimension.WEEK);
         if (!weeks.isEmpty()) {
             out.append("\nWeekly score\n  ");
+            String previous = null;
             for (Group g : weeks) {
+                if (previous != null && Weeks.between(previous, g.key()) > 1) {
+                    // A history with a gap (an old import beside this quarter) is not one trend.
+                    out.append("… ").append(Weeks.between(previous, g.key()) - 1).append(" weeks without events …  ");
+                }
                 out.append(g.key()).append(' ').append(String.format(Locale.ROOT, "%.0f", g.score())).append("  ");
+                previous = g.key();
             }
             out.append('\n');
         }

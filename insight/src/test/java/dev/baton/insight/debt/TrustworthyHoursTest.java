@@ -229,4 +229,12 @@ class TrustworthyHoursTest {
         assertThat(report.component("sla").measured()).isTrue();
         assertThat(report.sources()).extracting(DebtReport.SourceCoverage::source).containsExactly("log");
     }
+
+    @Test
+    void weeksAreNamedWithTheirYearAndAGapIsShownAsOne() {
+        assertThat(Weeks.between("2015-W53", "2016-W01")).isEqualTo(1);
+        assertThat(Weeks.between("2026-W02", "2026-W03")).isEqualTo(1);
+        assertThat(Weeks.between("2015-W47", "2026-W36")).isGreaterThan(500);
+        assertThat(Weeks.monday("2026-W02")).isEqualTo(java.time.LocalDate.of(2026, 1, 5));
+    }
 }
