@@ -62,6 +62,13 @@ public final class DebtReportJson {
         Map<String, Object> breakdowns = new LinkedHashMap<>();
         r.breakdowns().forEach((d, groups) -> breakdowns.put(d.id(), groups.stream().map(DebtReportJson::group).toList()));
         m.put("breakdowns", breakdowns);
+        m.put("modelChanges", r.modelChanges().stream().map(c -> {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("version", c.version());
+            x.put("date", c.date());
+            x.put("week", c.week());
+            return (Object) x;
+        }).toList());
         m.put("aiReadiness", r.aiReadiness().stream().map(DebtReportJson::readiness).toList());
         Map<String, Object> phases = new LinkedHashMap<>();
         phases.put("completed", r.phases().completed());
