@@ -6,6 +6,12 @@ import dev.baton.engine.version.ModelVersion;
 import dev.baton.engine.version.ModelVersions;
 import dev.baton.insight.debt.DebtAnalysis;
 import dev.baton.insight.debt.DebtReport;
+import dev.baton.insight.debt.ModelHistory;
+import dev.baton.insight.debt.Scope;
+import dev.baton.model.OperatingModel;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.ToIntFunction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -22,7 +28,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The orchestration-debt report of the server's own event log, computed by the same
- * {@link DebtAnalysis} as {@code baton analyze} against the current model. The report of a log
+ * {@link DebtAnalysis} as {@code baton analyze}, each item against the stored model version it ran
+ * under and what is about the team now against the current one. The report of a log
  * depends only on its events and the model, so it is kept until either changes. When new events
  * arrive, the report of a log of up to {@link #INLINE_EVENTS} events (about a second's work) is
  * recomputed on the request, so the page is exact; a larger log's (100,000 items are two million
@@ -52,6 +59,7 @@ class DebtReports {
     });
     private final AtomicBoolean refreshing = new AtomicBoolean();
     private volatile Snapshot last;
+    private volatile ToIntFunction<String> importedVersions = item -> 0;
 
     DebtReports(EventStore store, ModelVersions versions, ModelWarnings warnings, Clock clock) {
         this.store = store;
@@ -115,6 +123,30 @@ class DebtReports {
         }
     }
 
+    /**
+     * Every stored version, each dated by its upload: items are measured against the version they
+     * ran under. Imported history against the current version unless {@link #importedVersions} names one.
+     */
+    private ModelHistory history(ModelVersion current) {
+        Map<Integer, OperatingModel> models = new LinkedHashMap<>();
+        Map<Integer, Instant> uploaded = new LinkedHashMap<>();
+        for (ModelVersion v : versions.all()) {
+            models.put(v.number(), v.model());
+            uploaded.put(v.number(), v.uploadedAt());
+        }
+        return ModelHistory.of(models, current.number()).since(uploaded).importedAs(importedVersions);
+    }
+
+    /**
+     * The hook for import batches: which model version an imported item (events of version 0) was
+     * imported under, by item id; 0 means the current version. Set by whoever records the version
+     * chosen with each import; a change drops the kept report.
+     */
+    void importedVersions(ToIntFunction<String> itemVersion) {
+        this.importedVersions = itemVersion;
+        this.last = null;
+    }
+
     /** Computes the report unless another thread has just computed it for the same log and model. */
     private synchronized Snapshot refresh(ModelVersion model) {
         Snapshot kept = last;
@@ -125,7 +157,7 @@ class DebtReports {
         long[] head = {0};
         DebtReport report;
         try {
-            report = DebtAnalysis.analyze(model.model(), warnings.of(model).warnings(), "Baton's event log", sink -> {
+            report = DebtAnalysis.analyze(history(model), warnings.of(model).warnings(), "Baton's event log", sink -> {
                 long after = 0;
                 while (true) {
                     List<RecordedEvent> page = store.readAll(after, PAGE);
@@ -138,7 +170,7 @@ class DebtReports {
                         return;
                     }
                 }
-            });
+            }, Scope.ALL);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
