@@ -99,6 +99,9 @@ class MigrationWalkIT {
     @Test
     void opsUploadsAVersionPreviewsAndMigratesAndTheBoardsFollow() throws Exception {
         String item = campaignAtQa();
+        CommandResult asset = engine.create(new WorkItemId("launch-blog"), null, new Actor("sam.rivera"),
+                new WorkItemCommand.CreateItem("asset", "Launch blog", Map.of(), null, null));
+        assertThat(asset.rejected()).as("%s", asset).isFalse();
         Path v2 = Files.createTempFile("b2b-saas-v2", ".yaml");
         Files.writeString(v2, Examples.b2bSaasV2());
 
@@ -123,7 +126,8 @@ class MigrationWalkIT {
         browser.submit(By.id("preview"));
         String row = browser.text(By.cssSelector("#migration-preview tr[data-item='" + item + "']"));
         assertThat(row).contains("qa").contains("live").contains("moves");
-        assertThat(browser.text(By.id("migration-preview"))).contains("work type 'asset'");
+        assertThat(browser.text(By.cssSelector("#migration-preview tr[data-item='launch-blog']")))
+                .contains("refused").contains("Version 2 has no work type 'asset'");
         assertThat(events()).as("a preview stores nothing").isEqualTo(before);
         browser.screenshot("preview");
 
