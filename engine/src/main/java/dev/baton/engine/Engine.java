@@ -130,6 +130,10 @@ public final class Engine {
 
     /** Decides a create command under the current model version; {@code named} null: a generated id. */
     Creation decideCreation(String named, Actor actor, CreateItem command) {
+        String badId = named == null ? null : WorkItemId.problem(named);
+        if (badId != null) {
+            return new Creation(named, 0, Decision.reject(Code.INVALID_INPUT, badId));
+        }
         Optional<ModelVersion> model = versions.current();
         if (model.isEmpty()) {
             return new Creation(named, 0, Decision.reject(Code.WRONG_STATE,

@@ -1,11 +1,14 @@
 package dev.baton.app.api;
 
+import dev.baton.app.imports.BatchJson;
 import dev.baton.app.imports.ImportRefused;
 import dev.baton.app.imports.ImportSummary;
 import dev.baton.app.imports.ImportUpload;
+import dev.baton.app.imports.ServerBatches;
 import dev.baton.app.imports.ServerImports;
 import dev.baton.app.json.Json;
 import dev.baton.app.json.ProblemJson;
+import dev.baton.app.security.BatonUser;
 import dev.baton.engine.event.RecordedEvent;
 import dev.baton.engine.jsonl.EventCodec;
 import dev.baton.model.problem.Problem;
@@ -20,6 +23,9 @@ import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,7 +36,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Imports through the API: the same importers and mapping as {@code baton import}, as an upload.
  * A preview reads everything and stores nothing; an import stores the events not yet in the log,
- * all or nothing. Ops and admins only (SecurityConfig).
+ * all or nothing, as one batch that can be retracted. Ops and admins only (SecurityConfig), except the
+ * list of batches, which every signed-in user may read.
  */
 @RestController
 @RequestMapping("/api/v1/imports")
@@ -39,9 +46,11 @@ class ImportController {
     private static final EventCodec CODEC = new EventCodec();
 
     private final ServerImports imports;
+    private final ServerBatches batches;
 
-    ImportController(ServerImports imports) {
+    ImportController(ServerImports imports, ServerBatches batches) {
         this.imports = imports;
+        this.batches = batches;
     }
 
     @Operation(summary = "Preview an import: counts, mapped stages and work types, unmapped values and the first "
@@ -68,9 +77,34 @@ class ImportController {
             @Parameter(description = "the export") @RequestParam(name = "file", required = false) MultipartFile file,
             @Parameter(description = "the mapping's YAML, as a file or a text field")
             @RequestParam(name = "mapping", required = false) MultipartFile mapping,
-            HttpServletRequest request) throws IOException {
-        ImportSummary summary = withUpload(kind, file, mapping, request, imports::store);
+            @AuthenticationPrincipal BatonUser user, HttpServletRequest request) throws IOException {
+        ImportSummary summary = withUpload(kind, file, mapping, request, upload -> imports.store(upload, user.personId()));
         return ResponseEntity.status(summary.events() > 0 ? HttpStatus.CREATED : HttpStatus.OK).body(json(summary));
+    }
+
+    @Operation(summary = "The import batches, newest first: who imported which file when, how many events and items, "
+            + "as of when, and whether the batch was retracted. Readable by every signed-in user, like the event feed.")
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> batches() {
+        return BatchJson.list(batches.list());
+    }
+
+    @Operation(summary = "One import batch.")
+    @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> batch(@PathVariable String id) {
+        return BatchJson.of(batches.get(id).orElseThrow(() -> problem(ServerBatches.unknown(id))));
+    }
+
+    @Operation(summary = "Retract an import batch: appends ImportRetracted; from then on the event feed, the imported "
+            + "items' pages and the debt dashboard leave its events out. 409 when it was retracted already, 404 for an "
+            + "unknown batch; nothing is changed then. Ops and admins.")
+    @PostMapping(path = "/{id}/retract", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> retract(@PathVariable String id, @AuthenticationPrincipal BatonUser user) {
+        try {
+            return BatchJson.of(batches.retract(id, user.personId()));
+        } catch (ImportRefused e) {
+            throw problem(e);
+        }
     }
 
     @Operation(summary = "A starter mapping made from the export's own values (YAML), headed by the current model's ids.")
@@ -114,7 +148,8 @@ class ImportController {
 
     /** The documented JSON of a preview or an import (docs/api.md, "Imports"). */
     static Map<String, Object> json(ImportSummary s) {
-        return Json.ordered("stored", s.stored(), "kind", s.kind(), "file", s.fileName(), "modelVersion", s.modelVersion(),
+        return Json.ordered("stored", s.stored(), "batch", s.batch() == null ? null : BatchJson.of(s.batch()),
+                "kind", s.kind(), "file", s.fileName(), "modelVersion", s.modelVersion(),
                 "changesRead", s.report().changesRead(), "events", s.events(), "alreadyPresent", s.alreadyPresent(),
                 "items", s.report().items(), "newItems", s.report().newItems(), "eventsByType", s.eventsByType(),
                 "workTypes", s.workTypes().stream().map(w -> Json.ordered("workType", w.workType(), "items", w.items(),
@@ -126,6 +161,8 @@ class ImportController {
                 "skipped", s.report().skipped(),
                 "notes", s.report().notes().stream().map(n -> Json.ordered("code", n.code(), "message", n.message(),
                         "count", n.count())).toList(),
+                "oddities", s.report().oddities().stream().map(w -> Json.ordered("code", w.code(), "message", w.message(),
+                        "count", w.count(), "examples", w.examples())).toList(),
                 "warnings", s.warnings(), "mappingWarnings", ProblemJson.problems(s.mappingWarnings()),
                 "sample", sample(s.sample()));
     }

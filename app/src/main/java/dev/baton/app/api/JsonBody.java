@@ -26,7 +26,42 @@ final class JsonBody {
             throw ApiException.badRequest("invalid-input", "expected a JSON object as the request body, found "
                     + kind(node));
         }
+        String nul = node == null ? null : nulAt(node, "");
+        if (nul != null) {
+            throw ApiException.badRequest("invalid-input", "expected text without NUL characters (U+0000), found one in "
+                    + (nul.isEmpty() ? "the body" : nul) + "; nothing was recorded").with("field", nul);
+        }
         return new JsonBody(node == null || node.isNull() || node.isMissingNode() ? null : node);
+    }
+
+    /**
+     * Where a NUL character hides in a body (a key or a text value), or null. PostgreSQL cannot
+     * store one in text, and no person means one, so it is refused before anything is decided.
+     */
+    static String nulAt(JsonNode node, String path) {
+        if (node.isString()) {
+            return node.asString().indexOf('\u0000') >= 0 ? path : null;
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String found = nulAt(node.get(i), path + "[" + i + "]");
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (node.isObject()) {
+            for (var entry : node.properties()) {
+                String at = path.isEmpty() ? entry.getKey() : path + "." + entry.getKey();
+                if (entry.getKey().indexOf('\u0000') >= 0) {
+                    return at;
+                }
+                String found = nulAt(entry.getValue(), at);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     JsonNode get(String name) {

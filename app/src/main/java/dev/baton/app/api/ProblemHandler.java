@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageConversionException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -48,6 +49,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return api(ApiException.badRequest("invalid-parameter", "expected " + e.getName() + " to be "
                 + ("int".equals(expected) || "long".equals(expected) || "integer".equals(expected) ? "a whole number" : expected)
                 + ", found '" + e.getValue() + "'").with("parameter", e.getName()));
+    }
+
+    /**
+     * A body Spring could not convert for the endpoint, e.g. a command sent as YAML: the endpoint
+     * takes JSON (only PUT /api/v1/model takes YAML).
+     */
+    @ExceptionHandler(HttpMessageConversionException.class)
+    ResponseEntity<ProblemDetail> unconvertible(HttpMessageConversionException e, jakarta.servlet.http.HttpServletRequest request) {
+        String type = request.getContentType();
+        return api(new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                "expected Content-Type: application/json for " + request.getMethod() + " " + request.getRequestURI()
+                        + ", found " + (type == null ? "none" : type) + "; nothing was recorded"));
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,7 +1,9 @@
 package dev.baton.app.cli;
 
 import dev.baton.app.json.Json;
+import dev.baton.engine.batch.ImportBatches;
 import dev.baton.engine.jsonl.EventLogFormatException;
+import dev.baton.engine.jsonl.JsonlBatches;
 import dev.baton.exchange.importing.Importer;
 import dev.baton.exchange.importing.LogImport;
 import dev.baton.exchange.importing.Progress;
@@ -138,7 +140,12 @@ final class AnalyzeCommand implements Callable<Integer> {
                 return Baton.INVALID;
             }
         } else {
-            source = source(operatingModel, log);
+            try {
+                source = source(operatingModel, log);
+            } catch (LogFormatException e) {
+                err.println(e.getMessage());
+                return Baton.INVALID;
+            }
         }
         DebtReport report;
         try {
@@ -271,9 +278,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     private DebtAnalysis.EventSource source(OperatingModel model, Path log) {
         String name = log.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".jsonl") || name.endsWith(".jsonl.gz") || name.endsWith(".ndjson")) {
-            return DebtAnalysis.jsonl(log);
+            // The log as it stands: without retracted import batches and the batches' own events.
+            DebtAnalysis.EventSource all = DebtAnalysis.jsonl(log);
+            return sink -> all.forEach(ImportBatches.standing(JsonlBatches.batches(log).retracted(), sink));
         }
-        EventLog eventLog = logOptions.read();
+        EventLog eventLog = logOptions.readAllKinds();
         String onlyWorkType = model.workTypes().size() == 1 ? model.workTypes().get(0).id() : null;
         return DebtAnalysis.of(eventLog, model, onlyWorkType);
     }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ModelCommand.class,
                 ImportCommand.class,
+                ImportsCommand.class,
                 ExportCommand.class,
                 SyncCommand.class,
                 DiscoverCommand.class,

@@ -34,7 +34,8 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write (.gz compresses).")
     Path out;
 
-    @Option(names = "--model", paramLabel = "MODEL.yaml", description = "Adds each person's function (OCEL).")
+    @Option(names = "--model", paramLabel = "MODEL.yaml",
+            description = "Adds each actor's function: org:group (XES), group (CSV), person works in function (OCEL).")
     Path modelFile;
 
     @Option(names = "--stages-only", description = "Only the events that move items through stages "
@@ -70,8 +71,9 @@ final class ExportCommand implements Callable<Integer> {
         try {
             LogExport.Result result = LogExport.run(log, format, out, stagesOnly, functionOf,
                     TerminalProgress.on(err, "exporting " + log.getFileName()), SpillSort.DEFAULT_MEMORY);
-            stdout.println("Wrote " + result.events() + " events of " + result.items() + " items to " + out + " ("
-                    + format.id() + ").");
+            stdout.println("Wrote " + result.events() + " events of " + result.items() + " items"
+                    + (result.requests() > 0 ? " and " + result.requests() + " intake requests" : "") + " to " + out
+                    + " (" + format.id() + ").");
             return Baton.OK;
         } catch (EventLogFormatException e) {
             err.println("baton: " + log + ": " + e.getMessage());

@@ -97,8 +97,14 @@ final class ImportCommand implements Callable<Integer> {
             }
             ImportReport report;
             Progress progress = TerminalProgress.on(err, "importing " + file.getFileName());
-            report = LogImport.run(reader, file, mapping, model, out, dryRun, progress);
+            LogImport.Batch batch = LogImport.Batch.now(kind, file,
+                    model == null ? null : model.name() + " (" + modelFile.getFileName() + ")");
+            report = LogImport.run(reader, file, mapping, model, out, dryRun, progress, batch);
             print(report, stdout);
+            if (!dryRun && report.eventsWritten() > 0) {
+                stdout.println("  batch: " + batch.id() + " (undo with: baton imports retract " + batch.id()
+                        + " --log " + out + ")");
+            }
             return Baton.OK;
         } catch (SourceFormatException e) {
             err.println("baton: " + file + ": " + e.describe());
@@ -132,6 +138,9 @@ final class ImportCommand implements Callable<Integer> {
         if (!r.skipped().isEmpty()) {
             o.println("  no event for: " + join(r.skipped()));
         }
+        for (ImportReport.Oddity w : r.oddities()) {
+            o.println("  warning: " + w.message());
+        }
         for (ImportReport.Note n : r.notes()) {
             o.println("  note: " + n.message() + (n.count() > 1 ? " (" + n.count() + " times)" : ""));
         }
@@ -145,5 +154,4 @@ final class ImportCommand implements Callable<Integer> {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
-    /** Prints problems compiler-style; true when one of them is an error. */
 }

@@ -21,8 +21,17 @@ final class LogOptions {
             description = "OCEL logs: the object type whose objects are the cases (default: the type with most events).")
     String objectType;
 
-    /** @throws dev.baton.insight.log.LogFormatException when the log cannot be read */
+    /**
+     * The log's stage changes: for Baton's exports, only the events of {@code baton:kind} stage.
+     *
+     * @throws dev.baton.insight.log.LogFormatException when the log cannot be read
+     */
     EventLog read() {
         return EventLogs.read(log, new ReadOptions(lifecycle, objectType));
+    }
+
+    /** Every event, approvals, handoffs and intake included: what the debt report reads. */
+    EventLog readAllKinds() {
+        return EventLogs.read(log, new ReadOptions(lifecycle, objectType).withAllKinds());
     }
 }

@@ -89,6 +89,9 @@ final class SyncCommand implements Runnable {
                         + result.pages() + " pages from " + url + ": " + written + " new events into " + out
                         + (result.retries() > 0 ? " (" + result.retries() + " retries)" : "") + "; cursor "
                         + (result.cursor() == null ? "unset" : result.cursor()) + ".");
+                if (result.report() != null) {
+                    result.report().oddities().forEach(o -> stdout.println("  warning: " + o.message()));
+                }
                 return Baton.OK;
             } catch (JiraClient.SyncFailure e) {
                 err.println("baton: " + e.getMessage());

@@ -16,7 +16,9 @@ public final class ImportRefused extends RuntimeException {
         INVALID_MAPPING(422, "invalid-mapping"),
         INVALID_EXPORT(422, "invalid-export"),
         TOO_LARGE(413, "upload-too-large"),
-        CONFLICT(409, "import-conflict");
+        CONFLICT(409, "import-conflict"),
+        UNKNOWN_BATCH(404, "unknown-batch"),
+        ALREADY_RETRACTED(409, "already-retracted");
 
         private final int status;
         private final String code;

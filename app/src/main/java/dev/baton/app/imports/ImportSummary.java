@@ -1,5 +1,6 @@
 package dev.baton.app.imports;
 
+import dev.baton.engine.batch.ImportBatch;
 import dev.baton.engine.event.RecordedEvent;
 import dev.baton.exchange.importing.ImportReport;
 import dev.baton.model.problem.Problem;
@@ -17,12 +18,15 @@ import java.util.Map;
  * @param workTypes   per work type, the items the export touches
  * @param unmapped    tool values the mapping did not cover, with the key that would cover them
  * @param sample      the first events as they are (or would be) stored; positions are given on storing
- * @param warnings    what the preview says to check: work types or stages not in the model, notes
+ * @param warnings    what the preview says to check: work types or stages not in the model, id conflicts,
+ *                    histories whose completion does not add up ({@link ImportReport#oddities()})
  * @param mappingWarnings the mapping's own warnings, at their lines
+ * @param batch       the batch the import stored (null for a preview, or when nothing new was stored)
  */
 public record ImportSummary(boolean stored, String kind, String fileName, Integer modelVersion, ImportReport report,
                             List<StageCount> stages, List<WorkTypeCount> workTypes, List<Unmapped> unmapped,
-                            List<RecordedEvent> sample, List<String> warnings, List<Problem> mappingWarnings) {
+                            List<RecordedEvent> sample, List<String> warnings, List<Problem> mappingWarnings,
+                            ImportBatch batch) {
 
     /** Events entering one stage of one work type (null work type: none matched). */
     public record StageCount(String workType, String stage, long events, boolean inModel) {

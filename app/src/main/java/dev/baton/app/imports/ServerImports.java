@@ -1,11 +1,19 @@
 package dev.baton.app.imports;
 
+import dev.baton.engine.batch.BatchEvent;
+import dev.baton.engine.batch.BatchEvent.BatchImported;
+import dev.baton.engine.batch.BatchIds;
+import dev.baton.engine.batch.ImportBatch;
+import dev.baton.engine.batch.ImportBatches;
+import dev.baton.engine.event.EventStore;
+import dev.baton.engine.event.PendingEvent;
 import dev.baton.engine.event.RecordedEvent;
 import dev.baton.engine.item.WorkItemEvent.ItemCreated;
 import dev.baton.engine.item.WorkItemEvent.StageEntered;
 import dev.baton.engine.jsonl.EventCodec;
 import dev.baton.engine.version.ModelVersion;
 import dev.baton.engine.version.ModelVersions;
+import dev.baton.exchange.importing.BatchStamp;
 import dev.baton.exchange.importing.ImportReport;
 import dev.baton.exchange.importing.Importer;
 import dev.baton.exchange.importing.LogImport;
@@ -30,6 +38,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -71,25 +80,36 @@ public class ServerImports {
 
     /** How many of the first events a preview shows. */
     public static final int SAMPLE = 20;
-    /** Imports take turns: a second upload of the same export waits and then finds every event present. */
-    private static final long LOCK = 0x626174_6f6e_696dL;
+    /**
+     * Imports take turns: a second upload of the same export waits and then finds every event
+     * present. Retractions take the same lock (ServerBatches).
+     */
+    static final long LOCK = 0x626174_6f6e_696dL;
     private static final int BATCH = 1_000;
     private static final EventCodec CODEC = new EventCodec();
+    private static final String RETRACTED = "coalesce(batch_id, '') %s (select id from import_batches "
+            + "where retracted_at is not null)";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The imported events of the log as it stands: those of retracted batches count as never imported. */
     private static final String IMPORTED = "select position, stream, version, type, actor, at, work_type, "
-            + "model_version, command_id, event_id, payload::text as payload from events where event_id is not null "
-            + "order by position";
+            + "model_version, command_id, event_id, batch_id, payload::text as payload from events "
+            + "where event_id is not null and " + RETRACTED.replace("%s", "not in") + " order by position";
+    /** Per item, the highest version among retracted events: a new batch's events continue after them. */
+    private static final String RETRACTED_VERSIONS = "select stream, max(version) from events where batch_id is not null "
+            + "and " + RETRACTED.replace("%s", "in") + " group by stream";
     private static final String INSERT = "insert into events (stream, version, type, actor, at, work_type, "
-            + "model_version, command_id, event_id, payload) values ";
-    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, null, ?, ?::jsonb)";
+            + "model_version, command_id, event_id, batch_id, payload) values ";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, null, ?, ?, ?::jsonb)";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate writing;
     private final TransactionTemplate reading;
     private final ModelVersions versions;
+    private final EventStore store;
+    private final Clock clock;
     private final DataSize maxUpload;
 
-    public ServerImports(DataSource dataSource, ModelVersions versions,
+    public ServerImports(DataSource dataSource, ModelVersions versions, EventStore store, Clock clock,
                          @Value("${baton.import.max-upload:64MB}") DataSize maxUpload) {
         this.jdbc = new JdbcTemplate(dataSource);
         // Streams the log's imported events instead of loading them at once (PostgreSQL needs a transaction for it).
@@ -99,6 +119,8 @@ public class ServerImports {
         this.reading = new TransactionTemplate(transactions);
         this.reading.setReadOnly(true);
         this.versions = versions;
+        this.store = store;
+        this.clock = clock;
         this.maxUpload = maxUpload;
     }
 
@@ -153,27 +175,41 @@ public class ServerImports {
         Prepared prepared = prepare(upload);
         return reading.execute(status -> {
             Collector collector = new Collector(batch -> { });
-            ImportReport report = run(prepared, upload, collector);
+            ImportReport report = run(prepared, upload, new BatchStamp(null, collector), collector);
             List<String> conflicts = conflicts(collector.newStreams);
-            return summary(false, prepared, upload, report, collector, conflicts);
+            return summary(false, prepared, upload, report, collector, conflicts, null);
         });
     }
 
     /**
-     * Stores the export's events that are not in the log yet, in one transaction.
+     * Stores the export's events that are not in the log yet, in one transaction, as one batch:
+     * each event carries the batch's id, and the batch's {@code BatchImported} (by {@code actor})
+     * follows them in the same transaction. An import that finds nothing new records no batch.
      *
      * @throws ImportRefused when the kind, file or mapping is wrong, or an item of the export has
      *                       the id of a work item Baton runs; nothing is stored then
      */
-    public ImportSummary store(ImportUpload upload) {
+    public ImportSummary store(ImportUpload upload, String actor) {
         Prepared prepared = prepare(upload);
         Collector[] collector = new Collector[1];
         try {
             return writing.execute(status -> {
                 jdbc.execute("select pg_advisory_xact_lock(" + LOCK + ")");
                 collector[0] = new Collector(this::insert);
-                ImportReport report = run(prepared, upload, collector[0]);
-                return summary(true, prepared, upload, report, collector[0], List.of());
+                BatchStamp stamp = new BatchStamp(BatchIds.next(), collector[0]);
+                ImportReport report = run(prepared, upload, stamp, collector[0]);
+                ImportBatch batch = null;
+                if (stamp.events() > 0) {
+                    BatchImported record = stamp.record(upload.kind(), upload.fileName(), report,
+                            prepared.model() == null ? null : prepared.model().number(),
+                            prepared.model() == null ? null : prepared.model().model().name());
+                    // Through the store, so that its projection (import_batches) is written with it.
+                    ImportBatches recorded = new ImportBatches();
+                    store.append(BatchEvent.stream(stamp.batch()), 0, null,
+                            List.of(new PendingEvent(clock.instant(), actor, null, 0, record))).forEach(recorded);
+                    batch = recorded.get(stamp.batch()).orElseThrow();
+                }
+                return summary(true, prepared, upload, report, collector[0], List.of(), batch);
             });
         } catch (DuplicateKeyException e) {
             // Rolled back: an item of the export is a stream the engine already runs.
@@ -236,15 +272,25 @@ public class ServerImports {
         }
     }
 
-    private ImportReport run(Prepared prepared, ImportUpload upload, Collector collector) {
+    /**
+     * Reads the export into {@code stamp} (which gives the new events their batch and hands them to
+     * {@code collector}), after telling the importer the imported events of the log as it stands.
+     */
+    private ImportReport run(Prepared prepared, ImportUpload upload, BatchStamp stamp, Collector collector) {
         Importer importer = new Importer(prepared.mapping(), prepared.model() == null ? null : prepared.model().model(),
-                collector);
+                stamp);
         jdbc.query(IMPORTED, rs -> {
             String type = rs.getString("type");
-            importer.existing(new RecordedEvent(rs.getLong("position"), rs.getString("stream"), rs.getLong("version"),
+            RecordedEvent e = new RecordedEvent(rs.getLong("position"), rs.getString("stream"), rs.getLong("version"),
                     rs.getTimestamp("at").toInstant(), rs.getString("actor"), rs.getString("work_type"),
                     rs.getInt("model_version"), rs.getString("command_id"),
-                    CODEC.payload(type, JSON.readTree(rs.getString("payload"))), rs.getString("event_id")));
+                    CODEC.payload(type, JSON.readTree(rs.getString("payload"))), rs.getString("event_id"),
+                    rs.getString("batch_id"));
+            stamp.standing(e);
+            importer.existing(e);
+        });
+        jdbc.query(RETRACTED_VERSIONS, rs -> {
+            stamp.retractedVersion(rs.getString(1), rs.getLong(2));
         });
         read(prepared.reader(), upload, importer.sink());
         collector.flush();
@@ -268,7 +314,7 @@ public class ServerImports {
 
     /**
      * One multi-row insert a batch: a round trip for a thousand events rather than one each (the
-     * statement has 9 parameters a row, well under PostgreSQL's 65,535).
+     * statement has 10 parameters a row, well under PostgreSQL's 65,535).
      */
     private void insert(List<RecordedEvent> batch) {
         StringBuilder sql = new StringBuilder(INSERT);
@@ -286,6 +332,7 @@ public class ServerImports {
                 ps.setString(p++, e.workType());
                 ps.setInt(p++, e.modelVersion());
                 ps.setString(p++, e.eventId());
+                ps.setString(p++, e.batch());
                 ps.setString(p++, CODEC.payloadJson(e.event()));
             }
         });
@@ -298,7 +345,9 @@ public class ServerImports {
         for (int from = 0; from < all.size(); from += BATCH) {
             String[] chunk = all.subList(from, Math.min(all.size(), from + BATCH)).toArray(String[]::new);
             taken.addAll(jdbc.query(con -> {
-                var ps = con.prepareStatement("select distinct stream from events where stream = any(?) order by stream");
+                // Only the engine's own events (no batch): items of retracted batches may be imported again.
+                var ps = con.prepareStatement("select distinct stream from events where stream = any(?) "
+                        + "and batch_id is null order by stream");
                 ps.setArray(1, con.createArrayOf("text", chunk));
                 return ps;
             }, (rs, row) -> rs.getString(1)));
@@ -356,7 +405,7 @@ public class ServerImports {
     }
 
     private static ImportSummary summary(boolean stored, Prepared prepared, ImportUpload upload, ImportReport report,
-                                         Collector collector, List<String> conflicts) {
+                                         Collector collector, List<String> conflicts, ImportBatch batch) {
         OperatingModel model = prepared.model() == null ? null : prepared.model().model();
         List<ImportSummary.StageCount> stages = collector.stages.entrySet().stream()
                 .map(e -> new ImportSummary.StageCount(e.getKey().get(0), e.getKey().get(1), e.getValue(),
@@ -372,8 +421,8 @@ public class ServerImports {
                 .sorted(Comparator.comparing((ImportSummary.WorkTypeCount w) -> -w.items())).toList();
         return new ImportSummary(stored, upload.kind(), upload.fileName(),
                 prepared.model() == null ? null : prepared.model().number(), report, stages, workTypes,
-                unmapped(report, model), List.copyOf(collector.sample), warnings(model, stages, workTypes, conflicts),
-                prepared.mappingWarnings().stream().filter(p -> !p.isError()).toList());
+                unmapped(report, model), List.copyOf(collector.sample), warnings(model, stages, workTypes, conflicts, report),
+                prepared.mappingWarnings().stream().filter(p -> !p.isError()).toList(), batch);
     }
 
     private static boolean hasStage(OperatingModel model, String workType, String stage) {
@@ -382,11 +431,14 @@ public class ServerImports {
     }
 
     private static List<String> warnings(OperatingModel model, List<ImportSummary.StageCount> stages,
-                                         List<ImportSummary.WorkTypeCount> workTypes, List<String> conflicts) {
+                                         List<ImportSummary.WorkTypeCount> workTypes, List<String> conflicts,
+                                         ImportReport report) {
         List<String> warnings = new ArrayList<>();
         if (!conflicts.isEmpty()) {
             warnings.add(describeConflicts(conflicts) + ": importing would be refused. Rename them in the export or leave them out.");
         }
+        // Histories whose completion does not add up, one sentence each with a count and example items.
+        report.oddities().forEach(o -> warnings.add(capital(o.message()) + "."));
         if (model == null) {
             warnings.add("No operating model is stored yet: values are kept as the tool writes them and not checked.");
             return warnings;
@@ -468,6 +520,10 @@ public class ServerImports {
 
     private static String quote(String value) {
         return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static String capital(String sentence) {
+        return sentence.isEmpty() ? sentence : Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
     }
 
     private static String megabytes(long bytes) {

@@ -39,6 +39,10 @@ import tools.jackson.databind.module.SimpleModule;
  * or the key was claimed before. An append of several events runs one such statement per event in
  * a transaction, and so does an append to several streams ({@link #appendAll}). The unique
  * constraint on (stream, version) settles races between two commands on one item; the primary key of {@code commands} settles races between a command and its retry.
+ *
+ * <p>{@link #read} and {@link #readAll} answer the log as it stands: the events of retracted import
+ * batches are left out ({@link #STANDING}); {@link #version} still counts them, so that a stream's
+ * versions stay unique in the table.
  */
 public class JdbcEventStore implements EventStore {
 
@@ -65,7 +69,13 @@ public class JdbcEventStore implements EventStore {
         }
     }
     private static final String COLUMNS = "position, stream, version, type, actor, at, work_type, model_version, "
-            + "command_id, event_id, payload::text as payload";
+            + "command_id, event_id, batch_id, payload::text as payload";
+    /**
+     * Leaves out the events of retracted import batches: the log keeps them (append-only), but
+     * every reader sees the log as it stands (V3__import_batches.sql, docs/api.md).
+     */
+    static final String STANDING = "(batch_id is null or not exists (select 1 from import_batches b "
+            + "where b.id = events.batch_id and b.retracted_at is not null))";
     /** Raised by the migration's {@code baton_appended(n)} when an append's checks let no event through. */
     static final String NOT_APPENDED = "BT409";
     private static final String EVENT_VALUES = "?::text, ?::bigint, ?::text, ?::text, ?::timestamptz, ?::text, "
@@ -383,7 +393,8 @@ public class JdbcEventStore implements EventStore {
 
     @Override
     public List<RecordedEvent> read(String stream) {
-        return jdbc.query("select " + COLUMNS + " from events where stream = ? order by version", EVENT, stream);
+        return jdbc.query("select " + COLUMNS + " from events where stream = ? and " + STANDING + " order by version",
+                EVENT, stream);
     }
 
     @Override
@@ -399,7 +410,7 @@ public class JdbcEventStore implements EventStore {
      */
     @Override
     public List<RecordedEvent> readAll(long afterPosition, int limit) {
-        return jdbc.query("select " + COLUMNS + " from events where position > ? "
+        return jdbc.query("select " + COLUMNS + " from events where position > ? and " + STANDING + " "
                 + "and transaction_id < pg_snapshot_xmin(pg_current_snapshot()) order by position limit ?",
                 EVENT, afterPosition, Math.max(0, limit));
     }
@@ -418,6 +429,7 @@ public class JdbcEventStore implements EventStore {
         return new RecordedEvent(rs.getLong("position"), rs.getString("stream"), rs.getLong("version"),
                 rs.getTimestamp("at").toInstant(), rs.getString("actor"), rs.getString("work_type"),
                 rs.getInt("model_version"), rs.getString("command_id"),
-                CODEC.payload(type, JSON.readTree(rs.getString("payload"))), rs.getString("event_id"));
+                CODEC.payload(type, JSON.readTree(rs.getString("payload"))), rs.getString("event_id"),
+                rs.getString("batch_id"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.baton.app.web;
 
+import dev.baton.engine.batch.ImportBatches;
 import dev.baton.engine.event.EventStore;
 import dev.baton.engine.event.RecordedEvent;
 import dev.baton.engine.version.ModelVersion;
@@ -24,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,6 +50,7 @@ class DebtReports {
     private static final Logger LOG = LoggerFactory.getLogger(DebtReports.class);
 
     private final EventStore store;
+    private final JdbcTemplate jdbc;
     private final ModelVersions versions;
     private final ModelWarnings warnings;
     private final Clock clock;
@@ -61,7 +64,8 @@ class DebtReports {
     private volatile Snapshot last;
     private volatile ToIntFunction<String> importedVersions = item -> 0;
 
-    DebtReports(EventStore store, ModelVersions versions, ModelWarnings warnings, Clock clock) {
+    DebtReports(EventStore store, ModelVersions versions, ModelWarnings warnings, Clock clock, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.store = store;
         this.versions = versions;
         this.warnings = warnings;
@@ -125,7 +129,8 @@ class DebtReports {
 
     /**
      * Every stored version, each dated by its upload: items are measured against the version they
-     * ran under. Imported history against the current version unless {@link #importedVersions} names one.
+     * ran under. Imported history against the version its import batch was checked against
+     * (import_batches.model_version), else the current one unless {@link #importedVersions} names one.
      */
     private ModelHistory history(ModelVersion current) {
         Map<Integer, OperatingModel> models = new LinkedHashMap<>();
@@ -134,7 +139,13 @@ class DebtReports {
             models.put(v.number(), v.model());
             uploaded.put(v.number(), v.uploadedAt());
         }
-        return ModelHistory.of(models, current.number()).since(uploaded).importedAs(importedVersions);
+        Map<String, Integer> batches = new LinkedHashMap<>();
+        jdbc.query("select id, model_version from import_batches where model_version is not null",
+                rs -> {
+                    batches.put(rs.getString(1), rs.getInt(2));
+                });
+        return ModelHistory.of(models, current.number()).since(uploaded).importedAs(importedVersions)
+                .importedBatches(batches);
     }
 
     /**
@@ -162,7 +173,10 @@ class DebtReports {
                 while (true) {
                     List<RecordedEvent> page = store.readAll(after, PAGE);
                     for (RecordedEvent e : page) {
-                        sink.accept(e);
+                        // The store leaves out retracted batches; their bookkeeping is no work either.
+                        if (!ImportBatches.isBatchEvent(e)) {
+                            sink.accept(e);
+                        }
                         after = e.position();
                     }
                     if (page.size() < PAGE) {

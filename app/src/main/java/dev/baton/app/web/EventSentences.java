@@ -1,5 +1,7 @@
 package dev.baton.app.web;
 
+import dev.baton.engine.batch.BatchEvent.BatchImported;
+import dev.baton.engine.batch.BatchEvent.ImportRetracted;
 import dev.baton.engine.event.RecordedEvent;
 import dev.baton.engine.intake.IntakeEvent.RequestAccepted;
 import dev.baton.engine.intake.IntakeEvent.RequestDeclined;
@@ -117,6 +119,11 @@ final class EventSentences {
         } else if (ev instanceof RequestDeferred d) {
             sentence = "deferred the request" + (d.until() == null ? "" : " until " + d.until());
             detail = d.reason();
+        } else if (ev instanceof BatchImported b) {
+            sentence = "imported " + b.events() + " events of " + b.items() + " items as batch " + b.batch();
+            detail = b.file();
+        } else if (ev instanceof ImportRetracted r) {
+            sentence = "retracted import batch " + r.batch() + " (" + r.events() + " events)";
         } else {
             sentence = "recorded " + e.type();
         }

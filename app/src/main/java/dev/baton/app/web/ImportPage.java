@@ -3,13 +3,20 @@ package dev.baton.app.web;
 import dev.baton.app.imports.ImportRefused;
 import dev.baton.app.imports.ImportSummary;
 import dev.baton.app.imports.ImportUpload;
+import dev.baton.app.imports.ServerBatches;
 import dev.baton.app.imports.ServerImports;
+import dev.baton.app.security.BatonUser;
+import dev.baton.engine.batch.ImportBatch;
+import dev.baton.engine.rights.Names;
 import dev.baton.engine.version.ModelVersion;
 import dev.baton.engine.version.ModelVersions;
 import dev.baton.model.OperatingModel;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -17,15 +24,19 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The Import page: pick the kind, upload an export and optionally a mapping, preview what would be
  * stored (counts, mapped stages, unmapped values with the mapping key that covers them, the first
- * events), let the file's own values suggest a starter mapping, then import. The same
+ * events), let the file's own values suggest a starter mapping, then import; below, the batches
+ * imported so far, each of which can be retracted after a confirm step. The same
  * {@link ServerImports} as {@code POST /api/v1/imports}. With htmx the form stays as it is (the
  * chosen files too) and only the result and the errors next to the fields change; without
  * JavaScript each button posts the form and the page comes back whole.
@@ -45,12 +56,23 @@ class ImportPage {
             "xes", "IEEE XES event log (.xes, .xes.gz)",
             "ocel", "OCEL 2.0 object-centric log (JSON)");
 
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
     private final ServerImports imports;
+    private final ServerBatches batches;
     private final ModelVersions versions;
 
-    ImportPage(ServerImports imports, ModelVersions versions) {
+    ImportPage(ServerImports imports, ServerBatches batches, ModelVersions versions) {
         this.imports = imports;
+        this.batches = batches;
         this.versions = versions;
+    }
+
+    /** An import batch as a row of the page's table; times in UTC to the minute. */
+    record BatchRow(String id, String importedAt, String importedBy, String kind, String file, long events, long items,
+                    long newItems, String firstAt, String asOf, boolean retracted, String retractedAt, String retractedBy,
+                    String modelVersion) {
     }
 
     record KindOption(String id, String label) {
@@ -80,8 +102,34 @@ class ImportPage {
                  @RequestParam(required = false) String mapping,
                  @RequestParam(name = "mappingFile", required = false) MultipartFile mappingFile,
                  @RequestHeader(name = "HX-Request", required = false) String htmx, Model page,
-                 HttpServletResponse response) throws IOException {
-        return run(kind, file, mapping, mappingFile, htmx, page, response, imports::store);
+                 @AuthenticationPrincipal BatonUser user, HttpServletResponse response) throws IOException {
+        return run(kind, file, mapping, mappingFile, htmx, page, response, upload -> imports.store(upload, user.personId()));
+    }
+
+    /** The confirm step of a retraction: what the batch holds and what retracting it does; nothing changes yet. */
+    @GetMapping("/import/batches/{id}/retract")
+    String confirmRetract(@PathVariable String id, Model page) {
+        ImportBatch batch = batches.get(id).orElseThrow(() -> new PageAdvice.NotFound("There is no import batch '" + id
+                + "'; the Import page lists them."));
+        page.addAttribute("b", row(batch));
+        return "import-retract";
+    }
+
+    /** Retracts a batch and goes back to the Import page, which says what changed (or why nothing did). */
+    @PostMapping("/import/batches/{id}/retract")
+    String retract(@PathVariable String id, @AuthenticationPrincipal BatonUser user, RedirectAttributes flash) {
+        try {
+            ImportBatch batch = batches.retract(id, user.personId());
+            flash.addFlashAttribute("flash", "Retracted batch " + batch.id() + " (" + batch.file() + "): its "
+                    + batch.events() + " events of " + batch.items() + " items are left out of the debt dashboard, the "
+                    + "event feed and the imported items' pages from now on. Import the file again to add them back.");
+        } catch (ImportRefused e) {
+            if (e.reason() == ImportRefused.Reason.UNKNOWN_BATCH) {
+                throw new PageAdvice.NotFound(e.getMessage());
+            }
+            flash.addFlashAttribute("flashError", e.getMessage());
+        }
+        return "redirect:/import#import-batches";
     }
 
     @PostMapping("/import/suggest")
@@ -113,6 +161,8 @@ class ImportPage {
         try {
             ImportSummary summary = imports.received(kind, file, mappingText, action);
             page.addAttribute("summary", summary);
+            // An import adds a batch to the table (swapped in out of band with htmx).
+            page.addAttribute("batches", batches.list().stream().map(this::row).toList());
             page.addAttribute("sample", sample(summary));
         } catch (ImportRefused e) {
             refused(page, response, e);
@@ -129,6 +179,24 @@ class ImportPage {
         page.addAttribute("maxUpload", imports.maxUpload().toMegabytes() + " MB");
         page.addAttribute("oob", false);
         page.addAttribute("resultOob", false);
+        page.addAttribute("batches", batches.list().stream().map(this::row).toList());
+    }
+
+    private BatchRow row(ImportBatch b) {
+        ModelVersion current = versions.current().orElse(null);
+        return new BatchRow(b.id(), minutes(b.importedAt()), person(current, b.importedBy()),
+                b.kind() == null ? "-" : b.kind(), b.file() == null ? "(imported before batches were recorded)" : b.file(),
+                b.events(), b.items(), b.newItems(), minutes(b.firstAt()), minutes(b.lastAt()), b.retracted(),
+                minutes(b.retractedAt()), b.retractedBy() == null ? null : person(current, b.retractedBy()),
+                b.modelVersion() == null ? "-" : String.valueOf(b.modelVersion()));
+    }
+
+    private static String person(ModelVersion current, String id) {
+        return current == null || id == null ? id : Names.person(current.model(), id);
+    }
+
+    private static String minutes(java.time.Instant at) {
+        return at == null ? "-" : MINUTES.format(at);
     }
 
     /**

@@ -46,6 +46,7 @@ class WebSecurity {
                         .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/denied", "/signin")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/signout").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/signout").permitAll()
                         .requestMatchers(HttpMethod.POST, "/model").hasAnyRole("ADMIN", "OPS")
                         .requestMatchers("/import", "/import/**").hasAnyRole("ADMIN", "OPS")
                         .requestMatchers("/migrations", "/migrations/**").hasAnyRole("ADMIN", "OPS")

@@ -124,46 +124,4 @@ class AccessControlIT extends DemoServer {
         return cookies.stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst()
                 .orElseThrow(() -> new AssertionError("no session cookie in " + cookies));
     }
-
-    /** The sign-in form over plain HTTP with cookies and its CSRF token, from one client address. */
-    static final class Browserless {
-        private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
-        private final int port;
-        private final String address;
-        private final HttpClient http;
-
-        Browserless(int port, String address) {
-            this.port = port;
-            this.address = address;
-            this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        }
-
-        HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path
-                    : "http://localhost:" + port + path)).header("X-Forwarded-For", address);
-            for (int i = 0; i < headers.length; i += 2) {
-                request.header(headers[i], headers[i + 1]);
-            }
-            return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        /** Signs in and answers where the server redirected to. */
-        String signIn(String username, String password) throws IOException, InterruptedException {
-            Matcher csrf = CSRF.matcher(get("/signin").body());
-            assertThat(csrf.find()).as("a CSRF token on the sign-in page").isTrue();
-            String form = form(Map.of("username", username, "password", password, "_csrf", csrf.group(1)));
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/signin"))
-                    .header("X-Forwarded-For", address).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as("sign-in answers with a redirect").isEqualTo(302);
-            return response.headers().firstValue("Location").orElseThrow();
-        }
-
-        private static String form(Map<String, String> fields) {
-            StringBuilder body = new StringBuilder();
-            fields.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(k).append('=')
-                    .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-            return body.toString();
-        }
-    }
 }

@@ -56,6 +56,10 @@ record ApiClient(int port, String authorization) {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    Response postAs(String path, String contentType, String body) {
+        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     Response put(String path, String contentType, String body) {
         return send(request(path).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofString(body)));
     }

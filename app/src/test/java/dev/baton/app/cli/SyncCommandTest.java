@@ -52,7 +52,7 @@ class SyncCommandTest {
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.out()).isEqualTo("Synced 2 issues in 1 pages from http://127.0.0.1:" + server.getAddress().getPort()
                     + ": 15 new events into " + log + "; cursor 2026-03-09T16:00:00Z.\n");
-            assertThat(Files.readAllLines(log)).hasSize(15);
+            assertThat(Files.readAllLines(log)).hasSize(16); // 15 events and their batch's BatchImported line
             assertThat(Files.readString(dir.resolve("log.jsonl.jira-sync.json"), StandardCharsets.UTF_8))
                     .contains("\"cursor\":\"2026-03-09T16:00:00Z\"");
         } finally {

@@ -29,8 +29,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * demo model: a Jira export is uploaded, a starter mapping suggested, a mapping with a mistake
  * refused at its line, the corrected one previewed (nothing stored) and imported; the debt
  * dashboard then counts the imported items and shows the score {@code baton analyze --format json}
- * gives for the same events, and an imported item's timeline opens read only. A member is refused
- * the page. Screenshots: app/target/screenshots/import.
+ * gives for the same events, and an imported item's timeline opens read only. The import is then
+ * listed as a batch, retracted after a confirm step, and the dashboard shows what it showed before
+ * the import. A member is refused the page. Screenshots: app/target/screenshots/import.
  */
 @SpringBootTest(classes = BatonApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "baton.demo=true")
@@ -78,6 +79,7 @@ class ImportWalkIT {
         browser.signIn("grace");
         browser.go("/debt");
         long itemsBefore = itemsOnDashboard();
+        String scoreBefore = browser.text(By.id("debt-score"));
 
         browser.submit(By.linkText("Import"));
         assertThat(browser.path()).isEqualTo("/import");
@@ -123,14 +125,18 @@ class ImportWalkIT {
         browser.find(By.id("import")).click();
         browser.waitFor(() -> !browser.all(By.id("import-done")).isEmpty());
         assertThat(browser.text(By.id("import-events"))).isEqualTo(String.valueOf(events));
-        assertThat(events()).isEqualTo(before + events);
+        assertThat(events()).isEqualTo(before + events + 1); // and the batch's BatchImported
+        String batch = browser.find(By.cssSelector("#import-batch code")).getText();
+        // The batches table below the form is brought up to date in the same answer.
+        browser.waitFor(() -> !browser.all(By.cssSelector("#batches-table tr[data-batch='" + batch + "']")).isEmpty());
         show("import-result");
         browser.screenshot("imported");
 
         browser.find(By.id("import")).click();
         browser.waitFor(() -> browser.text(By.id("import-events")).equals("0"));
         assertThat(Long.parseLong(browser.text(By.id("import-present")))).isPositive();
-        assertThat(events()).isEqualTo(before + events);
+        assertThat(events()).isEqualTo(before + events + 1);
+        assertThat(browser.all(By.id("import-batch"))).isEmpty(); // nothing new: no batch
 
         browser.submit(By.id("dashboard-link"));
         assertThat(browser.path()).isEqualTo("/debt");
@@ -148,6 +154,50 @@ class ImportWalkIT {
         assertThat(browser.all(By.cssSelector("#timeline li"))).hasSizeGreaterThan(3);
         assertThat(browser.text(By.id("timeline"))).contains("Maya Chen").contains("moved it from");
         browser.screenshot("imported-item-timeline");
+
+        // The import is a batch: listed on the Import page, retracted after a confirm step, and the dashboard is back.
+        browser.go("/import");
+        assertThat(browser.all(By.cssSelector("#batches-table tr[data-batch]"))).hasSize(1);
+        String row = browser.text(By.cssSelector("#batches-table tr[data-batch='" + batch + "']"));
+        assertThat(row).contains(batch, "Grace Lindqvist", "jira-json", "jira-cloud-search-jql.json", String.valueOf(events),
+                "standing");
+        show("import-batches");
+        browser.screenshot("batches");
+
+        browser.submit(By.cssSelector("tr[data-batch='" + batch + "'] .retract-link"));
+        assertThat(browser.path()).isEqualTo("/import/batches/" + batch + "/retract");
+        assertThat(browser.text(By.id("retract-counts"))).startsWith(events + " events of 2 items");
+        assertThat(events()).isEqualTo(before + events + 1); // the confirm step changes nothing
+        browser.screenshot("retract-confirm");
+        browser.submit(By.id("retract-cancel"));
+        assertThat(browser.path()).isEqualTo("/import");
+        assertThat(browser.text(By.cssSelector("tr[data-batch='" + batch + "'] .batch-status"))).isEqualTo("standing");
+
+        browser.submit(By.cssSelector("tr[data-batch='" + batch + "'] .retract-link"));
+        browser.submit(By.id("retract-confirm-button"));
+        assertThat(browser.path()).startsWith("/import");
+        assertThat(browser.text(By.id("import-flash"))).contains("Retracted batch " + batch)
+                .contains(events + " events of 2 items");
+        assertThat(browser.text(By.cssSelector("tr[data-batch='" + batch + "'] .batch-status"))).startsWith("retracted")
+                .contains("Grace Lindqvist");
+        assertThat(browser.all(By.cssSelector(".retract-link"))).isEmpty();
+        assertThat(events()).isEqualTo(before + events + 2); // the ImportRetracted; nothing deleted
+        show("import-batches");
+        browser.screenshot("retracted");
+
+        browser.go("/debt");
+        assertThat(itemsOnDashboard()).isEqualTo(itemsBefore);
+        assertThat(browser.text(By.id("debt-score"))).isEqualTo(scoreBefore);
+        browser.screenshot("dashboard-after-retraction");
+        browser.go("/items/MKT-1");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Not found");
+
+        // A retracted batch's confirm page says so; a second retraction changes nothing.
+        browser.go("/import/batches/" + batch + "/retract");
+        assertThat(browser.text(By.id("retract-already"))).contains("retracted already");
+        assertThat(browser.all(By.id("retract-confirm-button"))).isEmpty();
+        browser.go("/import/batches/0123456789ab/retract");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Not found");
     }
 
     @Test

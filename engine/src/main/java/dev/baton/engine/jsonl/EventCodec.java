@@ -19,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One {@link RecordedEvent} as one line of JSON, in the layout of docs/event-log.md: the envelope
- * (id, position, stream, version, at, actor, workType, modelVersion, commandId, type) and the
+ * (id, batch, position, stream, version, at, actor, workType, modelVersion, commandId, type) and the
  * payload's record components under {@code data}. Readers ignore keys they do not know.
  * Thread-safe.
  */
@@ -87,6 +87,9 @@ public final class EventCodec {
             if (event.eventId() != null) {
                 g.writeStringProperty("id", event.eventId());
             }
+            if (event.batch() != null) {
+                g.writeStringProperty("batch", event.batch());
+            }
             g.writeNumberProperty("position", event.position());
             g.writeStringProperty("stream", event.stream());
             g.writeNumberProperty("version", event.version());
@@ -141,7 +144,7 @@ public final class EventCodec {
                         envelope.type = value(parser, token);
                         envelope.recordType = envelope.type instanceof String type ? EventTypes.byName(type) : null;
                     }
-                    case "position", "stream", "version", "at", "actor", "workType", "modelVersion", "commandId", "id" ->
+                    case "position", "stream", "version", "at", "actor", "workType", "modelVersion", "commandId", "id", "batch" ->
                             envelope.put(key, value(parser, token));
                     default -> parser.skipChildren();
                 }
@@ -207,6 +210,7 @@ public final class EventCodec {
         private boolean modelVersionPresent;
         private Object commandId;
         private Object id;
+        private Object batch;
 
         void put(String key, Object value) {
             switch (key) {
@@ -221,6 +225,7 @@ public final class EventCodec {
                     modelVersionPresent = true;
                 }
                 case "commandId" -> commandId = value;
+                case "batch" -> batch = value;
                 default -> id = value;
             }
         }
@@ -265,7 +270,8 @@ public final class EventCodec {
                     modelVersionPresent ? (int) number(modelVersion, "modelVersion", lineNumber) : 0,
                     text(commandId, "commandId", false, lineNumber),
                     payload,
-                    text(id, "id", false, lineNumber));
+                    text(id, "id", false, lineNumber),
+                    text(batch, "batch", false, lineNumber));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.baton.engine.jsonl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.baton.engine.batch.BatchEvent;
 import dev.baton.engine.event.BatonEvent;
 import dev.baton.engine.event.RecordedEvent;
 import dev.baton.engine.intake.IntakeEvent;
@@ -51,7 +52,10 @@ class EventCodecTest {
                 new IntakeEvent.RequestSubmitted("campaign-request", "Webinar", Map.of("audience", "CFOs")),
                 new IntakeEvent.RequestAccepted("item-9", "fits the plan"),
                 new IntakeEvent.RequestDeclined("no capacity"),
-                new IntakeEvent.RequestDeferred("2026-04-01", "after launch"));
+                new IntakeEvent.RequestDeferred("2026-04-01", "after launch"),
+                new BatchEvent.BatchImported("a41f9c03d2e7", "jira-json", "export.json", 16, 2, 2, 3, "B2B SaaS",
+                        "2015-03-02T09:15:00Z", "2016-05-02T10:00:00Z"),
+                new BatchEvent.ImportRetracted("a41f9c03d2e7", 16));
     }
 
     @Test
@@ -62,7 +66,8 @@ class EventCodecTest {
         for (BatonEvent payload : events) {
             position++;
             RecordedEvent event = new RecordedEvent(position, "item-7", position, Instant.parse("2026-03-02T09:15:00Z"),
-                    "maya", "campaign", 2, "cmd-" + position, payload, position % 2 == 0 ? "jira:1:" + position : null);
+                    "maya", "campaign", 2, "cmd-" + position, payload, position % 2 == 0 ? "jira:1:" + position : null,
+                    position % 3 == 0 ? "b" + position : null);
             String line = codec.encode(event);
             assertThat(line).doesNotContain("\n");
             assertThat(codec.decode(line)).isEqualTo(event);
@@ -80,6 +85,17 @@ class EventCodecTest {
                 + "\"stream\":\"item-7\",\"version\":2,\"at\":\"2026-03-02T09:15:00Z\",\"actor\":\"maya\","
                 + "\"workType\":\"campaign\",\"modelVersion\":1,\"commandId\":null,\"type\":\"StageEntered\","
                 + "\"data\":{\"from\":\"brief\",\"to\":\"build\",\"rework\":false}}");
+    }
+
+    @Test
+    void anImportedEventCarriesItsBatchAfterItsId() {
+        RecordedEvent event = new RecordedEvent(3, "MKT-1", 1, Instant.parse("2015-03-02T09:15:00Z"), "maya",
+                "campaign", 0, null, new WorkItemEvent.CommentAdded("hi"), "jira:10001:comment:1", "a41f9c03d2e7");
+        String line = codec.encode(event);
+        assertThat(line).startsWith("{\"id\":\"jira:10001:comment:1\",\"batch\":\"a41f9c03d2e7\",\"position\":3,");
+        assertThat(codec.decode(line).batch()).isEqualTo("a41f9c03d2e7");
+        // A line of a log from before batches has none.
+        assertThat(codec.decode(line.replace("\"batch\":\"a41f9c03d2e7\",", "")).batch()).isNull();
     }
 
     @Test

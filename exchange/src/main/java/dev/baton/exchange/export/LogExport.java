@@ -3,9 +3,12 @@ package dev.baton.exchange.export;
 import static dev.baton.exchange.io.SpillSort.readString;
 import static dev.baton.exchange.io.SpillSort.writeString;
 
+import dev.baton.engine.batch.ImportBatches;
 import dev.baton.engine.event.RecordedEvent;
 import dev.baton.engine.jsonl.Activities;
+import dev.baton.engine.jsonl.EventAttributes;
 import dev.baton.engine.jsonl.EventLogJsonl;
+import dev.baton.engine.jsonl.JsonlBatches;
 import dev.baton.exchange.importing.CountingInputStream;
 import dev.baton.exchange.importing.Progress;
 import dev.baton.exchange.io.SpillSort;
@@ -37,10 +40,11 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Baton's JSONL log written out as XES, OCEL 2.0 JSON or CSV, into a temporary file that replaces
- * the target only when complete. All three stream: CSV event by event; OCEL event by event,
- * keeping each item's work type, title and owner and each person for the objects written last;
- * XES groups events into one trace per work item through an external sort (see {@code xes}), so
- * a log bigger than memory exports too.
+ * the target only when complete. All three stream: CSV event by event, after a first pass that
+ * names its columns; OCEL event by event, keeping each item's work type, title and owner and each
+ * person for the objects written last; XES groups events into one trace per work item or intake
+ * request through an external sort (see {@code xes}), so a log bigger than memory exports too.
+ * Every event carries the same plain attributes in all three ({@link EventAttributes}).
  */
 public final class LogExport {
 
@@ -52,8 +56,26 @@ public final class LogExport {
         }
     }
 
-    /** What was written. */
-    public record Result(long events, long items) {
+    /**
+     * What was written: events, work items, and intake requests (streams of intake events, which
+     * are no work items: docs/event-log.md).
+     */
+    public record Result(long events, long items, long requests) {
+    }
+
+    /** Counts the streams of each kind as events go by. */
+    private static final class Streams {
+        final java.util.Set<String> items = new java.util.HashSet<>();
+        final java.util.Set<String> requests = new java.util.HashSet<>();
+
+        void add(RecordedEvent e) {
+            (EventAttributes.isIntake(e.event()) ? requests : items).add(e.stream());
+        }
+
+        Result result(long events) {
+            requests.removeAll(items);
+            return new Result(events, items.size(), requests.size());
+        }
     }
 
     private LogExport() {
@@ -81,9 +103,10 @@ public final class LogExport {
             try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
                  OutputStream file = gzip ? new GZIPOutputStream(raw, 1 << 16) : raw) {
                 return switch (format) {
-                    case XES -> xes(events(log, stagesOnly, progress), file, sortMemory);
+                    case XES -> xes(events(log, stagesOnly, progress), file, sortMemory, functionOf);
                     case OCEL -> ocel(events(log, stagesOnly, progress), file, functionOf);
-                    case CSV -> csv(events(log, stagesOnly, progress), file);
+                    case CSV -> csv(events(log, stagesOnly, Progress.NONE), events(log, stagesOnly, progress), file,
+                            functionOf);
                 };
             } catch (UncheckedIOException e) {
                 // The disk under the sort or the output: an I/O error to report, not a bug.
@@ -99,15 +122,17 @@ public final class LogExport {
 
     private static Events events(Path log, boolean stagesOnly, Progress progress) {
         return sink -> {
+            // The log as it stands: retracted import batches and the batches' own events are no history to export.
+            java.util.Set<String> retracted = JsonlBatches.batches(log).retracted();
             try (InputStream raw = Files.newInputStream(log)) {
                 CountingInputStream counted = new CountingInputStream(raw, Files.size(log), progress);
                 InputStream in = log.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(counted, 1 << 16)
                         : counted;
-                EventLogJsonl.read(in, e -> {
+                EventLogJsonl.read(in, ImportBatches.standing(retracted, e -> {
                     if (!stagesOnly || Activities.stage(e.event()) != null) {
                         sink.accept(e);
                     }
-                });
+                }));
                 counted.finish();
             }
         };
@@ -118,7 +143,8 @@ public final class LogExport {
      * items, so events go through a {@link SpillSort} by (item, version), on disk past its memory
      * budget. Besides the budget, memory holds each item's id and work type.
      */
-    private static Result xes(Events log, OutputStream file, long sortMemory) throws IOException {
+    private static Result xes(Events log, OutputStream file, long sortMemory, Function<String, String> functionOf)
+            throws IOException {
         /** A trace: its place among the traces and its work type, that of its earliest event naming one. */
         final class Trace {
             final int index;
@@ -131,6 +157,7 @@ public final class LogExport {
         }
         Map<String, Trace> byStream = new HashMap<>();
         List<Trace> traces = new ArrayList<>();
+        Streams streams = new Streams();
         long[] events = {0};
         try (SpillSort<XesWriter.Event> sorted = new SpillSort<>(new XesEventCodec(), sortMemory)) {
             log.forEach(e -> {
@@ -144,7 +171,9 @@ public final class LogExport {
                     trace.workType = e.workType();
                     trace.workTypeVersion = e.version();
                 }
-                sorted.add(trace.index, e.version(), 0, XesWriter.Event.of(e));
+                streams.add(e);
+                sorted.add(trace.index, e.version(), 0,
+                        XesWriter.Event.of(e, functionOf == null ? null : functionOf.apply(e.actor())));
             });
             long[] current = {-1};
             try (XesWriter xes = new XesWriter(file)) {
@@ -155,7 +184,7 @@ public final class LogExport {
                                 xes.endTrace();
                             }
                             current[0] = trace;
-                            xes.startTrace(e.stream(), traces.get((int) trace).workType);
+                            xes.startTrace(e.stream(), traces.get((int) trace).workType, e.request());
                         }
                         xes.event(e);
                     } catch (IOException ex) {
@@ -172,10 +201,10 @@ public final class LogExport {
                 throw ex.getCause();
             }
         }
-        return new Result(events[0], traces.size());
+        return streams.result(events[0]);
     }
 
-    /** An event as XES writes it, as bytes for the sort. */
+    /** An event as XES writes it, as bytes for the sort: its attributes each with a tag of its type. */
     private static final class XesEventCodec implements SpillSort.Codec<XesWriter.Event> {
 
         @Override
@@ -185,11 +214,25 @@ public final class LogExport {
             out.writeLong(e.at().getEpochSecond());
             out.writeInt(e.at().getNano());
             writeString(out, e.actor());
-            writeString(out, e.type());
-            writeString(out, e.id());
-            out.writeLong(e.version());
-            writeString(out, e.workType());
-            writeString(out, e.data());
+            writeString(out, e.group());
+            out.writeInt(e.attributes().size());
+            for (var a : e.attributes().entrySet()) {
+                writeString(out, a.getKey());
+                Object value = a.getValue();
+                if (value instanceof Boolean b) {
+                    out.writeByte('b');
+                    out.writeBoolean(b);
+                } else if (value instanceof Double d) {
+                    out.writeByte('d');
+                    out.writeDouble(d);
+                } else if (value instanceof Number n) {
+                    out.writeByte('l');
+                    out.writeLong(n.longValue());
+                } else {
+                    out.writeByte('s');
+                    writeString(out, String.valueOf(value));
+                }
+            }
         }
 
         @Override
@@ -198,41 +241,55 @@ public final class LogExport {
             String activity = readString(in);
             Instant at = Instant.ofEpochSecond(in.readLong(), in.readInt());
             String actor = readString(in);
-            String type = readString(in);
-            String id = readString(in);
-            long version = in.readLong();
-            return new XesWriter.Event(stream, activity, at, actor, type, id, version, readString(in), readString(in));
+            String group = readString(in);
+            int n = in.readInt();
+            Map<String, Object> attributes = new java.util.LinkedHashMap<>(n * 2);
+            for (int i = 0; i < n; i++) {
+                String key = readString(in);
+                byte tag = in.readByte();
+                attributes.put(key, switch (tag) {
+                    case 'b' -> in.readBoolean();
+                    case 'd' -> in.readDouble();
+                    case 'l' -> in.readLong();
+                    default -> readString(in);
+                });
+            }
+            return new XesWriter.Event(stream, activity, at, actor, group, attributes);
         }
     }
 
     private static Result ocel(Events log, OutputStream file, Function<String, String> functionOf) throws IOException {
         long[] counts = new long[1];
-        java.util.Set<String> items = new java.util.HashSet<>();
+        Streams streams = new Streams();
         try (OcelWriter ocel = new OcelWriter(file, functionOf)) {
             log.forEach(e -> {
                 ocel.event(e);
                 counts[0]++;
-                items.add(e.stream());
+                streams.add(e);
             });
         }
-        return new Result(counts[0], items.size());
+        return streams.result(counts[0]);
     }
 
-    private static Result csv(Events log, OutputStream file) throws IOException {
+    /** Two passes over the log: the first names the payload columns, the second writes the rows. */
+    private static Result csv(Events columnsPass, Events log, OutputStream file, Function<String, String> functionOf)
+            throws IOException {
+        java.util.Set<String> columns = new java.util.LinkedHashSet<>();
+        columnsPass.forEach(e -> CsvEventWriter.columns(e).forEach(columns::add));
         long[] counts = new long[1];
-        java.util.Set<String> items = new java.util.HashSet<>();
+        Streams streams = new Streams();
         OutputStreamWriter writer = new OutputStreamWriter(file, StandardCharsets.UTF_8);
-        try (CsvEventWriter csv = new CsvEventWriter(writer)) {
+        try (CsvEventWriter csv = new CsvEventWriter(writer, List.copyOf(columns), functionOf != null)) {
             log.forEach(e -> {
                 try {
-                    csv.event(e);
+                    csv.event(e, functionOf == null ? null : functionOf.apply(e.actor()));
                 } catch (IOException ex) {
                     throw new UncheckedIOException(ex);
                 }
                 counts[0]++;
-                items.add(e.stream());
+                streams.add(e);
             });
         }
-        return new Result(counts[0], items.size());
+        return streams.result(counts[0]);
     }
 }

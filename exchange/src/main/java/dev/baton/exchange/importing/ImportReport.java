@@ -9,7 +9,8 @@ import java.util.TreeMap;
 /**
  * What an import found and did: events written by type, changes already in the log, and every
  * tool value the mapping did not cover, with how often it occurred. Nothing is dropped silently:
- * what was not imported is counted under {@link #skipped()} with the reason.
+ * what was not imported is counted under {@link #skipped()} with the reason, and histories whose
+ * completion does not add up under {@link #oddities()}.
  */
 public final class ImportReport {
 
@@ -17,6 +18,7 @@ public final class ImportReport {
     private final Map<String, Map<String, Long>> unmapped = new TreeMap<>();
     private final Map<String, Long> skipped = new TreeMap<>();
     private final Map<String, Note> notes = new LinkedHashMap<>();
+    private List<Oddity> oddities = List.of();
     private long changesRead;
     private long duplicates;
     private long items;
@@ -24,6 +26,21 @@ public final class ImportReport {
 
     /** A note from the reader: the first message of its kind and how many there were. */
     public record Note(String code, String message, long count) {
+    }
+
+    /**
+     * Something in the imported histories to check, one line of the report: what and how often,
+     * as a sentence that names up to three example items and the mapping key that changes it.
+     *
+     * @param code     e.g. {@code done-not-completed}
+     * @param count    how many items (or changes) it concerns
+     * @param examples up to three of the items, as the tool names them
+     */
+    public record Oddity(String code, String message, long count, List<String> examples) {
+    }
+
+    void oddities(List<Oddity> found) {
+        oddities = List.copyOf(found);
     }
 
     void read() {
@@ -91,6 +108,11 @@ public final class ImportReport {
     /** Changes that became no event, by reason. */
     public Map<String, Long> skipped() {
         return skipped;
+    }
+
+    /** Histories whose completion does not add up (see {@link Oddity}), in a fixed order. */
+    public List<Oddity> oddities() {
+        return oddities;
     }
 
     public List<Note> notes() {

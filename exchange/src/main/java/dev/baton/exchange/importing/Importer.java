@@ -20,7 +20,6 @@ import dev.baton.model.Stage;
 import dev.baton.model.WorkType;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +35,12 @@ import java.util.function.Consumer;
  * an urgent priority or label {@code MarkedUrgent}. Each event keeps the change's stable id, so
  * a change already in the log (from an earlier or overlapping export) is skipped.
  *
+ * <p>Completion follows the mapping's {@code completion} rules: the tool's resolution, a done
+ * status ({@link DoneStatuses}) or the first of the two completes an item, in the stage it is in;
+ * a completed item that moves to a status that is not done is reopened first (as the engine does:
+ * {@code ItemReopened} into the new stage, then {@code StageEntered}), so that no completed item
+ * moves on. What does not add up is counted in the report ({@link CompletionOddities}).
+ *
  * <p>Memory grows with the number of items, not of events: per item only its version, stage,
  * owner and labels are kept.
  */
@@ -46,7 +51,10 @@ public final class Importer {
     private final ImportMapping mapping;
     private final OperatingModel model;
     private final Consumer<RecordedEvent> out;
-    private final Map<String, ItemState> items = new HashMap<>();
+    /** In the order items were first seen, so that the report's examples come in the export's order. */
+    private final Map<String, ItemState> items = new LinkedHashMap<>();
+    private final DoneStatuses done;
+    private final CompletionOddities oddities;
     private final SeenIds seen = new SeenIds();
     private final ImportReport report = new ImportReport();
     private long position;
@@ -62,6 +70,12 @@ public final class Importer {
         List<String> labels;
         boolean urgent;
         boolean completed;
+        /** Whether the current stage is done: TRUE, FALSE or null when unknown ({@link DoneStatuses}). */
+        Boolean inDone;
+        /** The tool's status the item is in, as the tool shows it (null before the first one). */
+        String toolStatus;
+        /** Counted once among the items moved on after completion without a reopen. */
+        boolean movedAfterCompletion;
         long version;
         boolean touched;
         final boolean existed;
@@ -83,6 +97,8 @@ public final class Importer {
         this.mapping = Objects.requireNonNull(mapping, "mapping");
         this.model = model;
         this.out = out;
+        this.done = new DoneStatuses(mapping.completion(), model);
+        this.oddities = new CompletionOddities(mapping.completion());
     }
 
     /** Learns an event already in the log: its id, and its item's version, stage and owner. */
@@ -100,6 +116,11 @@ public final class Importer {
             state.workType = e.workType();
         }
         apply(state, e.event());
+        if (e.event() instanceof ItemCreated || e.event() instanceof StageEntered) {
+            // The tool's status is gone from the log: only the model can say whether its stage is done.
+            state.inDone = done.ofStage(state.workType, state.stage);
+            state.toolStatus = state.stage;
+        }
     }
 
     /** Where a reader hands its changes. */
@@ -117,7 +138,19 @@ public final class Importer {
         };
     }
 
+    /** The report so far, with the items of this import that end in a done status without being completed. */
     public ImportReport report() {
+        long doneNotCompleted = 0;
+        List<String> examples = new ArrayList<>(3);
+        for (ItemState state : items.values()) {
+            if (state.touched && Boolean.TRUE.equals(state.inDone) && !state.completed) {
+                doneNotCompleted++;
+                if (examples.size() < 3) {
+                    examples.add(state.stream);
+                }
+            }
+        }
+        report.oddities(oddities.list(doneNotCompleted, examples));
         return report;
     }
 
@@ -168,6 +201,8 @@ public final class Importer {
             if (urgentLabel != null) {
                 emit(state, change, change.changeId() + ":urgent", actor, new MarkedUrgent("label " + urgentLabel));
             }
+            // Created straight into a done status (or a history without status changes): done at once.
+            entered(state, change, actor, change.to(), done.of(state.workType, change.item(), change.to(), stage));
             return;
         }
         if (state.version == 0) {
@@ -184,8 +219,8 @@ public final class Importer {
             case FIELD -> field(state, change, actor);
             case PRIORITY -> priority(state, change, actor);
             case LABEL -> label(state, change, actor);
-            case CLOSED -> emit(state, change, change.changeId(), actor, new ItemCompleted(state.stage));
-            case REOPENED -> emit(state, change, change.changeId(), actor, new ItemReopened(state.stage, null));
+            case CLOSED -> closed(state, change, actor);
+            case REOPENED -> reopened(state, change, actor);
             case COMMENT -> emit(state, change, change.changeId(), actor, new CommentAdded(change.to()));
             default -> report.skipped("unknown change kind " + change.kind());
         }
@@ -196,11 +231,62 @@ public final class Importer {
         String from = state.stage;
         // Two tool statuses mapped onto one stage are no stage move; an activity repeated in an
         // activity log (a self-loop) is one.
-        if (Objects.equals(from, to) && !Objects.equals(change.from(), toolStatus)) {
+        boolean withinStage = Objects.equals(from, to) && !Objects.equals(change.from(), toolStatus);
+        Boolean toDone = done.of(state.workType, change.item(), toolStatus, to);
+        if (state.completed && !Boolean.TRUE.equals(toDone)) {
+            if (mapping.completion().byStatus() && Boolean.FALSE.equals(toDone)) {
+                // Work resumed: reopened into the new stage, as the engine's reopen records it.
+                emit(state, change, change.changeId() + ":reopened", actor, new ItemReopened(to,
+                        "moved to " + toolStatus + ", which is not done"));
+            } else if (!withinStage && !state.movedAfterCompletion) {
+                state.movedAfterCompletion = true;
+                oddities.movedAfterCompletion(state.stream, toolStatus);
+            }
+        }
+        if (withinStage) {
             report.skipped("status change within one stage");
+        } else {
+            emit(state, change, change.changeId(), actor, new StageEntered(from, to, isRework(state, from, to)));
+        }
+        entered(state, change, actor, toolStatus, toDone);
+    }
+
+    /** The item is now in {@code toolStatus}, done or not ({@link DoneStatuses}): a done status completes it. */
+    private void entered(ItemState state, SourceChange change, String actor, String toolStatus, Boolean isDone) {
+        state.toolStatus = toolStatus;
+        state.inDone = isDone;
+        if (mapping.completion().byStatus() && Boolean.TRUE.equals(state.inDone) && !state.completed) {
+            emit(state, change, change.changeId() + ":completed", actor, new ItemCompleted(state.stage));
+        }
+    }
+
+    /** The tool completed the item (a Jira resolution set, a card or issue closed). */
+    private void closed(ItemState state, SourceChange change, String actor) {
+        if (!mapping.completion().byResolution()) {
+            report.skipped("resolution or close (completion.on: done-status)");
             return;
         }
-        emit(state, change, change.changeId(), actor, new StageEntered(from, to, isRework(state, from, to)));
+        if (state.completed) {
+            report.skipped("resolution or close of an item already completed");
+            return;
+        }
+        if (Boolean.FALSE.equals(state.inDone)) {
+            oddities.resolvedNotDone(state.stream, state.toolStatus);
+        }
+        emit(state, change, change.changeId(), actor, new ItemCompleted(state.stage));
+    }
+
+    /** The tool reopened the item (a Jira resolution cleared, a card or issue reopened): reopened where it is. */
+    private void reopened(ItemState state, SourceChange change, String actor) {
+        if (!mapping.completion().byResolution()) {
+            report.skipped("resolution cleared or reopen (completion.on: done-status)");
+            return;
+        }
+        if (!state.completed) {
+            report.skipped("resolution cleared or reopen of an item not completed");
+            return;
+        }
+        emit(state, change, change.changeId(), actor, new ItemReopened(state.stage, null));
     }
 
     private void ownerChange(ItemState state, SourceChange change, String actor) {

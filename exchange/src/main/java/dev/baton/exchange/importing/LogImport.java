@@ -1,6 +1,9 @@
 package dev.baton.exchange.importing;
 
+import dev.baton.engine.batch.BatchIds;
+import dev.baton.engine.batch.ImportBatches;
 import dev.baton.engine.jsonl.EventLogJsonl;
+import dev.baton.engine.jsonl.JsonlBatches;
 import dev.baton.exchange.io.AtomicFiles;
 import dev.baton.exchange.io.SpillSort;
 import dev.baton.exchange.mapping.ImportMapping;
@@ -14,6 +17,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -27,17 +32,49 @@ public final class LogImport {
     }
 
     /**
+     * Who imports what, for the batch an import records (docs/mapping-reference.md, "Batches").
+     *
+     * @param kind  the export's kind (jira-json, …)
+     * @param file  the export's file name
+     * @param model the model's name and file, or null without --model
+     */
+    public record Batch(String id, String kind, String file, String actor, Instant at, String model) {
+
+        /** A new batch, imported now by the user running the command. */
+        public static Batch now(String kind, Path source, String model) {
+            return new Batch(BatchIds.next(), kind, source.getFileName().toString(),
+                    System.getProperty("user.name", "unknown"), Instant.now(), model);
+        }
+    }
+
+    /**
      * @param log    the JSONL log to append to (created when missing)
      * @param dryRun read and count everything, write nothing
      */
     public static ImportReport run(SourceReader reader, Path source, ImportMapping mapping, OperatingModel model,
                                    Path log, boolean dryRun, Progress progress) throws IOException {
+        String kind = SourceKinds.names().stream()
+                .filter(k -> SourceKinds.reader(k, ImportMapping.NONE).map(r -> r.getClass() == reader.getClass()).orElse(false))
+                .findFirst().orElse(reader.getClass().getSimpleName());
+        return run(reader, source, mapping, model, log, dryRun, progress,
+                Batch.now(kind, source, model == null ? null : model.name()));
+    }
+
+    /**
+     * Imports as one batch: the new events carry the batch's id and are followed by its
+     * {@code BatchImported} line; an import that finds nothing new records no batch. Events of
+     * retracted batches count as not in the log, so importing their export again adds them anew.
+     *
+     * @param log    the JSONL log to append to (created when missing)
+     * @param dryRun read and count everything, write nothing
+     */
+    public static ImportReport run(SourceReader reader, Path source, ImportMapping mapping, OperatingModel model,
+                                   Path log, boolean dryRun, Progress progress, Batch batch) throws IOException {
         Path target = log.toAbsolutePath();
         if (dryRun) {
-            Importer importer = new Importer(mapping, model, e -> { });
-            if (Files.exists(target)) {
-                EventLogJsonl.read(target, importer::existing);
-            }
+            BatchStamp stamp = new BatchStamp(batch.id(), e -> { });
+            Importer importer = new Importer(mapping, model, stamp);
+            existing(target, importer, stamp);
             readSource(reader, source, importer.sink(), progress);
             return importer.report();
         }
@@ -46,12 +83,32 @@ public final class LogImport {
                 Files.copy(target, temp, StandardCopyOption.REPLACE_EXISTING);
             }
             try (EventLogJsonl.Writer writer = EventLogJsonl.Writer.append(temp)) {
-                Importer importer = new Importer(mapping, model, writer::write);
-                if (Files.exists(target)) {
-                    EventLogJsonl.read(target, importer::existing);
-                }
+                BatchStamp stamp = new BatchStamp(batch.id(), writer::write);
+                Importer importer = new Importer(mapping, model, stamp);
+                existing(target, importer, stamp);
                 readSource(reader, source, importer.sink(), progress);
-                return importer.report();
+                ImportReport report = importer.report();
+                if (stamp.events() > 0) {
+                    writer.write(stamp.recordEvent(stamp.record(batch.kind(), batch.file(), report, null, batch.model()),
+                            batch.actor(), batch.at()));
+                }
+                return report;
+            }
+        });
+    }
+
+    /** Tells the importer the log as it stands, and the batch every event (for positions and versions). */
+    private static void existing(Path log, Importer importer, BatchStamp stamp) throws IOException {
+        if (!Files.exists(log)) {
+            return;
+        }
+        Set<String> retracted = JsonlBatches.batches(log).retracted();
+        EventLogJsonl.read(log, e -> {
+            if (ImportBatches.isBatchEvent(e) || e.batch() != null && retracted.contains(e.batch())) {
+                stamp.hidden(e);
+            } else {
+                stamp.standing(e);
+                importer.existing(e);
             }
         });
     }

@@ -29,10 +29,15 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Jira's issue navigator export "CSV (all fields)". Such a file holds each issue as it is now, not
  * its history: the creation at {@code Created}, the current status (entered at
- * {@code Status Category Changed} when the column is there, else taken as the first status), the
- * current assignee and priority, and the completion at {@code Resolved}. Use {@code jira-json}
- * for the full changelog. Repeated columns ({@code Labels}) are all read; dates are read in Jira's
- * default {@code 21/Nov/15 7:03 AM} form or ISO-8601, without an offset as UTC.
+ * {@code Status Category Changed} when it is given; for a resolved issue without it, at
+ * {@code Resolved}, since Jira sets the resolution on the transition into the final status; else
+ * taken as the first status), the current assignee and priority, and the completion at
+ * {@code Resolved}, never before the current status was entered (the completion belongs to the
+ * final status). {@code Status Category} says whether the current status is done (for a resolved
+ * issue without {@code Status Category Changed}, the status is taken as entered at {@code Resolved}
+ * unless that category says it is not done). Use {@code jira-json} for the full changelog.
+ * Repeated columns ({@code Labels}) are all read; dates are read in Jira's default
+ * {@code 21/Nov/15 7:03 AM} form or ISO-8601, without an offset as UTC.
  *
  * <p>Change ids: {@code jira:<Issue id>:created} (the same as {@code jira-json}'s, so the two
  * overlap cleanly), {@code …:csv-status}, {@code …:csv-assignee}, {@code …:csv-priority},
@@ -83,6 +88,7 @@ public final class JiraCsvReader implements SourceReader {
             int resolved = header.indexOf("Resolved");
             int creator = header.indexOf("Creator") >= 0 ? header.indexOf("Creator") : header.indexOf("Reporter");
             int statusChanged = header.indexOf("Status Category Changed");
+            int statusCategory = header.indexOf("Status Category");
             List<Integer> labelColumns = new ArrayList<>();
             for (int i = 0; i < header.size(); i++) {
                 if (header.get(i).equals("Labels")) {
@@ -104,14 +110,19 @@ public final class JiraCsvReader implements SourceReader {
                         labels.add(r.get(c));
                     }
                 }
-                SourceItem item = new SourceItem(r.get(key), value(r, type), value(r, project), labels, value(r, summary));
+                String current = value(r, status);
+                String category = value(r, statusCategory);
+                Boolean done = category == null ? null : category.equalsIgnoreCase("Done");
+                SourceItem item = new SourceItem(r.get(key), value(r, type), value(r, project), labels, value(r, summary),
+                        current, done);
                 String prefix = "jira:" + r.get(id);
                 Instant createdAt = time(r, created, "Created", line).orElseThrow(() -> new SourceFormatException(
                         "line " + line, "column Created: expected a date, found nothing"));
                 String actor = value(r, creator);
-                Optional<Instant> enteredAt = time(r, statusChanged, "Status Category Changed", line)
+                Optional<Instant> resolvedAt = time(r, resolved, "Resolved", line);
+                Optional<Instant> changedAt = time(r, statusChanged, "Status Category Changed", line);
+                Optional<Instant> enteredAt = (changedAt.isPresent() || Boolean.FALSE.equals(done) ? changedAt : resolvedAt)
                         .filter(t -> t.isAfter(createdAt));
-                String current = value(r, status);
                 sink.change(new SourceChange(item, prefix + ":created", createdAt, actor, ChangeKind.CREATED, "Status",
                         null, enteredAt.isPresent() ? null : current));
                 if (value(r, assignee) != null) {
@@ -126,9 +137,16 @@ public final class JiraCsvReader implements SourceReader {
                     sink.change(new SourceChange(item, prefix + ":csv-status", enteredAt.get(), null, ChangeKind.STATUS,
                             "Status", null, current));
                 }
-                Optional<Instant> resolvedAt = time(r, resolved, "Resolved", line);
                 if (resolvedAt.isPresent()) {
-                    sink.change(new SourceChange(item, prefix + ":csv-resolved", resolvedAt.get(), null, ChangeKind.CLOSED,
+                    Instant completedAt = resolvedAt.get();
+                    if (enteredAt.isPresent() && enteredAt.get().isAfter(completedAt)) {
+                        // Resolved in an earlier status the snapshot does not hold: completed in the current one.
+                        sink.note("jira-csv-resolved-before-status", r.get(key) + ": resolved before its current status "
+                                + "was entered (Resolved " + completedAt + ", Status Category Changed " + enteredAt.get()
+                                + "); completed when it entered its current status");
+                        completedAt = enteredAt.get();
+                    }
+                    sink.change(new SourceChange(item, prefix + ":csv-resolved", completedAt, null, ChangeKind.CLOSED,
                             "Resolved", null, "resolved"));
                 }
             }

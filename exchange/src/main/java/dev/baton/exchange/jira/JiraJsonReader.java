@@ -32,6 +32,13 @@ import tools.jackson.core.JsonToken;
  * {@code jira:<issue id>:changelog:<history id>:<item index>}; the creation gets
  * {@code jira:<issue id>:created}. The first status is the {@code from} of the first status
  * change, or the current status when the status never changed.
+ *
+ * <p>One changelog entry often holds a status change and a resolution change (a transition to
+ * Done sets the resolution), in either order. Its items are handed on so that the item ends
+ * where Jira leaves it: a resolution cleared first (reopened where it was), then the status
+ * and other fields, a resolution set last (completed in the new status). The ids keep each
+ * item's index in the entry. Whether the current status is done (its {@code statusCategory}) is
+ * passed on with the item: Jira gives no category for the statuses of the changelog.
  */
 public final class JiraJsonReader implements SourceReader {
 
@@ -297,8 +304,10 @@ public final class JiraJsonReader implements SourceReader {
                 labels.add(label.toString());
             }
         }
+        String category = text(object(fields, "status"), "statusCategory", "key");
         SourceItem item = new SourceItem(key, text(fields, "issuetype", "name"), text(fields, "project", "key"),
-                labels, text(fields, "summary"));
+                labels, text(fields, "summary"), text(fields, "status", "name"),
+                category == null ? null : category.equalsIgnoreCase("done"));
 
         List<History> histories = parts.histories == null ? new ArrayList<>() : parts.histories;
         if (parts.histories == null) {
@@ -346,7 +355,8 @@ public final class JiraJsonReader implements SourceReader {
             creator = user(object(fields, "reporter"));
         }
         String prefix = "jira:" + id;
-        SourceItem atCreation = new SourceItem(key, item.type(), item.project(), firstLabels, firstTitle);
+        SourceItem atCreation = new SourceItem(key, item.type(), item.project(), firstLabels, firstTitle, item.status(),
+                item.statusDone());
         sink.change(new SourceChange(atCreation, prefix + ":created", created, creator, ChangeKind.CREATED, "status",
                 null, firstStatus));
         if (firstAssignee != null) {
@@ -358,12 +368,27 @@ public final class JiraJsonReader implements SourceReader {
                     "priority", null, firstPriority));
         }
         for (History h : histories) {
-            int index = 0;
-            for (Item it : h.items()) {
-                String changeId = prefix + ":changelog:" + h.id() + ":" + index++;
-                change(item, changeId, h, it, sink);
+            List<Item> items = h.items();
+            for (int rank = 0; rank < 3; rank++) {
+                for (int index = 0; index < items.size(); index++) {
+                    if (rank(items.get(index)) == rank) {
+                        change(item, prefix + ":changelog:" + h.id() + ":" + index, h, items.get(index), sink);
+                    }
+                }
             }
         }
+    }
+
+    /**
+     * Where a changelog item goes among the items of its entry: a resolution cleared first, so
+     * the reopen happens where the item was; a resolution set last, so the completion happens
+     * in the status the same entry moves it to; everything else in between, in Jira's order.
+     */
+    private static int rank(Item it) {
+        if (!"resolution".equals(it.field())) {
+            return 1;
+        }
+        return it.to() == null ? 0 : 2;
     }
 
     private static void change(SourceItem item, String changeId, History h, Item it, SourceSink sink) {

@@ -16,10 +16,16 @@ import java.util.Set;
  * @param statusLabels label prefixes (e.g. {@code workflow::}) whose labels are statuses, as
  *                     GitLab and Trello boards often use them
  * @param columns      the columns of a generic CSV event table (kind {@code csv})
+ * @param completion   what completes an item: the resolution, a done status or both (the default)
  */
 public record ImportMapping(Map<String, String> stages, List<String> statusLabels, Map<String, PersonRef> people,
                             WorkTypeRules workTypes, Map<String, String> fields, Set<String> ignoredFields,
-                            Set<String> urgentPriorities, Set<String> urgentLabels, TableColumns columns) {
+                            Set<String> urgentPriorities, Set<String> urgentLabels, TableColumns columns,
+                            Completion completion) {
+
+    public ImportMapping {
+        completion = completion == null ? Completion.DEFAULT : completion;
+    }
 
     /** A person of the model and, optionally, the function they work for. */
     public record PersonRef(String person, String function) {
@@ -42,7 +48,7 @@ public record ImportMapping(Map<String, String> stages, List<String> statusLabel
     }
 
     public static final ImportMapping NONE = new ImportMapping(Map.of(), List.of(), Map.of(), WorkTypeRules.NONE,
-            Map.of(), Set.of(), Set.of(), Set.of(), null);
+            Map.of(), Set.of(), Set.of(), Set.of(), null, Completion.DEFAULT);
 
     public boolean mapsStages() {
         return !stages.isEmpty();

@@ -26,10 +26,11 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 public final class MappingReader {
 
     static final List<String> TOP = List.of("source", "stages", "status-labels", "people", "work-types", "fields",
-            "urgent", "columns");
+            "urgent", "columns", "completion");
     static final List<String> WORK_TYPES = List.of("default", "by-type", "by-project", "by-label");
     static final List<String> FIELDS = List.of("map", "ignore");
     static final List<String> URGENT = List.of("priorities", "labels");
+    static final List<String> COMPLETION = List.of("on", "done-statuses");
     static final List<String> PERSON = List.of("person", "function");
     static final List<String> COLUMNS = List.of("item", "activity", "time", "actor", "type", "project", "title", "id",
             "attributes");
@@ -104,11 +105,27 @@ public final class MappingReader {
                         c.texts("attributes", "a column"));
             }
         }
+        Completion completion = completion(reader, top);
         if (problems.hasErrors()) {
             return new Result(null, problems.sorted(), sourceMap);
         }
         return new Result(new ImportMapping(stages, statusLabels, people, workTypes, fields, ignored, urgentPriorities,
-                urgentLabels, columns), problems.sorted(), sourceMap);
+                urgentLabels, columns, completion), problems.sorted(), sourceMap);
+    }
+
+    /** The {@code completion} section; the default (both, no listed statuses) when absent. */
+    private static Completion completion(NodeReader reader, Entries top) {
+        if (!top.given("completion")) {
+            return Completion.DEFAULT;
+        }
+        Entries c = reader.mapping(top.node("completion"), top.path("completion"), "completion rules", COMPLETION);
+        if (c == null) {
+            return Completion.DEFAULT;
+        }
+        Completion.On on = c.given("on") ? c.choice("on", false, Completion.On.ids(), Completion.On::byId,
+                "what completes an item") : Completion.On.BOTH;
+        List<String> done = c.texts("done-statuses", "a tool status that is done");
+        return new Completion(on == null ? Completion.On.BOTH : on, done);
     }
 
     /** A free mapping of tool values to ids; both the exact key and its lower case are kept. */

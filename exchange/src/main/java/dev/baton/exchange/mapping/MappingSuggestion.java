@@ -26,6 +26,8 @@ public final class MappingSuggestion implements SourceSink {
     private final Map<String, Long> fields = new TreeMap<>();
     private final Map<String, Long> priorities = new LinkedHashMap<>();
     private final java.util.Set<String> itemsSeen = new java.util.HashSet<>();
+    /** Statuses the export itself marks done (Jira's status category), by how many items end in them. */
+    private final Map<String, Long> doneStatuses = new LinkedHashMap<>();
 
     @Override
     public void change(SourceChange c) {
@@ -34,6 +36,9 @@ public final class MappingSuggestion implements SourceSink {
             count(types, c.item().type());
             count(projects, c.item().project());
             c.item().labels().forEach(l -> count(labels, l));
+            if (Boolean.TRUE.equals(c.item().statusDone())) {
+                count(doneStatuses, c.item().status());
+            }
         }
         switch (c.kind()) {
             case CREATED, STATUS -> {
@@ -82,6 +87,12 @@ public final class MappingSuggestion implements SourceSink {
                 : String.join(", ", sortedByCount(priorities).stream().map(e -> e.getKey() + " (" + e.getValue() + ")").toList())).append('\n');
         y.append("  priorities: []\n");
         y.append("  labels: []\n");
+        y.append("completion:\n");
+        y.append("  on: both   # resolution | done-status | both: what completes an item\n");
+        y.append("  done-statuses: [").append(String.join(", ", sortedByCount(doneStatuses).stream()
+                .map(e -> quote(e.getKey())).toList())).append("]   # statuses that are done")
+                .append(doneStatuses.isEmpty() ? ": none marked done in this file\n"
+                        : " (marked done in this file; add the others)\n");
         return y.toString();
     }
 

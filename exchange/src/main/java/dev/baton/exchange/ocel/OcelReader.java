@@ -7,6 +7,7 @@ import static dev.baton.exchange.io.SpillSort.readString;
 import static dev.baton.exchange.io.SpillSort.writeString;
 
 import dev.baton.engine.event.BatonEvent;
+import dev.baton.engine.jsonl.EventAttributes;
 import dev.baton.exchange.io.SpillSort;
 import dev.baton.exchange.source.BatonPayloads;
 import dev.baton.exchange.source.ChangeKind;
@@ -127,7 +128,7 @@ public final class OcelReader implements SourceReader {
                     for (JsonToken t = json.firstObject(value); t != JsonToken.END_ARRAY; t = json.nextObject()) {
                         String where = json.where();
                         Occurrence o = occurrence(json.tree(Set.of()), where);
-                        baton[0] |= o.attributes().containsKey("baton:data");
+                        baton[0] |= o.attributes().containsKey(EventAttributes.TYPE);
                         if (keys.contains("objects")) {
                             relate(o, objects, eventsPerType, sorted);
                         } else {
@@ -159,7 +160,7 @@ public final class OcelReader implements SourceReader {
                         + " events); other object types: " + new TreeSet<>(eventsPerType.keySet()));
             }
             SortNotes.spilled(sorted, sink);
-            replay(sorted, chosen, sink);
+            replay(sorted, chosen, baton[0] && caseType == null, sink);
         }
     }
 
@@ -182,12 +183,12 @@ public final class OcelReader implements SourceReader {
     /** Puts the event in order under each object it relates to, and counts it once per object type. */
     private void relate(Occurrence o, Map<String, ObjectRef> objects, Map<String, Integer> eventsPerType,
                         SpillSort<Related> sorted) {
-        boolean batonEvent = o.attributes().containsKey("baton:data");
+        boolean batonEvent = o.attributes().containsKey(EventAttributes.TYPE);
         Set<String> typesSeen = new HashSet<>(4);
         List<String> r = o.relationships();
         for (int i = 0; i < r.size(); i += 2) {
             ObjectRef object = objects.get(r.get(i));
-            if (object == null || object.type() == null || (batonEvent && !"item".equals(r.get(i + 1)))) {
+            if (object == null || object.type() == null || (batonEvent && !isStream(r.get(i + 1)))) {
                 continue;
             }
             if (typesSeen.add(object.type())) {
@@ -200,12 +201,17 @@ public final class OcelReader implements SourceReader {
         }
     }
 
+    /** Whether a Baton event's relationship is to its own stream (not to a request it came from, say). */
+    private static boolean isStream(String qualifier) {
+        return OcelWriter.ITEM_QUALIFIER.equals(qualifier) || OcelWriter.REQUEST_QUALIFIER.equals(qualifier);
+    }
+
     /** Each object of the chosen type is an item: its events' types are its activities, oldest first. */
-    private static void replay(SpillSort<Related> sorted, String chosen, SourceSink sink) {
+    private static void replay(SpillSort<Related> sorted, String chosen, boolean batonLog, SourceSink sink) {
         long[] group = {-1};
         String[] previous = {null};
         sorted.drain((index, related) -> {
-            if (!chosen.equals(related.objectType())) {
+            if (!chosen.equals(related.objectType()) && !(batonLog && OcelWriter.REQUEST.equals(related.objectType()))) {
                 return;
             }
             if (index != group[0]) {
@@ -215,11 +221,12 @@ public final class OcelReader implements SourceReader {
             Occurrence o = related.event();
             String objectId = related.objectId();
             String data = o.attributes().get("baton:data");
-            String batonType = o.attributes().get("baton:type");
-            if (data != null && batonType != null) {
+            String batonType = o.attributes().get(EventAttributes.TYPE);
+            if (batonType != null) {
                 BatonEvent event;
                 try {
-                    event = BatonPayloads.event(batonType, data);
+                    event = data != null ? BatonPayloads.event(batonType, data)
+                            : EventAttributes.payload(batonType, o.attributes());
                 } catch (IllegalArgumentException ex) {
                     throw new SourceFormatException("event " + o.id(), ex.getMessage());
                 }

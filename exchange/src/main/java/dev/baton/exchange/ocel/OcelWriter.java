@@ -2,14 +2,16 @@ package dev.baton.exchange.ocel;
 
 import dev.baton.engine.event.BatonEvent;
 import dev.baton.engine.event.RecordedEvent;
+import dev.baton.engine.intake.IntakeEvent.RequestAccepted;
+import dev.baton.engine.intake.IntakeEvent.RequestSubmitted;
 import dev.baton.engine.item.WorkItemEvent.HandoffSent;
 import dev.baton.engine.item.WorkItemEvent.ItemCreated;
 import dev.baton.engine.item.WorkItemEvent.OwnerAssigned;
+import dev.baton.engine.jsonl.EventAttributes;
 import dev.baton.exchange.source.BatonPayloads;
 import dev.baton.exchange.xes.XesWriter;
 import java.io.Closeable;
 import java.io.OutputStream;
-import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,15 +26,21 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * Writes an OCEL 2.0 JSON log: the events stream out first, then the objects they touched —
- * work items ({@code work item}), people ({@code person}) and functions ({@code function}) — and
- * the object and event types. An event relates to its item ({@code item}), its actor
- * ({@code actor}) and, where the payload names them, a new owner or the functions of a handoff.
- * Events keep their Baton identity as attributes ({@code baton:type}, {@code baton:id},
- * {@code baton:data}, …) so that {@code baton import ocel} gives them back.
+ * work items ({@code work item}), intake requests ({@code intake request}), people
+ * ({@code person}) and functions ({@code function}) — and the object and event types. An event
+ * relates to its stream ({@code item} or {@code request}), its actor ({@code actor}) and, where
+ * the payload names them, a new owner, the functions of a handoff, the request an item came from
+ * or the item a request became. Events carry the plain {@link EventAttributes} ({@code baton:kind},
+ * {@code baton:type}, {@code baton:to}, …) so that {@code baton import ocel} and
+ * {@code baton analyze} give them back.
  */
 public final class OcelWriter implements Closeable {
 
-    static final String ITEM = "work item";
+    static final String ITEM = XesWriter.ITEM;
+    static final String REQUEST = XesWriter.REQUEST;
+    /** The qualifiers of the relationship to an event's own stream: its case in a flattened log. */
+    public static final String ITEM_QUALIFIER = "item";
+    public static final String REQUEST_QUALIFIER = "request";
     static final String PERSON = "person";
     static final String FUNCTION = "function";
     private static final String EPOCH = "1970-01-01T00:00:00Z";
@@ -42,6 +50,8 @@ public final class OcelWriter implements Closeable {
     private final Map<String, String> itemWorkTypes = new LinkedHashMap<>();
     private final Map<String, String> itemTitles = new LinkedHashMap<>();
     private final Map<String, String> itemOwners = new LinkedHashMap<>();
+    private final Map<String, String> requestWorkTypes = new LinkedHashMap<>();
+    private final Map<String, String> requestTitles = new LinkedHashMap<>();
     private final Set<String> people = new LinkedHashSet<>();
     private final Set<String> functions = new LinkedHashSet<>();
     private final Map<String, Set<String>> eventTypes = new TreeMap<>();
@@ -59,24 +69,13 @@ public final class OcelWriter implements Closeable {
         BatonEvent event = e.event();
         String activity = BatonPayloads.activity(event);
         Map<String, String> attributes = new LinkedHashMap<>();
-        attributes.put("baton:type", e.type());
-        attributes.put("baton:id", XesWriter.eventId(e));
-        attributes.put("baton:version", Long.toString(e.version()));
-        if (e.workType() != null) {
-            attributes.put("baton:workType", e.workType());
-        }
-        for (RecordComponent c : event.getClass().getRecordComponents()) {
-            Object value = component(c, event);
-            if (value instanceof String || value instanceof Number || value instanceof Boolean) {
-                attributes.put(c.getName(), value.toString());
-            }
-        }
-        attributes.put("baton:data", BatonPayloads.json(event));
+        EventAttributes.of(e).forEach((name, value) -> attributes.put(name, String.valueOf(value)));
         eventTypes.computeIfAbsent(activity, k -> new LinkedHashSet<>()).addAll(attributes.keySet());
-
-        itemWorkTypes.putIfAbsent(e.stream(), e.workType());
+        boolean request = EventAttributes.isIntake(event);
+        Map<String, String> workTypes = request ? requestWorkTypes : itemWorkTypes;
+        workTypes.putIfAbsent(e.stream(), e.workType());
         if (e.workType() != null) {
-            itemWorkTypes.put(e.stream(), e.workType());
+            workTypes.put(e.stream(), e.workType());
         }
         json.writeStartObject();
         json.writeStringProperty("id", XesWriter.eventId(e));
@@ -93,10 +92,23 @@ public final class OcelWriter implements Closeable {
         json.writeEndArray();
         json.writeName("relationships");
         json.writeStartArray();
-        relationship(e.stream(), "item");
+        relationship(e.stream(), request ? REQUEST_QUALIFIER : ITEM_QUALIFIER);
         person(e.actor(), "actor");
-        if (event instanceof ItemCreated c && c.title() != null) {
-            itemTitles.put(e.stream(), c.title());
+        if (event instanceof ItemCreated c) {
+            if (c.title() != null) {
+                itemTitles.put(e.stream(), c.title());
+            }
+            if (c.fromRequest() != null && !c.fromRequest().isBlank()) {
+                relationship(c.fromRequest(), "from request");
+                requestWorkTypes.putIfAbsent(c.fromRequest(), null); // an object even if its events are not in the log
+            }
+        }
+        if (event instanceof RequestSubmitted r && r.title() != null) {
+            requestTitles.put(e.stream(), r.title());
+        }
+        if (event instanceof RequestAccepted r && r.itemId() != null && !r.itemId().isBlank()) {
+            relationship(r.itemId(), "became item");
+            itemWorkTypes.putIfAbsent(r.itemId(), null);
         }
         if (event instanceof OwnerAssigned o && o.owner() != null) {
             itemOwners.put(e.stream(), o.owner());
@@ -131,14 +143,6 @@ public final class OcelWriter implements Closeable {
         json.writeEndObject();
     }
 
-    private static Object component(RecordComponent c, BatonEvent event) {
-        try {
-            return c.getAccessor().invoke(event);
-        } catch (ReflectiveOperationException ex) {
-            throw new IllegalStateException("cannot read " + c.getName() + " of " + event.type(), ex);
-        }
-    }
-
     @Override
     public void close() {
         json.writeEndArray();
@@ -146,9 +150,18 @@ public final class OcelWriter implements Closeable {
         json.writeStartArray();
         itemWorkTypes.forEach((item, workType) -> {
             Map<String, String> attributes = new LinkedHashMap<>();
-            attributes.put("workType", workType);
-            attributes.put("title", itemTitles.get(item));
+            attributes.put(EventAttributes.WORK_TYPE, workType);
+            attributes.put("baton:title", itemTitles.get(item));
             object(item, ITEM, attributes, itemOwners.get(item), "owner");
+        });
+        requestWorkTypes.forEach((request, workType) -> {
+            if (itemWorkTypes.containsKey(request)) {
+                return; // one object per id: a stream with item events is an item
+            }
+            Map<String, String> attributes = new LinkedHashMap<>();
+            attributes.put(EventAttributes.WORK_TYPE, workType);
+            attributes.put("baton:title", requestTitles.get(request));
+            object(request, REQUEST, attributes, null, null);
         });
         Map<String, String> personFunctions = new LinkedHashMap<>();
         for (String person : people) {
@@ -165,7 +178,8 @@ public final class OcelWriter implements Closeable {
         json.writeEndArray();
         json.writeName("objectTypes");
         json.writeStartArray();
-        type(ITEM, List.of("workType", "title"));
+        type(ITEM, List.of(EventAttributes.WORK_TYPE, "baton:title"));
+        type(REQUEST, List.of(EventAttributes.WORK_TYPE, "baton:title"));
         type(PERSON, List.of());
         type(FUNCTION, List.of());
         json.writeEndArray();

@@ -32,6 +32,8 @@ public final class SourceChangeCodec implements SpillSort.Codec<SourceChange> {
             writeString(out, label);
         }
         writeString(out, item.title());
+        writeString(out, item.status());
+        out.writeByte(item.statusDone() == null ? 2 : item.statusDone() ? 1 : 0);
         writeString(out, c.changeId());
         out.writeLong(c.at().getEpochSecond());
         out.writeInt(c.at().getNano());
@@ -56,7 +58,10 @@ public final class SourceChangeCodec implements SpillSort.Codec<SourceChange> {
         for (int i = 0; i < labelCount; i++) {
             labels.add(readString(in));
         }
-        SourceItem item = new SourceItem(key, type, project, labels, readString(in));
+        String title = readString(in);
+        String status = readString(in);
+        byte done = in.readByte();
+        SourceItem item = new SourceItem(key, type, project, labels, title, status, done == 2 ? null : done == 1);
         String changeId = readString(in);
         Instant at = Instant.ofEpochSecond(in.readLong(), in.readInt());
         String actor = readString(in);

@@ -11,10 +11,29 @@ import java.util.List;
  * @param project project, board or repository; may be null
  * @param labels  labels or tags at import time (may be empty)
  * @param title   summary, name or null
+ * @param status  the item's current status as the tool shows it, when the export says whether it
+ *                is done; else null
+ * @param statusDone whether the tool counts {@code status} as done (Jira's status category
+ *                "Done"); null when the export does not say. Jira gives the category of the
+ *                current status only, never of the statuses in the changelog.
  */
-public record SourceItem(String key, String type, String project, List<String> labels, String title) {
+public record SourceItem(String key, String type, String project, List<String> labels, String title, String status,
+                         Boolean statusDone) {
 
     public SourceItem {
         labels = labels == null ? List.of() : List.copyOf(labels);
+    }
+
+    /** An item of an export that says nothing about which statuses are done. */
+    public SourceItem(String key, String type, String project, List<String> labels, String title) {
+        this(key, type, project, labels, title, null, null);
+    }
+
+    /**
+     * What the export says about a status of this item: done or not when it is the current status
+     * and the export gives its category, else null.
+     */
+    public Boolean done(String toolStatus) {
+        return statusDone != null && status != null && status.equalsIgnoreCase(toolStatus) ? statusDone : null;
     }
 }

@@ -4,6 +4,7 @@ import static dev.baton.exchange.io.SpillSort.readString;
 import static dev.baton.exchange.io.SpillSort.writeString;
 
 import dev.baton.engine.event.BatonEvent;
+import dev.baton.engine.jsonl.EventAttributes;
 import dev.baton.exchange.io.SpillSort;
 import dev.baton.exchange.mapping.ImportMapping.TableColumns;
 import dev.baton.exchange.source.BatonPayloads;
@@ -67,7 +68,8 @@ public final class CsvEventReader implements SourceReader {
     }
 
     private record Row(long line, String item, String activity, Instant at, String actor, String type, String project,
-                       String title, String id, List<String> attributes, String batonType, String data) {
+                       String title, String id, List<String> attributes, String batonType, String data,
+                       List<String> batonValues) {
     }
 
     @Override
@@ -82,8 +84,10 @@ public final class CsvEventReader implements SourceReader {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
         try (CSVParser parser = CSVParser.builder().setReader(new InputStreamReader(in, StandardCharsets.UTF_8))
                 .setFormat(format).get();
-             SpillSort<Row> sorted = new SpillSort<>(new RowCodec(attributes.size()), sortMemory)) {
+             SpillSort<Row> sorted = new SpillSort<>(new RowCodec(attributes.size(), batonColumns(parser)), sortMemory)) {
             Map<String, Integer> header = parser.getHeaderMap();
+            List<String> batonColumns = batonColumns(parser);
+            boolean plain = header.containsKey(EventAttributes.TYPE);
             String item = column(header, columns == null ? null : columns.item(), "case", "case:concept:name", "case_id");
             String activity = column(header, columns == null ? null : columns.activity(), "activity", "concept:name");
             String time = column(header, columns == null ? null : columns.time(), "timestamp", "time:timestamp", "time");
@@ -95,7 +99,7 @@ public final class CsvEventReader implements SourceReader {
             String type = column(header, columns == null ? null : columns.type(), "work_type");
             String project = column(header, columns == null ? null : columns.project());
             String title = column(header, columns == null ? null : columns.title(), "title");
-            String id = column(header, columns == null ? null : columns.id(), "id");
+            String id = column(header, columns == null ? null : columns.id(), "id", EventAttributes.ID);
             boolean baton = header.containsKey("type") && header.containsKey("data");
             for (String a : attributes) {
                 if (!header.containsKey(a)) {
@@ -117,13 +121,18 @@ public final class CsvEventReader implements SourceReader {
                     values.add(record.get(a));
                 }
                 String key = record.get(item);
+                List<String> batonValues = new ArrayList<>(batonColumns.size());
+                for (String b : batonColumns) {
+                    batonValues.add(record.get(b));
+                }
                 Row row = new Row(line, key, record.get(activity), instant, get(record, actor), get(record, type),
                         get(record, project), get(record, title), get(record, id), values,
-                        baton ? record.get("type") : null, baton ? record.get("data") : null);
+                        plain ? record.get(EventAttributes.TYPE) : baton ? record.get("type") : null,
+                        baton && !plain ? record.get("data") : null, batonValues);
                 sorted.add(cases.computeIfAbsent(key, k -> cases.size()), instant.getEpochSecond(), instant.getNano(), row);
             }
             SortNotes.spilled(sorted, sink);
-            Replay replay = new Replay(attributes, sink);
+            Replay replay = new Replay(attributes, batonColumns, sink);
             sorted.drain(replay::row);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -134,9 +143,15 @@ public final class CsvEventReader implements SourceReader {
         }
     }
 
+    /** The columns of Baton's plain event attributes, in header order. */
+    private static List<String> batonColumns(CSVParser parser) {
+        return parser.getHeaderNames().stream().filter(h -> h.startsWith(EventAttributes.PREFIX)).toList();
+    }
+
     /** Replays the rows case by case, oldest first: what it keeps is one case's state. */
     private static final class Replay {
         private final List<String> attributes;
+        private final List<String> batonColumns;
         private final SourceSink sink;
         private long group = -1;
         private String previous;
@@ -146,9 +161,22 @@ public final class CsvEventReader implements SourceReader {
         private final Map<String, Integer> madeIds = new HashMap<>();
         private Instant madeAt;
 
-        Replay(List<String> attributes, SourceSink sink) {
+        Replay(List<String> attributes, List<String> batonColumns, SourceSink sink) {
             this.attributes = attributes;
+            this.batonColumns = batonColumns;
             this.sink = sink;
+        }
+
+        /** The event of a row of Baton's plain columns; an empty cell is an attribute the event has not. */
+        private BatonEvent plainEvent(Row r) {
+            Map<String, String> values = new HashMap<>();
+            for (int i = 0; i < batonColumns.size(); i++) {
+                String value = r.batonValues().get(i);
+                if (value != null && !value.isEmpty()) {
+                    values.put(batonColumns.get(i), value);
+                }
+            }
+            return EventAttributes.payload(r.batonType(), values);
         }
 
         void row(long caseIndex, Row r) {
@@ -178,7 +206,7 @@ public final class CsvEventReader implements SourceReader {
             if (r.batonType() != null && !r.batonType().isEmpty()) {
                 BatonEvent event;
                 try {
-                    event = BatonPayloads.event(r.batonType(), r.data());
+                    event = r.data() != null ? BatonPayloads.event(r.batonType(), r.data()) : plainEvent(r);
                 } catch (IllegalArgumentException e) {
                     throw new SourceFormatException("line " + r.line(), e.getMessage());
                 }
@@ -201,7 +229,7 @@ public final class CsvEventReader implements SourceReader {
     }
 
     /** A row as bytes, for the sort. */
-    private record RowCodec(int attributeCount) implements SpillSort.Codec<Row> {
+    private record RowCodec(int attributeCount, List<String> batonColumns) implements SpillSort.Codec<Row> {
 
         @Override
         public void write(DataOutput out, Row r) throws IOException {
@@ -220,6 +248,9 @@ public final class CsvEventReader implements SourceReader {
             }
             writeString(out, r.batonType());
             writeString(out, r.data());
+            for (String b : r.batonValues()) {
+                writeString(out, b);
+            }
         }
 
         @Override
@@ -237,8 +268,14 @@ public final class CsvEventReader implements SourceReader {
             for (int i = 0; i < attributeCount; i++) {
                 attributes.add(readString(in));
             }
-            return new Row(line, item, activity, at, actor, type, project, title, id, attributes, readString(in),
-                    readString(in));
+            String batonType = readString(in);
+            String data = readString(in);
+            List<String> batonValues = new ArrayList<>(batonColumns.size());
+            for (int i = 0; i < batonColumns.size(); i++) {
+                batonValues.add(readString(in));
+            }
+            return new Row(line, item, activity, at, actor, type, project, title, id, attributes, batonType, data,
+                    batonValues);
         }
     }
 

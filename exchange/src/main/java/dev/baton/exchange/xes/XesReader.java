@@ -1,6 +1,7 @@
 package dev.baton.exchange.xes;
 
 import dev.baton.engine.event.BatonEvent;
+import dev.baton.engine.jsonl.EventAttributes;
 import dev.baton.exchange.source.BatonPayloads;
 import dev.baton.exchange.source.ChangeKind;
 import dev.baton.exchange.source.SourceChange;
@@ -27,7 +28,8 @@ import javax.xml.stream.XMLStreamReader;
  * activity, each later one enters the next activity ({@code concept:name}) at
  * {@code time:timestamp} by {@code org:resource}. Only {@code complete} lifecycle transitions (or
  * events without one) are stages entered; others are counted in a note. Events Baton exported
- * (with {@code baton:type} and {@code baton:data}) come back as they were.
+ * (with {@code baton:type} and their plain {@link EventAttributes}, or the {@code baton:data}
+ * JSON of older exports) come back as they were.
  *
  * <p>Change ids: the event's {@code baton:id} or {@code identity:id}, else
  * {@code xes:<trace>:<index>}, stable for the same file.
@@ -144,9 +146,22 @@ public final class XesReader implements SourceReader {
                         + (at == null ? "none" : "'" + at + "'")));
         String actor = a.get("org:resource");
         String id = a.getOrDefault("baton:id", a.getOrDefault("identity:id", "xes:" + trace.name + ":" + index));
-        String type = a.get("baton:type");
+        String type = a.get(EventAttributes.TYPE);
         String data = a.get("baton:data");
-        if (type != null && data != null) {
+        if (type != null && data == null) {
+            BatonEvent event;
+            try {
+                event = EventAttributes.payload(type, a);
+            } catch (IllegalArgumentException e) {
+                throw new SourceFormatException(where, "event " + (index + 1) + " of trace " + trace.name + ": "
+                        + e.getMessage());
+            }
+            String workType = a.getOrDefault(EventAttributes.WORK_TYPE, trace.attributes.get(EventAttributes.WORK_TYPE));
+            sink.change(SourceChange.recorded(new SourceItem(trace.name, workType, null, List.of(), null), id, time,
+                    actor, event));
+            return;
+        }
+        if (type != null) {
             BatonEvent event;
             try {
                 event = BatonPayloads.event(type, data);

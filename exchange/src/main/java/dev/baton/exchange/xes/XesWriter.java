@@ -1,6 +1,7 @@
 package dev.baton.exchange.xes;
 
 import dev.baton.engine.event.RecordedEvent;
+import dev.baton.engine.jsonl.EventAttributes;
 import dev.baton.exchange.source.BatonPayloads;
 import java.io.Closeable;
 import java.io.IOException;
@@ -9,15 +10,21 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Writes an IEEE 1849 XES log with the standard concept, time, lifecycle and org extensions, one
- * trace per work item, streaming: pm4py and ProM read it as they read any XES file. Each event
- * also keeps its Baton identity ({@code baton:type}, {@code baton:id}, {@code baton:version},
- * {@code baton:data}) so that {@code baton import xes} gives the same events back.
+ * trace per work item or intake request, streaming: pm4py and ProM read it as they read any XES
+ * file. An event's activity ({@code concept:name}) is the stage entered, or the event type for
+ * the events that enter none; its resource ({@code org:resource}) the actor and, when the model
+ * is known, its group ({@code org:group}) the actor's function. Everything else travels as plain
+ * attributes ({@link EventAttributes}: {@code baton:kind}, {@code baton:type}, {@code baton:to},
+ * {@code baton:owner}, …), typed as XES types them, so that another tool filters on
+ * {@code baton:kind} = {@code stage} to keep only the stage changes and {@code baton import xes}
+ * or {@code baton analyze} gives the same events back.
  */
 public final class XesWriter implements Closeable {
 
@@ -74,9 +81,14 @@ public final class XesWriter implements Closeable {
         xml.writeAttribute("uri", uri);
     }
 
+    /** What a trace is, as its {@code baton:caseType}: the two kinds of stream in a log. */
+    public static final String CASE_TYPE = "baton:caseType";
+    public static final String ITEM = "work item";
+    public static final String REQUEST = "intake request";
+
     /** One trace: the events of one work item, in version order. */
     public void trace(String stream, String workType, List<RecordedEvent> events) throws IOException {
-        startTrace(stream, workType);
+        startTrace(stream, workType, !events.isEmpty() && EventAttributes.isIntake(events.get(0).event()));
         for (RecordedEvent e : events) {
             event(e);
         }
@@ -84,13 +96,14 @@ public final class XesWriter implements Closeable {
     }
 
     /** Opens a trace; its events follow with {@link #event}, then {@link #endTrace}. */
-    public void startTrace(String stream, String workType) throws IOException {
+    public void startTrace(String stream, String workType, boolean request) throws IOException {
         try {
             newline(1);
             xml.writeStartElement("trace");
             attribute(2, "string", "concept:name", stream);
+            attribute(2, "string", CASE_TYPE, request ? REQUEST : ITEM);
             if (workType != null) {
-                attribute(2, "string", "baton:workType", workType);
+                attribute(2, "string", EventAttributes.WORK_TYPE, workType);
             }
         } catch (XMLStreamException ex) {
             throw new IOException(ex);
@@ -98,21 +111,28 @@ public final class XesWriter implements Closeable {
     }
 
     /**
-     * An event as XES writes it, its payload already JSON: what an export puts in order on disk
-     * costs no second JSON round trip.
+     * An event as XES writes it: what an export puts in order on disk.
+     *
+     * @param group      the actor's function, or null when unknown
+     * @param attributes the event's {@link EventAttributes}
      */
-    public record Event(String stream, String activity, Instant at, String actor, String type, String id, long version,
-                        String workType, String data) {
+    public record Event(String stream, String activity, Instant at, String actor, String group,
+                        Map<String, Object> attributes) {
 
-        public static Event of(RecordedEvent e) {
-            return new Event(e.stream(), BatonPayloads.activity(e.event()), e.at(), e.actor(), e.type(), eventId(e),
-                    e.version(), e.workType(), BatonPayloads.json(e.event()));
+        public static Event of(RecordedEvent e, String group) {
+            return new Event(e.stream(), BatonPayloads.activity(e.event()), e.at(), e.actor(), group,
+                    EventAttributes.of(e));
+        }
+
+        /** Whether the event belongs to an intake request. */
+        public boolean request() {
+            return EventAttributes.INTAKE.equals(attributes.get(EventAttributes.KIND));
         }
     }
 
     /** One event of the open trace. */
     public void event(RecordedEvent e) throws IOException {
-        event(Event.of(e));
+        event(Event.of(e, null));
     }
 
     public void event(Event e) throws IOException {
@@ -123,13 +143,13 @@ public final class XesWriter implements Closeable {
             attribute(3, "date", "time:timestamp", DATE.format(e.at()));
             attribute(3, "string", "lifecycle:transition", "complete");
             attribute(3, "string", "org:resource", e.actor());
-            attribute(3, "string", "baton:type", e.type());
-            attribute(3, "string", "baton:id", e.id());
-            attribute(3, "int", "baton:version", Long.toString(e.version()));
-            if (e.workType() != null) {
-                attribute(3, "string", "baton:workType", e.workType());
+            attribute(3, "string", "org:group", e.group());
+            for (var a : e.attributes().entrySet()) {
+                Object value = a.getValue();
+                String kind = value instanceof Boolean ? "boolean" : value instanceof Double ? "float"
+                        : value instanceof Number ? "int" : "string";
+                attribute(3, kind, a.getKey(), String.valueOf(value));
             }
-            attribute(3, "string", "baton:data", e.data());
             newline(2);
             xml.writeEndElement();
         } catch (XMLStreamException ex) {
@@ -148,7 +168,7 @@ public final class XesWriter implements Closeable {
 
     /** The event's stable id; engine events, which have none, are named by stream and version. */
     public static String eventId(RecordedEvent e) {
-        return e.eventId() != null ? e.eventId() : "baton:" + e.stream() + ":" + e.version();
+        return EventAttributes.id(e);
     }
 
     static String date(Instant at) {

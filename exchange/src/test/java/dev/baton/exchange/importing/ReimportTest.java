@@ -38,7 +38,7 @@ class ReimportTest {
 
     static final ImportMapping MAPPING = new ImportMapping(Map.of("To Do", "brief", "Ideas", "brief",
             "In Progress", "build"), List.of(), Map.of(), ImportMapping.WorkTypeRules.NONE, Map.of(),
-            java.util.Set.of(), java.util.Set.of(), java.util.Set.of(), null);
+            java.util.Set.of(), java.util.Set.of(), java.util.Set.of(), null, null);
 
     static ImportReport run(List<RecordedEvent> log, List<SourceChange> export) {
         List<RecordedEvent> before = List.copyOf(log);

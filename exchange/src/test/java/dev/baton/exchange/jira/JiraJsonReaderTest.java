@@ -28,7 +28,7 @@ class JiraJsonReaderTest {
                 Samples.toolExport("jira-cloud-search-with-changelog_actionableagile.json"));
 
         assertThat(imported.countsByType()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "ItemCreated", 25L, "StageEntered", 64L, "ItemCompleted", 4L, "FieldsUpdated", 25L));
+                "ItemCreated", 25L, "StageEntered", 64L, "ItemCompleted", 17L, "FieldsUpdated", 25L));
         assertThat(imported.report().items()).isEqualTo(25);
         // UT-26: Backlog → Dev Active → Dev Done → Test (its current status).
         List<String> path = imported.of("UT-26").stream()

@@ -57,7 +57,7 @@ class MappingReaderTest {
         assertThat(result.problems()).extracting(p -> p.format("map.yaml")).containsExactly(
                 "map.yaml:2:16: error: expected a stage id, found a list",
                 "map.yaml:3:1: error: expected a key of a mapping file (source, stages, status-labels, people, "
-                        + "work-types, fields, urgent, columns), found 'peple' (did you mean 'people'?)",
+                        + "work-types, fields, urgent, columns, completion), found 'peple' (did you mean 'people'?)",
                 "map.yaml:6:3: error: expected a key of urgent rules (priorities, labels), found 'priority'");
     }
 
@@ -75,5 +75,62 @@ class MappingReaderTest {
         assertThat(problems).extracting(Problem::line).containsExactly(2, 4);
         assertThat(problems.get(0).message()).startsWith("expected a stage of a work type (").endsWith("found 'nonsense-stage'");
         assertThat(problems.get(1).message()).startsWith("expected a person of the model (");
+    }
+
+    @Test
+    void completionSaysWhatCompletesAnItem() {
+        MappingReader.Result result = MappingReader.read("""
+                stages:
+                  Resolved: done
+                completion:
+                  on: Done-Status
+                  done-statuses: [Resolved, Closed]
+                """);
+
+        assertThat(result.problems()).isEmpty();
+        Completion completion = result.mapping().completion();
+        assertThat(completion.on()).isEqualTo(Completion.On.DONE_STATUS);
+        assertThat(completion.byResolution()).isFalse();
+        assertThat(completion.lists("closed", null)).isTrue();
+        assertThat(completion.lists("In Review", "review")).isFalse();
+        assertThat(MappingReader.read("stages: {Done: done}\n").mapping().completion()).isEqualTo(Completion.DEFAULT);
+    }
+
+    @Test
+    void completionMistakesAreAllReportedAtTheirPositions() {
+        MappingReader.Result result = MappingReader.read("""
+                completion:
+                  on: finished
+                  done-statuss: [Done]
+                people:
+                  Maya: [maya]
+                """);
+
+        assertThat(result.valid()).isFalse();
+        assertThat(result.problems()).extracting(p -> p.format("map.yaml")).containsExactly(
+                "map.yaml:2:7: error: expected what completes an item (resolution, done-status, both), found 'finished'",
+                "map.yaml:3:3: error: expected a key of completion rules (on, done-statuses), found 'done-statuss' "
+                        + "(did you mean 'done-statuses'?)",
+                "map.yaml:5:9: error: expected a person id of the model, or {person, function}, found a list");
+    }
+
+    @Test
+    void aDoneStatusOfAStageThatEndsNoFlowIsAWarningWithTheModel() {
+        var model = ModelValidation.validate(dev.baton.exchange.Samples.root().resolve("examples/content-team.yaml")).model();
+        MappingReader.Result result = MappingReader.read("""
+                stages:
+                  In Review: edit
+                  Live: publish
+                completion:
+                  done-statuses: [Live, In Review]
+                """);
+
+        List<Problem> problems = MappingCheck.check(result, model);
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.isError()).isFalse();
+            assertThat(p.format("map.yaml")).startsWith("map.yaml:5:25: warning: expected a status of a final stage (")
+                    .endsWith("found 'In Review', which maps to 'edit': items entering it count as completed before "
+                            + "the end of their flow");
+        });
     }
 }

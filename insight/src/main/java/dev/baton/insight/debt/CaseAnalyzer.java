@@ -35,8 +35,11 @@ public final class CaseAnalyzer {
     private final Map<Long, String> weeks = new HashMap<>();
     private final StageTraces traces = new StageTraces();
     private long lastMillis = Long.MIN_VALUE;
-    /** The last event of each imported source: its items are measured up to there, not to the log's end. */
-    private final Map<String, Long> sourceEnds = new HashMap<>();
+    /**
+     * The last event of each import batch (or of an imported source, for imports without batches):
+     * its items are measured up to there, the export's "as of", not to the log's end.
+     */
+    private final Map<String, Long> importEnds = new HashMap<>();
 
     public CaseAnalyzer(OperatingModel model) {
         this(ModelHistory.of(model));
@@ -56,7 +59,7 @@ public final class CaseAnalyzer {
         String source = Sources.of(event);
         tally.shows(source, Sources.shownBy(event));
         if (!Sources.BATON.equals(source)) {
-            sourceEnds.merge(source, at, Math::max);
+            importEnds.merge(asOfKey(event, source), at, Math::max);
         }
         if (event.event() instanceof IntakeEvent) {
             if (event.event() instanceof IntakeEvent.RequestSubmitted) {
@@ -64,11 +67,11 @@ public final class CaseAnalyzer {
             }
             return;
         }
-        int version = history.resolve(event.stream(), event.modelVersion());
+        int version = history.resolve(event);
         tally.version(version, at);
         CaseState state = cases.get(event.stream());
         if (state == null) {
-            state = new CaseState(this, event.stream(), event.workType(), source, at, version);
+            state = new CaseState(this, event.stream(), event.workType(), source, asOfKey(event, source), at, version);
             cases.put(event.stream(), state);
         }
         state.accept(event);
@@ -87,8 +90,8 @@ public final class CaseAnalyzer {
     /** Closes every case, judging flow conformance by the alignments of {@code fitness} where it has them. */
     DebtTally finish(long logEndMillis, TraceFitness fitness) {
         for (CaseState state : cases.values()) {
-            Long sourceEnd = sourceEnds.get(state.source);
-            state.finish(sourceEnd == null ? logEndMillis : Math.min(logEndMillis, sourceEnd), fitness);
+            Long importEnd = state.asOfKey == null ? null : importEnds.get(state.asOfKey);
+            state.finish(importEnd == null ? logEndMillis : Math.min(logEndMillis, importEnd), fitness);
         }
         cases.clear();
         traces.clearLists();
@@ -98,6 +101,14 @@ public final class CaseAnalyzer {
     /** Closes every case at the last event seen. */
     public DebtTally finish() {
         return finish(lastMillis);
+    }
+
+    /** What an imported event's "as of" is: its batch's last event, else its source's; null for Baton's own. */
+    private static String asOfKey(RecordedEvent event, String source) {
+        if (Sources.BATON.equals(source)) {
+            return null;
+        }
+        return event.batch() != null ? "batch:" + event.batch() : "source:" + source;
     }
 
     /** The last event seen, epoch milliseconds. */

@@ -47,6 +47,8 @@ final class CaseState {
     final String id;
     /** Where the item's history comes from ({@link Sources}). */
     final String source;
+    /** The import batch (or imported source) whose last event is this item's "as of"; null for Baton's own. */
+    final String asOfKey;
     private final String workType;
     /** The model version the item runs under ({@link ModelHistory#resolve}); changed by a migration. */
     private int version;
@@ -108,13 +110,15 @@ final class CaseState {
     private long[] touches = new long[4];
     private int touchCount;
 
-    CaseState(CaseAnalyzer analyzer, String id, String workType, String source, long firstAt, int version) {
+    CaseState(CaseAnalyzer analyzer, String id, String workType, String source, String asOfKey, long firstAt,
+              int version) {
         this.analyzer = analyzer;
         this.current = analyzer.index();
         this.index = analyzer.index(version);
         this.version = version;
         this.id = id;
         this.source = source;
+        this.asOfKey = asOfKey;
         this.workType = workType;
         this.flow = index.flow(workType);
         this.createdAt = firstAt;

@@ -5,6 +5,7 @@ import dev.baton.engine.item.WorkItemEvent.ItemCompleted;
 import dev.baton.engine.item.WorkItemEvent.ItemCreated;
 import dev.baton.engine.item.WorkItemEvent.StageEntered;
 import dev.baton.insight.log.EventLog;
+import dev.baton.insight.log.LoggedEvents;
 import dev.baton.model.OperatingModel;
 import dev.baton.model.WorkType;
 import dev.baton.model.problem.Problem;
@@ -86,13 +87,25 @@ public final class DebtAnalysis {
     }
 
     /**
-     * A process-mining log (CSV, XES, OCEL) as Baton events: each case is an item created in its
-     * first activity and moved through the next ones by their resources; a case whose last
-     * activity is a final stage of its work type is completed there. The work type is the case's
-     * {@code work_type} attribute, else {@code defaultWorkType}. Only the components that read
-     * stages and times can be measured from such a log; the others show as not measured.
+     * A process-mining log (CSV, XES, OCEL) as Baton events. Baton's own exports carry their events
+     * as plain attributes ({@code baton:type}, …; read the log with
+     * {@link dev.baton.insight.log.ReadOptions#withAllKinds()}) and give exactly the events they
+     * were exported from ({@link LoggedEvents}), so their report is the JSONL log's. Any other log:
+     * each case is an item created in its first activity and moved through the next ones by their
+     * resources; a case whose last activity is a final stage of its work type is completed there.
+     * The work type is the case's {@code work_type} attribute, else {@code defaultWorkType}. Only
+     * the components that read stages and times can be measured from such a log.
      */
+    /**
+     * The source of items made from a process-mining log's activities: it records stage changes
+     * only, so the report judges its items only on what stages show ({@link Sources}).
+     */
+    public static final String FOREIGN = "log";
+
     public static EventSource of(EventLog log, OperatingModel model, String defaultWorkType) {
+        if (LoggedEvents.carried(log)) {
+            return sink -> LoggedEvents.forEach(log, sink::accept);
+        }
         return sink -> {
             long position = 0;
             for (int c = 0; c < log.caseCount(); c++) {
@@ -109,12 +122,12 @@ public final class DebtAnalysis {
                     var payload = previous == null ? new ItemCreated(null, activity, Map.of(), null, null)
                             : new StageEntered(previous, activity, false);
                     sink.accept(new RecordedEvent(++position, log.caseId(c), ++version, Instant.ofEpochMilli(millis),
-                            actor, workType, 0, null, payload));
+                            actor, workType, 0, null, payload, FOREIGN + ":" + log.caseId(c) + ":" + version));
                     previous = activity;
                 }
                 if (type != null && previous != null && type.finalStages().contains(previous)) {
                     sink.accept(new RecordedEvent(++position, log.caseId(c), ++version, Instant.ofEpochMilli(last),
-                            "unknown", workType, 0, null, new ItemCompleted(previous)));
+                            "unknown", workType, 0, null, new ItemCompleted(previous), FOREIGN + ":" + log.caseId(c) + ":" + version));
                 }
             }
         };

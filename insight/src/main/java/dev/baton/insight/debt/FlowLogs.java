@@ -58,7 +58,7 @@ final class FlowLogs {
         }
         EventLogBuilder log = migrated.contains(event.stream())
                 ? afterMigration.computeIfAbsent(event.workType(), EventLog::builder)
-                : builders.computeIfAbsent(new Key(event.workType(), history.resolve(event.stream(), event.modelVersion())),
+                : builders.computeIfAbsent(new Key(event.workType(), history.resolve(event)),
                         k -> EventLog.builder(k.workType()));
         log.event(log.caseIndex(event.stream()), stage, event.at().toEpochMilli(), event.actor());
     }

@@ -1,5 +1,6 @@
 package dev.baton.insight.debt;
 
+import dev.baton.engine.event.RecordedEvent;
 import dev.baton.model.OperatingModel;
 import dev.baton.model.WorkType;
 import java.time.Instant;
@@ -20,9 +21,9 @@ import java.util.function.ToIntFunction;
  * stages top actions name) reads the current version.
  *
  * <p>Imported history carries version 0: it was recorded by another tool, under no stored version.
- * It is measured against the current version unless {@link #importedAs} says which version an
- * imported item's batch was imported under. A version the history does not hold is measured
- * against the current one.
+ * It is measured against the current version unless {@link #importedBatches} says which version its
+ * import batch was checked against (or {@link #importedAs}, by item). A version the history does
+ * not hold is measured against the current one.
  */
 public final class ModelHistory {
 
@@ -31,19 +32,21 @@ public final class ModelHistory {
     private final boolean single;
     private final Map<Integer, Instant> since;
     private final ToIntFunction<String> imported;
+    private final Map<String, Integer> batches;
 
     private ModelHistory(NavigableMap<Integer, OperatingModel> versions, int current, boolean single,
-                         Map<Integer, Instant> since, ToIntFunction<String> imported) {
+                         Map<Integer, Instant> since, ToIntFunction<String> imported, Map<String, Integer> batches) {
         this.versions = versions;
         this.current = current;
         this.single = single;
         this.since = since;
         this.imported = imported;
+        this.batches = batches;
     }
 
     /** One model for every item, whatever version its events carry ({@code baton analyze --model}). */
     public static ModelHistory of(OperatingModel model) {
-        return new ModelHistory(new TreeMap<>(Map.of(1, model)), 1, true, Map.of(), item -> 0);
+        return new ModelHistory(new TreeMap<>(Map.of(1, model)), 1, true, Map.of(), item -> 0, Map.of());
     }
 
     /**
@@ -56,13 +59,13 @@ public final class ModelHistory {
             throw new IllegalArgumentException("the current version " + current + " is not among the versions "
                     + versions.keySet());
         }
-        return new ModelHistory(new TreeMap<>(versions), current, false, Map.of(), item -> 0);
+        return new ModelHistory(new TreeMap<>(versions), current, false, Map.of(), item -> 0, Map.of());
     }
 
     /** When each version came into force (its upload), to mark model changes on the weekly trend. */
     public ModelHistory since(Map<Integer, Instant> uploadedAt) {
         return new ModelHistory(versions, current, single, Collections.unmodifiableMap(new LinkedHashMap<>(uploadedAt)),
-                imported);
+                imported, batches);
     }
 
     /**
@@ -70,7 +73,15 @@ public final class ModelHistory {
      * under, by its id; 0 (or a version not held) means the current version.
      */
     public ModelHistory importedAs(ToIntFunction<String> itemVersion) {
-        return new ModelHistory(versions, current, single, since, itemVersion);
+        return new ModelHistory(versions, current, single, since, itemVersion, batches);
+    }
+
+    /**
+     * The model version each import batch was checked against ({@code BatchImported.modelVersion}),
+     * by batch id: an imported event of such a batch is measured against that version.
+     */
+    public ModelHistory importedBatches(Map<String, Integer> batchVersions) {
+        return new ModelHistory(versions, current, single, since, imported, Map.copyOf(batchVersions));
     }
 
     public OperatingModel current() {
@@ -86,7 +97,18 @@ public final class ModelHistory {
         return single;
     }
 
-    /** The version an item's event is measured against. */
+    /** The version an event is measured against: its own, or for imported history its batch's. */
+    public int resolve(RecordedEvent e) {
+        if (!single && e.modelVersion() == 0 && e.batch() != null) {
+            Integer version = batches.get(e.batch());
+            if (version != null && versions.containsKey(version)) {
+                return version;
+            }
+        }
+        return resolve(e.stream(), e.modelVersion());
+    }
+
+    /** The version an item's event of a version is measured against. */
     public int resolve(String item, int eventVersion) {
         if (single) {
             return current;

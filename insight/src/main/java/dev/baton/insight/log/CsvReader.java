@@ -1,5 +1,6 @@
 package dev.baton.insight.log;
 
+import dev.baton.engine.jsonl.EventAttributes;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -18,7 +19,8 @@ import org.apache.commons.csv.CSVRecord;
  * {@code work_type} and {@code function}; every other column becomes an event attribute. pm4py's
  * own names ({@code case:concept:name}, {@code concept:name}, {@code time:timestamp},
  * {@code org:resource}, {@code lifecycle:transition}) are understood too. Rows of one case may
- * be interleaved with others; each case is then ordered by time (stable).
+ * be interleaved with others; each case is then ordered by time (stable). A row whose
+ * {@code baton:kind} is not {@code stage} is kept only when the options ask for every kind.
  */
 final class CsvReader {
 
@@ -73,6 +75,7 @@ final class CsvReader {
             int timeColumn = roles.get(TIMESTAMP);
             int resourceColumn = roles.getOrDefault(RESOURCE, -1);
             int lifecycleColumn = roles.getOrDefault(LIFECYCLE, -1);
+            int kindColumn = header.indexOf(EventAttributes.KIND);
             for (CSVRecord row : parser) {
                 long line = parser.getCurrentLineNumber();
                 if (row.size() != header.size()) {
@@ -89,7 +92,8 @@ final class CsvReader {
                     throw new LogFormatException(file, line, 0, "column " + header.get(timeColumn) + ": " + e.getMessage());
                 }
                 String lifecycle = lifecycleColumn < 0 ? null : blankToNull(row.get(lifecycleColumn));
-                if (!options.keeps(lifecycle)) {
+                if (!options.keeps(lifecycle)
+                        || !options.keepsKind(kindColumn < 0 ? null : blankToNull(row.get(kindColumn)))) {
                     continue;
                 }
                 log.event(log.caseIndex(caseId), activity, time,

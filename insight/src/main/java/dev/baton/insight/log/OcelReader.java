@@ -1,5 +1,6 @@
 package dev.baton.insight.log;
 
+import dev.baton.engine.jsonl.EventAttributes;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +22,14 @@ import tools.jackson.databind.json.JsonMapper;
  * case, and its events (those that relate to it) are its trace, ordered by time; the activity is
  * the event type. The type is {@link ReadOptions#objectType()}, or else the type whose objects
  * take part in the most events. Objects and events are parsed one at a time, so the file is never held
- * as a tree.
+ * as a tree. An event's resource is the object it relates to as {@code actor}, else its
+ * {@code org:resource} attribute.
+ *
+ * <p>Baton's own export (events with {@code baton:type}) is read, unless an object type is asked
+ * for, with each event in the case of its own stream: the work item or intake request it relates
+ * to as {@code item} or {@code request}, so the cases are Baton's streams and nothing is counted
+ * twice. An event whose {@code baton:kind} is not {@code stage} is kept only when the options ask
+ * for every kind.
  */
 final class OcelReader {
 
@@ -35,8 +43,28 @@ final class OcelReader {
         this.options = options;
     }
 
-    private record OcelEvent(String type, long time, Map<String, String> attributes, List<String> objects) {
+    /** An event with its related objects and, at the same index, the qualifiers of those relationships. */
+    private record OcelEvent(String type, long time, Map<String, String> attributes, List<String> objects,
+                             List<String> qualifiers) {
+
+        String resource() {
+            int actor = qualifiers.indexOf("actor");
+            return actor >= 0 ? objects.get(actor) : attributes.get("org:resource");
+        }
+
+        /** A Baton event's own stream, or null. */
+        String stream() {
+            for (int i = 0; i < objects.size(); i++) {
+                if (STREAM_QUALIFIERS.contains(qualifiers.get(i))) {
+                    return objects.get(i);
+                }
+            }
+            return null;
+        }
     }
+
+    /** The qualifiers Baton's export relates an event to its stream with (exchange's OcelWriter). */
+    private static final Set<String> STREAM_QUALIFIERS = Set.of("item", "request");
 
     EventLog read(InputStream in) {
         Map<String, String> objectTypes = new HashMap<>();
@@ -69,13 +97,24 @@ final class OcelReader {
         if (!sawEvents) {
             throw new LogFormatException(file, 0, 0, "expected an OCEL 2.0 log with an \"events\" array, found none");
         }
-        String type = caseType(objectTypes, events);
+        boolean baton = options.objectType() == null
+                && events.stream().anyMatch(e -> e.attributes().containsKey(EventAttributes.TYPE));
+        String type = baton ? "work item" : caseType(objectTypes, events);
         EventLogBuilder log = EventLog.builder(file);
         for (OcelEvent event : events) {
+            if (!options.keepsKind(event.attributes().get(EventAttributes.KIND))) {
+                continue;
+            }
+            if (baton) {
+                String stream = event.stream();
+                if (stream != null) {
+                    add(log, log.caseIndex(stream), event);
+                }
+                continue;
+            }
             for (String object : new LinkedHashSet<>(event.objects())) {
                 if (type.equals(objectTypes.get(object))) {
-                    log.event(log.caseIndex(object), event.type(), event.time(), null);
-                    event.attributes().forEach(log::attribute);
+                    add(log, log.caseIndex(object), event);
                 }
             }
         }
@@ -84,6 +123,15 @@ final class OcelReader {
                     + "', found none (types: " + String.join(", ", new LinkedHashSet<>(objectTypes.values())) + ")");
         }
         return log.build(true);
+    }
+
+    private static void add(EventLogBuilder log, int c, OcelEvent event) {
+        log.event(c, event.type(), event.time(), event.resource());
+        event.attributes().forEach(log::attribute);
+        String workType = event.attributes().get(EventAttributes.WORK_TYPE);
+        if (workType != null) {
+            log.caseAttribute(c, JsonlReader.WORK_TYPE, workType);
+        }
     }
 
     /** The object type to flatten on: the option, checked, or the one in the most events. */
@@ -130,12 +178,14 @@ final class OcelReader {
             }
         }
         List<String> objects = new ArrayList<>();
+        List<String> qualifiers = new ArrayList<>();
         for (JsonNode relation : node.path("relationships")) {
             if (relation.hasNonNull("objectId")) {
                 objects.add(relation.get("objectId").asString());
+                qualifiers.add(relation.path("qualifier").asString(""));
             }
         }
-        return new OcelEvent(type, millis, attributes, objects);
+        return new OcelEvent(type, millis, attributes, objects, qualifiers);
     }
 
     private interface ElementHandler {

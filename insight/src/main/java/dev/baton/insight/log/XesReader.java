@@ -1,5 +1,6 @@
 package dev.baton.insight.log;
 
+import dev.baton.engine.jsonl.EventAttributes;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +14,10 @@ import javax.xml.stream.XMLStreamReader;
  * Reads XES (IEEE 1849) with a streaming parser that neither reads DTDs nor resolves external
  * entities. A trace is a case (named by its {@code concept:name}); an event's activity is its
  * {@code concept:name}, its time {@code time:timestamp}, its resource {@code org:resource}; every
- * other attribute of an event or a trace is kept as text. Nested attributes are skipped. Events
- * stay in document order, as pm4py keeps them.
+ * other attribute of an event or a trace is kept as text, a trace's {@code baton:workType} also
+ * as the case's {@code work_type}. Nested attributes are skipped. Events stay in document order,
+ * as pm4py keeps them. An event whose {@code baton:kind} is not {@code stage} is kept only when
+ * the options ask for every kind.
  */
 final class XesReader {
 
@@ -80,6 +83,7 @@ final class XesReader {
         private long time;
         private String resource;
         private String lifecycle;
+        private String kind;
         private final List<String> extra = new ArrayList<>();
         private int eventLine;
         private int eventColumn;
@@ -149,6 +153,7 @@ final class XesReader {
             time = EventLog.NO_TIME;
             resource = null;
             lifecycle = null;
+            kind = null;
             extra.clear();
             eventLine = xml.getLocation().getLineNumber();
             eventColumn = xml.getLocation().getColumnNumber();
@@ -170,6 +175,9 @@ final class XesReader {
                 if (key.equals(NAME)) {
                     log.renameCase(currentCase, value);
                 } else {
+                    if (key.equals(EventAttributes.WORK_TYPE)) {
+                        log.caseAttribute(currentCase, JsonlReader.WORK_TYPE, value);
+                    }
                     log.caseAttribute(currentCase, key, value);
                 }
                 return;
@@ -187,6 +195,8 @@ final class XesReader {
                 default -> {
                     if (key.equals(LIFECYCLE)) {
                         lifecycle = value;
+                    } else if (key.equals(EventAttributes.KIND)) {
+                        kind = value;
                     }
                     extra.add(key);
                     extra.add(value);
@@ -200,7 +210,7 @@ final class XesReader {
                 throw new LogFormatException(file, eventLine, eventColumn,
                         "expected the event to have a concept:name (its activity), found none");
             }
-            if (!options.keeps(lifecycle)) {
+            if (!options.keeps(lifecycle) || !options.keepsKind(kind)) {
                 return;
             }
             log.event(currentCase, activity, time, resource);

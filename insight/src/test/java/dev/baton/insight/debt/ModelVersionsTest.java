@@ -127,6 +127,9 @@ class ModelVersionsTest {
         assertThat(analyze(BOTH, log.events()).component("flow-conformance").bad()).isPositive();
         assertThat(analyze(BOTH.importedAs(item -> item.startsWith("MKT-") ? 1 : 0), log.events())
                 .component("flow-conformance").bad()).isZero();
+        List<RecordedEvent> inBatch = log.events().stream().map(e -> e.inBatch("b1", e.position(), e.version())).toList();
+        assertThat(analyze(BOTH.importedBatches(Map.of("b1", 1)), inBatch).component("flow-conformance").bad()).isZero();
+        assertThat(analyze(BOTH.importedBatches(Map.of("b2", 1)), inBatch).component("flow-conformance").bad()).isPositive();
     }
 
     @Test

@@ -199,4 +199,25 @@ class TrustworthyHoursTest {
         ComponentResult coordination = report.component("coordination-share");
         assertThat(coordination.total()).isCloseTo(48 + 24 * 24, within(1e-9));
     }
+
+    @Test
+    void aProcessMiningLogIsJudgedOnlyOnWhatItsStagesShow() throws IOException {
+        java.nio.file.Path csv = java.nio.file.Files.createTempFile("pm", ".csv");
+        java.nio.file.Files.writeString(csv, "case,activity,timestamp,resource\n"
+                + "1,draft,2026-01-05T09:00:00Z,ann\n1,review,2026-01-05T12:00:00Z,ann\n"
+                + "1,design,2026-01-06T09:00:00Z,bob\n1,publish,2026-01-06T15:00:00Z,ann\n"
+                + "2,draft,2026-01-05T10:00:00Z,ann\n2,review,2026-01-07T10:00:00Z,ann\n");
+        dev.baton.insight.log.EventLog log = dev.baton.insight.log.EventLogs.read(csv,
+                dev.baton.insight.log.ReadOptions.defaults().withAllKinds());
+        java.nio.file.Files.delete(csv);
+        DebtReport report = DebtAnalysis.analyze(MODEL, List.of(), "pm.csv", DebtAnalysis.of(log, MODEL, "post"));
+        assertThat(report.items()).isEqualTo(2);
+        for (String id : List.of("ownership", "handoffs", "decision-drag", "reactive-load", "goal-alignment")) {
+            assertThat(report.component(id).measured()).as(id).isFalse();
+            assertThat(report.component(id).summary()).as(id).startsWith("not measured: log records no");
+        }
+        assertThat(report.component("flow-conformance").measured()).isTrue();
+        assertThat(report.component("sla").measured()).isTrue();
+        assertThat(report.sources()).extracting(DebtReport.SourceCoverage::source).containsExactly("log");
+    }
 }
