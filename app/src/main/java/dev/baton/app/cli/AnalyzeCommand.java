@@ -30,11 +30,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Map;
@@ -215,28 +210,10 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     /** The period and sources asked for; a usage error (exit 2) says which option is wrong and how. */
     private Scope scope() {
-        Instant start = from == null ? null : instant("--from", from, false);
-        Instant end = to == null ? null : instant("--to", to, true);
-        if (start != null && end != null && end.isBefore(start)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "expected --to " + to + " not before --from " + from);
-        }
-        List<String> kept = sources.stream().map(String::strip).filter(x -> !x.isEmpty())
-                .map(x -> x.toLowerCase(Locale.ROOT)).toList();
-        return new Scope(start, end, new java.util.HashSet<>(kept));
-    }
-
-    /** A day (its first or last instant, UTC) or an ISO-8601 instant. */
-    private Instant instant(String option, String value, boolean endOfDay) {
         try {
-            if (value.length() == 10) {
-                LocalDate day = LocalDate.parse(value);
-                return endOfDay ? day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1)
-                        : day.atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "expected " + option
-                    + " to be a day (2026-04-01) or an instant (2026-04-01T09:00:00Z), found '" + value + "'");
+            return Scope.parse("--from", from, "--to", to, sources);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 

@@ -13,9 +13,11 @@ import dev.baton.insight.debt.DebtReport.FlowComparison;
 import dev.baton.insight.debt.DebtReport.Group;
 import dev.baton.insight.debt.Dimension;
 import dev.baton.insight.debt.Evidence;
+import dev.baton.insight.debt.Scope;
 import dev.baton.model.OperatingModel;
 import dev.baton.model.WorkType;
 import dev.baton.model.show.FlowSvg;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +27,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The debt dashboard: the score of the orchestration-debt report on the server's own event log,
@@ -62,10 +65,31 @@ class DebtPage {
     record ActionRow(String component, String text, String hours) {
     }
 
+    /** What the dashboard is filtered by, as typed; {@code on} when any filter applies. */
+    record Filter(String from, String to, String source, boolean on) {
+    }
+
+    /**
+     * The dashboard, of the whole log or of a period and source ({@code ?from=2026-04-01&to=...&source=jira}),
+     * as {@code baton analyze --from --to --source} computes it. A filter that cannot be read is
+     * said on the page, which then shows the whole log.
+     */
     @GetMapping("/debt")
-    String dashboard(Model page) {
-        DebtReports.Snapshot snapshot = reports.current();
+    String dashboard(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                     @RequestParam(required = false) String source, Model page, HttpServletResponse response) {
+        Scope scope = Scope.ALL;
+        try {
+            scope = Scope.parse("from", from, "to", to, source == null ? List.of() : List.of(source.split(",")));
+        } catch (IllegalArgumentException e) {
+            page.addAttribute("filterError", e.getMessage());
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        }
+        page.addAttribute("filter", new Filter(from == null ? "" : from, to == null ? "" : to, source == null ? "" : source,
+                !scope.all()));
+        DebtReports.Snapshot snapshot = scope.all() ? reports.current() : reports.scoped(scope);
         DebtReport r = snapshot.report();
+        page.addAttribute("allSources", reports.current().report().sources().stream()
+                .map(DebtReport.SourceCoverage::source).toList());
         ModelVersion current = PageAdvice.current(versions);
         OperatingModel model = current.model();
         page.addAttribute("r", r);

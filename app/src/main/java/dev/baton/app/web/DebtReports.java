@@ -6,6 +6,7 @@ import dev.baton.engine.event.RecordedEvent;
 import dev.baton.engine.version.ModelVersion;
 import dev.baton.engine.version.ModelVersions;
 import dev.baton.insight.debt.DebtAnalysis;
+import dev.baton.insight.debt.Scope;
 import dev.baton.insight.debt.DebtReport;
 import dev.baton.insight.debt.ModelHistory;
 import dev.baton.insight.debt.Scope;
@@ -164,6 +165,19 @@ class DebtReports {
         if (kept != null && kept.modelVersion() == model.number() && upToDate(kept)) {
             return kept;
         }
+        last = compute(model, Scope.ALL);
+        return last;
+    }
+
+    /**
+     * The report of part of the log (a period, some sources), computed on request and not kept:
+     * a filtered view is asked for now and then, and reading the log again is what it costs.
+     */
+    Snapshot scoped(Scope scope) {
+        return compute(PageAdvice.current(versions), scope);
+    }
+
+    private Snapshot compute(ModelVersion model, Scope scope) {
         long started = System.nanoTime();
         long[] head = {0};
         DebtReport report;
@@ -184,11 +198,10 @@ class DebtReports {
                         return;
                     }
                 }
-            }, Scope.ALL);
+            }, scope);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        last = new Snapshot(report, head[0], model.number(), clock.instant(), (System.nanoTime() - started) / 1_000_000);
-        return last;
+        return new Snapshot(report, head[0], model.number(), clock.instant(), (System.nanoTime() - started) / 1_000_000);
     }
 }

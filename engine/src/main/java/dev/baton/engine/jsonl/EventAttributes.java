@@ -39,6 +39,8 @@ public final class EventAttributes {
     public static final String WORK_TYPE = "baton:workType";
     public static final String MODEL_VERSION = "baton:modelVersion";
     public static final String COMMAND_ID = "baton:commandId";
+    /** The import batch that stored an event (absent for the engine's own events). */
+    public static final String BATCH = "baton:importBatch";
     private static final String CLEARED = "baton:cleared.";
 
     /** The event kinds: what a tool filters on to keep only the stage changes ({@link #STAGE}). */
@@ -67,6 +69,7 @@ public final class EventAttributes {
         return switch (event.type()) {
             case "ItemCompleted" -> "completion";
             case "ItemReopened" -> "reopening";
+            case "ItemMigrated" -> "migration";
             case "OwnerAssigned" -> "ownership";
             case "FieldsUpdated" -> "fields";
             case "ApprovalRequested", "ApprovalGranted", "ApprovalDenied" -> "approval";
@@ -75,6 +78,7 @@ public final class EventAttributes {
             case "CommentAdded" -> "comment";
             case "MarkedUrgent" -> "urgency";
             case "PriorityInputsSet" -> "priority";
+            case "BatchImported", "ImportRetracted" -> "import";
             default -> "other";
         };
     }
@@ -106,6 +110,9 @@ public final class EventAttributes {
         out.put(MODEL_VERSION, e.modelVersion());
         if (e.commandId() != null) {
             out.put(COMMAND_ID, e.commandId());
+        }
+        if (e.batch() != null) {
+            out.put(BATCH, e.batch());
         }
         out.putAll(payload(e.event()));
         return out;
@@ -199,7 +206,7 @@ public final class EventAttributes {
         String workType = attributes.getOrDefault(WORK_TYPE, defaultWorkType);
         int modelVersion = (int) number(attributes, MODEL_VERSION, 0);
         return new RecordedEvent(position, stream, version, at, actor, workType, modelVersion,
-                attributes.get(COMMAND_ID), payload, id);
+                attributes.get(COMMAND_ID), payload, id, attributes.get(BATCH));
     }
 
     /**

@@ -46,9 +46,13 @@ class EventAttributesTest {
                 new WorkItemEvent.CommentAdded("a, b; \"c\""), new WorkItemEvent.MarkedUrgent("CEO"),
                 new WorkItemEvent.PriorityInputsSet(Map.of("reach", 3.0, "impact", 2.0)),
                 new WorkItemEvent.ItemCompleted("live"), new WorkItemEvent.ItemReopened("build", "typo"),
+                new WorkItemEvent.ItemMigrated(1, 2, "qa", "live"),
                 new IntakeEvent.RequestSubmitted("brief-form", "New brief", Map.of("audience", "smb")),
                 new IntakeEvent.RequestAccepted("item-9", "fits"), new IntakeEvent.RequestDeclined("no"),
-                new IntakeEvent.RequestDeferred("2026-04-01", "later"));
+                new IntakeEvent.RequestDeferred("2026-04-01", "later"),
+                new dev.baton.engine.batch.BatchEvent.BatchImported("b1c2d3e4f5a6", "jira-json", "export.json", 118, 25, 25,
+                        2, "Northwind", "2015-11-21T12:03:02Z", "2016-03-29T10:00:00Z"),
+                new dev.baton.engine.batch.BatchEvent.ImportRetracted("b1c2d3e4f5a6", 118));
     }
 
     @Test
@@ -58,7 +62,8 @@ class EventAttributesTest {
         long position = 0;
         for (BatonEvent event : everyType()) {
             RecordedEvent recorded = new RecordedEvent(++position, "item-7", position, AT, "maya", "campaign", 2,
-                    "cmd-" + position, event, position % 2 == 0 ? "jira:" + position : null);
+                    "cmd-" + position, event, position % 2 == 0 ? "jira:" + position : null,
+                    position % 2 == 0 ? "b1c2d3e4f5a6" : null);
             Map<String, String> text = new HashMap<>();
             EventAttributes.of(recorded).forEach((k, v) -> text.put(k, String.valueOf(v)));
             RecordedEvent back = EventAttributes.decode(text, "item-7", AT, "maya", null);

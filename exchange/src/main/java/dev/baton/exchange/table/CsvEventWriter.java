@@ -29,7 +29,7 @@ public final class CsvEventWriter implements Closeable {
     /** The envelope's attribute columns, always present, in this order. */
     static final List<String> ENVELOPE = List.of(EventAttributes.KIND, EventAttributes.TYPE, EventAttributes.ID,
             EventAttributes.VERSION, EventAttributes.POSITION, EventAttributes.MODEL_VERSION,
-            EventAttributes.COMMAND_ID);
+            EventAttributes.COMMAND_ID, EventAttributes.BATCH);
 
     private final CSVPrinter csv;
     private final boolean groups;

@@ -649,7 +649,9 @@ final class CaseState {
 
         ComponentTally.Part conformance = component("flow-conformance");
         List<String> trace = analyzer.traces().list(this.trace);
-        TraceFitness.Fit fit = fitness == null || migrated ? null : fitness.fit(workType, version, trace);
+        // Only a completed item's whole flow is aligned, with its own version's net; one in progress
+        // is judged on its moves so far, and a migrated one on each version's declared edges.
+        TraceFitness.Fit fit = fitness == null || !completed || migrated ? null : fitness.fit(workType, version, trace);
         long deviating;
         long moves;
         if (fit != null) {

@@ -64,7 +64,7 @@ public final class DebtAnalysis {
             flows.accept(e);
         });
         Map<FlowLogs.Key, EventLog> logs = flows.logs();
-        TraceFitness fitness = TraceFitness.align(models, logs);
+        TraceFitness fitness = TraceFitness.align(models, flows.completedLogs(logs));
         DebtTally tally = analyzer.finish(analyzer.lastMillis(), fitness);
         return new ReportBuilder(models, tally).build(models.current().name(), logName, warnings,
                 FlowLogs.comparisons(models, logs, flows.afterMigration(), fitness),

@@ -2,6 +2,7 @@ package dev.baton.insight.debt;
 
 import dev.baton.engine.event.RecordedEvent;
 import dev.baton.engine.item.WorkItemEvent.ItemMigrated;
+import dev.baton.engine.item.WorkItemEvent;
 import dev.baton.insight.debt.DebtReport.Edge;
 import dev.baton.insight.debt.DebtReport.FlowComparison;
 import dev.baton.insight.discovery.Discovery;
@@ -37,6 +38,8 @@ final class FlowLogs {
     /** A work type under one model version. */
     record Key(String workType, int version) {
     }
+    /** The items completed (and not reopened since), whose whole flow can be aligned. */
+    private final Set<String> completed = new java.util.HashSet<>();
 
     private final ModelHistory history;
     private final Map<Key, EventLogBuilder> builders = new LinkedHashMap<>();
@@ -51,6 +54,11 @@ final class FlowLogs {
         if (event.event() instanceof ItemMigrated) {
             migrated.add(event.stream());
             return;
+        }
+        if (event.event() instanceof WorkItemEvent.ItemCompleted) {
+            completed.add(event.stream());
+        } else if (event.event() instanceof WorkItemEvent.ItemReopened) {
+            completed.remove(event.stream());
         }
         String stage = JsonlReader.activity(event);
         if (stage == null || event.workType() == null) {
@@ -68,6 +76,17 @@ final class FlowLogs {
         Map<Key, EventLog> logs = new LinkedHashMap<>();
         builders.forEach((key, builder) -> logs.put(key, builder.build(false)));
         return logs;
+    }
+
+    /**
+     * The completed items' part of each log: what is aligned against the flow nets. An item still
+     * in progress has not finished its flow, and aligning it as if it had would count every stage
+     * ahead of it as skipped; it is judged on the stage changes it made so far instead (CaseState).
+     */
+    Map<Key, EventLog> completedLogs(Map<Key, EventLog> logs) {
+        Map<Key, EventLog> done = new LinkedHashMap<>();
+        logs.forEach((key, log) -> done.put(key, log.select(c -> completed.contains(log.caseId(c)))));
+        return done;
     }
 
     /** The stages of migrated items after their migration, per work type. */

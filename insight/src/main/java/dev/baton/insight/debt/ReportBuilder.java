@@ -116,11 +116,11 @@ final class ReportBuilder {
         // Readiness and phases read the figures above, so they are assessed on the report without them.
         DebtReport figures = new DebtReport(modelName, logName, tally.items(), tally.events(), tally.requests(), from, to,
                 score, cost, components, breakdowns, actions, List.of(), null, flows, conformanceMethod, capacity,
-                costScale, band.id(), band.sentence(score), sources, List.of());
+                costScale, band.id(), band.sentence(score, tally.items(), Phases.MIN_ITEMS), sources, List.of());
         return new DebtReport(modelName, logName, tally.items(), tally.events(), tally.requests(), from, to, score, cost,
                 components, breakdowns, actions, Readiness.assess(model, tally, figures),
                 Phases.assess(model, warnings, figures), flows, conformanceMethod, capacity, costScale, band.id(),
-                band.sentence(score), sources, modelChanges());
+                band.sentence(score, tally.items(), Phases.MIN_ITEMS), sources, modelChanges());
     }
 
     /**
@@ -414,8 +414,10 @@ final class ReportBuilder {
                         + ": " + count(cases - fitting) + " of " + count(cases) + " " + (scope == null ? "" : scope + " ")
                         + "items deviated, " + count(skipped) + " of them skipped a stage; enforce the stages or declare the real ones.";
             }
-            case "ownership" -> "Assign an owner when an item is created (" + count(t.counter("itemsNeverOwned"))
-                    + " items never had one)" + (coreComponentsWithoutSingleOwner().isEmpty() ? "."
+            case "ownership" -> "Assign an owner when an item is created and keep one until it is done ("
+                    + count(t.evidence().total()) + " of " + count(t.counter("items")) + " items went without one for a while, "
+                    + count(t.counter("itemsNeverOwned")) + " of them never had one)"
+                    + (coreComponentsWithoutSingleOwner().isEmpty() ? "."
                     : " and name one owner each for " + String.join(", ", coreComponentsWithoutSingleOwner()) + ".");
             case "handoffs" -> handoffAction(t, stageNamed);
             case "decision-drag" -> "Shorten approvals" + where(" at", stageLabel) + ofGroup(t, Dimension.STAGE, stage,

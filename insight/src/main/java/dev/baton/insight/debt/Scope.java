@@ -27,6 +27,47 @@ public record Scope(Instant from, Instant to, Set<String> sources) {
         }
     }
 
+    /**
+     * A scope from what a person typed: days ({@code 2026-04-01}, the whole day in UTC) or instants
+     * ({@code 2026-04-01T09:00:00Z}), each optional, and source names (blank ones ignored).
+     *
+     * @param fromName how the start is called where it was typed ("--from", "from"), for messages
+     * @throws IllegalArgumentException saying which value is wrong and what is expected
+     */
+    public static Scope parse(String fromName, String from, String toName, String to, java.util.Collection<String> sources) {
+        Instant start = blank(from) ? null : instant(fromName, from.strip(), false);
+        Instant end = blank(to) ? null : instant(toName, to.strip(), true);
+        if (start != null && end != null && end.isBefore(start)) {
+            throw new IllegalArgumentException("expected " + toName + " " + to.strip() + " not before " + fromName + " "
+                    + from.strip());
+        }
+        Set<String> kept = new HashSet<>();
+        for (String source : sources == null ? java.util.List.<String>of() : sources) {
+            if (!blank(source)) {
+                kept.add(source.strip().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return new Scope(start, end, kept);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static Instant instant(String name, String value, boolean endOfDay) {
+        try {
+            if (value.length() == 10) {
+                java.time.LocalDate day = java.time.LocalDate.parse(value);
+                return endOfDay ? day.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().minusMillis(1)
+                        : day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            }
+            return java.time.OffsetDateTime.parse(value).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("expected " + name + " to be a day (2026-04-01) or an instant "
+                    + "(2026-04-01T09:00:00Z), found '" + value + "'");
+        }
+    }
+
     public boolean all() {
         return from == null && to == null && sources.isEmpty();
     }

@@ -8,8 +8,8 @@ import java.util.Locale;
  */
 public enum ScoreBand {
     LOW("low", 0, 10, "work mostly flows as declared; keep watching the top actions"),
-    MODERATE("moderate", 10, 25, "noticeable friction in some stages or handoffs; the top actions pay back"),
-    HIGH("high", 25, 50, "coordination eats a large part of the team's time; fix the top actions before adding tools or AI"),
+    MODERATE("moderate", 10, 25, "friction in some stages, handoffs or habits; the top actions pay back"),
+    HIGH("high", 25, 50, "work departs from the model in many places; work the top actions before adding tools or AI"),
     SEVERE("severe", 50, 101, "the declared way of working is not how work happens; redefine the operating model first");
 
     private final String id;
@@ -37,7 +37,19 @@ public enum ScoreBand {
         return id;
     }
 
-    /** "Score 17 of 100 is moderate (10 to under 25: …)". */
+    /**
+     * "Debt score 17 of 100 is moderate (10 to under 25): …", or, for a history of fewer than
+     * {@code minItems} items, that the score is too thin to judge a team by.
+     */
+    public String sentence(double score, long items, int minItems) {
+        if (items < minItems) {
+            return String.format(Locale.ROOT, "Debt score %.0f of 100 from only %d item(s): too few to judge a team by "
+                    + "(%d or more are needed); read the components as examples, not rates.", score, items, minItems);
+        }
+        return sentence(score);
+    }
+
+    /** "Debt score 17 of 100 is moderate (10 to under 25): …". */
     public String sentence(double score) {
         String range = this == SEVERE ? "50 and above" : String.format(Locale.ROOT, "%.0f to under %.0f", from, below);
         return String.format(Locale.ROOT, "Debt score %.0f of 100 is %s (%s): %s. Bands: low under 10, moderate under 25, "
