@@ -1,7 +1,10 @@
 package dev.baton.app.web;
 
 import dev.baton.app.json.Json;
+import dev.baton.engine.Engine;
 import dev.baton.engine.event.EventStore;
+import dev.baton.engine.item.WorkItem;
+import dev.baton.engine.item.WorkItemId;
 import dev.baton.engine.event.RecordedEvent;
 import dev.baton.engine.rights.Names;
 import dev.baton.engine.version.ModelVersion;
@@ -45,11 +48,13 @@ class DebtPage {
     private final DebtReports reports;
     private final ModelVersions versions;
     private final EventStore store;
+    private final Engine engine;
 
-    DebtPage(DebtReports reports, ModelVersions versions, EventStore store) {
+    DebtPage(DebtReports reports, ModelVersions versions, EventStore store, Engine engine) {
         this.reports = reports;
         this.versions = versions;
         this.store = store;
+        this.engine = engine;
     }
 
     record ComponentRow(String id, String title, String value, double percent, String weight, boolean measured,
@@ -125,6 +130,11 @@ class DebtPage {
         for (Evidence e : c.evidence().subList(0, Math.min(EVIDENCE_SHOWN, c.evidence().size()))) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("item", e.item());
+            // Work-in-progress evidence is about a person's day, the rest about an item: named by its title.
+            boolean person = "wip".equals(id);
+            row.put("person", person);
+            row.put("title", person ? Names.person(current.model(), e.item())
+                    : engine.item(new WorkItemId(e.item())).map(WorkItem::title).orElse(e.item()));
             row.put("note", e.note());
             row.put("weight", one(e.weight()));
             row.put("events", e.positions().stream().limit(6).map(p -> event(current.model(), p)).toList());

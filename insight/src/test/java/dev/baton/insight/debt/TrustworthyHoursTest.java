@@ -58,6 +58,15 @@ class TrustworthyHoursTest {
     }
 
     @Test
+    void onTheDemosQuarterHoursLostStayWellBelowTheTeamsCapacity() throws IOException {
+        // What serve --demo loads: 420 items over the thirteen weeks of a quarter (DemoHistory).
+        OperatingModel model = GroundTruthTest.example("b2b-saas.yaml");
+        DebtReport report = analyze(model, simulate(model, 420, 20260105L));
+        assertThat(report.costHours()).isLessThan(report.capacityHours() / 2);
+        assertThat(report.costScale()).isEqualTo(1.0);
+    }
+
+    @Test
     void paddingTheSameHistoryWithIdleWeeksChangesNoHours() throws IOException {
         OperatingModel model = GroundTruthTest.example("b2b-saas.yaml");
         List<RecordedEvent> events = simulate(model, 600, 3);
