@@ -182,8 +182,18 @@ class DebtPage {
         option.put("xAxis", Map.of("type", "category", "data", weeks.stream().map(Group::key).toList()));
         option.put("yAxis", Map.of("type", "value", "min", 0, "max", 100));
         List<Object> series = new ArrayList<>();
-        series.add(Map.of("name", "Debt score", "type", "line", "lineStyle", Map.of("width", 4),
-                "data", weeks.stream().map(g -> round(g.score())).toList()));
+        Map<String, Object> score = new LinkedHashMap<>(Map.of("name", "Debt score", "type", "line",
+                "lineStyle", Map.of("width", 4), "data", weeks.stream().map(g -> round(g.score())).toList()));
+        // Each model change as a dashed line at its week, so that a jump there is read with it in mind.
+        List<Object> changes = r.modelChanges().stream()
+                .filter(c -> weeks.stream().anyMatch(g -> g.key().equals(c.week())))
+                .map(c -> (Object) Map.of("xAxis", c.week(), "name", "model v" + c.version() + " (" + c.date() + ")"))
+                .toList();
+        if (!changes.isEmpty()) {
+            score.put("markLine", Map.of("symbol", "none", "silent", true, "lineStyle", Map.of("type", "dashed"),
+                    "label", Map.of("formatter", "{b}"), "data", changes));
+        }
+        series.add(score);
         for (ComponentResult c : r.components()) {
             if (c.measured()) {
                 series.add(Map.of("name", c.title(), "type", "line", "symbol", "none",

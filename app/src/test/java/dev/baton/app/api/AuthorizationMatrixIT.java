@@ -41,7 +41,8 @@ class AuthorizationMatrixIT extends DemoServer {
         if (method.equals("GET") || path.startsWith("/api/v1/me")) {
             return Needs.SIGNED_IN;
         }
-        if ((method.equals("PUT") && path.equals("/api/v1/model")) || path.startsWith("/api/v1/imports")) {
+        if ((method.equals("PUT") && path.equals("/api/v1/model")) || path.startsWith("/api/v1/imports")
+                || path.startsWith("/api/v1/migrations")) {
             return Needs.OPS;
         }
         return Needs.MEMBER;
@@ -51,7 +52,7 @@ class AuthorizationMatrixIT extends DemoServer {
     static final Set<String> PAGES = Set.of("/", "/signin", "/signout", "/denied", "/model", "/intake", "/intake/forms/{form}",
             "/intake/requests/{id}/{decision}", "/boards/{workType}", "/boards/{workType}/move", "/items/{id}",
             "/items/{id}/{command}", "/debt", "/debt/components/{id}", "/import", "/import/preview", "/import/suggest-mapping",
-            "/import/batches/{id}/retract", "/import/suggest", "/error",
+            "/import/batches/{id}/retract", "/import/suggest", "/migrations", "/migrations/preview", "/error",
             // the OpenAPI document itself
             "/api/docs", "/api/docs.yaml");
 

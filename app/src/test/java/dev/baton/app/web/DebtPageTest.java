@@ -42,4 +42,27 @@ class DebtPageTest {
             assertThat(((Number) score.get(i)).doubleValue()).isCloseTo(weeks.get(i).score(), org.assertj.core.data.Offset.offset(0.051));
         }
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aModelChangeIsADashedLineAtItsWeekOnTheScore() throws Exception {
+        ValidationReport v1 = ModelValidation.validate(ROOT.resolve("examples/b2b-saas.yaml"));
+        ValidationReport v2 = ModelValidation.validate("v2.yaml", dev.baton.engine.Examples.b2bSaasV2());
+        List<RecordedEvent> events = new ArrayList<>();
+        Simulator.run(v1.model(), new SimulationSettings(100, 3, SimulationSettings.DEFAULT_START, 6, DebtRates.DEFAULT),
+                events::add);
+        java.time.Instant upload = SimulationSettings.DEFAULT_START.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                .plus(java.time.Duration.ofDays(15));
+        var history = dev.baton.insight.debt.ModelHistory.of(Map.of(1, v1.model(), 2, v2.model()), 2)
+                .since(Map.of(2, upload));
+        DebtReport report = DebtAnalysis.analyze(history, v2.warnings(), "sim", sink -> events.forEach(sink),
+                dev.baton.insight.debt.Scope.ALL);
+
+        Map<String, Object> option = Json.mapper().readValue(DebtPage.trend(report), Map.class);
+        Map<String, Object> score = (Map<String, Object>) ((List<Object>) option.get("series")).get(0);
+        Map<String, Object> markLine = (Map<String, Object>) score.get("markLine");
+        assertThat((List<Object>) markLine.get("data")).containsExactly(
+                Map.of("xAxis", "2026-W04", "name", "model v2 (2026-01-20)"));
+        assertThat(((Map<String, Object>) markLine.get("lineStyle"))).containsEntry("type", "dashed");
+    }
 }

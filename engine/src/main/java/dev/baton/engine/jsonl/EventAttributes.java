@@ -69,6 +69,7 @@ public final class EventAttributes {
         return switch (event.type()) {
             case "ItemCompleted" -> "completion";
             case "ItemReopened" -> "reopening";
+            case "ItemMigrated" -> "migration";
             case "OwnerAssigned" -> "ownership";
             case "FieldsUpdated" -> "fields";
             case "ApprovalRequested", "ApprovalGranted", "ApprovalDenied" -> "approval";
