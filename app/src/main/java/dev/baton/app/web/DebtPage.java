@@ -173,7 +173,19 @@ class DebtPage {
 
     /** The weekly trend as an ECharts option: the score and each measured component, ×100. */
     static String trend(DebtReport r) {
-        List<Group> weeks = r.breakdowns().getOrDefault(Dimension.WEEK, List.of());
+        List<Group> observed = r.breakdowns().getOrDefault(Dimension.WEEK, List.of());
+        // Weeks far apart (an old import beside this quarter) are not one line: a gap between them,
+        // labelled with how long it is, breaks it.
+        List<Group> weeks = new ArrayList<>();
+        for (Group g : observed) {
+            if (!weeks.isEmpty()) {
+                long apart = dev.baton.insight.debt.Weeks.between(weeks.get(weeks.size() - 1).key(), g.key());
+                if (apart > 1) {
+                    weeks.add(new Group("… " + (apart - 1) + " weeks …", Double.NaN, 0, Map.of()));
+                }
+            }
+            weeks.add(g);
+        }
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("animation", false);
         option.put("tooltip", Map.of("trigger", "axis"));
@@ -183,7 +195,8 @@ class DebtPage {
         option.put("yAxis", Map.of("type", "value", "min", 0, "max", 100));
         List<Object> series = new ArrayList<>();
         Map<String, Object> score = new LinkedHashMap<>(Map.of("name", "Debt score", "type", "line",
-                "lineStyle", Map.of("width", 4), "data", weeks.stream().map(g -> round(g.score())).toList()));
+                "lineStyle", Map.of("width", 4), "data", weeks.stream()
+                        .map(g -> Double.isNaN(g.score()) ? (Object) "-" : round(g.score())).toList()));
         // Each model change as a dashed line at its week, so that a jump there is read with it in mind.
         List<Object> changes = r.modelChanges().stream()
                 .filter(c -> weeks.stream().anyMatch(g -> g.key().equals(c.week())))
