@@ -26,6 +26,8 @@ final class Phases {
 
     /** A debt score at or below this means the team instruments and optimises, not firefights. */
     static final double HEALTHY_SCORE = 30;
+    /** Hours lost above this share of the declared capacity are not "under control", whatever the score. */
+    static final double HEALTHY_LOST_SHARE = 0.25;
     /** Items the log must hold before "instrument and optimise" can be judged to hold. */
     static final int MIN_ITEMS = 30;
 
@@ -145,10 +147,12 @@ final class Phases {
                         + " are needed to judge this phase"
                         : missing.isEmpty() ? report.items() + " items of every work type in the log"
                         : "no items of " + String.join(", ", missing) + " in the log"));
+        double lostShare = report.capacityHours() <= 0 ? 0 : report.costHours() / report.capacityHours();
         boolean healthy = report.items() >= MIN_ITEMS && report.score() <= HEALTHY_SCORE
-                && !ScoreBand.of(report.score()).worst();
+                && !ScoreBand.of(report.score()).worst() && lostShare <= HEALTHY_LOST_SHARE;
         checks.add(check("debt-under-control", "Debt under control", healthy, String.format(Locale.ROOT,
-                "debt score %.0f (at most %.0f): %s", report.score(), HEALTHY_SCORE,
+                "debt score %.0f (at most %.0f), %.0f%% of the declared capacity lost (at most %.0f%%): %s", report.score(),
+                HEALTHY_SCORE, 100 * lostShare, 100 * HEALTHY_LOST_SHARE,
                 healthy ? "keep working the top actions" : "work the top actions of this report")));
         return checks;
     }

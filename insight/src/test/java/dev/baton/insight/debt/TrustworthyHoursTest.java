@@ -55,6 +55,11 @@ class TrustworthyHoursTest {
         assertThat(report.costScale()).isEqualTo(1.0);
         double sum = report.components().stream().mapToDouble(ComponentResult::costHours).sum();
         assertThat(report.costHours()).isCloseTo(sum, within(1e-6));
+        // The verdicts agree with the hours: "debt under control" needs both a low score and a small share lost.
+        DebtReport.Condition control = report.phases().phases().get(3).checks().stream()
+                .filter(c -> c.id().equals("debt-under-control")).findFirst().orElseThrow();
+        assertThat(control.reason()).contains("of the declared capacity lost");
+        assertThat(control.pass()).isEqualTo(report.score() <= 30 && report.costHours() <= 0.25 * report.capacityHours());
     }
 
     @Test
