@@ -8,6 +8,7 @@ import dev.baton.engine.event.RecordedEvent;
 import dev.baton.engine.jsonl.Activities;
 import dev.baton.engine.jsonl.EventAttributes;
 import dev.baton.engine.jsonl.EventLogJsonl;
+import dev.baton.engine.jsonl.ItemStates;
 import dev.baton.engine.jsonl.JsonlBatches;
 import dev.baton.exchange.importing.CountingInputStream;
 import dev.baton.exchange.importing.Progress;

@@ -8,6 +8,7 @@ import dev.baton.engine.item.WorkItemEvent.HandoffSent;
 import dev.baton.engine.item.WorkItemEvent.ItemCreated;
 import dev.baton.engine.item.WorkItemEvent.OwnerAssigned;
 import dev.baton.engine.jsonl.EventAttributes;
+import dev.baton.engine.jsonl.ItemStates;
 import dev.baton.exchange.source.BatonPayloads;
 import dev.baton.exchange.xes.XesWriter;
 import java.io.Closeable;
@@ -57,7 +58,7 @@ public final class OcelWriter implements Closeable {
     private final Map<String, Set<String>> eventTypes = new TreeMap<>();
 
     /** @param functionOf the function of a person id (from the model), or null when unknown */
-    private final dev.baton.exchange.export.ItemStates states = new dev.baton.exchange.export.ItemStates();
+    private final ItemStates states = new ItemStates();
 
     public OcelWriter(OutputStream out, Function<String, String> functionOf) {
         this.functionOf = functionOf;

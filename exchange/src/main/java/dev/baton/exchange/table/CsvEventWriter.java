@@ -2,6 +2,7 @@ package dev.baton.exchange.table;
 
 import dev.baton.engine.event.RecordedEvent;
 import dev.baton.engine.jsonl.EventAttributes;
+import dev.baton.engine.jsonl.ItemStates;
 import dev.baton.exchange.source.BatonPayloads;
 import java.io.Closeable;
 import java.io.IOException;
@@ -32,7 +33,7 @@ public final class CsvEventWriter implements Closeable {
             EventAttributes.COMMAND_ID, EventAttributes.BATCH, EventAttributes.ITEM_STAGE, EventAttributes.ITEM_OWNER);
 
     private final CSVPrinter csv;
-    private final dev.baton.exchange.export.ItemStates states = new dev.baton.exchange.export.ItemStates();
+    private final ItemStates states = new ItemStates();
     private final boolean groups;
     private final List<String> columns;
 

@@ -1,4 +1,4 @@
-package dev.baton.exchange.export;
+package dev.baton.engine.jsonl;
 
 import dev.baton.engine.event.RecordedEvent;
 import dev.baton.engine.intake.IntakeEvent;
@@ -7,7 +7,6 @@ import dev.baton.engine.item.WorkItemEvent.ItemMigrated;
 import dev.baton.engine.item.WorkItemEvent.ItemReopened;
 import dev.baton.engine.item.WorkItemEvent.OwnerAssigned;
 import dev.baton.engine.item.WorkItemEvent.StageEntered;
-import dev.baton.engine.jsonl.EventAttributes;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
