@@ -33,7 +33,7 @@ public final class BatonServer {
         try {
             if (settings.dbUrl() == null) {
                 out.println("Starting the embedded PostgreSQL in " + settings.data().resolve("pg") + " ...");
-                embedded = EmbeddedDatabase.start(settings.data().resolve("pg"));
+                embedded = EmbeddedDatabase.start(settings.data().resolve("pg"), out::println);
                 properties.put("spring.datasource.url", embedded.jdbcUrl());
             } else {
                 checkReachable(settings);
