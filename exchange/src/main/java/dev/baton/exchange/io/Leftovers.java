@@ -27,8 +27,8 @@ import java.util.stream.Stream;
  *
  * <p>Every process that makes such files first takes a lock on {@code <tmp>/baton-run-<pid>.lock}
  * and holds it until it ends (the operating system frees it however the process ends). A leftover
- * is stale when it is older than this process and no live process holds the lock of the pid in its
- * name; only stale ones are deleted, so two imports running side by side never delete each
+ * is stale when no live process holds the lock of the pid in its name and that process is gone (or,
+ * when a process of that pid lives without the lock, the leftover is older than this process); only stale ones are deleted, so two imports running side by side never delete each
  * other's files. What was removed is remembered ({@link #takeRemoved}) so the command line can say
  * where it was.
  */
@@ -103,11 +103,12 @@ public final class Leftovers {
         if (pid == ProcessHandle.current().pid()) {
             return false;
         }
-        FileTime modified = Files.getLastModifiedTime(leftover);
-        if (!modified.toInstant().isBefore(STARTED)) {
+        if (lockHeld(pid)) {
             return false;
         }
-        return !lockHeld(pid);
+        // Its lock is free: the process is gone, or (when it could not lock) it must be older than we are.
+        FileTime modified = Files.getLastModifiedTime(leftover);
+        return ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true) || modified.toInstant().isBefore(STARTED);
     }
 
     /** Whether a live process holds the run lock of {@code pid}. */
