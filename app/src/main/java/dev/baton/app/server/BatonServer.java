@@ -57,6 +57,10 @@ public final class BatonServer {
             properties.put("baton.model.file", settings.modelFile());
             properties.put("baton.model.source", settings.modelSource());
         }
+        if (settings.jsonLogs()) {
+            // Spring Boot's structured logging: every log line one JSON object (Elastic Common Schema).
+            properties.put("logging.structured.format.console", "ecs");
+        }
         // Failures are reported below in one line; Spring's own report would repeat them with a stack trace.
         properties.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
         properties.put("logging.level.org.springframework.boot.diagnostics", "OFF");

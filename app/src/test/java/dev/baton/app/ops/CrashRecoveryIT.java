@@ -35,10 +35,12 @@ class CrashRecoveryIT {
     record Started(Process process, int port, List<String> lines, long millis) {
     }
 
-    static Started serve(Path data) throws Exception {
+    static Started serve(Path data, String... more) throws Exception {
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "serve", "--port", "0", "--data",
-                data.toString(), "--demo").redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString(), "serve", "--port", "0", "--data",
+                data.toString(), "--demo"));
+        command.addAll(List.of(more));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         var out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         List<String> lines = new ArrayList<>();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -115,8 +117,13 @@ class CrashRecoveryIT {
         // The scenario is real: the killed server's PostgreSQL still runs on the data directory.
         assertThat(ProcessHandle.of(pgPid).map(ProcessHandle::isAlive)).contains(true);
 
-        Started second = serve(data);
+        // The second start also logs as JSON lines, as a log collector wants them.
+        Started second = serve(data, "--log-format", "json");
         try {
+            var json = tools.jackson.databind.json.JsonMapper.builder().build();
+            for (String line : second.lines()) {
+                assertThat(json.readTree(line).path("message").asString()).as(line).isNotEmpty();
+            }
             String console = String.join("\n", second.lines());
             assertThat(console).contains("A PostgreSQL (pid " + pgPid + ") was left running on " + data.resolve("pg"))
                     .contains("Stopped it").doesNotContain("Exception");
