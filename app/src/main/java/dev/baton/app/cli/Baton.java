@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
                 AnalyzeCommand.class,
                 SimulateCommand.class,
                 ServeCommand.class,
+                BackupCommand.class,
+                RestoreCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Baton implements Runnable {
 

@@ -75,6 +75,39 @@ final class DataDirectoryGuard implements AutoCloseable {
         }
     }
 
+    /**
+     * The port of the PostgreSQL that a running Baton serves from {@code directory}, when one does
+     * (its lock is held and {@code postmaster.pid} names a live process): a backup connects to it
+     * instead of starting a second server on the same files.
+     */
+    static Optional<Integer> runningPort(Path directory) {
+        Path lockFile = lockFile(directory);
+        if (!Files.exists(lockFile)) {
+            return Optional.empty();
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock != null) {
+                lock.release();
+                return Optional.empty();
+            }
+        } catch (OverlappingFileLockException e) {
+            // held in this process
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        try {
+            List<String> pid = Files.readAllLines(directory.resolve("postmaster.pid"), StandardCharsets.UTF_8);
+            if (pid.size() >= 4 && ProcessHandle.of(Long.parseLong(pid.get(0).trim())).map(ProcessHandle::isAlive)
+                    .orElse(false)) {
+                return Optional.of(Integer.parseInt(pid.get(3).trim()));
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not (yet) running
+        }
+        return Optional.empty();
+    }
+
     static Path lockFile(Path directory) {
         return directory.resolveSibling(directory.getFileName() + ".lock");
     }

@@ -77,6 +77,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return directory.resolveSibling(directory.getFileName() + ".log").toFile();
     }
 
+    /**
+     * The JDBC URL of the embedded PostgreSQL that a running {@code baton serve} keeps in {@code directory}
+     * (empty when none runs there).
+     */
+    public static java.util.Optional<String> runningUrl(Path directory) {
+        return DataDirectoryGuard.runningPort(directory.toAbsolutePath().normalize())
+                .map(port -> "jdbc:postgresql://localhost:" + port + "/" + DATABASE + "?user=" + USER);
+    }
+
     public String jdbcUrl() {
         return postgres.getJdbcUrl(USER, DATABASE);
     }
