@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * its server runs, and {@code baton restore} into a fresh data directory: the event log row for
  * row and every projection come back equal, the projections rebuilt from the events.
  */
+@org.springframework.test.context.TestPropertySource(properties = "baton.demo.history=true")
 class BackupRestoreIT extends DemoServer {
 
     @Value("${spring.datasource.url}")
