@@ -132,6 +132,21 @@ class CrashRecoveryIT {
                     + second.millis() + " ms");
             assertThat(state(second.port())).containsExactlyElementsOf(before);
             assertThat(ProcessHandle.of(pgPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+
+            // A backup of the running server's data directory reads from its PostgreSQL, and restores.
+            Path backup = data.resolveSibling(data.getFileName() + ".jsonl.gz");
+            Process b = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "backup", "--data", data.toString(), "--out",
+                    backup.toString()).redirectErrorStream(true).start();
+            String backupOut = new String(b.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(b.waitFor()).as(backupOut).isZero();
+            String events = before.get(0).replaceAll(".*\"events\":(\\d+).*", "$1");
+            assertThat(backupOut).contains("(from the running server)").contains(": " + events + " events");
+            Path restored = data.resolveSibling(data.getFileName() + "-restored");
+            Process r = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "restore", backup.toString(), "--data",
+                    restored.toString()).redirectErrorStream(true).start();
+            String restoreOut = new String(r.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(r.waitFor()).as(restoreOut).isZero();
+            assertThat(restoreOut).contains("Restored").contains(events + " events").doesNotContain("Exception");
         } finally {
             second.process().destroy();
             assertThat(second.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
