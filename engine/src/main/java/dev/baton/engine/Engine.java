@@ -19,6 +19,9 @@ import dev.baton.engine.item.WorkItemCommand.CreateItem;
 import dev.baton.engine.item.WorkItemDecider;
 import dev.baton.engine.item.WorkItemEvent;
 import dev.baton.engine.item.WorkItemId;
+import dev.baton.engine.migration.MigrationPlan;
+import dev.baton.engine.migration.MigrationRequest;
+import dev.baton.engine.migration.MigrationResult;
 import dev.baton.engine.version.ModelVersion;
 import dev.baton.engine.version.ModelVersions;
 import java.time.Clock;
@@ -57,6 +60,7 @@ public final class Engine {
     private final Map<Integer, WorkItemDecider> deciders = new ConcurrentHashMap<>();
     private final Locks locks = new Locks();
     private final IntakeDesk intake;
+    private final Migrations migrations;
     private volatile CommandObserver observer = CommandObserver.NONE;
 
     /**
@@ -71,6 +75,7 @@ public final class Engine {
         this.recorder = new Recorder(store, clock);
         this.items = new Streams<>(store, WorkItem::created, WorkItem::apply, WorkItem::version, index::moved);
         this.intake = new IntakeDesk(this, recorder, versions, clock, ids);
+        this.migrations = new Migrations(this, recorder, versions);
         catchUp();
     }
 
@@ -286,7 +291,39 @@ public final class Engine {
         return intake.queue();
     }
 
+    // ---- migration
+
+    /**
+     * What migrating the open items of one model version to another would do, item by item;
+     * records nothing.
+     */
+    public MigrationPlan planMigration(MigrationRequest request) {
+        return migrations.plan(request);
+    }
+
+    /**
+     * Migrates the items of {@link #planMigration} that can move: one {@code ItemMigrated} each,
+     * all in one transaction, or none. Items already migrated by the same request record nothing
+     * again, so applying twice is harmless; {@code commandId} (null: none) keys each item's part.
+     * Who may migrate is the app's decision (ops and admins), as for uploading a model.
+     */
+    public MigrationResult migrate(MigrationRequest request, Actor actor, String commandId) {
+        return migrations.apply(request, actor, commandId);
+    }
+
     // ---- internals
+
+    /** Moves the in-memory item on by events appended with other streams' (a migration). */
+    void recordedElsewhere(List<RecordedEvent> recorded) {
+        created(recorded);
+    }
+
+    /** Rereads an item from the store after a conflict. */
+    void reload(String stream) {
+        synchronized (locks.item(stream)) {
+            items.reload(stream);
+        }
+    }
 
     WorkItemDecider decider(int modelVersion) {
         WorkItemDecider known = deciders.get(modelVersion);

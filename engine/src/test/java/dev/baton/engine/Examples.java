@@ -44,4 +44,42 @@ public final class Examples {
         assertThat(upload.accepted()).as("%s is valid", name).isTrue();
         return versions;
     }
+
+    /**
+     * Version 2 of the B2B SaaS example, as a team might upload it a quarter later: campaigns lose
+     * their QA stage (build goes straight to live) and need a budget before leaving build, the
+     * content asset work type and its intake form are gone, and launches are tier-1 or tier-2 only.
+     */
+    public static String b2bSaasV2() {
+        String v1 = text("b2b-saas.yaml");
+        String v2 = replace(v1, """
+                      - id: qa
+                        kind: coordination
+                        owner: jon.ito
+                        sla: 1d
+                        gate: { approvers: [jon.ito], mode: any }
+                        decision: { driver: jon.ito, approver: nora.haddad }
+                """, "");
+        v2 = replace(v2, "      - qa -> build                  # rework: QA found broken links or tracking\n", "");
+        v2 = replace(v2, "        exit: [landing-page, utm-plan]\n", "        exit: [landing-page, utm-plan, budget]\n");
+        v2 = replace(v2, "values: [tier-1, tier-2, tier-3] }", "values: [tier-1, tier-2] }");
+        int asset = v2.indexOf("  - id: asset\n");
+        int launch = v2.indexOf("  # The launch flow crosses six functions");
+        v2 = v2.substring(0, asset) + v2.substring(launch);
+        v2 = replace(v2, """
+                    - id: content-request
+                      name: Request content
+                      template: content-request
+                      work-type: asset
+                      submitters: [pmm, demand-gen, sales, cs, product]
+                """, "");
+        return v2.replace("version: 2025-Q3", "version: 2025-Q4");
+    }
+
+    private static String replace(String text, String what, String with) {
+        if (!text.contains(what)) {
+            throw new IllegalStateException("the example changed: '" + what.strip() + "' is not in it any more");
+        }
+        return text.replace(what, with);
+    }
 }

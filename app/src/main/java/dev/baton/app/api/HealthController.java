@@ -1,5 +1,6 @@
 package dev.baton.app.api;
 
+import dev.baton.app.store.JdbcEventStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -38,7 +39,8 @@ class HealthController {
             return ResponseEntity.status(503).body(body);
         }
         try {
-            Long events = jdbc.queryForObject("select count(*) from events", Long.class);
+            // The log as it stands, as the event feed pages through it: retracted imports left out.
+            Long events = jdbc.queryForObject("select count(*) from events where " + JdbcEventStore.STANDING, Long.class);
             body.put("status", "UP");
             body.put("database", "UP");
             body.put("events", events);

@@ -18,6 +18,7 @@ import dev.baton.insight.debt.DebtReport;
 import dev.baton.insight.debt.DebtReportHtml;
 import dev.baton.insight.debt.DebtReportJson;
 import dev.baton.insight.debt.DebtReportText;
+import dev.baton.insight.debt.ModelHistory;
 import dev.baton.insight.debt.Scope;
 import dev.baton.insight.log.EventLog;
 import dev.baton.insight.log.LogFormatException;
@@ -30,6 +31,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -41,7 +44,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code baton analyze --model MODEL.yaml --log LOG [--format text|json|html] [--out FILE]}: the
- * orchestration-debt report of a log against the model (docs/debt.md).
+ * orchestration-debt report of a log against the model (docs/debt.md); with
+ * {@code --model-version N=FILE}, each item against the version its events carry.
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = "The orchestration-debt report: score, components with evidence and cost in hours, "
@@ -52,8 +56,14 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     enum Format { text, json, html }
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL.yaml", description = "The operating model.")
+    @Option(names = "--model", paramLabel = "MODEL.yaml", description = "The operating model: every item is measured "
+            + "against it, unless --model-version says which file a version of the log's events stands for.")
     Path model;
+
+    @Option(names = "--model-version", paramLabel = "N=FILE", description = "For a log whose events carry several "
+            + "model versions: measure the items of version N against FILE (repeatable). The highest N is the current "
+            + "model, unless --model names it.")
+    List<String> modelVersions = new ArrayList<>();
 
     @Mixin
     LogOptions logOptions = new LogOptions();
@@ -89,11 +99,21 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        ValidationReport validation = ValidModel.read(model, err);
+        if (model == null && modelVersions.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "expected --model MODEL.yaml, or "
+                    + "--model-version N=FILE for each model version of the log");
+        }
+        Map<Integer, OperatingModel> versions = ModelVersionFiles.read(modelVersions, spec.commandLine(), err);
+        if (versions == null) {
+            return Baton.INVALID;
+        }
+        Path currentFile = model != null ? model : versionFile(Collections.max(versions.keySet()));
+        ValidationReport validation = ValidModel.read(currentFile, err);
         if (validation == null) {
             return Baton.INVALID;
         }
         OperatingModel operatingModel = validation.model();
+        ModelHistory history = history(versions, operatingModel);
         Path log = logOptions.log;
         if (!Files.isRegularFile(log)) {
             err.println(log + ": error: " + (Files.exists(log) ? "expected a log file, found a directory" : "no such file"));
@@ -124,7 +144,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         DebtReport report;
         try {
-            report = DebtAnalysis.analyze(operatingModel, validation.warnings(), log.getFileName().toString(), source, scope);
+            report = DebtAnalysis.analyze(history, validation.warnings(), log.getFileName().toString(), source, scope);
         } catch (SourceFormatException e) {
             err.println(log + ": " + e.describe());
             return Baton.INVALID;
@@ -152,6 +172,40 @@ final class AnalyzeCommand implements Callable<Integer> {
             err.println("baton analyze: wrote the " + format + " report to " + out);
         }
         return Baton.OK;
+    }
+
+    private Path versionFile(int number) {
+        for (String entry : modelVersions) {
+            int eq = entry.indexOf('=');
+            if (Integer.parseInt(entry.substring(0, eq).strip()) == number) {
+                return Path.of(entry.substring(eq + 1).strip());
+            }
+        }
+        throw new IllegalStateException("no --model-version " + number);
+    }
+
+    /**
+     * One model for every item (only --model), or the versions given with the current one: the
+     * version whose file --model names (by its text), else a version after the highest given.
+     */
+    private ModelHistory history(Map<Integer, OperatingModel> versions, OperatingModel current) throws IOException {
+        if (versions.isEmpty()) {
+            return ModelHistory.of(current);
+        }
+        Map<Integer, OperatingModel> all = new java.util.TreeMap<>(versions);
+        int highest = Collections.max(versions.keySet());
+        if (model == null) {
+            return ModelHistory.of(all, highest);
+        }
+        String text = Files.readString(model);
+        for (int n : versions.keySet()) {
+            if (Files.readString(versionFile(n)).equals(text)) {
+                all.put(n, current);
+                return ModelHistory.of(all, n);
+            }
+        }
+        all.put(highest + 1, current);
+        return ModelHistory.of(all, highest + 1);
     }
 
     /** The period and sources asked for; a usage error (exit 2) says which option is wrong and how. */

@@ -12,6 +12,7 @@ import dev.baton.engine.item.WorkItemEvent.HandoffSent;
 import dev.baton.engine.item.WorkItemEvent.ItemBlocked;
 import dev.baton.engine.item.WorkItemEvent.ItemCompleted;
 import dev.baton.engine.item.WorkItemEvent.ItemCreated;
+import dev.baton.engine.item.WorkItemEvent.ItemMigrated;
 import dev.baton.engine.item.WorkItemEvent.ItemReopened;
 import dev.baton.engine.item.WorkItemEvent.ItemUnblocked;
 import dev.baton.engine.item.WorkItemEvent.MarkedUrgent;
@@ -100,6 +101,10 @@ public class ItemProjection implements Projection {
             changes.add("delete from pending_approvals where item_id = ?", id);
         } else if (event instanceof ItemReopened r) {
             set(changes, e, "completed = false, stage = ?", r.stage());
+        } else if (event instanceof ItemMigrated m) {
+            // The new version's gate starts afresh, as in WorkItem.apply.
+            set(changes, e, "model_version = ?, stage = ?", m.toVersion(), m.toStage());
+            changes.add("delete from pending_approvals where item_id = ?", id);
         } else {
             set(changes, e, null); // CommentAdded changes only the item's version
         }

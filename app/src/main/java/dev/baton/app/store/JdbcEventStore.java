@@ -74,7 +74,7 @@ public class JdbcEventStore implements EventStore {
      * Leaves out the events of retracted import batches: the log keeps them (append-only), but
      * every reader sees the log as it stands (V3__import_batches.sql, docs/api.md).
      */
-    static final String STANDING = "(batch_id is null or not exists (select 1 from import_batches b "
+    public static final String STANDING = "(batch_id is null or not exists (select 1 from import_batches b "
             + "where b.id = events.batch_id and b.retracted_at is not null))";
     /** Raised by the migration's {@code baton_appended(n)} when an append's checks let no event through. */
     static final String NOT_APPENDED = "BT409";

@@ -113,7 +113,20 @@ class BoardPage {
     private void fill(Model page, String workTypeId, int shown) {
         ModelVersion current = PageAdvice.current(versions);
         OperatingModel model = current.model();
-        WorkType type = PageAdvice.workType(current, workTypeId);
+        WorkType type = current.model().workType(workTypeId).orElse(null);
+        Integer fromVersion = null;
+        if (type == null) {
+            // A work type the current version dropped keeps its board while items of it are open.
+            for (var dropped : PageAdvice.dropped(versions, engine, model).entrySet()) {
+                if (dropped.getKey().id().equals(workTypeId)) {
+                    type = dropped.getKey();
+                    fromVersion = dropped.getValue();
+                }
+            }
+            if (type == null) {
+                type = PageAdvice.workType(current, workTypeId);
+            }
+        }
         // Only this work type's items (the engine keeps them apart), none sorted whole: a board of
         // 100,000 items shows only the top cards; the WIP per person is kept by the engine as well.
         Map<String, List<WorkItem>> byStage = new HashMap<>();
@@ -138,6 +151,8 @@ class BoardPage {
                 null, null, false, items, shown)));
         page.addAttribute("workType", type.id());
         page.addAttribute("workTypeName", Names.workType(type));
+        page.addAttribute("fromVersion", fromVersion);
+        page.addAttribute("currentVersion", current.number());
         page.addAttribute("columns", columns);
         page.addAttribute("open", open);
         page.addAttribute("completed", completed[0]);

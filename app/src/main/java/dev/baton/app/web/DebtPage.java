@@ -1,7 +1,10 @@
 package dev.baton.app.web;
 
 import dev.baton.app.json.Json;
+import dev.baton.engine.Engine;
 import dev.baton.engine.event.EventStore;
+import dev.baton.engine.item.WorkItem;
+import dev.baton.engine.item.WorkItemId;
 import dev.baton.engine.event.RecordedEvent;
 import dev.baton.engine.rights.Names;
 import dev.baton.engine.version.ModelVersion;
@@ -45,11 +48,13 @@ class DebtPage {
     private final DebtReports reports;
     private final ModelVersions versions;
     private final EventStore store;
+    private final Engine engine;
 
-    DebtPage(DebtReports reports, ModelVersions versions, EventStore store) {
+    DebtPage(DebtReports reports, ModelVersions versions, EventStore store, Engine engine) {
         this.reports = reports;
         this.versions = versions;
         this.store = store;
+        this.engine = engine;
     }
 
     record ComponentRow(String id, String title, String value, double percent, String weight, boolean measured,
@@ -125,6 +130,11 @@ class DebtPage {
         for (Evidence e : c.evidence().subList(0, Math.min(EVIDENCE_SHOWN, c.evidence().size()))) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("item", e.item());
+            // Work-in-progress evidence is about a person's day, the rest about an item: named by its title.
+            boolean person = "wip".equals(id);
+            row.put("person", person);
+            row.put("title", person ? Names.person(current.model(), e.item())
+                    : engine.item(new WorkItemId(e.item())).map(WorkItem::title).orElse(e.item()));
             row.put("note", e.note());
             row.put("weight", one(e.weight()));
             row.put("events", e.positions().stream().limit(6).map(p -> event(current.model(), p)).toList());
@@ -163,7 +173,19 @@ class DebtPage {
 
     /** The weekly trend as an ECharts option: the score and each measured component, ×100. */
     static String trend(DebtReport r) {
-        List<Group> weeks = r.breakdowns().getOrDefault(Dimension.WEEK, List.of());
+        List<Group> observed = r.breakdowns().getOrDefault(Dimension.WEEK, List.of());
+        // Weeks far apart (an old import beside this quarter) are not one line: a gap between them,
+        // labelled with how long it is, breaks it.
+        List<Group> weeks = new ArrayList<>();
+        for (Group g : observed) {
+            if (!weeks.isEmpty()) {
+                long apart = dev.baton.insight.debt.Weeks.between(weeks.get(weeks.size() - 1).key(), g.key());
+                if (apart > 1) {
+                    weeks.add(new Group("… " + (apart - 1) + " weeks …", Double.NaN, 0, Map.of()));
+                }
+            }
+            weeks.add(g);
+        }
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("animation", false);
         option.put("tooltip", Map.of("trigger", "axis"));
@@ -172,8 +194,19 @@ class DebtPage {
         option.put("xAxis", Map.of("type", "category", "data", weeks.stream().map(Group::key).toList()));
         option.put("yAxis", Map.of("type", "value", "min", 0, "max", 100));
         List<Object> series = new ArrayList<>();
-        series.add(Map.of("name", "Debt score", "type", "line", "lineStyle", Map.of("width", 4),
-                "data", weeks.stream().map(g -> round(g.score())).toList()));
+        Map<String, Object> score = new LinkedHashMap<>(Map.of("name", "Debt score", "type", "line",
+                "lineStyle", Map.of("width", 4), "data", weeks.stream()
+                        .map(g -> Double.isNaN(g.score()) ? (Object) "-" : round(g.score())).toList()));
+        // Each model change as a dashed line at its week, so that a jump there is read with it in mind.
+        List<Object> changes = r.modelChanges().stream()
+                .filter(c -> weeks.stream().anyMatch(g -> g.key().equals(c.week())))
+                .map(c -> (Object) Map.of("xAxis", c.week(), "name", "model v" + c.version() + " (" + c.date() + ")"))
+                .toList();
+        if (!changes.isEmpty()) {
+            score.put("markLine", Map.of("symbol", "none", "silent", true, "lineStyle", Map.of("type", "dashed"),
+                    "label", Map.of("formatter", "{b}"), "data", changes));
+        }
+        series.add(score);
         for (ComponentResult c : r.components()) {
             if (c.measured()) {
                 series.add(Map.of("name", c.title(), "type", "line", "symbol", "none",

@@ -8,6 +8,12 @@ import dev.baton.engine.version.ModelVersions;
 import dev.baton.insight.debt.DebtAnalysis;
 import dev.baton.insight.debt.Scope;
 import dev.baton.insight.debt.DebtReport;
+import dev.baton.insight.debt.ModelHistory;
+import dev.baton.insight.debt.Scope;
+import dev.baton.model.OperatingModel;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.ToIntFunction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -20,11 +26,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The orchestration-debt report of the server's own event log, computed by the same
- * {@link DebtAnalysis} as {@code baton analyze} against the current model. The report of a log
+ * {@link DebtAnalysis} as {@code baton analyze}, each item against the stored model version it ran
+ * under and what is about the team now against the current one. The report of a log
  * depends only on its events and the model, so it is kept until either changes. When new events
  * arrive, the report of a log of up to {@link #INLINE_EVENTS} events (about a second's work) is
  * recomputed on the request, so the page is exact; a larger log's (100,000 items are two million
@@ -43,6 +51,7 @@ class DebtReports {
     private static final Logger LOG = LoggerFactory.getLogger(DebtReports.class);
 
     private final EventStore store;
+    private final JdbcTemplate jdbc;
     private final ModelVersions versions;
     private final ModelWarnings warnings;
     private final Clock clock;
@@ -54,8 +63,10 @@ class DebtReports {
     });
     private final AtomicBoolean refreshing = new AtomicBoolean();
     private volatile Snapshot last;
+    private volatile ToIntFunction<String> importedVersions = item -> 0;
 
-    DebtReports(EventStore store, ModelVersions versions, ModelWarnings warnings, Clock clock) {
+    DebtReports(EventStore store, ModelVersions versions, ModelWarnings warnings, Clock clock, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.store = store;
         this.versions = versions;
         this.warnings = warnings;
@@ -117,6 +128,37 @@ class DebtReports {
         }
     }
 
+    /**
+     * Every stored version, each dated by its upload: items are measured against the version they
+     * ran under. Imported history against the version its import batch was checked against
+     * (import_batches.model_version), else the current one unless {@link #importedVersions} names one.
+     */
+    private ModelHistory history(ModelVersion current) {
+        Map<Integer, OperatingModel> models = new LinkedHashMap<>();
+        Map<Integer, Instant> uploaded = new LinkedHashMap<>();
+        for (ModelVersion v : versions.all()) {
+            models.put(v.number(), v.model());
+            uploaded.put(v.number(), v.uploadedAt());
+        }
+        Map<String, Integer> batches = new LinkedHashMap<>();
+        jdbc.query("select id, model_version from import_batches where model_version is not null",
+                rs -> {
+                    batches.put(rs.getString(1), rs.getInt(2));
+                });
+        return ModelHistory.of(models, current.number()).since(uploaded).importedAs(importedVersions)
+                .importedBatches(batches);
+    }
+
+    /**
+     * The hook for import batches: which model version an imported item (events of version 0) was
+     * imported under, by item id; 0 means the current version. Set by whoever records the version
+     * chosen with each import; a change drops the kept report.
+     */
+    void importedVersions(ToIntFunction<String> itemVersion) {
+        this.importedVersions = itemVersion;
+        this.last = null;
+    }
+
     /** Computes the report unless another thread has just computed it for the same log and model. */
     private synchronized Snapshot refresh(ModelVersion model) {
         Snapshot kept = last;
@@ -140,7 +182,7 @@ class DebtReports {
         long[] head = {0};
         DebtReport report;
         try {
-            report = DebtAnalysis.analyze(model.model(), warnings.of(model).warnings(), "Baton's event log", sink -> {
+            report = DebtAnalysis.analyze(history(model), warnings.of(model).warnings(), "Baton's event log", sink -> {
                 long after = 0;
                 while (true) {
                     List<RecordedEvent> page = store.readAll(after, PAGE);

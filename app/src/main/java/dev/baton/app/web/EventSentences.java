@@ -18,6 +18,7 @@ import dev.baton.engine.item.WorkItemEvent.HandoffSent;
 import dev.baton.engine.item.WorkItemEvent.ItemBlocked;
 import dev.baton.engine.item.WorkItemEvent.ItemCompleted;
 import dev.baton.engine.item.WorkItemEvent.ItemCreated;
+import dev.baton.engine.item.WorkItemEvent.ItemMigrated;
 import dev.baton.engine.item.WorkItemEvent.ItemReopened;
 import dev.baton.engine.item.WorkItemEvent.ItemUnblocked;
 import dev.baton.engine.item.WorkItemEvent.MarkedUrgent;
@@ -104,6 +105,9 @@ final class EventSentences {
         } else if (ev instanceof ItemReopened r) {
             sentence = "reopened it in " + stage(type, r.stage());
             detail = r.reason();
+        } else if (ev instanceof ItemMigrated m) {
+            sentence = "migrated it from model version " + m.fromVersion() + " (" + Names.words(m.fromStage())
+                    + ") to version " + m.toVersion() + " (" + stage(type, m.toStage()) + ")";
         } else if (ev instanceof RequestSubmitted s) {
             sentence = "submitted the request through " + s.form();
         } else if (ev instanceof RequestAccepted a) {

@@ -113,6 +113,10 @@ class ModelPage {
                 ? "That is the current model (version " + upload.version().number() + ") unchanged; nothing new was stored."
                 : "Stored " + name + " as model version " + upload.version().number() + " with "
                         + upload.report().warnings().size() + " warnings. New work follows it; work in flight keeps its version.");
+        if (!upload.unchanged() && upload.version().number() > 1) {
+            flash.addFlashAttribute("migrateFrom", upload.version().number() - 1);
+            flash.addFlashAttribute("migrateTo", upload.version().number());
+        }
         return "redirect:/model";
     }
 

@@ -2,7 +2,11 @@ package dev.baton.app.web;
 
 import dev.baton.app.security.BatonUser;
 import dev.baton.app.security.Role;
+import dev.baton.engine.Engine;
+import dev.baton.engine.item.ItemFilter;
+import dev.baton.engine.item.WorkItem;
 import dev.baton.engine.rights.Names;
+import dev.baton.model.OperatingModel;
 import dev.baton.engine.version.ModelVersion;
 import dev.baton.engine.version.ModelVersions;
 import dev.baton.model.WorkType;
@@ -26,9 +30,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 class PageAdvice {
 
     private final ModelVersions versions;
+    private final Engine engine;
 
-    PageAdvice(ModelVersions versions) {
+    PageAdvice(ModelVersions versions, Engine engine) {
         this.versions = versions;
+        this.engine = engine;
     }
 
     /** The signed-in user as the layout shows them. */
@@ -49,10 +55,45 @@ class PageAdvice {
                 user.role() == Role.ADMIN || user.role() == Role.OPS);
     }
 
+    /**
+     * A board per work type of the current model, then one per work type an older version had and
+     * the current one dropped, for as long as items of it are open: their work is not lost from
+     * sight until it is done or migrated.
+     */
     @ModelAttribute("boards")
     List<BoardLink> boards() {
-        return versions.current().map(ModelVersion::model).map(m -> m.workTypes().stream()
-                .map(w -> new BoardLink(w.id(), Names.workType(w))).toList()).orElse(List.of());
+        if (versions.current().isEmpty()) {
+            return List.of();
+        }
+        OperatingModel current = versions.current().get().model();
+        List<BoardLink> links = new java.util.ArrayList<>(current.workTypes().stream()
+                .map(w -> new BoardLink(w.id(), Names.workType(w))).toList());
+        dropped(versions, engine, current).forEach((type, version) -> links.add(new BoardLink(type.id(),
+                Names.workType(type) + " (from version " + version + ")")));
+        return links;
+    }
+
+    /**
+     * Work types the current model no longer has that still have open items, each with the
+     * newest version its open items run under (its stages are the board's columns).
+     */
+    static java.util.Map<WorkType, Integer> dropped(ModelVersions versions, Engine engine, OperatingModel current) {
+        java.util.Map<String, WorkType> seen = new java.util.LinkedHashMap<>();
+        java.util.Map<WorkType, Integer> dropped = new java.util.LinkedHashMap<>();
+        List<ModelVersion> all = new java.util.ArrayList<>(versions.all());
+        java.util.Collections.reverse(all);
+        for (ModelVersion v : all) {
+            for (WorkType w : v.model().workTypes()) {
+                if (w.id() == null || current.workType(w.id()).isPresent() || seen.containsKey(w.id())) {
+                    continue;
+                }
+                seen.put(w.id(), w);
+                engine.matching(new ItemFilter(w.id(), null, null, null, null, false))
+                        .mapToInt(WorkItem::modelVersion).max().ifPresent(newest -> dropped.put(
+                                versions.get(newest).flatMap(m -> m.model().workType(w.id())).orElse(w), newest));
+            }
+        }
+        return dropped;
     }
 
     @ModelAttribute("modelVersion")

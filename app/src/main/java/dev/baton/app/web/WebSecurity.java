@@ -51,6 +51,7 @@ class WebSecurity {
                         .requestMatchers(HttpMethod.GET, "/signout").permitAll()
                         .requestMatchers(HttpMethod.POST, "/model").hasAnyRole("ADMIN", "OPS")
                         .requestMatchers("/import", "/import/**").hasAnyRole("ADMIN", "OPS")
+                        .requestMatchers("/migrations", "/migrations/**").hasAnyRole("ADMIN", "OPS")
                         .requestMatchers(HttpMethod.POST, "/**").hasAnyRole("ADMIN", "OPS", "MEMBER")
                         .anyRequest().authenticated());
         return http.build();

@@ -214,7 +214,8 @@ class ImportApiIT extends DemoServer {
     void anItemWhoseIdIsAWorkItemOfTheEngineIsAConflictNotAMerge() {
         ApiClient nora = user("nora");
         ApiClient.Response created = nora.post("/api/v1/items", """
-                {"id": "spring-webinars", "workType": "campaign", "title": "Spring webinars", "fields": {}}""");
+                {"id": "spring-webinars", "workType": "campaign", "title": "Spring webinars", "fields": %s}"""
+                .formatted(WorkApiIT.BRIEF));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         long before = events();
         byte[] csv = """

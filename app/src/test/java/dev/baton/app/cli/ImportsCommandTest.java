@@ -52,22 +52,9 @@ class ImportsCommandTest {
         return CliRun.objects(list.jsonObject(), "batches");
     }
 
-    /** The report without the log positions its evidence points at. */
-    @SuppressWarnings("unchecked")
+    /** The report without the log positions its evidence points at (one rule with the dashboard's tests). */
     static Object withoutPositions(Object json) {
-        if (json instanceof Map<?, ?> map) {
-            Map<String, Object> copy = new java.util.LinkedHashMap<>();
-            ((Map<String, Object>) map).forEach((k, v) -> {
-                if (!k.equals("positions")) {
-                    copy.put(k, withoutPositions(v));
-                }
-            });
-            return copy;
-        }
-        if (json instanceof List<?> list) {
-            return list.stream().map(ImportsCommandTest::withoutPositions).toList();
-        }
-        return json;
+        return dev.baton.app.web.DashboardReport.withoutPositions(json);
     }
 
     @Test

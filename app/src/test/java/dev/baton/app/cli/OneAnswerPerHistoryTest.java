@@ -87,6 +87,7 @@ class OneAnswerPerHistoryTest {
         var document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(Files.readAllBytes(xes)));
         NodeList traces = document.getElementsByTagName("trace");
         Map<String, List<String>> stagesOfXes = new LinkedHashMap<>();
+        java.util.Set<String> owned = new java.util.HashSet<>();
         int events = 0;
         for (int t = 0; t < traces.getLength(); t++) {
             Element trace = (Element) traces.item(t);
@@ -100,7 +101,20 @@ class OneAnswerPerHistoryTest {
                 assertThat(a).as("event %d of %s", e + 1, name).containsKeys("concept:name", "time:timestamp",
                         "lifecycle:transition", "org:resource", "baton:kind", "baton:type");
                 if (item) {
-                    assertThat(a).as("event %d of %s", e + 1, name).containsKeys("baton:workType", "org:group");
+                    // Every event of an item says where the item stands: its work type and stage,
+                    // and its owner once it has one, approvals and comments included.
+                    assertThat(a).as("event %d of %s", e + 1, name).containsKeys("baton:workType", "org:group",
+                            "baton:itemStage");
+                    if ("OwnerAssigned".equals(a.get("baton:type"))) {
+                        if (a.containsKey("baton:owner")) {
+                            owned.add(name);
+                        } else {
+                            owned.remove(name);
+                        }
+                    }
+                    if (owned.contains(name) && !"OwnerAssigned".equals(a.get("baton:type"))) {
+                        assertThat(a).as("event %d of %s", e + 1, name).containsKey("baton:itemOwner");
+                    }
                 }
                 if ("stage".equals(a.get("baton:kind"))) {
                     stagesOfXes.computeIfAbsent(name, k -> new ArrayList<>()).add(a.get("concept:name"));

@@ -6,8 +6,14 @@ import dev.baton.app.server.BatonApplication;
 import dev.baton.app.store.TestDatabase;
 import dev.baton.engine.Engine;
 import dev.baton.engine.event.EventStore;
+import dev.baton.engine.event.RecordedEvent;
+import dev.baton.engine.intake.IntakeRequest;
+import dev.baton.engine.intake.RequestStatus;
 import dev.baton.engine.item.ItemFilter;
+import dev.baton.engine.item.WorkItem;
+import dev.baton.engine.item.WorkItemEvent.CommentAdded;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,6 +88,31 @@ class DemoHistoryIT {
         browser.screenshot("launch-board");
         browser.go("/intake");
         browser.screenshot("intake");
+    }
+
+    @Test
+    void theHistoryReadsLikeATeamsQuarter() {
+        List<String> titles = engine.items(ItemFilter.ALL).stream().map(WorkItem::title).toList();
+        assertThat((double) new HashSet<>(titles).size() / titles.size()).as("distinct titles / items")
+                .isGreaterThanOrEqualTo(0.9);
+        assertThat(titles).noneMatch(t -> t.contains("#"));
+        List<IntakeRequest> requests = engine.requests();
+        assertThat(requests).extracting(IntakeRequest::status)
+                .contains(RequestStatus.ACCEPTED, RequestStatus.DECLINED, RequestStatus.DEFERRED);
+        assertThat(requests.stream().map(IntakeRequest::reason).filter(r -> r != null).distinct().count()).isGreaterThan(30);
+
+        browser.signIn("sam");
+        browser.go("/intake");
+        String latestReason = requests.stream().filter(r -> r.status() != RequestStatus.OPEN)
+                .sorted(java.util.Comparator.comparing(IntakeRequest::decidedAt).reversed()).limit(15)
+                .map(IntakeRequest::reason).filter(r -> r != null).findFirst().orElseThrow();
+        assertThat(browser.text(By.id("main"))).contains("Recently decided").contains(latestReason);
+        browser.screenshot("intake-history");
+        RecordedEvent comment = store.readAll(0, Integer.MAX_VALUE).stream()
+                .filter(e -> e.event() instanceof CommentAdded).findFirst().orElseThrow();
+        browser.go("/items/" + comment.stream());
+        assertThat(browser.all(By.cssSelector("#timeline li[data-type=CommentAdded]"))).isNotEmpty();
+        browser.screenshot("item-with-comments");
     }
 
     /** Per column of the board shown: the cards on it and the count in its header. */

@@ -353,7 +353,7 @@ public final class RestBenchmark {
     }
 
     /** An API token for the demo user nora (Demand Gen lead), who drives campaign briefs. */
-    private static String token(HttpClient http, String base) throws Exception {
+    static String token(HttpClient http, String base) throws Exception {
         String basic = Base64.getEncoder().encodeToString("nora:baton-demo".getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/tokens"))
                 .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
@@ -366,7 +366,7 @@ public final class RestBenchmark {
         return m.group(1);
     }
 
-    private static void waitUntilUp(HttpClient http, String base, Process server, Path log) throws Exception {
+    static void waitUntilUp(HttpClient http, String base, Process server, Path log) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
             if (!server.isAlive()) {
@@ -402,17 +402,17 @@ public final class RestBenchmark {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    private static String javaBin() {
+    static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static String option(String[] args, String name, String fallback) {
+    static String option(String[] args, String name, String fallback) {
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals(name)) {
                 return args[i + 1];

@@ -14,6 +14,7 @@ import dev.baton.engine.item.WorkItemEvent.HandoffSent;
 import dev.baton.engine.item.WorkItemEvent.ItemBlocked;
 import dev.baton.engine.item.WorkItemEvent.ItemCompleted;
 import dev.baton.engine.item.WorkItemEvent.ItemCreated;
+import dev.baton.engine.item.WorkItemEvent.ItemMigrated;
 import dev.baton.engine.item.WorkItemEvent.ItemReopened;
 import dev.baton.engine.item.WorkItemEvent.ItemUnblocked;
 import dev.baton.engine.item.WorkItemEvent.MarkedUrgent;
@@ -31,17 +32,20 @@ import java.util.Map;
  * the next state. Nullable: {@code owner}, {@code parent}, {@code fromRequest},
  * {@code blockedReason}, {@code pendingHandoff}.
  *
- * @param modelVersion   the model version the item was created with; every command is checked
+ * @param modelVersion   the model version the item runs under: the one it was created with, or the
+ *                       one it was last migrated to ({@link ItemMigrated}); every command is checked
  *                       against it, so uploading a new model never changes the rules mid-flight
  * @param version        the number of events in the stream (the expected version of the next command)
  * @param approvals      approvals given at the current stage
  * @param stageEnteredAt when the item entered its current stage (for SLA clocks)
+ * @param migratedFrom   the version the item's last migration came from, 0 when it never migrated
  */
 public record WorkItem(WorkItemId id, String workType, int modelVersion, long version, String title, String stage,
                        Map<String, Object> fields, String owner, String parent, String fromRequest,
                        boolean blocked, String blockedReason, boolean urgent, boolean completed,
                        Approvals approvals, PendingHandoff pendingHandoff, Map<String, Double> priorityInputs,
-                       int comments, Instant createdAt, Instant updatedAt, Instant stageEnteredAt) {
+                       int comments, Instant createdAt, Instant updatedAt, Instant stageEnteredAt,
+                       int migratedFrom) {
 
     /** The state of a stream, or null for a stream without an {@link ItemCreated} first. */
     public static WorkItem replay(List<RecordedEvent> events) {
@@ -62,7 +66,7 @@ public record WorkItem(WorkItemId id, String workType, int modelVersion, long ve
                 : Collections.unmodifiableMap(new LinkedHashMap<>(c.fields()));
         return new WorkItem(new WorkItemId(e.stream()), e.workType(), e.modelVersion(), e.version(), c.title(),
                 c.stage(), fields, null, c.parent(), c.fromRequest(), false, null, false, false, Approvals.NONE,
-                null, Map.of(), 0, e.at(), e.at(), e.at());
+                null, Map.of(), 0, e.at(), e.at(), e.at(), 0);
     }
 
     /** The state after one more event of this item's stream. */
@@ -111,6 +115,15 @@ public record WorkItem(WorkItemId id, String workType, int modelVersion, long ve
             n.completed = true;
         } else if (event instanceof ItemReopened) {
             n.completed = false;
+        } else if (event instanceof ItemMigrated m) {
+            // The new version's gate starts afresh; the stage clock only when the stage changes.
+            n.modelVersion = m.toVersion();
+            n.migratedFrom = m.fromVersion();
+            n.approvals = Approvals.NONE;
+            if (!java.util.Objects.equals(m.toStage(), stage)) {
+                n.stageEnteredAt = e.at();
+            }
+            n.stage = m.toStage();
         }
         return n.done();
     }
@@ -130,6 +143,8 @@ public record WorkItem(WorkItemId id, String workType, int modelVersion, long ve
     /** The next state while an event is applied to it. */
     private static final class Next {
         final WorkItem from;
+        int modelVersion;
+        int migratedFrom;
         long version;
         String stage;
         Map<String, Object> fields;
@@ -147,6 +162,8 @@ public record WorkItem(WorkItemId id, String workType, int modelVersion, long ve
 
         Next(WorkItem w) {
             from = w;
+            modelVersion = w.modelVersion;
+            migratedFrom = w.migratedFrom;
             stage = w.stage;
             fields = w.fields;
             owner = w.owner;
@@ -162,9 +179,9 @@ public record WorkItem(WorkItemId id, String workType, int modelVersion, long ve
         }
 
         WorkItem done() {
-            return new WorkItem(from.id, from.workType, from.modelVersion, version, from.title, stage, fields, owner,
+            return new WorkItem(from.id, from.workType, modelVersion, version, from.title, stage, fields, owner,
                     from.parent, from.fromRequest, blocked, blockedReason, urgent, completed, approvals,
-                    pendingHandoff, priorityInputs, comments, from.createdAt, updatedAt, stageEnteredAt);
+                    pendingHandoff, priorityInputs, comments, from.createdAt, updatedAt, stageEnteredAt, migratedFrom);
         }
     }
 }

@@ -77,4 +77,12 @@ public sealed interface WorkItemEvent extends BatonEvent {
     /** Reopened after completion, into a stage of its flow. */
     record ItemReopened(String stage, String reason) implements WorkItemEvent {
     }
+
+    /**
+     * Moved from the model version it ran under to another one, into the stage the migration's
+     * mapping names ({@code toStage} may equal {@code fromStage}). From here on the engine decides
+     * the item's commands against {@code toVersion} and records its events with that version.
+     */
+    record ItemMigrated(int fromVersion, int toVersion, String fromStage, String toStage) implements WorkItemEvent {
+    }
 }

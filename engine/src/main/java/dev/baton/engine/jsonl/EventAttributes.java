@@ -39,6 +39,9 @@ public final class EventAttributes {
     public static final String WORK_TYPE = "baton:workType";
     public static final String MODEL_VERSION = "baton:modelVersion";
     public static final String COMMAND_ID = "baton:commandId";
+    /** Where the item stands after the event: its stage and owner (written by exports, ignored on reading). */
+    public static final String ITEM_STAGE = "baton:itemStage";
+    public static final String ITEM_OWNER = "baton:itemOwner";
     /** The import batch that stored an event (absent for the engine's own events). */
     public static final String BATCH = "baton:importBatch";
     private static final String CLEARED = "baton:cleared.";
@@ -69,6 +72,7 @@ public final class EventAttributes {
         return switch (event.type()) {
             case "ItemCompleted" -> "completion";
             case "ItemReopened" -> "reopening";
+            case "ItemMigrated" -> "migration";
             case "OwnerAssigned" -> "ownership";
             case "FieldsUpdated" -> "fields";
             case "ApprovalRequested", "ApprovalGranted", "ApprovalDenied" -> "approval";

@@ -33,7 +33,11 @@ public final class EventTypes {
     private static Map<String, Class<? extends BatonEvent>> byName() {
         Map<String, Class<? extends BatonEvent>> types = new LinkedHashMap<>();
         for (Class<?> family : new Class<?>[] {WorkItemEvent.class, IntakeEvent.class, BatchEvent.class}) {
-            for (Class<?> type : family.getPermittedSubclasses()) {
+            // The order javac lists permitted subclasses in depends on the order it compiled the
+            // files that use them; by name, the list (and every message naming it) stays the same.
+            Class<?>[] permitted = family.getPermittedSubclasses();
+            java.util.Arrays.sort(permitted, java.util.Comparator.comparing(Class::getSimpleName));
+            for (Class<?> type : permitted) {
                 types.put(type.getSimpleName(), (Class<? extends BatonEvent>) type);
             }
         }

@@ -46,6 +46,7 @@ class EventAttributesTest {
                 new WorkItemEvent.CommentAdded("a, b; \"c\""), new WorkItemEvent.MarkedUrgent("CEO"),
                 new WorkItemEvent.PriorityInputsSet(Map.of("reach", 3.0, "impact", 2.0)),
                 new WorkItemEvent.ItemCompleted("live"), new WorkItemEvent.ItemReopened("build", "typo"),
+                new WorkItemEvent.ItemMigrated(1, 2, "qa", "live"),
                 new IntakeEvent.RequestSubmitted("brief-form", "New brief", Map.of("audience", "smb")),
                 new IntakeEvent.RequestAccepted("item-9", "fits"), new IntakeEvent.RequestDeclined("no"),
                 new IntakeEvent.RequestDeferred("2026-04-01", "later"),

@@ -48,6 +48,7 @@ class EventCodecTest {
                 new WorkItemEvent.PriorityInputsSet(Map.of("reach", 1000.0, "impact", 2.0)),
                 new WorkItemEvent.ItemCompleted("launched"),
                 new WorkItemEvent.ItemReopened("build", "typo"),
+                new WorkItemEvent.ItemMigrated(1, 2, "qa", "live"),
                 new IntakeEvent.RequestSubmitted("campaign-request", "Webinar", Map.of("audience", "CFOs")),
                 new IntakeEvent.RequestAccepted("item-9", "fits the plan"),
                 new IntakeEvent.RequestDeclined("no capacity"),
@@ -113,7 +114,7 @@ class EventCodecTest {
         assertThatThrownBy(() -> codec.decode("{not json", 7)).hasMessageStartingWith("line 7: not JSON");
         assertThatThrownBy(() -> codec.decode("[1]", 2)).hasMessage("line 2: expected a JSON object with an event");
         assertThatThrownBy(() -> codec.decode("{" + ok + "\"at\":\"2026-01-01T00:00:00Z\",\"type\":\"Teleported\",\"data\":{}}", 3))
-                .hasMessageStartingWith("line 3: unknown event type 'Teleported'; known types: ItemCreated");
+                .hasMessageStartingWith("line 3: unknown event type 'Teleported'; known types: ApprovalDenied, ApprovalGranted");
         assertThatThrownBy(() -> codec.decode("{" + ok + "\"at\":\"yesterday\",\"type\":\"CommentAdded\",\"data\":{}}", 4))
                 .hasMessageContaining("line 4: 'at' must be an ISO-8601 instant");
         assertThatThrownBy(() -> codec.decode("{\"stream\":\"s\",\"version\":1,\"actor\":\"a\",\"at\":\"2026-01-01T00:00:00Z\","

@@ -158,6 +158,7 @@ public final class LogExport {
         Map<String, Trace> byStream = new HashMap<>();
         List<Trace> traces = new ArrayList<>();
         Streams streams = new Streams();
+        ItemStates states = new ItemStates();
         long[] events = {0};
         try (SpillSort<XesWriter.Event> sorted = new SpillSort<>(new XesEventCodec(), sortMemory)) {
             log.forEach(e -> {
@@ -172,8 +173,9 @@ public final class LogExport {
                     trace.workTypeVersion = e.version();
                 }
                 streams.add(e);
-                sorted.add(trace.index, e.version(), 0,
-                        XesWriter.Event.of(e, functionOf == null ? null : functionOf.apply(e.actor())));
+                XesWriter.Event event = XesWriter.Event.of(e, functionOf == null ? null : functionOf.apply(e.actor()));
+                event.attributes().putAll(states.after(e));
+                sorted.add(trace.index, e.version(), 0, event);
             });
             long[] current = {-1};
             try (XesWriter xes = new XesWriter(file)) {

@@ -57,6 +57,8 @@ public final class OcelWriter implements Closeable {
     private final Map<String, Set<String>> eventTypes = new TreeMap<>();
 
     /** @param functionOf the function of a person id (from the model), or null when unknown */
+    private final dev.baton.exchange.export.ItemStates states = new dev.baton.exchange.export.ItemStates();
+
     public OcelWriter(OutputStream out, Function<String, String> functionOf) {
         this.functionOf = functionOf;
         this.json = new JsonFactory().createGenerator(ObjectWriteContext.empty(), out, JsonEncoding.UTF8);
@@ -70,6 +72,7 @@ public final class OcelWriter implements Closeable {
         String activity = BatonPayloads.activity(event);
         Map<String, String> attributes = new LinkedHashMap<>();
         EventAttributes.of(e).forEach((name, value) -> attributes.put(name, String.valueOf(value)));
+        states.after(e).forEach((name, value) -> attributes.put(name, String.valueOf(value)));
         eventTypes.computeIfAbsent(activity, k -> new LinkedHashSet<>()).addAll(attributes.keySet());
         boolean request = EventAttributes.isIntake(event);
         Map<String, String> workTypes = request ? requestWorkTypes : itemWorkTypes;

@@ -29,9 +29,10 @@ public final class CsvEventWriter implements Closeable {
     /** The envelope's attribute columns, always present, in this order. */
     static final List<String> ENVELOPE = List.of(EventAttributes.KIND, EventAttributes.TYPE, EventAttributes.ID,
             EventAttributes.VERSION, EventAttributes.POSITION, EventAttributes.MODEL_VERSION,
-            EventAttributes.COMMAND_ID, EventAttributes.BATCH);
+            EventAttributes.COMMAND_ID, EventAttributes.BATCH, EventAttributes.ITEM_STAGE, EventAttributes.ITEM_OWNER);
 
     private final CSVPrinter csv;
+    private final dev.baton.exchange.export.ItemStates states = new dev.baton.exchange.export.ItemStates();
     private final boolean groups;
     private final List<String> columns;
 
@@ -63,6 +64,7 @@ public final class CsvEventWriter implements Closeable {
     /** @param group the actor's function, or null */
     public void event(RecordedEvent e, String group) throws IOException {
         Map<String, Object> attributes = EventAttributes.of(e);
+        attributes.putAll(states.after(e));
         List<Object> row = new ArrayList<>(FIXED.size() + 2 + columns.size());
         row.add(e.stream());
         row.add(BatonPayloads.activity(e.event()));

@@ -21,7 +21,13 @@ public final class CaseAnalyzer {
 
     private static final long DAY_MILLIS = 86_400_000L;
 
+    private final ModelHistory history;
+    /** The lookups of each version, made when an item of it first appears. */
+    private final Map<Integer, ModelIndex> indexes = new HashMap<>();
     private final ModelIndex index;
+    /** Required and metric fields of any version, dictionary-encoded so a case keeps them as bits. */
+    private final Dictionary fields = new Dictionary();
+    private final Map<String, java.util.Set<String>> watched = new HashMap<>();
     private final DebtTally tally = new DebtTally();
     private final Map<String, CaseState> cases = new LinkedHashMap<>();
     /** Everyone named as actor or owner, dictionary-encoded. */
@@ -36,7 +42,13 @@ public final class CaseAnalyzer {
     private final Map<String, Long> importEnds = new HashMap<>();
 
     public CaseAnalyzer(OperatingModel model) {
-        this.index = new ModelIndex(model);
+        this(ModelHistory.of(model));
+    }
+
+    /** Measures each item against its own model version ({@link ModelHistory}). */
+    public CaseAnalyzer(ModelHistory history) {
+        this.history = history;
+        this.index = index(history.currentVersion());
     }
 
     /** Takes the next event of its case. */
@@ -55,9 +67,11 @@ public final class CaseAnalyzer {
             }
             return;
         }
+        int version = history.resolve(event);
+        tally.version(version, at);
         CaseState state = cases.get(event.stream());
         if (state == null) {
-            state = new CaseState(this, event.stream(), event.workType(), source, asOfKey(event, source), at);
+            state = new CaseState(this, event.stream(), event.workType(), source, asOfKey(event, source), at, version);
             cases.put(event.stream(), state);
         }
         state.accept(event);
@@ -112,8 +126,48 @@ public final class CaseAnalyzer {
         return id == null ? null : parties.decode(parties.encode(id));
     }
 
+    /** The lookups of the current version: people, intake, what the team is now. */
     ModelIndex index() {
         return index;
+    }
+
+    /** The lookups of a version: its flows, stages and the parties owning them. */
+    ModelIndex index(int version) {
+        ModelIndex known = indexes.get(version);
+        if (known == null) {
+            known = new ModelIndex(history.model(version));
+            indexes.put(version, known);
+        }
+        return known;
+    }
+
+    ModelHistory history() {
+        return history;
+    }
+
+    /**
+     * The code of a field that some version requires or reads as a metric for the work type, or
+     * -1: a case keeps these as bits by code, so that they survive a migration to a version that
+     * lists the work type's fields differently.
+     */
+    int watchedField(String workType, String field) {
+        java.util.Set<String> fieldsOfType = watched.computeIfAbsent(workType == null ? "" : workType, w -> {
+            java.util.Set<String> union = new java.util.HashSet<>();
+            for (int v : history.numbers()) {
+                ModelIndex.Flow flow = index(v).flow(w);
+                if (flow != null) {
+                    union.addAll(flow.requiredFields);
+                    union.addAll(flow.metricFields);
+                }
+            }
+            return union;
+        });
+        return fieldsOfType.contains(field) ? fields.encode(field) : -1;
+    }
+
+    /** The code of a field already seen, or -1. */
+    int fieldCode(String field) {
+        return fields.code(field);
     }
 
     DebtTally tally() {

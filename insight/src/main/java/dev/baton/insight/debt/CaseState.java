@@ -10,6 +10,7 @@ import dev.baton.engine.item.WorkItemEvent.HandoffRejected;
 import dev.baton.engine.item.WorkItemEvent.HandoffSent;
 import dev.baton.engine.item.WorkItemEvent.ItemCompleted;
 import dev.baton.engine.item.WorkItemEvent.ItemCreated;
+import dev.baton.engine.item.WorkItemEvent.ItemMigrated;
 import dev.baton.engine.item.WorkItemEvent.ItemReopened;
 import dev.baton.engine.item.WorkItemEvent.MarkedUrgent;
 import dev.baton.engine.item.WorkItemEvent.OwnerAssigned;
@@ -39,22 +40,29 @@ final class CaseState {
     private static final double DAY = 24 * HOUR;
 
     private final CaseAnalyzer analyzer;
-    private final ModelIndex index;
+    /** The lookups of the model version the item runs under: its flow, stages and their owners. */
+    private ModelIndex index;
+    /** The lookups of the current version: who is a person now, which work intake serves. */
+    private final ModelIndex current;
     final String id;
     /** Where the item's history comes from ({@link Sources}). */
     final String source;
     /** The import batch (or imported source) whose last event is this item's "as of"; null for Baton's own. */
     final String asOfKey;
     private final String workType;
-    private final ModelIndex.Flow flow;
+    /** The model version the item runs under ({@link ModelHistory#resolve}); changed by a migration. */
+    private int version;
+    private ModelIndex.Flow flow;
+    /** Migrated to another version: its stages are judged on each version's declared edges, not aligned. */
+    private boolean migrated;
 
     private boolean created;
     private long createdAt;
     private String creator;
     private boolean hasParent;
-    /** Metric fields (by index in the flow's list) whose value names a declared metric. */
+    /** Metric fields (by {@link CaseAnalyzer#watchedField} code) whose value names a declared metric. */
     private BitSet namedMetrics;
-    /** Required fields (by index in the flow's list) that hold a value. */
+    /** Required fields (by {@link CaseAnalyzer#watchedField} code) that hold a value. */
     private BitSet filled;
     private boolean viaIntake;
     private boolean urgent;
@@ -102,9 +110,12 @@ final class CaseState {
     private long[] touches = new long[4];
     private int touchCount;
 
-    CaseState(CaseAnalyzer analyzer, String id, String workType, String source, String asOfKey, long firstAt) {
+    CaseState(CaseAnalyzer analyzer, String id, String workType, String source, String asOfKey, long firstAt,
+              int version) {
         this.analyzer = analyzer;
-        this.index = analyzer.index();
+        this.current = analyzer.index();
+        this.index = analyzer.index(version);
+        this.version = version;
         this.id = id;
         this.source = source;
         this.asOfKey = asOfKey;
@@ -117,7 +128,7 @@ final class CaseState {
     void accept(RecordedEvent e) {
         long at = e.at().toEpochMilli();
         long position = e.position();
-        if (e.actor() != null && index.isPerson(e.actor())) {
+        if (e.actor() != null && current.isPerson(e.actor())) {
             touch(analyzer.personDayKey(e.actor(), at));
         }
         lastEventAt = Math.max(lastEventAt, at);
@@ -177,6 +188,8 @@ final class CaseState {
                 backNote = "reopened into " + r.stage();
             }
             enter(r.stage(), at, position, false);
+        } else if (event instanceof ItemMigrated m) {
+            migrate(m, at, position);
         }
         // Comments, blocks and unblocks only count as touches.
     }
@@ -216,6 +229,28 @@ final class CaseState {
                 : CostAssumptions.APPROVAL_ALLOWANCE_HOURS * HOUR;
     }
 
+    /**
+     * The item moves to another model version: the visit so far is judged against the old
+     * version (its SLA up to now), and from here on the new version's stages, SLAs, gates and
+     * handoffs apply. The migration is no move of the flow: no rework, no deviation, no activity.
+     */
+    private void migrate(ItemMigrated m, long at, long position) {
+        leaveStage(at);
+        pending = null;
+        migrated = true;
+        version = analyzer.history().resolve(id, m.toVersion());
+        index = analyzer.index(version);
+        flow = index.flow(workType);
+        if (m.toStage() != null) {
+            visited.set(analyzer.traces().code(m.toStage()));
+            visitLateDays = new ActiveDays();
+            stage = analyzer.traces().canonical(m.toStage());
+            enteredAt = at;
+            enteredPosition = position;
+            workDoneAt = -1;
+        }
+    }
+
     /** This component's tally for the item's source. */
     private ComponentTally.Part component(String id) {
         return analyzer.tally().component(id).part(source);
@@ -246,19 +281,19 @@ final class CaseState {
             return; // neither required nor metric fields to watch
         }
         changes.forEach((key, value) -> {
-            int required = flow.requiredFields.indexOf(key);
-            if (required >= 0) {
-                if (filled == null) {
-                    filled = new BitSet();
-                }
-                filled.set(required, value != null);
+            int code = analyzer.watchedField(workType, key);
+            if (code < 0) {
+                return;
             }
-            int metric = flow.metricFields.indexOf(key);
-            if (metric >= 0) {
+            if (filled == null) {
+                filled = new BitSet();
+            }
+            filled.set(code, value != null);
+            if (flow.metricFields.contains(key)) {
                 if (namedMetrics == null) {
                     namedMetrics = new BitSet();
                 }
-                namedMetrics.set(metric, GoalLinks.namesMetric(index.model, value));
+                namedMetrics.set(code, GoalLinks.namesMetric(index.model, value));
                 if (value != null) {
                     analyzer.tally().shows(source, java.util.EnumSet.of(Signal.GOALS));
                 }
@@ -394,7 +429,8 @@ final class CaseState {
         c.observe(stageAttribution(s.id(), enteredAt), over ? 1 : 0, 1, hours);
         c.count("visits", 1);
         c.count("visitsOverSla", over ? 1 : 0);
-        if (over) {
+        // Evidence lists what cost someone time: a breach nobody acted on counts in the value only.
+        if (over && hours > 0) {
             List<Long> positions = donePosition > 0 ? List.of(enteredPosition, donePosition) : List.of(enteredPosition);
             c.evidence(new Evidence(id, positions, workType + "/" + s.id() + " took " + hours(millis) + " against an SLA of "
                     + s.sla().text() + (closed ? "" : " and is still open"), millis / slaMillis));
@@ -446,7 +482,7 @@ final class CaseState {
         c.count("waitHours", wait / HOUR);
         c.count("slowRounds", slow ? 1 : 0);
         c.count("extraApprovals", r.extra);
-        if (dragged) {
+        if (dragged && hours > 0) {
             String note = "approval at " + workType + "/" + r.stage + " took " + hours(wait)
                     + (r.extra > 0 ? " with " + r.extra + " approval(s) nobody declared" : "");
             c.evidence(new Evidence(id, r.positions, note, wait / HOUR + r.extra));
@@ -570,11 +606,12 @@ final class CaseState {
         double lifetimeHours = Math.max(0, end - createdAt) / HOUR;
         ComponentTally.Part ownership = component("ownership");
         double unownedHours = unownedMillis / HOUR;
-        ownership.observe(where, unownedHours, lifetimeHours, Math.min(CostAssumptions.MAX_UNOWNED_HOURS_PER_ITEM,
-                CostAssumptions.UNOWNED_HOURS_PER_ACTIVE_DAY * unownedDays.days));
+        double ownershipHours = Math.min(CostAssumptions.MAX_UNOWNED_HOURS_PER_ITEM,
+                CostAssumptions.UNOWNED_HOURS_PER_ACTIVE_DAY * unownedDays.days);
+        ownership.observe(where, unownedHours, lifetimeHours, ownershipHours);
         ownership.count("items", 1);
         ownership.count("itemsNeverOwned", firstOwner == null ? 1 : 0);
-        if (unownedHours > 0) {
+        if (unownedHours > 0 && ownershipHours > 0) {
             ownership.evidence(new Evidence(id, List.of(firstUnownedPosition), (firstOwner == null
                     ? "never had an owner in " : "had no owner for ") + hours((long) unownedMillis), unownedHours));
         }
@@ -589,7 +626,7 @@ final class CaseState {
                     + " stage visit(s) redone", redoHours));
         }
 
-        boolean bypassed = created && index.intakeWorkTypes.contains(workType) && !viaIntake;
+        boolean bypassed = created && current.intakeWorkTypes.contains(workType) && !viaIntake;
         ComponentTally.Part reactive = component("reactive-load");
         reactive.observe(where, urgent || bypassed ? 1 : 0, 1,
                 (urgent ? CostAssumptions.URGENT_HOURS : 0) + (bypassed ? CostAssumptions.BYPASS_HOURS : 0));
@@ -603,7 +640,7 @@ final class CaseState {
         }
 
         boolean linked = flow != null && GoalLinks.linked(index.model, flow.workType, hasParent,
-                namedMetrics != null && !namedMetrics.isEmpty());
+                anySet(namedMetrics, flow.metricFields));
         ComponentTally.Part goals = component("goal-alignment");
         goals.observe(where, linked ? 0 : 1, 1, linked ? 0 : CostAssumptions.UNLINKED_HOURS);
         if (!linked) {
@@ -614,8 +651,9 @@ final class CaseState {
 
         ComponentTally.Part conformance = component("flow-conformance");
         List<String> trace = analyzer.traces().list(this.trace);
-        // Only a completed item's whole flow is aligned; one in progress is judged on its moves so far.
-        TraceFitness.Fit fit = fitness == null || !completed ? null : fitness.fit(workType, trace);
+        // Only a completed item's whole flow is aligned, with its own version's net; one in progress
+        // is judged on its moves so far, and a migrated one on each version's declared edges.
+        TraceFitness.Fit fit = fitness == null || !completed || migrated ? null : fitness.fit(workType, version, trace);
         long deviating;
         long moves;
         if (fit != null) {
@@ -641,11 +679,34 @@ final class CaseState {
 
         long[] r = tally.readiness(workType);
         r[DebtTally.Readiness.CREATED] += created ? 1 : 0;
-        r[DebtTally.Readiness.INPUTS_COMPLETE] += flow != null && (flow.requiredFields.isEmpty()
-                || (filled != null && filled.cardinality() == flow.requiredFields.size())) ? 1 : 0;
+        r[DebtTally.Readiness.INPUTS_COMPLETE] += flow != null && allSet(filled, flow.requiredFields) ? 1 : 0;
         r[DebtTally.Readiness.PRIORITISED] += prioritised ? 1 : 0;
         r[DebtTally.Readiness.VIA_INTAKE] += viaIntake ? 1 : 0;
         r[DebtTally.Readiness.COMPLETED] += completed ? 1 : 0;
+    }
+
+    /** Whether every field of the list holds a value (by its {@link CaseAnalyzer#watchedField} code). */
+    private boolean allSet(BitSet bits, List<String> fields) {
+        for (String f : fields) {
+            int code = analyzer.fieldCode(f);
+            if (bits == null || code < 0 || !bits.get(code)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean anySet(BitSet bits, List<String> fields) {
+        if (bits == null) {
+            return false;
+        }
+        for (String f : fields) {
+            int code = analyzer.fieldCode(f);
+            if (code >= 0 && bits.get(code)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Where a whole-item observation belongs: its first owner (or creator) and the week it was created. */

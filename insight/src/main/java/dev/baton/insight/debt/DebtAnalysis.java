@@ -46,17 +46,29 @@ public final class DebtAnalysis {
     /** Analyses the part of a log a {@link Scope} selects: a period, some sources. */
     public static DebtReport analyze(OperatingModel model, List<Problem> warnings, String logName, EventSource source,
                                      Scope scope) throws IOException {
-        CaseAnalyzer analyzer = new CaseAnalyzer(model);
-        FlowLogs flows = new FlowLogs(model);
+        return analyze(ModelHistory.of(model), warnings, logName, source, scope);
+    }
+
+    /**
+     * Analyses a log whose items ran under several model versions: each item is measured against
+     * its own version, what is about the team now against the current one ({@link ModelHistory}).
+     *
+     * @param warnings the current model's validation warnings, read by the phase assessment
+     */
+    public static DebtReport analyze(ModelHistory models, List<Problem> warnings, String logName, EventSource source,
+                                     Scope scope) throws IOException {
+        CaseAnalyzer analyzer = new CaseAnalyzer(models);
+        FlowLogs flows = new FlowLogs(models);
         scope.of(source).forEach(e -> {
             analyzer.accept(e);
             flows.accept(e);
         });
-        Map<String, EventLog> logs = flows.logs();
-        TraceFitness fitness = TraceFitness.align(model, flows.completedLogs(logs));
+        Map<FlowLogs.Key, EventLog> logs = flows.logs();
+        TraceFitness fitness = TraceFitness.align(models, flows.completedLogs(logs));
         DebtTally tally = analyzer.finish(analyzer.lastMillis(), fitness);
-        return new ReportBuilder(model, tally).build(model.name(), logName, warnings,
-                FlowLogs.comparisons(model, logs, fitness), fitness.aligned() ? ALIGNMENTS : DECLARED_EDGES);
+        return new ReportBuilder(models, tally).build(models.current().name(), logName, warnings,
+                FlowLogs.comparisons(models, logs, flows.afterMigration(), fitness),
+                fitness.aligned() ? ALIGNMENTS : DECLARED_EDGES);
     }
 
     /** The report of a tally merged from parts of a log (see {@link CaseAnalyzer}). */

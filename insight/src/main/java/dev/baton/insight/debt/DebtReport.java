@@ -17,13 +17,14 @@ import java.util.Map;
  * @param band          the score's {@link ScoreBand}
  * @param scoreMeaning  one sentence saying what the score means, with the bands' rule
  * @param sources       where the items come from and what each source records
+ * @param modelChanges  the model versions that came into force after the first one, with when
  */
 public record DebtReport(String model, String log, long items, long events, long requests, String from, String to,
                          double score, double costHours, List<ComponentResult> components,
                          Map<Dimension, List<Group>> breakdowns, List<Action> actions,
                          List<WorkTypeReadiness> aiReadiness, PhaseAssessment phases, List<FlowComparison> flows,
                          String conformanceMethod, double capacityHours, double costScale, String band,
-                         String scoreMeaning, List<SourceCoverage> sources) {
+                         String scoreMeaning, List<SourceCoverage> sources, List<ModelChange> modelChanges) {
 
     public ComponentResult component(String id) {
         return components.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
@@ -47,6 +48,14 @@ public record DebtReport(String model, String log, long items, long events, long
         public boolean smallSample() {
             return measured && observations < ReportBuilder.MIN_OBSERVATIONS;
         }
+    }
+
+    /**
+     * A new model version came into force: uploaded then (or, when the upload time is not known,
+     * first seen on an event then). {@code date} is the ISO date, {@code week} the ISO week
+     * ({@code 2026-W08}) the weekly trend marks.
+     */
+    public record ModelChange(int version, String date, String week) {
     }
 
     /** A source of items (Baton itself, a Jira import…), how many items it has and which signals it records. */

@@ -86,7 +86,8 @@ public final class DebtReportHtml {
         }
         h.append("</ol>\n");
 
-        h.append("<h2>Weekly trend</h2>").append(trend(r.breakdowns().get(Dimension.WEEK))).append('\n');
+        h.append("<h2>Weekly trend</h2>").append(trend(r.breakdowns().get(Dimension.WEEK), r.modelChanges()))
+                .append('\n');
 
         h.append("<h2>Declared flow beside actual flow</h2><p class=\"muted\">Left: the stage changes the model ")
                 .append("declares. Right: the changes items actually made, thicker when more frequent; red ones are not ")
@@ -196,7 +197,7 @@ public final class DebtReportHtml {
     }
 
     /** The weekly score as a line over the weeks, with a dot and label per week. */
-    private static String trend(List<Group> weeks) {
+    private static String trend(List<Group> weeks, List<DebtReport.ModelChange> changes) {
         if (weeks.isEmpty()) {
             return "<p class=\"muted\">No weeks to show.</p>";
         }
@@ -225,8 +226,29 @@ public final class DebtReportHtml {
             s.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#eceff3\"/>"
                     + "<text x=\"8\" y=\"%.1f\" font-size=\"10\" fill=\"#667085\">%d</text>", left, w - 10, y, y, y + 3, v));
         }
+        // A model change is a dashed line at its week: the score before and after it is measured
+        // against different versions for new work, so a jump there is read with that in mind.
+        for (DebtReport.ModelChange c : changes) {
+            int at = -1;
+            for (int i = 0; i < weeks.size(); i++) {
+                if (weeks.get(i).key().equals(c.week())) {
+                    at = i;
+                }
+            }
+            if (at >= 0) {
+                double x = left + at * step;
+                s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"10\" y2=\"%d\" stroke=\"#b54708\" "
+                        + "stroke-dasharray=\"4 3\"><title>model version %d from %s</title></line>"
+                        + "<text x=\"%.1f\" y=\"20\" font-size=\"10\" fill=\"#b54708\">v%d</text>",
+                        x, x, h - bottom, c.version(), esc(c.date()), x + 3, c.version()));
+            }
+        }
         s.append("<polyline fill=\"none\" stroke=\"#3056d3\" stroke-width=\"2\" points=\"").append(points).append("\"/>")
                 .append(dots).append("</svg>");
+        for (DebtReport.ModelChange c : changes) {
+            s.append("<p class=\"muted\">Model version ").append(c.version()).append(" from ").append(esc(c.date()))
+                    .append(" (").append(esc(c.week())).append("): items are measured against the version they ran under.</p>");
+        }
         return s.toString();
     }
 

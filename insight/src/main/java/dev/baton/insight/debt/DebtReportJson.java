@@ -69,6 +69,13 @@ public final class DebtReportJson {
         phases.put("nextStep", r.phases().nextStep());
         phases.put("phases", r.phases().phases().stream().map(DebtReportJson::phase).toList());
         m.put("phases", phases);
+        m.put("modelChanges", r.modelChanges().stream().map(c -> {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("version", c.version());
+            x.put("date", c.date());
+            x.put("week", c.week());
+            return (Object) x;
+        }).toList());
         m.put("flows", r.flows().stream().map(DebtReportJson::flow).toList());
         return m;
     }

@@ -56,10 +56,20 @@ public final class DebtReportText {
         List<Group> weeks = r.breakdowns().get(Dimension.WEEK);
         if (!weeks.isEmpty()) {
             out.append("\nWeekly score\n  ");
+            String previous = null;
             for (Group g : weeks) {
+                if (previous != null && Weeks.between(previous, g.key()) > 1) {
+                    // A history with a gap (an old import beside this quarter) is not one trend.
+                    out.append("… ").append(Weeks.between(previous, g.key()) - 1).append(" weeks without events …  ");
+                }
                 out.append(g.key()).append(' ').append(String.format(Locale.ROOT, "%.0f", g.score())).append("  ");
+                previous = g.key();
             }
             out.append('\n');
+        }
+        for (DebtReport.ModelChange c : r.modelChanges()) {
+            out.append(String.format(Locale.ROOT, "  Model version %d from %s (%s): items are measured against the version "
+                    + "they ran under%n", c.version(), c.date(), c.week()));
         }
         out.append("\nAI readiness\n");
         for (WorkTypeReadiness w : r.aiReadiness()) {

@@ -24,6 +24,8 @@ public final class DebtTally {
     private final Map<String, EnumSet<Signal>> signals = new TreeMap<>();
     /** source → items. */
     private final Map<String, Long> itemsBySource = new TreeMap<>();
+    /** model version → the first event measured against it (epoch ms). */
+    private final Map<Integer, Long> versions = new TreeMap<>();
     private long items;
     private long events;
     private long requests;
@@ -58,6 +60,16 @@ public final class DebtTally {
         events++;
         firstMillis = Math.min(firstMillis, millis);
         lastMillis = Math.max(lastMillis, millis);
+    }
+
+    /** An event measured against a model version. */
+    void version(int version, long millis) {
+        versions.merge(version, millis, Math::min);
+    }
+
+    /** Each model version items were measured against, with its first event (epoch ms). */
+    Map<Integer, Long> versions() {
+        return versions;
     }
 
     void request() {
@@ -126,6 +138,7 @@ public final class DebtTally {
         });
         other.signals.forEach((source, shown) -> shows(source, shown));
         other.itemsBySource.forEach((source, n) -> itemsBySource.merge(source, n, Long::sum));
+        other.versions.forEach((version, first) -> versions.merge(version, first, Math::min));
         items += other.items;
         events += other.events;
         requests += other.requests;

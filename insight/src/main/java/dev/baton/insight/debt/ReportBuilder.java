@@ -36,6 +36,7 @@ final class ReportBuilder {
     static final Map<String, String> TITLES = titles();
 
     private final OperatingModel model;
+    private final ModelHistory history;
     private final DebtTally tally;
     private final int wipLimit;
     /** Each component over the sources that record what it needs. */
@@ -46,7 +47,13 @@ final class ReportBuilder {
     private List<DebtReport.FlowComparison> flows = List.of();
 
     ReportBuilder(OperatingModel model, DebtTally tally) {
-        this.model = model;
+        this(ModelHistory.of(model), tally);
+    }
+
+    /** What is about the team now (weights, WIP limit, capacity, readiness, phases, actions) reads the current version. */
+    ReportBuilder(ModelHistory history, DebtTally tally) {
+        this.model = history.current();
+        this.history = history;
         this.tally = tally;
         DebtSettings settings = model.debt() == null ? DebtSettings.DEFAULT : model.debt();
         this.wipLimit = settings.wipLimit() == null ? CostAssumptions.DEFAULT_WIP_LIMIT : settings.wipLimit();
@@ -109,11 +116,36 @@ final class ReportBuilder {
         // Readiness and phases read the figures above, so they are assessed on the report without them.
         DebtReport figures = new DebtReport(modelName, logName, tally.items(), tally.events(), tally.requests(), from, to,
                 score, cost, components, breakdowns, actions, List.of(), null, flows, conformanceMethod, capacity,
-                costScale, band.id(), band.sentence(score, tally.items(), Phases.MIN_ITEMS), sources);
+                costScale, band.id(), band.sentence(score, tally.items(), Phases.MIN_ITEMS), sources, List.of());
         return new DebtReport(modelName, logName, tally.items(), tally.events(), tally.requests(), from, to, score, cost,
                 components, breakdowns, actions, Readiness.assess(model, tally, figures),
                 Phases.assess(model, warnings, figures), flows, conformanceMethod, capacity, costScale, band.id(),
-                band.sentence(score, tally.items(), Phases.MIN_ITEMS), sources);
+                band.sentence(score, tally.items(), Phases.MIN_ITEMS), sources, modelChanges());
+    }
+
+    /**
+     * Every version after the first of the history, dated by its upload (or, when that is not
+     * known, its first event in the log); a version with neither is left out.
+     */
+    private List<DebtReport.ModelChange> modelChanges() {
+        if (history.single()) {
+            return List.of();
+        }
+        List<DebtReport.ModelChange> changes = new ArrayList<>();
+        boolean first = true;
+        for (int version : history.numbers()) {
+            if (first) {
+                first = false;
+                continue;
+            }
+            Long millis = history.since(version).map(Instant::toEpochMilli).orElse(tally.versions().get(version));
+            if (millis != null) {
+                long day = Math.floorDiv(millis, 86_400_000L);
+                changes.add(new DebtReport.ModelChange(version, LocalDate.ofEpochDay(day).toString(),
+                        CaseAnalyzer.isoWeek(day)));
+            }
+        }
+        return changes;
     }
 
     private static Map<String, String> titles() {
@@ -364,9 +396,13 @@ final class ReportBuilder {
 
     private String actionText(ComponentResult c) {
         ComponentTally t = tallies.get(c.id());
-        String stage = worst(t, Dimension.STAGE);
-        String workType = worst(t, Dimension.WORK_TYPE);
+        Named stageNamed = worstNamed(t, Dimension.STAGE);
+        Named workTypeNamed = worstNamed(t, Dimension.WORK_TYPE);
+        String stage = stageNamed == null ? null : stageNamed.key();
+        String workType = workTypeNamed == null ? null : workTypeNamed.key();
         String person = worst(t, Dimension.PERSON);
+        String stageLabel = stageNamed == null ? null : stageNamed.label();
+        String workTypeLabel = workTypeNamed == null ? null : workTypeNamed.label();
         return switch (c.id()) {
             case "flow-conformance" -> {
                 String scope = workType == null ? null : workType;
@@ -374,7 +410,7 @@ final class ReportBuilder {
                 double fitting = scope == null ? t.counter("fittingCases") : t.counter(Dimension.WORK_TYPE, scope, "fittingCases");
                 double skipped = scope == null ? t.counter("casesWithSkippedStages")
                         : t.counter(Dimension.WORK_TYPE, scope, "casesWithSkippedStages");
-                yield "Bring work back to the declared flow" + where(" starting with", workType) + topDeviation(workType)
+                yield "Bring work back to the declared flow" + where(" starting with", workTypeLabel) + topDeviation(workType)
                         + ": " + count(cases - fitting) + " of " + count(cases) + " " + (scope == null ? "" : scope + " ")
                         + "items deviated, " + count(skipped) + " of them skipped a stage; enforce the stages or declare the real ones.";
             }
@@ -383,19 +419,19 @@ final class ReportBuilder {
                     + count(t.counter("itemsNeverOwned")) + " of them never had one)"
                     + (coreComponentsWithoutSingleOwner().isEmpty() ? "."
                     : " and name one owner each for " + String.join(", ", coreComponentsWithoutSingleOwner()) + ".");
-            case "handoffs" -> handoffAction(t, stage);
-            case "decision-drag" -> "Shorten approvals" + where(" at", stage) + ofGroup(t, Dimension.STAGE, stage,
+            case "handoffs" -> handoffAction(t, stageNamed);
+            case "decision-drag" -> "Shorten approvals" + where(" at", stageLabel) + ofGroup(t, Dimension.STAGE, stage,
                     "approval rounds there dragged") + ": fewer sign-offs, an SLA, or approval by one accountable person.";
-            case "sla" -> "Unblock" + where("", stage) + ", the stage that overruns its SLA most" + ofGroup(t, Dimension.STAGE,
+            case "sla" -> "Unblock" + where("", stageLabel) + ", the stage that overruns its SLA most" + ofGroup(t, Dimension.STAGE,
                     stage, "visits ran over") + "; check capacity and the SLA itself.";
-            case "rework" -> "Cut rework" + where(" in", workType) + ofGroup(t, Dimension.WORK_TYPE, workType,
+            case "rework" -> "Cut rework" + where(" in", workTypeLabel) + ofGroup(t, Dimension.WORK_TYPE, workType,
                     "items went back") + " with complete briefs and explicit exit criteria before review.";
             case "reactive-load" -> "Route requests through intake and triage urgency explicitly (" + count(t.counter("urgent"))
                     + " urgent items, " + count(t.counter("intakeBypassed")) + " created around intake).";
             case "wip" -> "Limit work in progress to " + wipLimit + " items" + where(" for", person) + ofGroup(t,
                     Dimension.PERSON, person, "working days over the limit or fragmented")
                     + " and batch small requests to cut context switches.";
-            case "coordination-share" -> "Cut waiting and review time" + where(" in", stage) + ": "
+            case "coordination-share" -> "Cut waiting and review time" + where(" in", stageLabel) + ": "
                     + count(Math.round(c.details().getOrDefault("excessWaitingDays", 0.0))) + " days of delay beyond "
                     + percent(CostAssumptions.HEALTHY_COORDINATION_SHARE) + " of stage time (waiting is delay, not hours of work).";
             case "goal-alignment" -> "Tie " + count(c.bad()) + " items to a parent initiative or a success metric, or stop them.";
@@ -407,7 +443,8 @@ final class ReportBuilder {
      * The advice for the costliest handoff, with that handoff's own counts: declare it when the
      * model has no handoff there, otherwise make the declared one work (never "declare" what is declared).
      */
-    private String handoffAction(ComponentTally t, String key) {
+    private String handoffAction(ComponentTally t, Named named) {
+        String key = named == null ? null : named.key();
         if (key == null) {
             return "Declare the handoffs where work changes function, and send the required fields with them.";
         }
@@ -418,6 +455,10 @@ final class ReportBuilder {
         addCount(counts, t.counter(Dimension.STAGE, key, "notSent"), "moved without sending it");
         addCount(counts, t.counter(Dimension.STAGE, key, "lateAcceptance"), "accepted after its SLA");
         String tail = " (" + count(handoffs) + " crossing(s) there" + (counts.isEmpty() ? "" : ": " + String.join(", ", counts)) + ").";
+        if (!named.current()) {
+            return "Check the handoff at " + named.label() + " against the current flow: work changed function there"
+                    + tail;
+        }
         if (!declaredHandoff(key)) {
             return "Declare the handoff at " + key + " with its contract (what is handed over, within what SLA)"
                     + " — work changes function there without one" + tail;
@@ -457,9 +498,69 @@ final class ReportBuilder {
                 .map(f -> " (" + f.deviations().get(0) + ")").findFirst().orElse("");
     }
 
+    /**
+     * A group an action names: its key, and how the sentence names it. {@code current} when the
+     * current model has it; otherwise the label says which older version it is from.
+     */
+    record Named(String key, String label, boolean current) {
+    }
+
+    /**
+     * The costliest group of a stage or work type breakdown that the current model still has, so
+     * that an action never sends a team to a stage it no longer has; when only groups of older
+     * versions cost anything, the costliest of them, labelled with its version.
+     */
+    private Named worstNamed(ComponentTally t, Dimension d) {
+        String worst = worst(t, d);
+        if (worst == null || inCurrentModel(d, worst)) {
+            return worst == null ? null : new Named(worst, worst, true);
+        }
+        String current = worstOf(t, d, key -> inCurrentModel(d, key));
+        if (current != null) {
+            return new Named(current, current, true);
+        }
+        return new Named(worst, worst + " (" + olderVersion(d, worst) + ")", false);
+    }
+
+    /** Whether the current model has a breakdown key's work type, stage or both stages of a change. */
+    private boolean inCurrentModel(Dimension d, String key) {
+        if (d == Dimension.WORK_TYPE) {
+            return model.workType(key).isPresent();
+        }
+        int slash = key.indexOf('/');
+        if (slash < 0) {
+            return false;
+        }
+        var type = model.workType(key.substring(0, slash));
+        if (type.isEmpty()) {
+            return false;
+        }
+        String rest = key.substring(slash + 1);
+        int arrow = rest.indexOf(" -> ");
+        return arrow < 0 ? type.get().stage(rest).isPresent()
+                : type.get().stage(rest.substring(0, arrow)).isPresent() && type.get().stage(rest.substring(arrow + 4)).isPresent();
+    }
+
+    /** "a stage of model version 1, not in the current version 2". */
+    private String olderVersion(Dimension d, String key) {
+        int slash = key.indexOf('/');
+        String workType = d == Dimension.WORK_TYPE ? key : slash < 0 ? key : key.substring(0, slash);
+        String rest = slash < 0 ? null : key.substring(slash + 1);
+        String stage = rest == null ? null : rest.contains(" -> ") ? rest.substring(0, rest.indexOf(" -> ")) : rest;
+        String what = d == Dimension.WORK_TYPE ? "a work type" : rest != null && rest.contains(" -> ") ? "a handoff"
+                : "a stage";
+        return history.lastWith(workType, d == Dimension.WORK_TYPE ? null : stage)
+                .map(v -> what + " of model version " + v + ", not in the current version " + history.currentVersion())
+                .orElse(what + " the current model does not have");
+    }
+
     /** The group of a dimension that costs the most hours, or null. */
     private static String worst(ComponentTally t, Dimension d) {
-        return t.groups(d).entrySet().stream()
+        return worstOf(t, d, key -> true);
+    }
+
+    private static String worstOf(ComponentTally t, Dimension d, java.util.function.Predicate<String> eligible) {
+        return t.groups(d).entrySet().stream().filter(e -> eligible.test(e.getKey()))
                 .max(Comparator.<Map.Entry<String, Tally>>comparingDouble(e -> e.getValue().hours())
                         .thenComparing(e -> e.getValue().bad()).thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
                 .filter(e -> e.getValue().hours() > 0 || e.getValue().bad() > 0)

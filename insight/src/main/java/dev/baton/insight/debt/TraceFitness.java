@@ -31,36 +31,42 @@ final class TraceFitness {
     record Fit(long deviations, long denominator) {
     }
 
-    private final Map<String, Map<List<String>, Fit>> fits = new HashMap<>();
-    private final Map<String, ConformanceResult> results = new LinkedHashMap<>();
-    private final Map<String, String> fallbacks = new LinkedHashMap<>();
+    private final Map<FlowLogs.Key, Map<List<String>, Fit>> fits = new HashMap<>();
+    private final Map<FlowLogs.Key, ConformanceResult> results = new LinkedHashMap<>();
+    private final Map<FlowLogs.Key, String> fallbacks = new LinkedHashMap<>();
+    /** The version whose results the flows comparison shows: the current one. */
+    private final int shown;
 
-    private TraceFitness() {
+    private TraceFitness(int shown) {
+        this.shown = shown;
     }
 
-    /** Aligns the log of every work type of the model that has one; work types whose net cannot be aligned fall back. */
-    static TraceFitness align(OperatingModel model, Map<String, EventLog> logs) {
-        TraceFitness fitness = new TraceFitness();
-        for (WorkType w : model.workTypes()) {
-            EventLog log = w.id() == null ? null : logs.get(w.id());
-            if (log == null || w.stages().isEmpty() || fitness.results.containsKey(w.id())) {
-                continue;
+    /**
+     * Aligns the log of every work type under every version with that version's flow net; work
+     * types whose net cannot be aligned fall back.
+     */
+    static TraceFitness align(ModelHistory history, Map<FlowLogs.Key, EventLog> logs) {
+        TraceFitness fitness = new TraceFitness(history.currentVersion());
+        logs.forEach((key, log) -> {
+            WorkType w = history.model(key.version()).workType(key.workType()).orElse(null);
+            if (w == null || w.stages().isEmpty()) {
+                return;
             }
             FlowNet net = FlowNets.compile(w);
             if (!net.isWorkflowNet()) {
-                fitness.fallbacks.put(w.id(), String.join("; ", net.workflowNetProblems()));
-                continue;
+                fitness.fallbacks.put(key, String.join("; ", net.workflowNetProblems()));
+                return;
             }
             try {
-                fitness.add(w.id(), Conformance.alignments(net, log));
+                fitness.add(key, Conformance.alignments(net, log));
             } catch (ConformanceException e) {
-                fitness.fallbacks.put(w.id(), e.getMessage());
+                fitness.fallbacks.put(key, e.getMessage());
             }
-        }
+        });
         return fitness;
     }
 
-    private void add(String workType, ConformanceResult result) {
+    private void add(FlowLogs.Key workType, ConformanceResult result) {
         results.put(workType, result);
         long moves = 0;
         long cases = 0;
@@ -91,9 +97,9 @@ final class TraceFitness {
         fits.put(workType, byVariant);
     }
 
-    /** The alignment of a case's stages, or null when its work type was not aligned. */
-    Fit fit(String workType, List<String> trace) {
-        Map<List<String>, Fit> byVariant = workType == null ? null : fits.get(workType);
+    /** The alignment of a case's stages under a version, or null when its work type was not aligned there. */
+    Fit fit(String workType, int version, List<String> trace) {
+        Map<List<String>, Fit> byVariant = workType == null ? null : fits.get(new FlowLogs.Key(workType, version));
         return byVariant == null ? null : byVariant.get(trace);
     }
 
@@ -104,7 +110,7 @@ final class TraceFitness {
 
     /** The deviations of every aligned work type, most frequent first, as sentences. */
     List<String> deviations(String workType, int max) {
-        ConformanceResult r = results.get(workType);
+        ConformanceResult r = results.get(new FlowLogs.Key(workType, shown));
         if (r == null) {
             return List.of();
         }
@@ -118,12 +124,13 @@ final class TraceFitness {
         return sentences;
     }
 
+    /** The alignment of the items of the current version of a work type, or null. */
     ConformanceResult result(String workType) {
-        return results.get(workType);
+        return results.get(new FlowLogs.Key(workType, shown));
     }
 
-    /** Work types measured on declared edges instead, with why. */
-    Map<String, String> fallbacks() {
+    /** Work types (per version) measured on declared edges instead, with why. */
+    Map<FlowLogs.Key, String> fallbacks() {
         return fallbacks;
     }
 }

@@ -6,6 +6,7 @@ import dev.baton.engine.intake.IntakeEvent.RequestSubmitted;
 import dev.baton.engine.item.WorkItemEvent.ApprovalDenied;
 import dev.baton.engine.item.WorkItemEvent.ApprovalGranted;
 import dev.baton.engine.item.WorkItemEvent.ApprovalRequested;
+import dev.baton.engine.item.WorkItemEvent.CommentAdded;
 import dev.baton.engine.item.WorkItemEvent.FieldsUpdated;
 import dev.baton.engine.item.WorkItemEvent.HandoffAccepted;
 import dev.baton.engine.item.WorkItemEvent.HandoffRejected;
@@ -16,21 +17,20 @@ import dev.baton.engine.item.WorkItemEvent.MarkedUrgent;
 import dev.baton.engine.item.WorkItemEvent.OwnerAssigned;
 import dev.baton.engine.item.WorkItemEvent.PriorityInputsSet;
 import dev.baton.engine.item.WorkItemEvent.StageEntered;
+import dev.baton.engine.rights.Names;
 import dev.baton.insight.debt.GoalLinks;
 import dev.baton.model.Field;
+import dev.baton.model.FieldType;
 import dev.baton.model.GateMode;
 import dev.baton.model.Handoff;
 import dev.baton.model.IntakeForm;
-import dev.baton.model.Metric;
 import dev.baton.model.OperatingModel;
-import dev.baton.model.Person;
 import dev.baton.model.Prioritization;
 import dev.baton.model.Stage;
 import dev.baton.model.StageChange;
 import dev.baton.model.StageKind;
 import dev.baton.model.Template;
 import dev.baton.model.WorkType;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 /**
  * One simulated item from request to completion.
@@ -58,6 +59,10 @@ import java.util.SplittableRandom;
  *       accepted within its SLA (10–70% of it) and followed by the stage change; a bounce-back
  *       is a first send missing a required field, rejected, fixed and sent again. The item's owner
  *       follows the work when it changes function.</li>
+ *   <li>Words: the title, the brief (every field the item is asked for), the request's reason
+ *       and comments come from a {@link Story}, drawn from random numbers of their own, so that
+ *       no word shifts a debt draw. A comment is written just before an event its author records
+ *       the same day, so it adds no touch and no follow-up day to what the debt report counts.</li>
  * </ul>
  */
 final class ItemRun {
@@ -72,8 +77,8 @@ final class ItemRun {
     private final OperatingModel model;
     private final WorkType type;
     private final String itemId;
-    private final String requestId;
     private final SplittableRandom random;
+    private final SplittableRandom words;
     private final Crew crew;
     private final Template template;
     private long version;
@@ -83,20 +88,22 @@ final class ItemRun {
     /** This item is tied to no goal: no parent, and its metric fields stay empty at every stage. */
     private boolean dropGoal;
     private List<String> metricFields;
+    private Story story;
 
-    ItemRun(Simulator sim, WorkType type, String itemId, String requestId, SplittableRandom random) {
+    ItemRun(Simulator sim, WorkType type, String itemId, SplittableRandom random, SplittableRandom words) {
         this.sim = sim;
         this.model = sim.model();
         this.type = type;
         this.itemId = itemId;
-        this.requestId = requestId;
         this.random = random;
+        this.words = words;
         this.crew = sim.crew();
         this.template = type.template() == null ? null : model.template(type.template()).orElse(null);
         this.metricFields = GoalLinks.metricFields(model, type);
     }
 
-    void run(long arrival) {
+    /** Runs the item; its story, which later items of child work types serve. */
+    Story run(long arrival) {
         DebtRates rates = sim.rates();
         SimulationTruth truth = sim.truth();
         truth.items++;
@@ -118,26 +125,32 @@ final class ItemRun {
         Stage first = path.get(0);
         String creator = crew.pick(party(first));
         String parent = dropGoal ? null : sim.parentFor(type);
+        String submitter = !viaIntake ? null : crew.pick(form.submitters().isEmpty() ? party(first)
+                : form.submitters().get(random.nextInt(form.submitters().size())));
+        Storyteller teller = sim.storyteller();
+        story = teller.tell(type, parent == null ? null : teller.latest(type.parent()), WorkingHours.day(arrival),
+                submitter, words);
         Map<String, Object> fields = creationFields(dropGoal);
-        String title = (type.name() == null ? type.id() : type.name()) + " #" + itemId.substring(itemId.indexOf('-') + 1);
+        String title = story.title();
 
         long t = arrival;
+        String requestId = null;
         if (viaIntake) {
             truth.requests++;
-            String submitter = crew.pick(form.submitters().isEmpty() ? party(first)
-                    : form.submitters().get(random.nextInt(form.submitters().size())));
-            request(tick(t), submitter, new RequestSubmitted(form.id(), title, fields));
+            requestId = sim.nextRequestId();
+            request(requestId, tick(t), submitter, new RequestSubmitted(form.id(), title, requestFields(form, story, dropGoal)));
             t = WorkingHours.plus(clock, lognormal(3, 0.7));
-            request(tick(t), creator, new RequestAccepted(itemId, "fits this quarter's priorities"));
+            String colleague = crew.pick(party(path.get(Math.min(1, path.size() - 1))));
+            request(requestId, tick(t), creator, new RequestAccepted(itemId, story.accepted(colleague)));
         }
         long created = tick(t);
-        item(created, creator, new ItemCreated(title, first.id(), fields, parent, viaIntake ? requestId : null));
+        item(created, creator, new ItemCreated(title, first.id(), fields, parent, requestId));
         if (!unowned) {
             owner = creator;
             item(tick(clock + 60), creator, new OwnerAssigned(creator, null));
         }
         if (urgent) {
-            item(tick(clock + 60), creator, new MarkedUrgent("escalated: needed this week"));
+            item(tick(clock + 60), creator, new MarkedUrgent(story.urgent()));
         }
         Prioritization prioritization = model.intake().prioritization();
         if (viaIntake && prioritization != null && prioritization.scheme() != null) {
@@ -151,6 +164,7 @@ final class ItemRun {
         truth.itemsWithoutGoal += GoalLinks.linked(model, type, parent, fields) ? 0 : 1;
 
         walk(path, loop, creator, created);
+        return story;
     }
 
     /** The listed stages up to the first final one; optional stages taken six times in ten. */
@@ -240,16 +254,31 @@ final class ItemRun {
             if (stage.gate() != null && !stage.gate().approvers().isEmpty()) {
                 approvals(stage, performer, enteredAt, end, goesBack);
             }
-            if (!stage.exit().isEmpty() && !goesBack && template != null) {
+            boolean fills = !stage.exit().isEmpty() && !goesBack && template != null;
+            Stage next = last ? null : path.get(order.get(k + 1));
+            remarkOnLeaving(stage, next, goesBack, performer, fills ? end - 60 : end);
+            if (fills) {
                 item(tick(end - 60), performer, new FieldsUpdated(values(stage.exit())));
             }
             if (last) {
                 item(tick(end), performer, new ItemCompleted(stage.id()));
                 return;
             }
-            Stage next = path.get(order.get(k + 1));
             enteredAt = leave(stage, next, performer, end, goesBack);
             previousPerformer = performer;
+        }
+    }
+
+    /** Now and then a word from the performer as a visit closes (at {@code at}): done, sent back, handed over, moved on. */
+    private void remarkOnLeaving(Stage stage, Stage next, boolean goesBack, String performer, long at) {
+        if (next == null) {
+            remark(at, performer, 0.2, story::done);
+        } else if (goesBack) {
+            remark(at, performer, 0.6, () -> story.rework(Names.stage(type, next.id())));
+        } else if (handoff(stage.id(), next.id()) != null) {
+            remark(at, performer, 0.2, () -> story.handover(partyName(party(next))));
+        } else {
+            remark(at, performer, 0.1, () -> story.move(Names.stage(type, stage.id()), Names.stage(type, next.id())));
         }
     }
 
@@ -262,7 +291,7 @@ final class ItemRun {
         return crew.pick(party);
     }
 
-    private static String party(Stage stage) {
+    static String party(Stage stage) {
         if (stage.owner() != null) {
             return stage.owner();
         }
@@ -309,6 +338,8 @@ final class ItemRun {
     private void approvals(Stage stage, String performer, long enteredAt, long end, boolean deny) {
         List<String> approvers = stage.gate().approvers();
         long requested = WorkingHours.latestWithin(enteredAt + 60, enteredAt + (end - enteredAt) * 55 / 100);
+        remark(requested, performer, 0.2, () -> story.reviewAsk(approvers.stream()
+                .filter(a -> !crew.candidates(a).contains(performer)).findFirst().map(this::partyName).orElse(null)));
         item(tick(requested), performer, new ApprovalRequested(stage.id(), approvers));
         List<String> deciders = stage.gate().mode() == GateMode.ANY || deny
                 ? List.of(approvers.get(random.nextInt(approvers.size()))) : approvers;
@@ -317,8 +348,8 @@ final class ItemRun {
             String party = deciders.get(i);
             long at = clock + span * (i + 1) / (deciders.size() + 1);
             String approver = crew.pick(party);
-            BatonEvent decision = deny ? new ApprovalDenied(stage.id(), party, "needs another pass")
-                    : new ApprovalGranted(stage.id(), party, null);
+            BatonEvent decision = deny ? new ApprovalDenied(stage.id(), party, story.denied())
+                    : new ApprovalGranted(stage.id(), party, story.granted());
             item(tick(WorkingHours.latestWithin(clock, at)), approver, decision);
         }
     }
@@ -349,7 +380,7 @@ final class ItemRun {
             item(sent, performer, new HandoffSent(fromFunction, toFunction, stage.id(), next.id(), partial));
             long rejected = WorkingHours.plus(sent, 1 + 3 * random.nextDouble());
             item(tick(rejected), receiver, new HandoffRejected(stage.id(), next.id(),
-                    missing == null ? "not ready to take over" : "missing " + missing));
+                    missing == null ? "not ready to take over" : story.bounce(Names.field(template, missing))));
             sent = tick(WorkingHours.plus(clock, 2 + 4 * random.nextDouble()));
         }
         item(sent, performer, new HandoffSent(fromFunction, toFunction, stage.id(), next.id(), full));
@@ -405,7 +436,7 @@ final class ItemRun {
             }
             boolean metric = metricFields.contains(f.id());
             if (metric ? !dropGoal : f.required() && !filledLater.contains(f.id())) {
-                fields.put(f.id(), value(f));
+                fields.put(f.id(), story.value(f));
             }
         }
         return fields;
@@ -418,28 +449,35 @@ final class ItemRun {
                 continue;
             }
             Field f = template == null ? null : template.field(id).orElse(null);
-            values.put(id, f == null || f.type() == null ? "see " + itemId : value(f));
+            values.put(id, f == null || f.type() == null ? "see " + itemId : story.value(f));
         }
         return values;
     }
 
-    private Object value(Field f) {
-        return switch (f.type()) {
-            case TEXT -> f.id() + " of " + itemId;
-            case NUMBER -> (double) (1 + random.nextInt(5));
-            case DATE -> LocalDate.ofEpochDay(clock == Long.MIN_VALUE ? 20_460 : clock / 86_400 + 14).toString();
-            case ENUM -> f.values().isEmpty() ? "other" : f.values().get(random.nextInt(f.values().size()));
-            case LIST -> List.of(f.id() + "-1", f.id() + "-2");
-            case URL -> "https://example.com/" + itemId + "/" + f.id();
-            case PERSON -> pickOne(model.people().stream().map(Person::id).toList());
-            case METRIC -> type.success().isEmpty() ? pickOne(model.metrics().stream().map(Metric::id).toList())
-                    : pickOne(type.success());
-            case COMPONENT -> pickOne(model.components().stream().map(c -> c.id()).toList());
-        };
-    }
-
-    private String pickOne(List<String> ids) {
-        return ids.isEmpty() ? null : ids.get(random.nextInt(ids.size()));
+    /**
+     * What the requester filled in on the form: its template's required fields (but a metric
+     * when the item is tied to no goal) and, now and then, an optional field that is not a link.
+     */
+    static Map<String, Object> requestFields(IntakeForm form, Story story, boolean dropGoal) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        Template template = form.template() == null ? null : story.model().template(form.template()).orElse(null);
+        if (template == null) {
+            return fields;
+        }
+        for (Field f : template.fields()) {
+            if (f.id() == null || f.type() == null || dropGoal && f.type() == FieldType.METRIC) {
+                continue;
+            }
+            boolean optionalToo = !f.required() && f.type() != FieldType.URL
+                    && f.type() != FieldType.LIST && story.chance(0.3);
+            if (f.required() || optionalToo) {
+                Object v = story.value(f);
+                if (v != null) {
+                    fields.put(f.id(), v);
+                }
+            }
+        }
+        return fields;
     }
 
     private Map<String, Double> priorityInputs(Prioritization p) {
@@ -447,7 +485,7 @@ final class ItemRun {
         List<String> names = p.scheme().inputs().isEmpty() && p.weights() != null
                 ? List.copyOf(p.weights().keySet()) : p.scheme().inputs();
         for (String name : names) {
-            inputs.put(name, (double) (1 + random.nextInt(5)));
+            inputs.put(name, story.number(name));
         }
         return inputs;
     }
@@ -466,7 +504,34 @@ final class ItemRun {
         sim.emit(at, itemId, ++version, actor, type.id(), event);
     }
 
-    private void request(long at, String actor, BatonEvent event) {
+    private void request(String requestId, long at, String actor, BatonEvent event) {
         sim.emit(at, requestId, ++requestVersion, actor, type.id(), event);
+    }
+
+    /**
+     * Now and then ({@code chance}) a comment by {@code actor} a few minutes before the event they
+     * record at {@code at}, on the same day and after the item's last event: the event keeps its
+     * moment, and the debt report sees no new touch and no new follow-up day.
+     */
+    private void remark(long at, String actor, double chance, Supplier<String> text) {
+        if (actor == null || !story.chance(chance)) {
+            return;
+        }
+        long before = at - 60L * story.minutes(2, 30);
+        if (before <= clock || Math.floorDiv(before, 86_400) != Math.floorDiv(at, 86_400)) {
+            return;
+        }
+        item(tick(before), actor, new CommentAdded(text.get()));
+    }
+
+    /** How a colleague would address a party: a person's first name, else the team's or function's name. */
+    private String partyName(String party) {
+        if (party == null) {
+            return "team";
+        }
+        if (sim.storyteller().people().contains(party)) {
+            return sim.storyteller().firstName(party);
+        }
+        return Names.party(model, party);
     }
 }

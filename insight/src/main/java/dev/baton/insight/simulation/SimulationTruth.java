@@ -13,6 +13,8 @@ public final class SimulationTruth {
     long items;
     long events;
     long requests;
+    long requestsDeclined;
+    long requestsDeferred;
     long itemsSkipping;
     long itemsReworked;
     long itemsUrgent;
@@ -92,6 +94,8 @@ public final class SimulationTruth {
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("items", items);
         counts.put("requests", requests);
+        counts.put("requestsDeclined", requestsDeclined);
+        counts.put("requestsDeferred", requestsDeferred);
         counts.put("events", events);
         counts.put("itemsSkipping", itemsSkipping);
         counts.put("itemsReworked", itemsReworked);

@@ -25,10 +25,19 @@ import java.util.function.Consumer;
  * ({@link ItemRun} has the details). The events reach the sink in time order with positions
  * 1, 2, …, so a log of millions of events streams to disk in little memory.
  *
- * <p>Deterministic: the same model and settings give the same events. Every item draws from its
- * own {@link SplittableRandom} split off the seed, in arrival order.
+ * <p>Intake says no and later too: beside the requests that become items, some requests through
+ * the same forms are declined or deferred ({@link RequestRun}); they never become items, so they
+ * change no debt figure but the count of requests.
+ *
+ * <p>Deterministic: the same model and settings give the same events. Every item draws its
+ * decisions from its own {@link SplittableRandom} split off the seed, in arrival order, and its
+ * words (title, brief, reasons, comments: {@link Storyteller}) from another, split off a second
+ * root, so that words never shift a decision.
  */
 public final class Simulator {
+
+    /** Mixed into the seed for the words' random numbers. */
+    private static final long WORDS = 0x5EED_0F_3B0A7D5L;
 
     private final OperatingModel model;
     private final SimulationSettings settings;
@@ -38,10 +47,12 @@ public final class Simulator {
     private final double[] cumulativeWeights;
     private final Map<String, IntakeForm> forms = new HashMap<>();
     private final Map<String, String> latestItemOfType = new HashMap<>();
+    private final Storyteller storyteller;
     private final PriorityQueue<SimulatedEvent> pending = new PriorityQueue<>();
     private final SimulationTruth truth = new SimulationTruth();
     private long sequence;
     private long position;
+    private long requestNumber;
 
     private Simulator(OperatingModel model, SimulationSettings settings) {
         this.model = model;
@@ -68,6 +79,7 @@ public final class Simulator {
         double available = Crew.slots(model) * settings.weeks() * 5 * (WorkingHours.CLOSE - WorkingHours.OPEN) * 0.7;
         this.capacityScale = available <= 0 ? 1 : Math.max(1, needed / available);
         this.crew = new Crew(model, capacityScale);
+        this.storyteller = new Storyteller(model);
         for (IntakeForm form : model.intake().forms()) {
             if (form.workType() != null) {
                 forms.putIfAbsent(form.workType(), form);
@@ -104,14 +116,22 @@ public final class Simulator {
 
     private SimulationTruth simulate(Consumer<RecordedEvent> sink) {
         SplittableRandom root = new SplittableRandom(settings.seed());
+        SplittableRandom wordsRoot = new SplittableRandom(settings.seed() ^ WORDS);
         long[] arrivals = arrivals(root.split());
         for (int i = 0; i < arrivals.length; i++) {
             flushBefore(arrivals[i], sink);
             SplittableRandom random = root.split();
+            SplittableRandom words = wordsRoot.split();
+            SplittableRandom sideWords = wordsRoot.split();
             WorkType type = pickType(random);
             String itemId = "item-" + (i + 1);
-            new ItemRun(this, type, itemId, "req-" + (i + 1), random).run(arrivals[i]);
+            Story story = new ItemRun(this, type, itemId, random, words).run(arrivals[i]);
             latestItemOfType.put(type.id(), itemId);
+            storyteller.becameItem(type, story);
+            IntakeForm form = forms.get(type.id());
+            if (form != null) {
+                RequestRun.maybe(this, type, form, arrivals[i], sideWords);
+            }
         }
         flushBefore(Long.MAX_VALUE, sink);
         truth.capacityScale = capacityScale;
@@ -188,6 +208,15 @@ public final class Simulator {
 
     SimulationTruth truth() {
         return truth;
+    }
+
+    Storyteller storyteller() {
+        return storyteller;
+    }
+
+    /** The next request id, in the order the simulation draws requests: req-1, req-2, … */
+    String nextRequestId() {
+        return "req-" + (++requestNumber);
     }
 
     IntakeForm formFor(WorkType type) {

@@ -73,6 +73,11 @@ final class WorkingHours {
         return candidate > from ? candidate : to;
     }
 
+    /** The (UTC) day of a moment. */
+    static LocalDate day(long epochSecond) {
+        return LocalDate.ofEpochDay(Math.floorDiv(epochSecond, 86_400));
+    }
+
     static long opening(LocalDate day) {
         return day.toEpochDay() * 86_400 + OPEN * 3600L;
     }

@@ -82,8 +82,13 @@ final class HandMadeLog {
     }
 
     HandMadeLog add(String stream, Instant at, String actor, BatonEvent event) {
+        return add(stream, at, actor, 1, event);
+    }
+
+    /** An event recorded under a model version (0: imported history). */
+    HandMadeLog add(String stream, Instant at, String actor, int modelVersion, BatonEvent event) {
         long version = versions.merge(stream, 1L, Long::sum);
-        events.add(new RecordedEvent(events.size() + 1, stream, version, at, actor, "post", 1, null, event));
+        events.add(new RecordedEvent(events.size() + 1, stream, version, at, actor, "post", modelVersion, null, event));
         return this;
     }
 

@@ -58,6 +58,15 @@ class TrustworthyHoursTest {
     }
 
     @Test
+    void onTheDemosQuarterHoursLostStayWellBelowTheTeamsCapacity() throws IOException {
+        // What serve --demo loads: 420 items over the thirteen weeks of a quarter (DemoHistory).
+        OperatingModel model = GroundTruthTest.example("b2b-saas.yaml");
+        DebtReport report = analyze(model, simulate(model, 420, 20260105L));
+        assertThat(report.costHours()).isLessThan(report.capacityHours() / 2);
+        assertThat(report.costScale()).isEqualTo(1.0);
+    }
+
+    @Test
     void paddingTheSameHistoryWithIdleWeeksChangesNoHours() throws IOException {
         OperatingModel model = GroundTruthTest.example("b2b-saas.yaml");
         List<RecordedEvent> events = simulate(model, 600, 3);
@@ -219,5 +228,13 @@ class TrustworthyHoursTest {
         assertThat(report.component("flow-conformance").measured()).isTrue();
         assertThat(report.component("sla").measured()).isTrue();
         assertThat(report.sources()).extracting(DebtReport.SourceCoverage::source).containsExactly("log");
+    }
+
+    @Test
+    void weeksAreNamedWithTheirYearAndAGapIsShownAsOne() {
+        assertThat(Weeks.between("2015-W53", "2016-W01")).isEqualTo(1);
+        assertThat(Weeks.between("2026-W02", "2026-W03")).isEqualTo(1);
+        assertThat(Weeks.between("2015-W47", "2026-W36")).isGreaterThan(500);
+        assertThat(Weeks.monday("2026-W02")).isEqualTo(java.time.LocalDate.of(2026, 1, 5));
     }
 }
