@@ -61,6 +61,7 @@ public final class Engine {
     private final Locks locks = new Locks();
     private final IntakeDesk intake;
     private final Migrations migrations;
+    private volatile CommandObserver observer = CommandObserver.NONE;
 
     /**
      * @param ids where new ids come from ({@code item-<id>}, {@code request-<id>}) when the caller
@@ -88,6 +89,20 @@ public final class Engine {
         return new Engine(new InMemoryEventStore(), versions, clock);
     }
 
+    /** Who hears of every command from now on (one observer; {@link CommandObserver#NONE} for none). */
+    public void observe(CommandObserver observer) {
+        this.observer = observer == null ? CommandObserver.NONE : observer;
+    }
+
+    private CommandResult observed(Object command, long started, CommandResult result) {
+        try {
+            observer.observed(command.getClass().getSimpleName(), result, System.nanoTime() - started);
+        } catch (RuntimeException e) {
+            // An observer's failure must not turn a recorded command into an error.
+        }
+        return result;
+    }
+
     public EventStore store() {
         return store;
     }
@@ -107,6 +122,11 @@ public final class Engine {
      * @param commandId idempotency key (null: none); a retry returns the first attempt's events
      */
     public CommandResult create(WorkItemId id, String commandId, Actor actor, CreateItem command) {
+        long started = System.nanoTime();
+        return observed(command, started, createUnobserved(id, commandId, actor, command));
+    }
+
+    private CommandResult createUnobserved(WorkItemId id, String commandId, Actor actor, CreateItem command) {
         String named = id == null ? null : id.value();
         Creation creation = decideCreation(named, actor, command);
         if (creation.decision().rejected()) {
@@ -170,9 +190,15 @@ public final class Engine {
      */
     public CommandResult handle(WorkItemId id, Long expectedVersion, String commandId, Actor actor,
                                 WorkItemCommand command) {
+        long started = System.nanoTime();
         if (command instanceof CreateItem create) {
-            return create(id, commandId, actor, create);
+            return observed(command, started, createUnobserved(id, commandId, actor, create));
         }
+        return observed(command, started, handleUnobserved(id, expectedVersion, commandId, actor, command));
+    }
+
+    private CommandResult handleUnobserved(WorkItemId id, Long expectedVersion, String commandId, Actor actor,
+                                           WorkItemCommand command) {
         String stream = id.value();
         synchronized (locks.item(stream)) {
             for (int attempt = 0; ; attempt++) {
@@ -240,13 +266,15 @@ public final class Engine {
 
     /** Submits a request through a form of the current model; {@code id} null: a generated one. */
     public CommandResult submit(RequestId id, String commandId, Actor actor, SubmitRequest command) {
-        return intake.submit(id, commandId, actor, command);
+        long started = System.nanoTime();
+        return observed(command, started, intake.submit(id, commandId, actor, command));
     }
 
     /** Accepts (creating the work item), declines or defers a request. */
     public CommandResult decide(RequestId id, Long expectedVersion, String commandId, Actor actor,
                                 IntakeCommand command) {
-        return intake.decide(id, expectedVersion, commandId, actor, command);
+        long started = System.nanoTime();
+        return observed(command, started, intake.decide(id, expectedVersion, commandId, actor, command));
     }
 
     public Optional<IntakeRequest> request(RequestId id) {

@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
                 MigrateCommand.class,
                 SimulateCommand.class,
                 ServeCommand.class,
+                BackupCommand.class,
+                RestoreCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Baton implements Runnable {
 
@@ -60,6 +62,11 @@ public final class Baton implements Runnable {
             return INTERNAL;
         });
         int code = cli.execute(args);
+        java.util.List<java.nio.file.Path> leftovers = dev.baton.exchange.io.Leftovers.takeRemoved();
+        if (!leftovers.isEmpty()) {
+            err.println("baton: removed " + leftovers.size() + " temporary file(s) that an interrupted run left behind: "
+                    + String.join(", ", leftovers.stream().map(java.nio.file.Path::toString).toList()));
+        }
         out.flush();
         err.flush();
         return code;

@@ -51,6 +51,13 @@ final class ServeCommand implements Callable<Integer> {
             + "(when it differs from the stored one).")
     Path model;
 
+    enum LogFormat { text, json }
+
+    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default) or json: one JSON object per line (Elastic Common Schema), for log "
+                    + "collectors; the property logging.structured.format.console=ecs|logstash does the same.")
+    LogFormat logFormat;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -88,7 +95,11 @@ final class ServeCommand implements Callable<Integer> {
         }
         String password = dbPassword != null ? dbPassword : System.getenv("BATON_DB_PASSWORD");
         ServerSettings settings = new ServerSettings(port, data.toAbsolutePath().normalize(), db, dbUser, password,
-                demo, model == null ? null : model.toString(), modelSource);
+                demo, model == null ? null : model.toString(), modelSource, logFormat == LogFormat.json);
+        if (settings.jsonLogs()) {
+            return BatonServer.run(settings, JsonConsole.of(out, "INFO"), JsonConsole.of(err, "ERROR")) ? Baton.OK
+                    : Baton.INVALID;
+        }
         return BatonServer.run(settings, out::println, err::println) ? Baton.OK : Baton.INVALID;
     }
 

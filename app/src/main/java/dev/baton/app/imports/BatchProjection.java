@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * transaction, and is marked retracted with its {@code ImportRetracted}.
  */
 @Component
-class BatchProjection implements Projection {
+public class BatchProjection implements Projection {
 
     @Override
     public void changes(RecordedEvent e, Changes changes) {

@@ -15,12 +15,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /** {@code Authorization: Bearer TOKEN} with an API token; a wrong token is a 401, not an anonymous request. */
 final class BearerTokenFilter extends OncePerRequestFilter {
 
+    /** The Prometheus scraper's role: it may read {@code /actuator/prometheus} and nothing else. */
+    static final String METRICS_ROLE = "METRICS";
+    static final String PROMETHEUS = "/actuator/prometheus";
+
     private final Users users;
     private final AuthenticationEntryPoint entryPoint;
+    private final byte[] metricsToken;
 
-    BearerTokenFilter(Users users, AuthenticationEntryPoint entryPoint) {
+    /** @param metricsToken the token of {@code baton.metrics.token} (empty: none; then only admins scrape) */
+    BearerTokenFilter(Users users, AuthenticationEntryPoint entryPoint, String metricsToken) {
         this.users = users;
         this.entryPoint = entryPoint;
+        this.metricsToken = metricsToken == null || metricsToken.isBlank() ? null
+                : metricsToken.trim().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Override
@@ -28,6 +36,15 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String token = header.substring(7).trim();
+            if (metricsToken != null && PROMETHEUS.equals(request.getRequestURI()) && java.security.MessageDigest.isEqual(
+                    metricsToken, token.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+                SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "metrics", null, java.util.List.of(new org.springframework.security.core.authority
+                                .SimpleGrantedAuthority("ROLE_" + METRICS_ROLE))));
+                chain.doFilter(request, response);
+                return;
+            }
             Optional<BatonUser> user = users.byToken(header.substring(7).trim());
             if (user.isEmpty()) {
                 SecurityContextHolder.clearContext();

@@ -28,7 +28,9 @@ import tools.jackson.databind.ObjectMapper;
  * signed in reads (except the user list); members and above run work and issue API tokens; ops
  * and admins upload models and import exports; admins list and manage users. Password guessing is
  * throttled ({@link SignInThrottle}).
- * Only {@code /api/health} and the OpenAPI description are open. Stateless: HTTP Basic for
+ * Only {@code /api/health}, the probes {@code /actuator/health/liveness|readiness} and the OpenAPI
+ * description are open; {@code /actuator/prometheus} is for admins or the scraper token
+ * ({@code baton.metrics.token}). Stateless: HTTP Basic for
  * people, Bearer API tokens for programs; no session, so no CSRF token is needed.
  */
 @Configuration
@@ -40,7 +42,9 @@ public class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, Users users, SignInThrottle throttle, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Users users, SignInThrottle throttle, ObjectMapper json,
+                            @org.springframework.beans.factory.annotation.Value("${baton.metrics.token:}") String metricsToken)
+            throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"baton\", Bearer");
             problem(json, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
@@ -59,11 +63,18 @@ public class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(x -> x.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
-                .addFilterBefore(new BearerTokenFilter(users, unauthenticated), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(users, unauthenticated, metricsToken), BasicAuthenticationFilter.class)
                 .addFilterBefore(new SignInThrottleFilter(throttle, null, tooManyAttempts), BasicAuthenticationFilter.class)
                 .headers(SecurityConfig::privacyHeaders)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/health", "/api/docs", "/api/docs/**", "/error").permitAll()
+                        // Probes for load balancers and orchestrators: open, and they tell only UP or DOWN.
+                        .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
+                        .permitAll()
+                        // Metrics: admins, or a scraper with the token of baton.metrics.token.
+                        .requestMatchers(BearerTokenFilter.PROMETHEUS)
+                        .hasAnyRole("ADMIN", BearerTokenFilter.METRICS_ROLE)
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
                         // Users before the general GET rule: who has which role is for admins only.
                         .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").authenticated()

@@ -33,7 +33,7 @@ public final class BatonServer {
         try {
             if (settings.dbUrl() == null) {
                 out.println("Starting the embedded PostgreSQL in " + settings.data().resolve("pg") + " ...");
-                embedded = EmbeddedDatabase.start(settings.data().resolve("pg"));
+                embedded = EmbeddedDatabase.start(settings.data().resolve("pg"), out::println);
                 properties.put("spring.datasource.url", embedded.jdbcUrl());
             } else {
                 checkReachable(settings);
@@ -56,6 +56,10 @@ public final class BatonServer {
         if (settings.modelSource() != null) {
             properties.put("baton.model.file", settings.modelFile());
             properties.put("baton.model.source", settings.modelSource());
+        }
+        if (settings.jsonLogs()) {
+            // Spring Boot's structured logging: every log line one JSON object (Elastic Common Schema).
+            properties.put("logging.structured.format.console", "ecs");
         }
         // Failures are reported below in one line; Spring's own report would repeat them with a stack trace.
         properties.put("logging.level.org.springframework.boot.SpringApplication", "OFF");

@@ -17,14 +17,35 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final Path directory;
+    private final DataDirectoryGuard guard;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, Path directory) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path directory, DataDirectoryGuard guard) {
         this.postgres = postgres;
         this.directory = directory;
+        this.guard = guard;
     }
 
     /** Starts PostgreSQL on a free local port with its files in {@code directory} (created when missing). */
     public static EmbeddedDatabase start(Path directory) {
+        return start(directory, note -> { });
+    }
+
+    /**
+     * Starts PostgreSQL on a free local port with its files in {@code directory} (created when
+     * missing). A PostgreSQL that a killed Baton left running on the directory is stopped first
+     * ({@link DataDirectoryGuard}); {@code notes} hears what was done about it.
+     *
+     * @throws IllegalStateException saying what to do, when the directory is in use or PostgreSQL does not start
+     */
+    public static EmbeddedDatabase start(Path directory, java.util.function.Consumer<String> notes) {
+        directory = directory.toAbsolutePath().normalize();
+        DataDirectoryGuard guard;
+        try {
+            guard = DataDirectoryGuard.acquire(directory, notes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not lock " + DataDirectoryGuard.lockFile(directory) + ": "
+                    + e.getMessage(), e);
+        }
         try {
             Files.createDirectories(directory);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -36,15 +57,33 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log(directory)))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log(directory)))
                     .start();
-            return new EmbeddedDatabase(postgres, directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start the embedded PostgreSQL in " + directory + ": "
-                    + e.getMessage(), e);
+            return new EmbeddedDatabase(postgres, directory, guard);
+        } catch (IOException | RuntimeException e) {
+            guard.close();
+            throw new IllegalStateException("could not start the embedded PostgreSQL in " + directory + ": "
+                    + firstLine(e.getMessage()) + " (its own messages are in " + log(directory) + ")", e);
         }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "(no message)";
+        }
+        int newline = message.indexOf('\n');
+        return (newline < 0 ? message : message.substring(0, newline)).trim();
     }
 
     private static java.io.File log(Path directory) {
         return directory.resolveSibling(directory.getFileName() + ".log").toFile();
+    }
+
+    /**
+     * The JDBC URL of the embedded PostgreSQL that a running {@code baton serve} keeps in {@code directory}
+     * (empty when none runs there).
+     */
+    public static java.util.Optional<String> runningUrl(Path directory) {
+        return DataDirectoryGuard.runningPort(directory.toAbsolutePath().normalize())
+                .map(port -> "jdbc:postgresql://localhost:" + port + "/" + DATABASE + "?user=" + USER);
     }
 
     public String jdbcUrl() {
@@ -65,6 +104,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            guard.close();
         }
     }
 }

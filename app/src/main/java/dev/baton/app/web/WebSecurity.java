@@ -32,7 +32,9 @@ class WebSecurity {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         SignInThrottleFilter.Refusal backToSignIn = (request, response, retryAfter) ->
                 response.sendRedirect(request.getContextPath() + "/signin?locked=" + retryAfter.toSeconds());
-        http.securityMatcher(new NegatedRequestMatcher(paths.matcher("/api/**")))
+        // The API and the operators' endpoints (/actuator) answer programs: HTTP Basic and tokens, no sign-in page.
+        http.securityMatcher(new NegatedRequestMatcher(new org.springframework.security.web.util.matcher.OrRequestMatcher(
+                        paths.matcher("/api/**"), paths.matcher("/actuator/**"))))
                 .addFilterBefore(new SignInThrottleFilter(throttle, "/signin", backToSignIn),
                         UsernamePasswordAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage("/signin").loginProcessingUrl("/signin")

@@ -8,7 +8,9 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * Files written all or nothing: into a temporary file next to the target, which replaces the
- * target only when complete, so a failure half way leaves the old file (or none) in place.
+ * target only when complete, so a failure half way leaves the old file (or none) in place. A
+ * process killed half way leaves its hidden {@code .NAME.p<pid>-<n>.partial}; the next write of
+ * the same target removes it ({@link Leftovers}).
  */
 public final class AtomicFiles {
 
@@ -24,7 +26,10 @@ public final class AtomicFiles {
     public static <T> T write(Path target, Filler<T> filler) throws IOException {
         Path absolute = target.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
-        Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".partial");
+        Leftovers.sweepPartials(absolute);
+        // The pid in the name lets a later run tell a killed run's leftover from a file in use (Leftovers).
+        Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + "." + Leftovers.ownerTag(),
+                ".partial");
         try {
             T result = filler.fill(temp);
             try {

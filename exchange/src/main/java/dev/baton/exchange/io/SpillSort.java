@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  * actions, an OCEL log grouped by event), but an item's changes must be replayed oldest first.
  *
  * <p>Records are encoded at once into a byte arena; when the arena and its keys reach the memory
- * budget, they are sorted and written to a temporary file (a run), and the arena starts again. At
+ * budget, they are sorted and written to a temporary file (a run, in {@code <tmp>/baton-sort-p<pid>-<n>},
+ * which a later run removes when this process was killed: {@link Leftovers}), and the arena starts again. At
  * the end the runs are merged, at most {@value #FAN_IN} at a time. So the heap holds at most the
  * budget plus a read buffer per run, whatever the size of the export; an export that fits the
  * budget never touches the disk. Records with equal keys keep the order they were added in.
@@ -85,6 +86,7 @@ public final class SpillSort<T> implements AutoCloseable {
 
     public SpillSort(Codec<T> codec, long memoryBytes) {
         this.codec = codec;
+        Leftovers.sweepSorts(); // once per process: what killed runs left in the temp directory
         // The arena is one byte array: at most 1 GB.
         this.memory = Math.min(1L << 30, Math.max(64 * 1024, memoryBytes));
     }
@@ -218,7 +220,7 @@ public final class SpillSort<T> implements AutoCloseable {
     private void spill() {
         try {
             if (dir == null) {
-                dir = Files.createTempDirectory("baton-sort-");
+                dir = Files.createTempDirectory("baton-sort-" + Leftovers.ownerTag());
                 DIRECTORIES.incrementAndGet();
             }
             Path run = newRun();
