@@ -13,6 +13,7 @@ import dev.baton.engine.item.WorkItemEvent.StageEntered;
 import dev.baton.engine.jsonl.EventCodec;
 import dev.baton.engine.version.ModelVersion;
 import dev.baton.engine.version.ModelVersions;
+import dev.baton.engine.io.ExpansionRefusedException;
 import dev.baton.exchange.importing.BatchStamp;
 import dev.baton.exchange.importing.ImportReport;
 import dev.baton.exchange.importing.Importer;
@@ -302,6 +303,9 @@ public class ServerImports {
             LogImport.readSource(reader, upload.file(), sink, Progress.NONE);
         } catch (SourceFormatException e) {
             throw ImportRefused.export(upload.fileName() + ": " + e.describe() + "; nothing was imported", e.where());
+        } catch (ExpansionRefusedException e) {
+            throw ImportRefused.of(ImportRefused.Reason.TOO_LARGE, upload.fileName() + ": " + e.getMessage()
+                    + "; nothing was imported");
         } catch (ZipException | EOFException e) {
             throw ImportRefused.export(upload.fileName() + ": the gzip stream is broken (" + e.getMessage()
                     + "); nothing was imported", null);

@@ -17,7 +17,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Baton's event log as a JSONL file (docs/event-log.md): read streaming, one event at a time,
@@ -69,7 +68,7 @@ public final class EventLogJsonl {
 
     private static InputStream open(Path file) throws IOException {
         InputStream in = Files.newInputStream(file);
-        return file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
+        return dev.baton.engine.io.Gzip.byName(file, in);
     }
 
     /** Writes events one line each; streaming, so a log bigger than memory can be written. */

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The import batches of a JSONL log. A retraction is appended after its batch's events, so a
@@ -49,6 +48,6 @@ public final class JsonlBatches {
 
     private static InputStream open(Path file) throws IOException {
         InputStream in = Files.newInputStream(file);
-        return file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
+        return dev.baton.engine.io.Gzip.byName(file, in);
     }
 }

@@ -35,7 +35,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -126,8 +125,7 @@ public final class LogExport {
             java.util.Set<String> retracted = JsonlBatches.batches(log).retracted();
             try (InputStream raw = Files.newInputStream(log)) {
                 CountingInputStream counted = new CountingInputStream(raw, Files.size(log), progress);
-                InputStream in = log.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(counted, 1 << 16)
-                        : counted;
+                InputStream in = dev.baton.engine.io.Gzip.byName(log, counted);
                 EventLogJsonl.read(in, ImportBatches.standing(retracted, e -> {
                     if (!stagesOnly || Activities.stage(e.event()) != null) {
                         sink.accept(e);

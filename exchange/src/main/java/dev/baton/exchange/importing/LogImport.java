@@ -19,7 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
+import dev.baton.engine.io.Gzip;
 
 /**
  * One import of an export file into a JSONL event log, all or nothing: the new events are
@@ -120,14 +120,17 @@ public final class LogImport {
         try (InputStream raw = Files.newInputStream(source)) {
             CountingInputStream counted = new CountingInputStream(raw, total, progress);
             InputStream in = new BufferedInputStream(counted, 1 << 16);
-            in.mark(2);
-            int b1 = in.read();
-            int b2 = in.read();
-            in.reset();
-            if (b1 == 0x1f && b2 == 0x8b) {
-                in = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+            InputStream read = Gzip.detect(in);
+            try {
+                reader.read(read, sink);
+            } catch (RuntimeException | IOException e) {
+                // A reader wraps the stream's errors in its own; a refused gzip bomb is said as such.
+                var refused = Gzip.refusal(read, e);
+                if (refused.isPresent()) {
+                    throw refused.get();
+                }
+                throw e;
             }
-            reader.read(in, sink);
             counted.finish();
         } catch (UncheckedIOException e) {
             // The disk under a reader's sort, or the file itself: an I/O error to report, not a bug.

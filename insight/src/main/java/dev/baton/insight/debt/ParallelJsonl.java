@@ -19,7 +19,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Baton's JSONL log decoded on every core while the caller consumes it: one thread splits the
@@ -79,7 +78,7 @@ final class ParallelJsonl implements DebtAnalysis.EventSource {
     /** Reads lines into batches, hands each to the pool and queues its future in file order; null ends. */
     private void split(EventCodec codec, ExecutorService pool, BlockingQueue<Future<List<RecordedEvent>>> batches) {
         try (InputStream raw = Files.newInputStream(file);
-             InputStream in = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+             InputStream in = dev.baton.engine.io.Gzip.byName(file, raw);
              BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
             long lineNumber = 0;
             List<String> batch = new ArrayList<>(BATCH);
