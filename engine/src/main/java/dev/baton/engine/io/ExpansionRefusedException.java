@@ -1,12 +1,10 @@
 package dev.baton.engine.io;
 
-import java.io.IOException;
-
 /**
  * A gzip stream that expands beyond {@link Gzip.Limits}: the message says how far it expanded,
  * from how many compressed bytes, and how to raise the limit. Nothing read from it may be kept.
  */
-public final class ExpansionRefusedException extends IOException {
+public final class ExpansionRefusedException extends InputRefusedException {
 
     private final long expanded;
     private final long compressed;

@@ -100,11 +100,11 @@ public final class Gzip {
      * The refusal behind a reader's error, if any: found among the throwable's causes or, as readers
      * may drop the cause, in the state of the stream they read ({@code in}, as returned here).
      */
-    public static java.util.Optional<ExpansionRefusedException> refusal(InputStream in, Throwable t) {
+    public static java.util.Optional<InputRefusedException> refusal(InputStream in, Throwable t) {
         if (in instanceof Input input && input.bounded.refused != null) {
             return java.util.Optional.of(input.bounded.refused);
         }
-        return refusal(t);
+        return InputRefusedException.in(t);
     }
 
     /** Decompressed, buffered input that remembers whether it refused to expand further. */
@@ -115,21 +115,6 @@ public final class Gzip {
             super(bounded, 1 << 16);
             this.bounded = bounded;
         }
-    }
-
-    /** The refusal among a throwable's causes, if any: readers wrap I/O errors in their own exceptions. */
-    public static java.util.Optional<ExpansionRefusedException> refusal(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof ExpansionRefusedException e) {
-                return java.util.Optional.of(e);
-            }
-            for (Throwable s : c.getSuppressed()) {
-                if (s instanceof ExpansionRefusedException e) {
-                    return java.util.Optional.of(e);
-                }
-            }
-        }
-        return java.util.Optional.empty();
     }
 
     private static final class Counting extends FilterInputStream {
@@ -224,10 +209,10 @@ public final class Gzip {
 
     /** "97 KB", "100 MB". */
     static String size(long bytes) {
-        if (bytes >= 10L << 20) {
+        if (bytes >= 1L << 20) {
             return (bytes >> 20) + " MB";
         }
-        if (bytes >= 10L << 10) {
+        if (bytes >= 1L << 10) {
             return (bytes >> 10) + " KB";
         }
         return bytes + " bytes";

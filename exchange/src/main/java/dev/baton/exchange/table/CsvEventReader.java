@@ -115,7 +115,7 @@ public final class CsvEventReader implements SourceReader {
                 }
                 String at = record.get(time);
                 Instant instant = Times.parse(at).orElseThrow(() -> new SourceFormatException("line " + line,
-                        "column " + time + ": expected a timestamp such as 2026-03-02T09:15:00Z, found '" + at + "'"));
+                        "column " + time + ": " + Times.expected(at)));
                 List<String> values = new ArrayList<>(attributes.size());
                 for (String a : attributes) {
                     values.add(record.get(a));

@@ -1,5 +1,6 @@
 package dev.baton.insight.log;
 
+import dev.baton.engine.time.Timestamps;
 import dev.baton.engine.jsonl.EventAttributes;
 import java.io.IOException;
 import java.io.Reader;
