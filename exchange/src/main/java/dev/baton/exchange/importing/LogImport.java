@@ -129,6 +129,10 @@ public final class LogImport {
                 if (refused.isPresent()) {
                     throw refused.get();
                 }
+                if (e instanceof tools.jackson.core.JacksonException json) {
+                    // A reader's direct use of its parser: the same sentence as JsonSource's.
+                    throw dev.baton.exchange.source.JsonSource.broken(json);
+                }
                 throw e;
             }
             counted.finish();

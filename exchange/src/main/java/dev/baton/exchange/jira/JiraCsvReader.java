@@ -65,7 +65,7 @@ public final class JiraCsvReader implements SourceReader {
     public void read(InputStream in, SourceSink sink) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setAllowMissingColumnNames(true)
                 .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL).get();
-        try (CSVParser parser = CSVParser.builder().setReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+        try (CSVParser parser = CSVParser.builder().setReader(dev.baton.engine.io.Utf8.reader(in))
                 .setFormat(format).get()) {
             var records = parser.iterator();
             if (!records.hasNext()) {
@@ -152,8 +152,9 @@ public final class JiraCsvReader implements SourceReader {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (UncheckedIOException | IllegalStateException e) {
-            throw new SourceFormatException("", "malformed CSV: " + e.getMessage(), e);
+        } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+            var problem = dev.baton.engine.io.CsvProblem.of(e);
+            throw new SourceFormatException(problem.line() > 0 ? "line " + problem.line() : "", problem.message(), e);
         }
     }
 

@@ -19,7 +19,7 @@ import tools.jackson.core.json.JsonFactory;
  */
 public final class JsonSource implements AutoCloseable {
 
-    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final JsonFactory FACTORY = dev.baton.engine.io.JsonProblem.FACTORY;
 
     private final JsonParser parser;
     private final String expectedShape;
@@ -161,15 +161,9 @@ public final class JsonSource implements AutoCloseable {
         return new SourceFormatException(where(), "expected " + expectedShape + ", found " + found);
     }
 
-    private SourceFormatException broken(JacksonException e) {
-        String message = e.getOriginalMessage() == null ? "unreadable JSON" : e.getOriginalMessage();
-        String first = message.lines().findFirst().orElse(message);
-        if (first.contains("end-of-input") || first.contains("End-of-input")) {
-            first = "the file ends in the middle of a JSON value (truncated?): " + first;
-        } else {
-            first = "malformed JSON: " + first;
-        }
-        return new SourceFormatException(where(e.getLocation()), first, e);
+    /** A Jackson error as a {@link SourceFormatException} that says what is wrong in a sentence, and where. */
+    public static SourceFormatException broken(JacksonException e) {
+        return new SourceFormatException(where(e.getLocation()), dev.baton.engine.io.JsonProblem.of(e).message(), e);
     }
 
     @Override

@@ -82,7 +82,7 @@ public final class CsvEventReader implements SourceReader {
         Map<String, Integer> cases = new HashMap<>();
         List<String> attributes = columns == null ? List.of() : columns.attributes();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
-        try (CSVParser parser = CSVParser.builder().setReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+        try (CSVParser parser = CSVParser.builder().setReader(dev.baton.engine.io.Utf8.reader(in))
                 .setFormat(format).get();
              SpillSort<Row> sorted = new SpillSort<>(new RowCodec(attributes.size(), batonColumns(parser)), sortMemory)) {
             Map<String, Integer> header = parser.getHeaderMap();
@@ -138,8 +138,9 @@ public final class CsvEventReader implements SourceReader {
             throw new UncheckedIOException(e);
         } catch (SpillSort.Failure e) {
             throw e;
-        } catch (java.io.UncheckedIOException | IllegalStateException e) {
-            throw new SourceFormatException("", "malformed CSV: " + e.getMessage(), e);
+        } catch (java.io.UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+            var problem = dev.baton.engine.io.CsvProblem.of(e);
+            throw new SourceFormatException(problem.line() > 0 ? "line " + problem.line() : "", problem.message(), e);
         }
     }
 

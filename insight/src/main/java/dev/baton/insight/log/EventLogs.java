@@ -2,6 +2,7 @@ package dev.baton.insight.log;
 
 import dev.baton.engine.io.ExpansionRefusedException;
 import dev.baton.engine.io.Gzip;
+import dev.baton.engine.io.Utf8;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +49,7 @@ public final class EventLogs {
             Format format = format(file, in);
             return switch (format) {
                 case XES -> new XesReader(name, options).read(in);
-                case CSV -> new CsvReader(name, options).read(new InputStreamReader(in, StandardCharsets.UTF_8));
+                case CSV -> new CsvReader(name, options).read(Utf8.reader(in));
                 case OCEL -> new OcelReader(name, options).read(in);
                 case JSONL -> new JsonlReader(name).read(in);
             };
