@@ -42,7 +42,9 @@ public record JsonProblem(String message) {
         }
         if (UTF8.matcher(first).find()) {
             TokenStreamLocation at = e.getLocation();
-            long offset = at == null || at.getByteOffset() < 0 ? -1 : Math.max(0, at.getByteOffset() - 1);
+            // Jackson is past the byte it could not take: the start byte itself, or a middle byte after it.
+            long back = first.contains("middle byte") ? 2 : 1;
+            long offset = at == null || at.getByteOffset() < 0 ? -1 : Math.max(0, at.getByteOffset() - back);
             long line = at == null ? -1 : at.getLineNr();
             return new JsonProblem(offset < 0 ? "not UTF-8; save the export as UTF-8"
                     : NotTextException.notUtf8(offset, Math.max(1, line)).getMessage());

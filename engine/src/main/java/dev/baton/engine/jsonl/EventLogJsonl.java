@@ -42,7 +42,7 @@ public final class EventLogJsonl {
 
     /** Streams every event of a JSONL stream to {@code sink}. */
     public static void read(InputStream in, Consumer<RecordedEvent> sink) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        BufferedReader reader = new BufferedReader(dev.baton.engine.io.Utf8.reader(in), 1 << 16);
         long lineNumber = 0;
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
             lineNumber++;

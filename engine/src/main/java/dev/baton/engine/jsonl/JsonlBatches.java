@@ -28,7 +28,7 @@ public final class JsonlBatches {
     public static ImportBatches batches(Path log) throws IOException {
         ImportBatches batches = new ImportBatches();
         try (InputStream in = open(log)) {
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+            BufferedReader reader = new BufferedReader(dev.baton.engine.io.Utf8.reader(in), 1 << 16);
             long lineNumber = 0;
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 lineNumber++;

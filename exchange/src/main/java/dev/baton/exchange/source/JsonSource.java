@@ -128,8 +128,17 @@ public final class JsonSource implements AutoCloseable {
             case VALUE_STRING -> {
                 return parser.getString();
             }
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+            case VALUE_NUMBER_INT -> {
                 return parser.getNumberValue();
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                Number number = parser.getNumberValue();
+                if (number instanceof Double d && d.isInfinite()) {
+                    // 1e400 would become Infinity (and an item "issue-Infinity"): no export means it.
+                    throw new SourceFormatException(where(), "the number " + parser.getText()
+                            + " is too large to be read as a number");
+                }
+                return number;
             }
             case VALUE_TRUE -> {
                 return Boolean.TRUE;
@@ -189,6 +198,25 @@ public final class JsonSource implements AutoCloseable {
     public static String text(Object tree, String key) {
         Object value = tree instanceof Map<?, ?> m ? m.get(key) : null;
         return value instanceof String || value instanceof Number || value instanceof Boolean ? value.toString() : null;
+    }
+
+    /**
+     * An id as tools write it: text, or a whole number of at most 64 bits; null when absent.
+     *
+     * @throws SourceFormatException at {@code where} for a fraction, an exponent or a huger number,
+     *                               which would make a wrong item id without a word
+     */
+    public static String id(Object tree, String key, String where) {
+        Object value = tree instanceof Map<?, ?> m ? m.get(key) : null;
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Short
+                || value instanceof java.math.BigInteger b && b.bitLength() < 64) {
+            return value.toString();
+        }
+        throw new SourceFormatException(where, "expected \"" + key + "\" to be a whole number (an id), found "
+                + (value instanceof java.math.BigInteger ? "a number of " + value.toString().length() + " digits" : value));
     }
 
     /** The text of {@code tree.key.inner}, e.g. {@code fields.status.name}. */

@@ -79,7 +79,7 @@ final class ParallelJsonl implements DebtAnalysis.EventSource {
     private void split(EventCodec codec, ExecutorService pool, BlockingQueue<Future<List<RecordedEvent>>> batches) {
         try (InputStream raw = Files.newInputStream(file);
              InputStream in = dev.baton.engine.io.Gzip.byName(file, raw);
-             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+             BufferedReader lines = new BufferedReader(dev.baton.engine.io.Utf8.reader(in), 1 << 16)) {
             long lineNumber = 0;
             List<String> batch = new ArrayList<>(BATCH);
             long first = 1;
