@@ -14,6 +14,7 @@ import dev.baton.engine.jsonl.EventCodec;
 import dev.baton.engine.version.ModelVersion;
 import dev.baton.engine.version.ModelVersions;
 import dev.baton.engine.io.ExpansionRefusedException;
+import dev.baton.engine.io.InputRefusedException;
 import dev.baton.exchange.importing.BatchStamp;
 import dev.baton.exchange.importing.ImportReport;
 import dev.baton.exchange.importing.Importer;
@@ -306,6 +307,9 @@ public class ServerImports {
         } catch (ExpansionRefusedException e) {
             throw ImportRefused.of(ImportRefused.Reason.TOO_LARGE, upload.fileName() + ": " + e.getMessage()
                     + "; nothing was imported");
+        } catch (InputRefusedException e) {
+            // Not UTF-8, or binary: the export is at fault (422), with the byte and line in the message.
+            throw ImportRefused.export(upload.fileName() + ": " + e.getMessage() + "; nothing was imported", null);
         } catch (ZipException | EOFException e) {
             throw ImportRefused.export(upload.fileName() + ": the gzip stream is broken (" + e.getMessage()
                     + "); nothing was imported", null);

@@ -78,12 +78,21 @@ public final class Xml {
                 + "character references such as &#233;, and Baton reads no DTD; write the character itself";
     }
 
-    /** What a parser's error means, in a sentence without the parser's own prefix. */
-    public static String problem(XMLStreamException e) {
+    /**
+     * What a parser's error means, in a sentence without the parser's own prefix:
+     * {@code malformed XES: the file ends before the XML is complete (truncated?)}.
+     *
+     * @param format the format's name, as in "malformed XES"
+     */
+    public static String problem(XMLStreamException e, String format) {
         var refused = InputRefusedException.in(e);
         if (refused.isPresent()) {
             return refused.get().getMessage();
         }
+        return "malformed " + format + ": " + sentence(e);
+    }
+
+    private static String sentence(XMLStreamException e) {
         String message = e.getMessage() == null ? "unreadable XML" : e.getMessage();
         int cut = message.indexOf("Message: ");
         String text = (cut >= 0 ? message.substring(cut + 9) : message).strip();
@@ -103,6 +112,6 @@ public final class Xml {
         if (m.find()) {
             return "expected </" + m.group(1) + "> to close <" + m.group(1) + ">, found another end tag";
         }
-        return "malformed XML: " + text;
+        return text;
     }
 }

@@ -98,7 +98,7 @@ public final class XesReader implements SourceReader {
         } catch (XMLStreamException e) {
             String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNumber() + ", column "
                     + e.getLocation().getColumnNumber();
-            throw new SourceFormatException(where, dev.baton.engine.io.Xml.problem(e), e);
+            throw new SourceFormatException(where, dev.baton.engine.io.Xml.problem(e, "XES"), e);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } finally {

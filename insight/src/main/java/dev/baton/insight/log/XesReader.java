@@ -45,7 +45,7 @@ final class XesReader {
         } catch (XMLStreamException e) {
             Location where = e.getLocation();
             throw new LogFormatException(file, where == null || where.getLineNumber() < 0 ? 0 : where.getLineNumber(),
-                    where == null || where.getColumnNumber() < 0 ? 0 : where.getColumnNumber(), Xml.problem(e));
+                    where == null || where.getColumnNumber() < 0 ? 0 : where.getColumnNumber(), Xml.problem(e, "XES"));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } finally {

@@ -54,7 +54,7 @@ public final class Pnml {
         } catch (XMLStreamException e) {
             Location where = e.getLocation();
             throw new PnmlException(name, where == null || where.getLineNumber() < 0 ? 0 : where.getLineNumber(),
-                    where == null || where.getColumnNumber() < 0 ? 0 : where.getColumnNumber(), Xml.problem(e));
+                    where == null || where.getColumnNumber() < 0 ? 0 : where.getColumnNumber(), Xml.problem(e, "PNML"));
         } catch (IOException e) {
             throw new PnmlException(name, 0, 0, e instanceof dev.baton.engine.io.InputRefusedException ? e.getMessage()
                     : "cannot read: " + e.getMessage());
