@@ -44,6 +44,8 @@ public final class Utf8 {
         private long line = 1;
         private boolean eof;
         private boolean started;
+        /** The decoder was flushed at the end of input: nothing more to read, however often asked. */
+        private boolean finished;
 
         StrictReader(InputStream in) {
             this.in = in;
@@ -68,6 +70,9 @@ public final class Utf8 {
 
         /** Decodes more characters; false at the end of input. */
         private boolean fill() throws IOException {
+            if (finished) {
+                return false;
+            }
             chars.clear();
             try {
                 while (true) {
@@ -84,6 +89,7 @@ public final class Utf8 {
                         return true;
                     }
                     if (eof) {
+                        finished = true;
                         decoder.flush(chars);
                         return chars.position() > 0;
                     }

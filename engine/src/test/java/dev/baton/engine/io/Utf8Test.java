@@ -30,6 +30,16 @@ class Utf8Test {
     }
 
     @Test
+    void keepsSayingEndOfInputWhenAskedAgain() throws IOException {
+        try (Reader r = Utf8.reader(new ByteArrayInputStream("ab".getBytes(StandardCharsets.UTF_8)))) {
+            char[] buffer = new char[8];
+            assertThat(r.read(buffer, 0, 8)).isEqualTo(2);
+            assertThat(r.read(buffer, 0, 8)).isEqualTo(-1);
+            assertThat(r.read(buffer, 0, 8)).isEqualTo(-1);
+        }
+    }
+
+    @Test
     void refusesLatin1SayingTheByteAndLine() {
         byte[] latin1 = "case,activity\nc1,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
         assertThatThrownBy(() -> read(latin1)).isInstanceOf(NotTextException.class)
