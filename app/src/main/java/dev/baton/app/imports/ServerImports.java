@@ -1,20 +1,20 @@
 package dev.baton.app.imports;
 
-import dev.baton.engine.batch.BatchEvent;
 import dev.baton.engine.batch.BatchEvent.BatchImported;
+import dev.baton.engine.batch.BatchEvent;
 import dev.baton.engine.batch.BatchIds;
 import dev.baton.engine.batch.ImportBatch;
 import dev.baton.engine.batch.ImportBatches;
 import dev.baton.engine.event.EventStore;
 import dev.baton.engine.event.PendingEvent;
 import dev.baton.engine.event.RecordedEvent;
+import dev.baton.engine.io.ExpansionRefusedException;
+import dev.baton.engine.io.InputRefusedException;
 import dev.baton.engine.item.WorkItemEvent.ItemCreated;
 import dev.baton.engine.item.WorkItemEvent.StageEntered;
 import dev.baton.engine.jsonl.EventCodec;
 import dev.baton.engine.version.ModelVersion;
 import dev.baton.engine.version.ModelVersions;
-import dev.baton.engine.io.ExpansionRefusedException;
-import dev.baton.engine.io.InputRefusedException;
 import dev.baton.exchange.importing.BatchStamp;
 import dev.baton.exchange.importing.ImportReport;
 import dev.baton.exchange.importing.Importer;

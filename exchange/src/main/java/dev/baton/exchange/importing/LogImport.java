@@ -2,11 +2,13 @@ package dev.baton.exchange.importing;
 
 import dev.baton.engine.batch.BatchIds;
 import dev.baton.engine.batch.ImportBatches;
+import dev.baton.engine.io.Gzip;
 import dev.baton.engine.jsonl.EventLogJsonl;
 import dev.baton.engine.jsonl.JsonlBatches;
 import dev.baton.exchange.io.AtomicFiles;
 import dev.baton.exchange.io.SpillSort;
 import dev.baton.exchange.mapping.ImportMapping;
+import dev.baton.exchange.source.JsonSource;
 import dev.baton.exchange.source.SourceReader;
 import dev.baton.exchange.source.SourceSink;
 import dev.baton.model.OperatingModel;
@@ -19,7 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Set;
-import dev.baton.engine.io.Gzip;
+import tools.jackson.core.JacksonException;
 
 /**
  * One import of an export file into a JSONL event log, all or nothing: the new events are
@@ -129,9 +131,9 @@ public final class LogImport {
                 if (refused.isPresent()) {
                     throw refused.get();
                 }
-                if (e instanceof tools.jackson.core.JacksonException json) {
+                if (e instanceof JacksonException json) {
                     // A reader's direct use of its parser: the same sentence as JsonSource's.
-                    throw dev.baton.exchange.source.JsonSource.broken(json);
+                    throw JsonSource.broken(json);
                 }
                 throw e;
             }

@@ -1,5 +1,6 @@
 package dev.baton.exchange.source;
 
+import dev.baton.engine.io.JsonProblem;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +20,7 @@ import tools.jackson.core.json.JsonFactory;
  */
 public final class JsonSource implements AutoCloseable {
 
-    private static final JsonFactory FACTORY = dev.baton.engine.io.JsonProblem.FACTORY;
+    private static final JsonFactory FACTORY = JsonProblem.FACTORY;
 
     private final JsonParser parser;
     private final String expectedShape;
@@ -172,7 +173,7 @@ public final class JsonSource implements AutoCloseable {
 
     /** A Jackson error as a {@link SourceFormatException} that says what is wrong in a sentence, and where. */
     public static SourceFormatException broken(JacksonException e) {
-        return new SourceFormatException(where(e.getLocation()), dev.baton.engine.io.JsonProblem.of(e).message(), e);
+        return new SourceFormatException(where(e.getLocation()), JsonProblem.of(e).message(), e);
     }
 
     @Override

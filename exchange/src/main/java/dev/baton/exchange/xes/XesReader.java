@@ -1,6 +1,7 @@
 package dev.baton.exchange.xes;
 
 import dev.baton.engine.event.BatonEvent;
+import dev.baton.engine.io.Xml;
 import dev.baton.engine.jsonl.EventAttributes;
 import dev.baton.exchange.source.BatonPayloads;
 import dev.baton.exchange.source.ChangeKind;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -52,7 +52,7 @@ public final class XesReader implements SourceReader {
     public void read(InputStream in, SourceSink sink) {
         XMLStreamReader xml = null;
         try {
-            xml = dev.baton.engine.io.Xml.open(in);
+            xml = Xml.open(in);
             int depth = 0;
             boolean sawLog = false;
             Map<String, String> traceAttributes = null;
@@ -98,7 +98,7 @@ public final class XesReader implements SourceReader {
         } catch (XMLStreamException e) {
             String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNumber() + ", column "
                     + e.getLocation().getColumnNumber();
-            throw new SourceFormatException(where, dev.baton.engine.io.Xml.problem(e, "XES"), e);
+            throw new SourceFormatException(where, Xml.problem(e, "XES"), e);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } finally {

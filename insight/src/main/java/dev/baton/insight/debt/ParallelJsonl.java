@@ -1,13 +1,13 @@
 package dev.baton.insight.debt;
 
 import dev.baton.engine.event.RecordedEvent;
+import dev.baton.engine.io.Gzip;
+import dev.baton.engine.io.Utf8;
 import dev.baton.engine.jsonl.EventCodec;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,8 +78,8 @@ final class ParallelJsonl implements DebtAnalysis.EventSource {
     /** Reads lines into batches, hands each to the pool and queues its future in file order; null ends. */
     private void split(EventCodec codec, ExecutorService pool, BlockingQueue<Future<List<RecordedEvent>>> batches) {
         try (InputStream raw = Files.newInputStream(file);
-             InputStream in = dev.baton.engine.io.Gzip.byName(file, raw);
-             BufferedReader lines = new BufferedReader(dev.baton.engine.io.Utf8.reader(in), 1 << 16)) {
+             InputStream in = Gzip.byName(file, raw);
+             BufferedReader lines = new BufferedReader(Utf8.reader(in), 1 << 16)) {
             long lineNumber = 0;
             List<String> batch = new ArrayList<>(BATCH);
             long first = 1;

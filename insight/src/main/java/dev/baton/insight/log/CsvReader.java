@@ -1,8 +1,8 @@
 package dev.baton.insight.log;
 
 import dev.baton.engine.io.CsvProblem;
-import dev.baton.engine.time.Timestamps;
 import dev.baton.engine.jsonl.EventAttributes;
+import dev.baton.engine.time.Timestamps;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;

@@ -1,13 +1,12 @@
 package dev.baton.insight.log;
 
 import dev.baton.engine.io.Xml;
-import dev.baton.engine.time.Timestamps;
 import dev.baton.engine.jsonl.EventAttributes;
+import dev.baton.engine.time.Timestamps;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.stream.Location;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;

@@ -1,8 +1,9 @@
 package dev.baton.insight.pnml;
 
+import dev.baton.engine.io.InputRefusedException;
+import dev.baton.engine.io.Xml;
 import dev.baton.model.flow.FlowNet;
 import dev.baton.model.flow.FlowNetBuilder;
-import dev.baton.engine.io.Xml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.xml.stream.Location;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -56,7 +56,7 @@ public final class Pnml {
             throw new PnmlException(name, where == null || where.getLineNumber() < 0 ? 0 : where.getLineNumber(),
                     where == null || where.getColumnNumber() < 0 ? 0 : where.getColumnNumber(), Xml.problem(e, "PNML"));
         } catch (IOException e) {
-            throw new PnmlException(name, 0, 0, e instanceof dev.baton.engine.io.InputRefusedException ? e.getMessage()
+            throw new PnmlException(name, 0, 0, e instanceof InputRefusedException ? e.getMessage()
                     : "cannot read: " + e.getMessage());
         } finally {
             if (xml != null) {
