@@ -55,6 +55,12 @@ public final class Baton implements Runnable {
         });
         // A bug of ours must still not show a stack trace to a user: one line, and a distinct code.
         cli.setExecutionExceptionHandler((ex, c, parsed) -> {
+            // Input refused under a command that did not expect it (a gzip bomb, text not UTF-8): still exit 1.
+            var refused = dev.baton.engine.io.InputRefusedException.in(ex);
+            if (refused.isPresent()) {
+                c.getErr().println("baton: " + refused.get().getMessage());
+                return INVALID;
+            }
             c.getErr().println(ex.getCause() instanceof VirtualMachineError e ? vmError(e) : "baton: internal error: " + ex);
             return INTERNAL;
         });

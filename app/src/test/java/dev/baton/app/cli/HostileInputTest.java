@@ -97,9 +97,19 @@ class HostileInputTest {
                 new Object[] {"discover", xes}, new Object[] {"import:xes", xes},
                 new Object[] {"import:jira-json", json}, new Object[] {"import:trello-json", json},
                 new Object[] {"import:gitlab-events", array}, new Object[] {"import:github-events", array}, new Object[] {"discover", jsonl},
-                new Object[] {"discover", ocel}, new Object[] {"import:ocel", ocel})
+                new Object[] {"discover", ocel}, new Object[] {"import:ocel", ocel},
+                new Object[] {"analyze", jsonl}, new Object[] {"export", jsonl}, new Object[] {"imports", jsonl},
+                new Object[] {"conformance", jsonl})
                 .map(c -> DynamicTest.dynamicTest(c[0] + " " + ((Path) c[1]).getFileName(),
                         () -> refused((String) c[0], (Path) c[1], 1, "gzip bomb")));
+    }
+
+    @Test
+    void runningOutOfMemoryIsOneLineWithTheInternalErrorCode() {
+        String line = Baton.vmError(new OutOfMemoryError("Java heap space"));
+        assertThat(line).startsWith("baton: internal error: out of memory (the Java heap is at most ")
+                .contains("java -Xmx4g -jar baton.jar").doesNotContain("\n").doesNotContain("Exception");
+        assertThat(Baton.INTERNAL).isEqualTo(70);
     }
 
     private static void refused(String command, Path file, int exit, String expected) {
@@ -107,8 +117,13 @@ class HostileInputTest {
         String[] args = switch (command) {
             case "validate" -> new String[] {"model", "validate", file.toString()};
             case "discover" -> new String[] {"discover", "--log", file.toString()};
-            case "conformance" -> new String[] {"conformance", "--log", CORPUS.resolve("valid/log.csv").toString(),
-                    "--net", file.toString()};
+            case "conformance" -> file.getFileName().toString().endsWith(".pnml")
+                    ? new String[] {"conformance", "--log", CORPUS.resolve("valid/log.csv").toString(), "--net", file.toString()}
+                    : new String[] {"conformance", "--log", file.toString(), "--net", CliRun.example("content-team.yaml"),
+                    "--work-type", "blog-post"};
+            case "analyze" -> new String[] {"analyze", "--log", file.toString(), "--model", CliRun.example("content-team.yaml")};
+            case "export" -> new String[] {"export", "--log", file.toString(), "--to", "csv", "--out", out.toString()};
+            case "imports" -> new String[] {"imports", "list", "--log", file.toString()};
             default -> new String[] {"import", command.substring("import:".length()), file.toString(), "--out",
                     out.toString()};
         };
