@@ -2,6 +2,7 @@ package dev.baton.app.api;
 
 import dev.baton.app.json.Problems;
 import dev.baton.engine.event.ConcurrencyConflict;
+import dev.baton.engine.io.JsonProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -98,7 +99,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             String path = j instanceof DatabindException d && !d.getPath().isEmpty() ? " (" + j.getPathReference() + ")" : "";
             return Problems.of(HttpStatus.BAD_REQUEST, "malformed-json",
-                    "The request body is not valid JSON for this endpoint" + where + path + ": " + j.getOriginalMessage());
+                    "The request body is not valid JSON for this endpoint" + where + path + ": "
+                            + (j instanceof DatabindException ? j.getOriginalMessage() : JsonProblem.of(j).message()));
         }
         return Problems.of(HttpStatus.BAD_REQUEST, "malformed-body",
                 "The request body is missing or unreadable; expected a JSON object");

@@ -2,6 +2,7 @@ package dev.baton.app.cli;
 
 import dev.baton.app.json.Json;
 import dev.baton.engine.batch.ImportBatches;
+import dev.baton.engine.io.InputRefusedException;
 import dev.baton.engine.jsonl.EventLogFormatException;
 import dev.baton.engine.jsonl.JsonlBatches;
 import dev.baton.exchange.importing.Importer;
@@ -37,10 +38,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code baton analyze --model MODEL.yaml --log LOG [--format text|json|html] [--out FILE]}: the
@@ -153,6 +154,14 @@ final class AnalyzeCommand implements Callable<Integer> {
             return Baton.INVALID;
         } catch (LogFormatException e) {
             err.println(e.getMessage());
+            return Baton.INVALID;
+        } catch (IOException | RuntimeException e) {
+            // The log's gzip expands too far or its text is not UTF-8 (read on other threads, so wrapped).
+            var refused = InputRefusedException.in(e);
+            if (refused.isEmpty()) {
+                throw e;
+            }
+            err.println(log + ": error: " + refused.get().getMessage());
             return Baton.INVALID;
         }
         if (report.items() == 0) {

@@ -58,10 +58,23 @@ public final class Baton implements Runnable {
         });
         // A bug of ours must still not show a stack trace to a user: one line, and a distinct code.
         cli.setExecutionExceptionHandler((ex, c, parsed) -> {
-            c.getErr().println("baton: internal error: " + ex);
+            // Input refused under a command that did not expect it (a gzip bomb, text not UTF-8): still exit 1.
+            var refused = dev.baton.engine.io.InputRefusedException.in(ex);
+            if (refused.isPresent()) {
+                c.getErr().println("baton: " + refused.get().getMessage());
+                return INVALID;
+            }
+            c.getErr().println(ex.getCause() instanceof VirtualMachineError e ? vmError(e) : "baton: internal error: " + ex);
             return INTERNAL;
         });
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (VirtualMachineError e) {
+            // Out of memory (or a stack overflow) escapes picocli: still one line and the internal-error code.
+            err.println(vmError(e));
+            code = INTERNAL;
+        }
         java.util.List<java.nio.file.Path> leftovers = dev.baton.exchange.io.Leftovers.takeRemoved();
         if (!leftovers.isEmpty()) {
             err.println("baton: removed " + leftovers.size() + " temporary file(s) that an interrupted run left behind: "
@@ -70,6 +83,19 @@ public final class Baton implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** One line for the JVM running out of memory or stack, saying what a user can do about it. */
+    static String vmError(VirtualMachineError e) {
+        if (e instanceof OutOfMemoryError) {
+            return "baton: internal error: out of memory (the Java heap is at most "
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MB); give Java more (java -Xmx4g -jar baton.jar …) "
+                    + "or read a smaller input";
+        }
+        if (e instanceof StackOverflowError) {
+            return "baton: internal error: the input nests too deeply to read (stack overflow)";
+        }
+        return "baton: internal error: " + e;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.baton.app.cli;
 
+import dev.baton.engine.io.InputRefusedException;
 import dev.baton.engine.jsonl.EventLogFormatException;
 import dev.baton.exchange.export.LogExport;
 import dev.baton.exchange.io.SpillSort;
@@ -13,9 +14,9 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code baton export --log LOG --to xes|ocel|csv --out FILE}: the event log for process-mining tools. */
 @Command(name = "export", mixinStandardHelpOptions = true,
@@ -81,6 +82,9 @@ final class ExportCommand implements Callable<Integer> {
             return Baton.INVALID;
         } catch (NoSuchFileException e) {
             err.println("baton: " + e.getFile() + ": no such file or directory");
+            return Baton.INVALID;
+        } catch (InputRefusedException e) {
+            err.println("baton: " + log + ": " + e.getMessage() + "; nothing was written");
             return Baton.INVALID;
         } catch (IOException e) {
             err.println("baton: " + out + ": " + e.getMessage());

@@ -107,8 +107,9 @@ final class ImportCommand implements Callable<Integer> {
             }
             return Baton.OK;
         } catch (SourceFormatException e) {
-            err.println("baton: " + file + ": " + e.describe());
-            err.println("baton: nothing was imported" + (out != null && Files.exists(out) ? "; " + out + " is unchanged" : ""));
+            // One line: what is wrong and where, and that nothing was written.
+            err.println("baton: " + file + ": " + e.describe() + "; nothing was imported"
+                    + (out != null && Files.exists(out) ? " (" + out + " is unchanged)" : ""));
             return Baton.INVALID;
         } catch (dev.baton.engine.jsonl.EventLogFormatException e) {
             err.println("baton: " + out + ": " + e.getMessage() + " (expected a Baton JSONL event log to append to)");

@@ -2,12 +2,13 @@ package dev.baton.app.cli;
 
 import dev.baton.app.imports.BatchJson;
 import dev.baton.app.json.Json;
-import dev.baton.engine.batch.BatchEvent;
 import dev.baton.engine.batch.BatchEvent.ImportRetracted;
+import dev.baton.engine.batch.BatchEvent;
 import dev.baton.engine.batch.BatchIds;
 import dev.baton.engine.batch.ImportBatch;
 import dev.baton.engine.batch.ImportBatches;
 import dev.baton.engine.event.RecordedEvent;
+import dev.baton.engine.io.InputRefusedException;
 import dev.baton.engine.jsonl.EventLogFormatException;
 import dev.baton.engine.jsonl.EventLogJsonl;
 import dev.baton.engine.jsonl.JsonlBatches;
@@ -21,10 +22,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code baton imports list|retract}: the import batches of a JSONL log, and taking one back.
@@ -57,6 +58,9 @@ final class ImportsCommand implements Runnable {
             return JsonlBatches.batches(log);
         } catch (EventLogFormatException e) {
             err.println("baton: " + log + ": " + e.getMessage() + " (expected a Baton JSONL event log)");
+            return null;
+        } catch (InputRefusedException e) {
+            err.println("baton: " + log + ": " + e.getMessage());
             return null;
         }
     }

@@ -1,13 +1,15 @@
 package dev.baton.app.imports;
 
-import dev.baton.engine.batch.BatchEvent;
 import dev.baton.engine.batch.BatchEvent.BatchImported;
+import dev.baton.engine.batch.BatchEvent;
 import dev.baton.engine.batch.BatchIds;
 import dev.baton.engine.batch.ImportBatch;
 import dev.baton.engine.batch.ImportBatches;
 import dev.baton.engine.event.EventStore;
 import dev.baton.engine.event.PendingEvent;
 import dev.baton.engine.event.RecordedEvent;
+import dev.baton.engine.io.ExpansionRefusedException;
+import dev.baton.engine.io.InputRefusedException;
 import dev.baton.engine.item.WorkItemEvent.ItemCreated;
 import dev.baton.engine.item.WorkItemEvent.StageEntered;
 import dev.baton.engine.jsonl.EventCodec;
@@ -302,6 +304,12 @@ public class ServerImports {
             LogImport.readSource(reader, upload.file(), sink, Progress.NONE);
         } catch (SourceFormatException e) {
             throw ImportRefused.export(upload.fileName() + ": " + e.describe() + "; nothing was imported", e.where());
+        } catch (ExpansionRefusedException e) {
+            throw ImportRefused.of(ImportRefused.Reason.TOO_LARGE, upload.fileName() + ": " + e.getMessage()
+                    + "; nothing was imported");
+        } catch (InputRefusedException e) {
+            // Not UTF-8, or binary: the export is at fault (422), with the byte and line in the message.
+            throw ImportRefused.export(upload.fileName() + ": " + e.getMessage() + "; nothing was imported", null);
         } catch (ZipException | EOFException e) {
             throw ImportRefused.export(upload.fileName() + ": the gzip stream is broken (" + e.getMessage()
                     + "); nothing was imported", null);

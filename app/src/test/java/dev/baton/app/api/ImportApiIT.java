@@ -250,6 +250,38 @@ class ImportApiIT extends DemoServer {
         assertThat(docs).contains("/api/v1/imports/preview", "/api/v1/imports/suggest-mapping", "multipart/form-data");
     }
 
+    @Test
+    void aGzipBombIsRefusedWith413AndAKeyNamedTwiceOrLatin1With422() throws IOException {
+        long before = events();
+        // 48 MB of spaces after the start of a Jira export: about 47 KB gzipped, within the upload limit.
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(bytes)) {
+            gzip.write("{\"issues\":".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] spaces = new byte[1 << 20];
+            Arrays.fill(spaces, (byte) ' ');
+            for (int i = 0; i < 48; i++) {
+                gzip.write(spaces);
+            }
+        }
+        Map<String, Object> bomb = problem(grace.multipart("/api/v1/imports/preview", "kind", "jira-json", "file",
+                new FilePart("bomb.json.gz", bytes.toByteArray())), 413, "upload-too-large");
+        assertThat((String) bomb.get("detail")).startsWith("bomb.json.gz: expands beyond 200:1").contains("gzip bomb")
+                .contains("nothing was imported");
+
+        Map<String, Object> twice = problem(grace.multipart("/api/v1/imports/preview", "kind", "jira-json", "file",
+                new FilePart("twice.json", "{\"issues\": [{\"id\": \"1\", \"key\": \"MKT-1\", \"key\": \"MKT-2\"}]}"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))), 422, "invalid-export");
+        assertThat((String) twice.get("detail")).contains("the key \"key\" appears twice");
+        assertThat((String) twice.get("where")).startsWith("line 1, column ");
+
+        byte[] latin1 = "Summary,Issue key,Issue id,Status,Created\nCaf\u00e9,MKT-1,1,Done,01/Mar/26 8:00 AM\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Map<String, Object> notUtf8 = problem(grace.multipart("/api/v1/imports/preview", "kind", "jira-csv", "file",
+                new FilePart("latin1.csv", latin1)), 422, "invalid-export");
+        assertThat((String) notUtf8.get("detail")).contains("not UTF-8 at byte 45 (line 2); save the export as UTF-8");
+        assertThat(events()).isEqualTo(before);
+    }
+
     private static Map<String, Object> problem(ApiClient.Response response, int status, String code) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");

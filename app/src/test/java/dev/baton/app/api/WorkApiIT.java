@@ -213,6 +213,13 @@ class WorkApiIT extends DemoServer {
         assertThat(badCreate.status()).isEqualTo(400);
         assertThat(badCreate.json()).containsEntry("code", "invalid-input");
 
+        // A key named twice is refused, never decided by whichever comes last.
+        ApiClient.Response twice = nora.post("/api/v1/items", "{\"workType\": \"campaign\", \"workType\": \"launch\", "
+                + "\"title\": \"Twice\", \"fields\": " + BRIEF + "}");
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.json()).containsEntry("code", "malformed-json");
+        assertThat((String) twice.json().get("detail")).contains("the key \"workType\" appears twice").contains("line 1");
+
         assertThat(nora.get("/api/v1/items?limit=abc").status()).isEqualTo(400);
         assertThat(nora.get("/api/v1/events?limit=0").status()).isEqualTo(400);
         assertThat(eventCount()).isEqualTo(events);

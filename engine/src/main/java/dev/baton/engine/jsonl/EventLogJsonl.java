@@ -1,12 +1,13 @@
 package dev.baton.engine.jsonl;
 
 import dev.baton.engine.event.RecordedEvent;
+import dev.baton.engine.io.Gzip;
+import dev.baton.engine.io.Utf8;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -17,7 +18,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Baton's event log as a JSONL file (docs/event-log.md): read streaming, one event at a time,
@@ -43,7 +43,7 @@ public final class EventLogJsonl {
 
     /** Streams every event of a JSONL stream to {@code sink}. */
     public static void read(InputStream in, Consumer<RecordedEvent> sink) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        BufferedReader reader = new BufferedReader(Utf8.reader(in), 1 << 16);
         long lineNumber = 0;
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
             lineNumber++;
@@ -69,7 +69,7 @@ public final class EventLogJsonl {
 
     private static InputStream open(Path file) throws IOException {
         InputStream in = Files.newInputStream(file);
-        return file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
+        return Gzip.byName(file, in);
     }
 
     /** Writes events one line each; streaming, so a log bigger than memory can be written. */

@@ -2,15 +2,14 @@ package dev.baton.engine.jsonl;
 
 import dev.baton.engine.batch.ImportBatches;
 import dev.baton.engine.event.RecordedEvent;
+import dev.baton.engine.io.Gzip;
+import dev.baton.engine.io.Utf8;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The import batches of a JSONL log. A retraction is appended after its batch's events, so a
@@ -29,7 +28,7 @@ public final class JsonlBatches {
     public static ImportBatches batches(Path log) throws IOException {
         ImportBatches batches = new ImportBatches();
         try (InputStream in = open(log)) {
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+            BufferedReader reader = new BufferedReader(Utf8.reader(in), 1 << 16);
             long lineNumber = 0;
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 lineNumber++;
@@ -49,6 +48,6 @@ public final class JsonlBatches {
 
     private static InputStream open(Path file) throws IOException {
         InputStream in = Files.newInputStream(file);
-        return file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
+        return Gzip.byName(file, in);
     }
 }

@@ -5,6 +5,7 @@ import static dev.baton.exchange.io.SpillSort.writeString;
 
 import dev.baton.engine.batch.ImportBatches;
 import dev.baton.engine.event.RecordedEvent;
+import dev.baton.engine.io.Gzip;
 import dev.baton.engine.jsonl.Activities;
 import dev.baton.engine.jsonl.EventAttributes;
 import dev.baton.engine.jsonl.EventLogJsonl;
@@ -12,16 +13,16 @@ import dev.baton.engine.jsonl.ItemStates;
 import dev.baton.engine.jsonl.JsonlBatches;
 import dev.baton.exchange.importing.CountingInputStream;
 import dev.baton.exchange.importing.Progress;
-import dev.baton.exchange.io.SpillSort;
 import dev.baton.exchange.io.AtomicFiles;
+import dev.baton.exchange.io.SpillSort;
 import dev.baton.exchange.ocel.OcelWriter;
 import dev.baton.exchange.table.CsvEventWriter;
 import dev.baton.exchange.xes.XesWriter;
 import java.io.BufferedOutputStream;
 import java.io.DataInput;
 import java.io.DataOutput;
-import java.io.InputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -36,7 +37,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -127,8 +127,7 @@ public final class LogExport {
             java.util.Set<String> retracted = JsonlBatches.batches(log).retracted();
             try (InputStream raw = Files.newInputStream(log)) {
                 CountingInputStream counted = new CountingInputStream(raw, Files.size(log), progress);
-                InputStream in = log.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(counted, 1 << 16)
-                        : counted;
+                InputStream in = Gzip.byName(log, counted);
                 EventLogJsonl.read(in, ImportBatches.standing(retracted, e -> {
                     if (!stagesOnly || Activities.stage(e.event()) != null) {
                         sink.accept(e);

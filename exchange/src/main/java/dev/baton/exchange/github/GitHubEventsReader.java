@@ -128,7 +128,7 @@ public final class GitHubEventsReader implements SourceReader {
             throw new SourceFormatException(where, "expected " + expectedShape() + ", found "
                     + (tree instanceof Map<?, ?> m ? "an object with the keys " + new java.util.TreeSet<>(m.keySet()) : "something else"));
         }
-        String key = key(issue);
+        String key = key(issue, where);
         Integer group = issues.index.get(key);
         if (group == null) {
             group = issues.list.size();
@@ -159,10 +159,10 @@ public final class GitHubEventsReader implements SourceReader {
         sorted.add(group, when.getEpochSecond(), when.getNano(), e);
     }
 
-    private static String key(Map<String, Object> issue) {
+    private static String key(Map<String, Object> issue, String where) {
         String repositoryUrl = text(issue, "repository_url");
         String repository = repositoryUrl == null ? "" : repositoryUrl.replaceFirst("^https://api\\.github\\.com/repos/", "");
-        return repository + "#" + text(issue, "number");
+        return repository + "#" + JsonSource.id(issue, "number", where);
     }
 
     private static Issue issue(String key, Map<String, Object> issue, String where) {

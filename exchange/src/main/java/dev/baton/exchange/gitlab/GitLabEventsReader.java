@@ -85,9 +85,9 @@ public final class GitLabEventsReader implements SourceReader {
     }
 
     private static SourceChange change(Object e, String where) {
-        String id = text(e, "id");
+        String id = JsonSource.id(e, "id", where);
         String type = text(e, "resource_type");
-        String resource = text(e, "resource_id");
+        String resource = JsonSource.id(e, "resource_id", where);
         if (id == null || type == null || resource == null) {
             throw new SourceFormatException(where, "expected a GitLab resource event with \"id\", \"resource_type\" "
                     + "and \"resource_id\", found " + (e instanceof java.util.Map<?, ?> m

@@ -2,11 +2,13 @@ package dev.baton.exchange.importing;
 
 import dev.baton.engine.batch.BatchIds;
 import dev.baton.engine.batch.ImportBatches;
+import dev.baton.engine.io.Gzip;
 import dev.baton.engine.jsonl.EventLogJsonl;
 import dev.baton.engine.jsonl.JsonlBatches;
 import dev.baton.exchange.io.AtomicFiles;
 import dev.baton.exchange.io.SpillSort;
 import dev.baton.exchange.mapping.ImportMapping;
+import dev.baton.exchange.source.JsonSource;
 import dev.baton.exchange.source.SourceReader;
 import dev.baton.exchange.source.SourceSink;
 import dev.baton.model.OperatingModel;
@@ -19,7 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
+import tools.jackson.core.JacksonException;
 
 /**
  * One import of an export file into a JSONL event log, all or nothing: the new events are
@@ -120,14 +122,21 @@ public final class LogImport {
         try (InputStream raw = Files.newInputStream(source)) {
             CountingInputStream counted = new CountingInputStream(raw, total, progress);
             InputStream in = new BufferedInputStream(counted, 1 << 16);
-            in.mark(2);
-            int b1 = in.read();
-            int b2 = in.read();
-            in.reset();
-            if (b1 == 0x1f && b2 == 0x8b) {
-                in = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+            InputStream read = Gzip.detect(in);
+            try {
+                reader.read(read, sink);
+            } catch (RuntimeException | IOException e) {
+                // A reader wraps the stream's errors in its own; a refused gzip bomb is said as such.
+                var refused = Gzip.refusal(read, e);
+                if (refused.isPresent()) {
+                    throw refused.get();
+                }
+                if (e instanceof JacksonException json) {
+                    // A reader's direct use of its parser: the same sentence as JsonSource's.
+                    throw JsonSource.broken(json);
+                }
+                throw e;
             }
-            reader.read(in, sink);
             counted.finish();
         } catch (UncheckedIOException e) {
             // The disk under a reader's sort, or the file itself: an I/O error to report, not a bug.

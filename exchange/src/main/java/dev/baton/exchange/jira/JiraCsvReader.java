@@ -1,5 +1,7 @@
 package dev.baton.exchange.jira;
 
+import dev.baton.engine.io.CsvProblem;
+import dev.baton.engine.io.Utf8;
 import dev.baton.exchange.source.ChangeKind;
 import dev.baton.exchange.source.SourceChange;
 import dev.baton.exchange.source.SourceFormatException;
@@ -9,9 +11,7 @@ import dev.baton.exchange.source.SourceSink;
 import dev.baton.exchange.source.Times;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -65,7 +65,7 @@ public final class JiraCsvReader implements SourceReader {
     public void read(InputStream in, SourceSink sink) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setAllowMissingColumnNames(true)
                 .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL).get();
-        try (CSVParser parser = CSVParser.builder().setReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+        try (CSVParser parser = CSVParser.builder().setReader(Utf8.reader(in))
                 .setFormat(format).get()) {
             var records = parser.iterator();
             if (!records.hasNext()) {
@@ -152,8 +152,9 @@ public final class JiraCsvReader implements SourceReader {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (UncheckedIOException | IllegalStateException e) {
-            throw new SourceFormatException("", "malformed CSV: " + e.getMessage(), e);
+        } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+            var problem = CsvProblem.of(e);
+            throw new SourceFormatException(problem.line() > 0 ? "line " + problem.line() : "", problem.message(), e);
         }
     }
 

@@ -152,8 +152,11 @@ public final class OcelReader implements SourceReader {
                             .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).map(Map.Entry::getKey)
                     .orElse(null);
             if (chosen == null || !eventsPerType.containsKey(chosen)) {
-                throw new SourceFormatException("", "expected events related to objects of type '" + chosen
-                        + "', found object types " + new TreeSet<>(eventsPerType.keySet()));
+                throw new SourceFormatException("", chosen == null
+                        ? "expected events related to the objects listed in \"objects\", found none (do the "
+                        + "relationships name objects that are not listed?)"
+                        : "expected events related to objects of type '" + chosen + "', found object types "
+                        + new TreeSet<>(eventsPerType.keySet()));
             }
             if (!baton[0] && eventsPerType.size() > 1) {
                 sink.note("ocel-flattened", "flattened onto object type '" + chosen + "' (" + eventsPerType.get(chosen)

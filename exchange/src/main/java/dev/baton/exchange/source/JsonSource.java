@@ -1,5 +1,6 @@
 package dev.baton.exchange.source;
 
+import dev.baton.engine.io.JsonProblem;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +20,7 @@ import tools.jackson.core.json.JsonFactory;
  */
 public final class JsonSource implements AutoCloseable {
 
-    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final JsonFactory FACTORY = JsonProblem.FACTORY;
 
     private final JsonParser parser;
     private final String expectedShape;
@@ -128,8 +129,17 @@ public final class JsonSource implements AutoCloseable {
             case VALUE_STRING -> {
                 return parser.getString();
             }
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+            case VALUE_NUMBER_INT -> {
                 return parser.getNumberValue();
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                Number number = parser.getNumberValue();
+                if (number instanceof Double d && d.isInfinite()) {
+                    // 1e400 would become Infinity (and an item "issue-Infinity"): no export means it.
+                    throw new SourceFormatException(where(), "the number " + parser.getText()
+                            + " is too large to be read as a number");
+                }
+                return number;
             }
             case VALUE_TRUE -> {
                 return Boolean.TRUE;
@@ -161,15 +171,9 @@ public final class JsonSource implements AutoCloseable {
         return new SourceFormatException(where(), "expected " + expectedShape + ", found " + found);
     }
 
-    private SourceFormatException broken(JacksonException e) {
-        String message = e.getOriginalMessage() == null ? "unreadable JSON" : e.getOriginalMessage();
-        String first = message.lines().findFirst().orElse(message);
-        if (first.contains("end-of-input") || first.contains("End-of-input")) {
-            first = "the file ends in the middle of a JSON value (truncated?): " + first;
-        } else {
-            first = "malformed JSON: " + first;
-        }
-        return new SourceFormatException(where(e.getLocation()), first, e);
+    /** A Jackson error as a {@link SourceFormatException} that says what is wrong in a sentence, and where. */
+    public static SourceFormatException broken(JacksonException e) {
+        return new SourceFormatException(where(e.getLocation()), JsonProblem.of(e).message(), e);
     }
 
     @Override
@@ -195,6 +199,25 @@ public final class JsonSource implements AutoCloseable {
     public static String text(Object tree, String key) {
         Object value = tree instanceof Map<?, ?> m ? m.get(key) : null;
         return value instanceof String || value instanceof Number || value instanceof Boolean ? value.toString() : null;
+    }
+
+    /**
+     * An id as tools write it: text, or a whole number of at most 64 bits; null when absent.
+     *
+     * @throws SourceFormatException at {@code where} for a fraction, an exponent or a huger number,
+     *                               which would make a wrong item id without a word
+     */
+    public static String id(Object tree, String key, String where) {
+        Object value = tree instanceof Map<?, ?> m ? m.get(key) : null;
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Short
+                || value instanceof java.math.BigInteger b && b.bitLength() < 64) {
+            return value.toString();
+        }
+        throw new SourceFormatException(where, "expected \"" + key + "\" to be a whole number (an id), found "
+                + (value instanceof java.math.BigInteger ? "a number of " + value.toString().length() + " digits" : value));
     }
 
     /** The text of {@code tree.key.inner}, e.g. {@code fields.status.name}. */

@@ -4,6 +4,8 @@ import static dev.baton.exchange.io.SpillSort.readString;
 import static dev.baton.exchange.io.SpillSort.writeString;
 
 import dev.baton.engine.event.BatonEvent;
+import dev.baton.engine.io.CsvProblem;
+import dev.baton.engine.io.Utf8;
 import dev.baton.engine.jsonl.EventAttributes;
 import dev.baton.exchange.io.SpillSort;
 import dev.baton.exchange.mapping.ImportMapping.TableColumns;
@@ -20,9 +22,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -82,7 +82,7 @@ public final class CsvEventReader implements SourceReader {
         Map<String, Integer> cases = new HashMap<>();
         List<String> attributes = columns == null ? List.of() : columns.attributes();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
-        try (CSVParser parser = CSVParser.builder().setReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+        try (CSVParser parser = CSVParser.builder().setReader(Utf8.reader(in))
                 .setFormat(format).get();
              SpillSort<Row> sorted = new SpillSort<>(new RowCodec(attributes.size(), batonColumns(parser)), sortMemory)) {
             Map<String, Integer> header = parser.getHeaderMap();
@@ -115,7 +115,7 @@ public final class CsvEventReader implements SourceReader {
                 }
                 String at = record.get(time);
                 Instant instant = Times.parse(at).orElseThrow(() -> new SourceFormatException("line " + line,
-                        "column " + time + ": expected a timestamp such as 2026-03-02T09:15:00Z, found '" + at + "'"));
+                        "column " + time + ": " + Times.expected(at)));
                 List<String> values = new ArrayList<>(attributes.size());
                 for (String a : attributes) {
                     values.add(record.get(a));
@@ -138,8 +138,9 @@ public final class CsvEventReader implements SourceReader {
             throw new UncheckedIOException(e);
         } catch (SpillSort.Failure e) {
             throw e;
-        } catch (java.io.UncheckedIOException | IllegalStateException e) {
-            throw new SourceFormatException("", "malformed CSV: " + e.getMessage(), e);
+        } catch (java.io.UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+            var problem = CsvProblem.of(e);
+            throw new SourceFormatException(problem.line() > 0 ? "line " + problem.line() : "", problem.message(), e);
         }
     }
 

@@ -94,10 +94,18 @@ public final class TrelloJsonReader implements SourceReader {
                     case "actions" -> {
                         int order = 0;
                         for (JsonToken t = json.firstObject(value); t != JsonToken.END_ARRAY; t = json.nextObject()) {
+                            String where = json.where();
                             Object a = json.tree(SKIPPED);
                             String cardId = text(object(a, "data"), "card", "id");
-                            Instant at = Times.parse(text(a, "date")).orElse(null);
-                            if (cardId == null || at == null) {
+                            String date = text(a, "date");
+                            Instant at = Times.parse(date).orElse(null);
+                            if (at == null && (date != null || cardId != null)) {
+                                // Never counted as "about the board": a card's move at an unreadable time is refused.
+                                throw new SourceFormatException(where, "action " + text(a, "id") + " (" + text(a, "type")
+                                        + (cardId == null ? "" : " of card " + cardId) + "): \"date\" "
+                                        + Times.expected(date == null ? "none" : date).replace("found 'none'", "found none"));
+                            }
+                            if (cardId == null) {
                                 skipped++;
                                 continue;
                             }

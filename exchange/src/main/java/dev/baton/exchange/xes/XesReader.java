@@ -1,6 +1,7 @@
 package dev.baton.exchange.xes;
 
 import dev.baton.engine.event.BatonEvent;
+import dev.baton.engine.io.Xml;
 import dev.baton.engine.jsonl.EventAttributes;
 import dev.baton.exchange.source.BatonPayloads;
 import dev.baton.exchange.source.ChangeKind;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -50,12 +50,9 @@ public final class XesReader implements SourceReader {
 
     @Override
     public void read(InputStream in, SourceSink sink) {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         XMLStreamReader xml = null;
         try {
-            xml = factory.createXMLStreamReader(in);
+            xml = Xml.open(in);
             int depth = 0;
             boolean sawLog = false;
             Map<String, String> traceAttributes = null;
@@ -101,8 +98,9 @@ public final class XesReader implements SourceReader {
         } catch (XMLStreamException e) {
             String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNumber() + ", column "
                     + e.getLocation().getColumnNumber();
-            String message = e.getMessage() == null ? "unreadable XML" : e.getMessage().replaceFirst("(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "");
-            throw new SourceFormatException(where, "malformed XES (truncated?): " + message.lines().findFirst().orElse(message), e);
+            throw new SourceFormatException(where, Xml.problem(e, "XES"), e);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         } finally {
             if (xml != null) {
                 try {

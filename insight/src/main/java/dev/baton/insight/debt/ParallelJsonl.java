@@ -1,13 +1,13 @@
 package dev.baton.insight.debt;
 
 import dev.baton.engine.event.RecordedEvent;
+import dev.baton.engine.io.Gzip;
+import dev.baton.engine.io.Utf8;
 import dev.baton.engine.jsonl.EventCodec;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +19,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Baton's JSONL log decoded on every core while the caller consumes it: one thread splits the
@@ -79,8 +78,8 @@ final class ParallelJsonl implements DebtAnalysis.EventSource {
     /** Reads lines into batches, hands each to the pool and queues its future in file order; null ends. */
     private void split(EventCodec codec, ExecutorService pool, BlockingQueue<Future<List<RecordedEvent>>> batches) {
         try (InputStream raw = Files.newInputStream(file);
-             InputStream in = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
-             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+             InputStream in = Gzip.byName(file, raw);
+             BufferedReader lines = new BufferedReader(Utf8.reader(in), 1 << 16)) {
             long lineNumber = 0;
             List<String> batch = new ArrayList<>(BATCH);
             long first = 1;

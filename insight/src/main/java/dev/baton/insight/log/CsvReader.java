@@ -1,6 +1,8 @@
 package dev.baton.insight.log;
 
+import dev.baton.engine.io.CsvProblem;
 import dev.baton.engine.jsonl.EventAttributes;
+import dev.baton.engine.time.Timestamps;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -105,13 +107,10 @@ final class CsvReader {
                     log.attribute(header.get(i).strip(), blankToNull(row.get(i)));
                 }
             }
-        } catch (IOException e) {
-            throw new LogFormatException(file, 0, 0, "malformed CSV: " + e.getMessage());
-        } catch (UncheckedIOException e) {
-            throw new LogFormatException(file, 0, 0, "malformed CSV: " + e.getCause().getMessage());
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            // commons-csv's verdict on the header (duplicate or empty names)
-            throw new LogFormatException(file, 1, 0, "malformed CSV header: " + e.getMessage());
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            // Commons CSV's verdicts (an unclosed quote; duplicate or empty header names), or text that is not UTF-8
+            CsvProblem problem = CsvProblem.of(e);
+            throw new LogFormatException(file, problem.line(), 0, problem.message());
         }
         if (log.eventCount() == 0) {
             throw new LogFormatException(file, 0, 0, "expected at least one event row after the header, found none");

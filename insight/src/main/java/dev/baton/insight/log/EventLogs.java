@@ -1,16 +1,17 @@
 package dev.baton.insight.log;
 
+import dev.baton.engine.io.ExpansionRefusedException;
+import dev.baton.engine.io.Gzip;
+import dev.baton.engine.io.Utf8;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The one entry point for reading event logs: Baton's JSONL, CSV, XES ({@code .xes},
@@ -40,20 +41,35 @@ public final class EventLogs {
             throw new LogFormatException(name, 0, 0, Files.exists(file) ? "expected a file, found a directory"
                     : "no such file");
         }
+        InputStream[] opened = new InputStream[1];
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            InputStream in = gzipped(raw) ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16) : raw;
+            InputStream in = Gzip.detect(raw);
+            opened[0] = in;
             Format format = format(file, in);
             return switch (format) {
                 case XES -> new XesReader(name, options).read(in);
-                case CSV -> new CsvReader(name, options).read(new InputStreamReader(in, StandardCharsets.UTF_8));
+                case CSV -> new CsvReader(name, options).read(Utf8.reader(in));
                 case OCEL -> new OcelReader(name, options).read(in);
                 case JSONL -> new JsonlReader(name).read(in);
             };
         } catch (NoSuchFileException e) {
             throw new LogFormatException(name, 0, 0, "no such file");
-        } catch (IOException | UncheckedIOException e) {
-            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-            throw new LogFormatException(name, 0, 0, "cannot read: " + cause.getMessage());
+        } catch (ExpansionRefusedException e) {
+            throw new LogFormatException(name, 0, 0, e.getMessage());
+        } catch (LogFormatException e) {
+            // A reader's own error, unless the stream under it refused to expand further.
+            throw Gzip.refusal(opened[0], e).map(r -> new LogFormatException(name, 0, 0, r.getMessage())).orElse(e);
+        } catch (RuntimeException e) {
+            var refused = Gzip.refusal(opened[0], e);
+            if (refused.isPresent()) {
+                throw new LogFormatException(name, 0, 0, refused.get().getMessage());
+            }
+            if (!(e instanceof UncheckedIOException u)) {
+                throw e;
+            }
+            throw new LogFormatException(name, 0, 0, "cannot read: " + u.getCause().getMessage());
+        } catch (IOException e) {
+            throw new LogFormatException(name, 0, 0, "cannot read: " + e.getMessage());
         }
     }
 
@@ -93,13 +109,5 @@ public final class EventLogs {
         byte[] bytes = in.readNBytes(8192);
         in.reset();
         return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    private static boolean gzipped(InputStream in) throws IOException {
-        in.mark(2);
-        int a = in.read();
-        int b = in.read();
-        in.reset();
-        return a == 0x1f && b == 0x8b;
     }
 }

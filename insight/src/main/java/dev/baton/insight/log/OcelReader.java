@@ -1,6 +1,8 @@
 package dev.baton.insight.log;
 
+import dev.baton.engine.io.JsonProblem;
 import dev.baton.engine.jsonl.EventAttributes;
+import dev.baton.engine.time.Timestamps;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class OcelReader {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonProblem.FACTORY).build();
 
     private final String file;
     private final ReadOptions options;
@@ -92,7 +94,7 @@ final class OcelReader {
         } catch (JacksonException e) {
             TokenStreamLocation where = e.getLocation();
             throw new LogFormatException(file, where == null ? 0 : where.getLineNr(),
-                    where == null ? 0 : where.getColumnNr(), "malformed OCEL JSON: " + e.getOriginalMessage());
+                    where == null ? 0 : where.getColumnNr(), JsonProblem.of(e).message());
         }
         if (!sawEvents) {
             throw new LogFormatException(file, 0, 0, "expected an OCEL 2.0 log with an \"events\" array, found none");

@@ -1,11 +1,12 @@
 package dev.baton.insight.log;
 
+import dev.baton.engine.io.Xml;
 import dev.baton.engine.jsonl.EventAttributes;
+import dev.baton.engine.time.Timestamps;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.stream.Location;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -34,27 +35,18 @@ final class XesReader {
         this.options = options;
     }
 
-    static XMLInputFactory safeFactory() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        return factory;
-    }
-
     EventLog read(InputStream in) {
         EventLogBuilder log = EventLog.builder(file);
         XMLStreamReader xml = null;
         try {
-            xml = safeFactory().createXMLStreamReader(in);
+            xml = Xml.open(in);
             new Parse(xml, log).run();
         } catch (XMLStreamException e) {
             Location where = e.getLocation();
-            String message = e.getMessage();
-            int cut = message == null ? -1 : message.indexOf("Message: ");
-            String problem = cut >= 0 ? message.substring(cut + 9) : String.valueOf(message);
-            throw new LogFormatException(file, where == null ? 0 : where.getLineNumber(),
-                    where == null ? 0 : where.getColumnNumber(), "malformed XES: " + problem.trim());
+            throw new LogFormatException(file, where == null || where.getLineNumber() < 0 ? 0 : where.getLineNumber(),
+                    where == null || where.getColumnNumber() < 0 ? 0 : where.getColumnNumber(), Xml.problem(e, "XES"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         } finally {
             if (xml != null) {
                 try {

@@ -1,5 +1,7 @@
 package dev.baton.insight.pnml;
 
+import dev.baton.engine.io.InputRefusedException;
+import dev.baton.engine.io.Xml;
 import dev.baton.model.flow.FlowNet;
 import dev.baton.model.flow.FlowNetBuilder;
 import java.io.IOException;
@@ -14,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.xml.stream.Location;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -46,21 +47,17 @@ public final class Pnml {
     }
 
     public static FlowNet read(InputStream in, String name) {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
         XMLStreamReader xml = null;
         try {
-            xml = factory.createXMLStreamReader(in);
+            xml = Xml.open(in);
             return new Parse(xml, name).run();
         } catch (XMLStreamException e) {
             Location where = e.getLocation();
-            String message = String.valueOf(e.getMessage());
-            int cut = message.indexOf("Message: ");
-            throw new PnmlException(name, where == null ? 0 : where.getLineNumber(),
-                    where == null ? 0 : where.getColumnNumber(),
-                    "malformed PNML: " + (cut >= 0 ? message.substring(cut + 9) : message).trim());
+            throw new PnmlException(name, where == null || where.getLineNumber() < 0 ? 0 : where.getLineNumber(),
+                    where == null || where.getColumnNumber() < 0 ? 0 : where.getColumnNumber(), Xml.problem(e, "PNML"));
+        } catch (IOException e) {
+            throw new PnmlException(name, 0, 0, e instanceof InputRefusedException ? e.getMessage()
+                    : "cannot read: " + e.getMessage());
         } finally {
             if (xml != null) {
                 try {

@@ -64,10 +64,37 @@ public final class ModelValidation {
         } catch (NoSuchFileException e) {
             return failed(name, "unreadable-file", "expected a model file, found no file at this path");
         } catch (CharacterCodingException e) {
-            return failed(name, "unreadable-file", "expected UTF-8 text, found bytes that are not UTF-8");
+            return notUtf8(name, path);
         } catch (IOException e) {
             return failed(name, "unreadable-file", "expected a readable file, found: " + e.getMessage());
         }
+    }
+
+    /** Where the first byte that is not UTF-8 is, as the readers of exports say it. */
+    private static ValidationReport notUtf8(String name, Path path) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (IOException e) {
+            return failed(name, "unreadable-file", "expected a readable file, found: " + e.getMessage());
+        }
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(in, java.nio.CharBuffer.allocate(bytes.length + 1), true);
+        int offset = in.position();
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        Problems problems = new Problems(new SourceMap());
+        problems.add(Severity.ERROR, "unreadable-file", "", new Position(line, offset - lineStart + 1),
+                "not UTF-8 at byte " + offset + " (line " + line + "); save the model as UTF-8");
+        return new ValidationReport(name, null, problems.sorted());
     }
 
     private static ValidationReport failed(String file, String code, String message) {

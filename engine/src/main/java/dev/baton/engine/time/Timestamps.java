@@ -1,5 +1,6 @@
-package dev.baton.insight.log;
+package dev.baton.engine.time;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -8,7 +9,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
- * Parses the timestamps event logs carry into epoch milliseconds. A hand-written parser takes the
+ * The one timestamp rule of Baton's readers: what {@code baton import} and {@code baton discover}
+ * accept in any export or log (docs/mapping-reference.md and docs/discovery.md list the forms).
+ * Parses the timestamps event logs carry into instants. A hand-written parser takes the
  * ISO-8601 forms (XES, OCEL, most CSV exports) without allocating: {@code 2024-03-01},
  * {@code 2024-03-01T09:15}, {@code 2024-03-01 09:15:00.123}, with {@code Z}, {@code +01:00} or
  * {@code +0100} or no offset. Then day-first forms ({@code 01/03/2024 09:15[:00]},
@@ -23,6 +26,10 @@ public final class Timestamps {
             DateTimeFormatter.ofPattern("dd.MM.yyyy[ HH:mm[:ss][.SSS]]"),
             DateTimeFormatter.ofPattern("yyyy/MM/dd[ HH:mm[:ss][.SSS]]"));
 
+    /** The forms accepted, for messages: "expected a timestamp (FORMS), found …". */
+    public static final String FORMS = "ISO-8601 such as 2024-03-01T09:15:00Z, 2024-03-01 09:15 or 2024-03-01, "
+            + "day first such as 01/03/2024 09:15, or epoch seconds/milliseconds";
+
     private Timestamps() {
     }
 
@@ -32,39 +39,59 @@ public final class Timestamps {
      * @throws IllegalArgumentException naming the forms understood, when none matches
      */
     public static long parse(String text) {
+        return instant(text).toEpochMilli();
+    }
+
+    /** The instant of {@code text}, or null when it is none of the forms (or blank). */
+    public static Instant parseOrNull(String text) {
+        if (text == null) {
+            return null;
+        }
         String s = text.trim();
-        long iso = iso(s);
-        if (iso != Long.MIN_VALUE) {
+        Instant iso = iso(s);
+        if (iso != null) {
             return iso;
         }
-        if (!s.isEmpty() && s.chars().allMatch(Character::isDigit) && s.length() <= 15) {
+        if (!s.isEmpty() && s.length() <= 15 && s.chars().allMatch(c -> c >= '0' && c <= '9')) {
             long n = Long.parseLong(s);
-            return n < 100_000_000_000L ? n * 1000 : n;
+            return n < 100_000_000_000L ? Instant.ofEpochSecond(n) : Instant.ofEpochMilli(n);
         }
         for (DateTimeFormatter format : DAY_FIRST) {
             try {
                 var parsed = format.parseBest(s, LocalDateTime::from, LocalDate::from);
                 LocalDateTime time = parsed instanceof LocalDate d ? d.atStartOfDay() : (LocalDateTime) parsed;
-                return time.toInstant(ZoneOffset.UTC).toEpochMilli();
+                return time.toInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException ignored) {
                 // try the next form
             }
         }
-        throw new IllegalArgumentException("expected a timestamp (ISO-8601 such as 2024-03-01T09:15:00Z, "
-                + "01/03/2024 09:15, or epoch seconds/milliseconds), found '" + text + "'");
+        return null;
     }
 
-    /** The ISO-8601 forms, or Long.MIN_VALUE when {@code s} is not one. */
-    private static long iso(String s) {
+    /**
+     * The instant of {@code text}, to the nanosecond.
+     *
+     * @throws IllegalArgumentException naming the forms understood, when none matches
+     */
+    public static Instant instant(String text) {
+        Instant parsed = parseOrNull(text);
+        if (parsed == null) {
+            throw new IllegalArgumentException("expected a timestamp (" + FORMS + "), found '" + text + "'");
+        }
+        return parsed;
+    }
+
+    /** The ISO-8601 forms, or null when {@code s} is not one. */
+    private static Instant iso(String s) {
         int n = s.length();
         if (n < 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
-            return Long.MIN_VALUE;
+            return null;
         }
         int year = digits(s, 0, 4);
         int month = digits(s, 5, 2);
         int day = digits(s, 8, 2);
         if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31) {
-            return Long.MIN_VALUE;
+            return null;
         }
         int i = 10;
         int hour = 0;
@@ -73,7 +100,7 @@ public final class Timestamps {
         long nanos = 0;
         if (i < n && (s.charAt(i) == 'T' || s.charAt(i) == ' ')) {
             if (n < i + 6 || s.charAt(i + 3) != ':') {
-                return Long.MIN_VALUE;
+                return null;
             }
             hour = digits(s, i + 1, 2);
             minute = digits(s, i + 4, 2);
@@ -91,12 +118,12 @@ public final class Timestamps {
                         i++;
                     }
                     if (i == start) {
-                        return Long.MIN_VALUE;
+                        return null;
                     }
                 }
             }
             if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) {
-                return Long.MIN_VALUE;
+                return null;
             }
         }
         int offsetSeconds = 0;
@@ -118,20 +145,20 @@ public final class Timestamps {
                     i += 3;
                 }
                 if (oh < 0 || om < 0 || oh > 18) {
-                    return Long.MIN_VALUE;
+                    return null;
                 }
                 offsetSeconds = (c == '-' ? -1 : 1) * (oh * 3600 + om * 60);
             }
         }
         if (i != n) {
-            return Long.MIN_VALUE;
+            return null;
         }
         try {
             long epochDay = LocalDate.of(year, month, day).toEpochDay();
             long secondsOfDay = hour * 3600L + minute * 60L + second - offsetSeconds;
-            return (epochDay * 86_400L + secondsOfDay) * 1000L + nanos / 1_000_000L;
+            return Instant.ofEpochSecond(epochDay * 86_400L + secondsOfDay, nanos);
         } catch (java.time.DateTimeException e) {
-            return Long.MIN_VALUE;
+            return null;
         }
     }
 

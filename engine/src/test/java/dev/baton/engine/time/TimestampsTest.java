@@ -1,4 +1,4 @@
-package dev.baton.insight.log;
+package dev.baton.engine.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
