@@ -101,8 +101,14 @@ public final class Utf8 {
 
         /** Counts lines in the characters just decoded and refuses a NUL. */
         private void check(int from) throws NotTextException {
-            for (int i = from; i < chars.position(); i++) {
-                char c = chars.get(i);
+            // On the backing array: this runs over every character of every log Baton reads.
+            char[] decoded = chars.array();
+            int end = chars.position();
+            for (int i = from; i < end; i++) {
+                char c = decoded[i];
+                if (c > '\n') {
+                    continue;
+                }
                 if (c == '\n') {
                     line++;
                 } else if (c == 0) {
