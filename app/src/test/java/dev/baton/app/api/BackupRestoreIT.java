@@ -74,7 +74,7 @@ class BackupRestoreIT extends DemoServer {
         assertThat(before.get("intake_requests")).isNotEmpty();
         assertThat(before.get("api_tokens")).isNotEmpty();
 
-        Path work = Files.createTempDirectory("baton-backup-it");
+        Path work = dev.baton.app.TestFiles.temporaryFolder("baton-backup-it");
         Path file = work.resolve("baton.jsonl.gz");
         Run backup = baton("backup", "--db", url, "--out", file.toString());
         assertThat(backup.code()).as(backup.err()).isZero();
@@ -106,7 +106,7 @@ class BackupRestoreIT extends DemoServer {
 
     @Test
     void aRestoreRefusesWhatIsNoCompleteBackupAndNeverOverwrites() throws Exception {
-        Path work = Files.createTempDirectory("baton-restore-refusals");
+        Path work = dev.baton.app.TestFiles.temporaryFolder("baton-restore-refusals");
         Path file = work.resolve("baton.jsonl.gz");
         assertThat(baton("backup", "--db", url, "--out", file.toString()).code()).isZero();
 

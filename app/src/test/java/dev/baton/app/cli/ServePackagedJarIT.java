@@ -59,7 +59,7 @@ class ServePackagedJarIT {
 
     @Test
     void servesFromTheJarAndKeepsItsDataAcrossARestart() throws Exception {
-        Path data = Files.createTempDirectory("baton-serve-it");
+        Path data = dev.baton.app.TestFiles.temporaryFolder("baton-serve-it");
         HttpClient http = HttpClient.newHttpClient();
 
         Started first = serve(data);

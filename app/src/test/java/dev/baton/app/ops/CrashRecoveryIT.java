@@ -93,7 +93,7 @@ class CrashRecoveryIT {
 
     @Test
     void aServerKilledWithKill9StartsAgainOnTheSameDataAndLosesNothing() throws Exception {
-        Path data = Files.createTempDirectory("baton-crash-it");
+        Path data = dev.baton.app.TestFiles.temporaryFolder("baton-crash-it");
         Started first = serve(data);
         List<String> before;
         long pgPid;
@@ -134,14 +134,14 @@ class CrashRecoveryIT {
             assertThat(ProcessHandle.of(pgPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
 
             // A backup of the running server's data directory reads from its PostgreSQL, and restores.
-            Path backup = data.resolveSibling(data.getFileName() + ".jsonl.gz");
+            Path backup = data.resolve("backup.jsonl.gz");
             Process b = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "backup", "--data", data.toString(), "--out",
                     backup.toString()).redirectErrorStream(true).start();
             String backupOut = new String(b.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(b.waitFor()).as(backupOut).isZero();
             String events = before.get(0).replaceAll(".*\"events\":(\\d+).*", "$1");
             assertThat(backupOut).contains("(from the running server)").contains(": " + events + " events");
-            Path restored = data.resolveSibling(data.getFileName() + "-restored");
+            Path restored = dev.baton.app.TestFiles.temporaryFolder("baton-crash-it-restored").resolve("data");
             Process r = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "restore", backup.toString(), "--data",
                     restored.toString()).redirectErrorStream(true).start();
             String restoreOut = new String(r.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -195,7 +195,7 @@ class CrashRecoveryIT {
 
     @Test
     void anImportKilledWithKill9LeavesNothingBehindAfterTheNextRunWhichWritesTheSameLog() throws Exception {
-        Path work = Files.createTempDirectory("baton-import-crash-it");
+        Path work = dev.baton.app.TestFiles.temporaryFolder("baton-import-crash-it");
         Path csv = work.resolve("big.csv");
         // 600,000 rows of 30,000 cases, interleaved: beyond the sort's memory budget, so it spills to disk.
         try (var w = Files.newBufferedWriter(csv)) {

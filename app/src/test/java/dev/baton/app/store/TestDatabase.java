@@ -22,12 +22,37 @@ public final class TestDatabase {
 
     private static synchronized EmbeddedDatabase server() {
         if (server == null) {
+            java.nio.file.Path folder;
             try {
-                server = EmbeddedDatabase.start(Files.createTempDirectory("baton-test-pg"));
+                folder = Files.createTempDirectory("baton-test-pg");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+            server = EmbeddedDatabase.start(folder);
+            EmbeddedDatabase started = server;
+            // Stop PostgreSQL, then remove its few hundred megabytes of files.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                started.close();
+                // PostgreSQL writes its last statistics and WAL while it exits: try again for a moment.
+                for (int attempt = 0; attempt < 10 && Files.exists(folder); attempt++) {
+                    dev.baton.app.TestFiles.deleteTree(folder);
+                    if (Files.exists(folder)) {
+                        try {
+                            Thread.sleep(300);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                    }
+                }
+                for (String sibling : new String[]{".log", ".lock"}) {
+                    try {
+                        Files.deleteIfExists(folder.resolveSibling(folder.getFileName() + sibling));
+                    } catch (IOException e) {
+                        // left behind: harmless
+                    }
+                }
+            }));
         }
         return server;
     }
