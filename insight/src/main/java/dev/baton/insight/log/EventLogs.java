@@ -50,7 +50,8 @@ public final class EventLogs {
                 case XES -> new XesReader(name, options).read(in);
                 case CSV -> new CsvReader(name, options).read(Utf8.reader(in));
                 case OCEL -> new OcelReader(name, options).read(in);
-                case JSONL -> new JsonlReader(name).read(in);
+                // Retractions come after their batches: a first, cheap pass finds them (a text search).
+                case JSONL -> new JsonlReader(name, dev.baton.engine.jsonl.JsonlBatches.batches(file).retracted()).read(in);
             };
         } catch (NoSuchFileException e) {
             throw new LogFormatException(name, 0, 0, "no such file");

@@ -15,7 +15,8 @@ import java.io.UncheckedIOException;
  * {@code StageEntered}'s {@code to}) at the event's {@code at}, by its {@code actor}. The case
  * keeps the item's work type as attribute {@code work_type}; a stage entered as rework carries
  * {@code rework=true}. Other events are not activities (the debt report reads them from the
- * JSONL file itself); streams without stage events (intake requests) are no cases.
+ * JSONL file itself); streams without stage events (intake requests) are no cases. As every reader
+ * of the log, it leaves out the events of retracted import batches.
  */
 public final class JsonlReader {
 
@@ -23,15 +24,22 @@ public final class JsonlReader {
     static final String REWORK = "rework";
 
     private final String file;
+    /** Import batches retracted later in the log: their events are not part of the log as it stands. */
+    private final java.util.Set<String> retracted;
 
     JsonlReader(String file) {
+        this(file, java.util.Set.of());
+    }
+
+    JsonlReader(String file, java.util.Set<String> retracted) {
         this.file = file;
+        this.retracted = retracted;
     }
 
     EventLog read(InputStream in) {
         EventLogBuilder log = EventLog.builder(file);
         try {
-            EventLogJsonl.read(in, event -> add(log, event));
+            EventLogJsonl.read(in, dev.baton.engine.batch.ImportBatches.standing(retracted, event -> add(log, event)));
         } catch (EventLogFormatException e) {
             String message = e.getMessage();
             String problem = message.startsWith("line ") && message.contains(": ")
