@@ -43,6 +43,20 @@ final class Northwind {
         brief.put("primary-metric", "pipeline");
         brief.put("channel-mix", List.of("email", "paid-social"));
         brief.put("start-date", "2026-04-01");
+        brief.put("reach", 4000);
+        brief.put("impact", 2);
+        brief.put("confidence", 80);
+        brief.put("effort", 5);
+        return brief;
+    }
+
+    static Map<String, Object> assetBrief() {
+        Map<String, Object> brief = new LinkedHashMap<>();
+        brief.put("asset-type", "ebook");
+        brief.put("audience-note", "Finance leaders at mid-market SaaS companies");
+        brief.put("key-message", "Usage-based pricing without surprises");
+        brief.put("call-to-action", "Book a pricing review");
+        brief.put("due-date", "2026-05-01");
         return brief;
     }
 
@@ -62,9 +76,26 @@ final class Northwind {
         return create("campaign", fields);
     }
 
+    /**
+     * Creates an item as a person would: with its template's required fields (a complete brief),
+     * the given fields on top (a null value leaves a field out).
+     */
     WorkItemId create(String workType, Map<String, Object> fields) {
+        Map<String, Object> complete = new LinkedHashMap<>(switch (workType) {
+            case "campaign" -> campaignBrief();
+            case "product-launch" -> launchBrief();
+            case "asset" -> assetBrief();
+            default -> Map.<String, Object>of();
+        });
+        fields.forEach((k, v) -> {
+            if (v == null) {
+                complete.remove(k);
+            } else {
+                complete.put(k, v);
+            }
+        });
         CommandResult r = engine.create(null, next(), new Actor("nora.haddad"),
-                new WorkItemCommand.CreateItem(workType, "A " + workType, fields, null, null));
+                new WorkItemCommand.CreateItem(workType, "A " + workType, complete, null, null));
         assertThat(r).as("%s", r).isInstanceOf(Recorded.class);
         return new WorkItemId(((Recorded) r).stream());
     }

@@ -95,6 +95,16 @@ class WorkItemRulesTest {
     @Nested
     class InvalidInput {
         @Test
+        void aNewItemNeedsItsTemplatesRequiredFields() {
+            CommandResult r = n.engine.create(null, "c-required", new Actor("nora.haddad"),
+                    new CreateItem("campaign", "Webinar", Map.of("campaign-name", "Spring webinars"), null, null));
+            assertThat(((Rejected) r).rejection()).isEqualTo(new Rejection(Code.INVALID_INPUT, "A new campaign needs "
+                    + "Objective, Segment, Primary metric, Channel mix, Start date, Reach, Impact, Confidence and Effort "
+                    + "filled when it is created"));
+            assertThat(n.engine.items(dev.baton.engine.item.ItemFilter.ALL)).isEmpty();
+        }
+
+        @Test
         void fieldsOfTheWrongTypeAreAllReportedAtOnce() {
             Map<String, Object> fields = new HashMap<>();
             fields.put("budget", "lots");
@@ -184,12 +194,12 @@ class WorkItemRulesTest {
         void aChildGoesUnderTheParentItsWorkTypeNames() {
             WorkItemId asset = n.create("asset", Map.of());
             CommandResult r = n.engine.create(null, "c1", new Actor("nora.haddad"),
-                    new CreateItem("campaign", "Webinar", Map.of(), asset.value(), null));
+                    new CreateItem("campaign", "Webinar", Northwind.campaignBrief(), asset.value(), null));
             assertThat(((Rejected) r).rejection()).isEqualTo(new Rejection(Code.INVALID_INPUT,
                     "A campaign belongs under a marketing initiative, not under a content asset"));
             WorkItemId initiative = n.create("initiative", Map.of());
             CommandResult child = n.engine.create(null, "c2", new Actor("nora.haddad"),
-                    new CreateItem("campaign", "Webinar", Map.of(), initiative.value(), null));
+                    new CreateItem("campaign", "Webinar", Northwind.campaignBrief(), initiative.value(), null));
             assertThat(n.state(new WorkItemId(((Recorded) child).stream())).parent()).isEqualTo(initiative.value());
         }
 
@@ -285,7 +295,13 @@ class WorkItemRulesTest {
     class ExitCriteriaMissing {
         @Test
         void aStageIsLeftOnlyWithItsExitFieldsFilled() {
-            WorkItemId id = n.campaign(Map.of("campaign-name", "Spring", "objective", "Pipeline", "segment", " "));
+            // Created with its brief complete (required at creation), then emptied again.
+            WorkItemId id = n.campaign(Map.of());
+            Map<String, Object> emptied = new java.util.HashMap<>();
+            for (String field : List.of("segment", "primary-metric", "channel-mix", "start-date")) {
+                emptied.put(field, null);
+            }
+            n.ok(id, "nora.haddad", new UpdateFields(emptied));
             assertThat(n.rejected(id, "nora.haddad", new MoveTo("brief-review"))).isEqualTo(new Rejection(
                     Code.EXIT_CRITERIA_MISSING, "Brief needs Segment, Primary metric, Channel mix and Start date "
                             + "filled before Brief review; they are empty"));
@@ -466,7 +482,7 @@ class WorkItemRulesTest {
         void anItemIdIsCreatedOnce() {
             WorkItemId id = n.campaign(Map.of());
             CommandResult again = n.engine.create(id, "other", new Actor("nora.haddad"),
-                    new CreateItem("campaign", "Again", Map.of(), null, null));
+                    new CreateItem("campaign", "Again", Northwind.campaignBrief(), null, null));
             assertThat(((Rejected) again).rejection()).isEqualTo(new Rejection(Code.WRONG_STATE,
                     "There is already a work item '" + id + "'"));
         }
@@ -500,7 +516,7 @@ class WorkItemRulesTest {
 
     @Test
     void aRetriedCreateWithoutAnIdCreatesOneItem() {
-        CreateItem create = new CreateItem("campaign", "Webinar", Map.of(), null, null);
+        CreateItem create = new CreateItem("campaign", "Webinar", Northwind.campaignBrief(), null, null);
         Recorded first = (Recorded) n.engine.create(null, "create-1", new Actor("nora.haddad"), create);
         Recorded retry = (Recorded) n.engine.create(null, "create-1", new Actor("nora.haddad"), create);
         assertThat(retry.replayed()).isTrue();

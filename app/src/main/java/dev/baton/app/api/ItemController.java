@@ -16,10 +16,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import dev.baton.engine.field.FieldValues;
-import dev.baton.engine.rights.Names;
-import dev.baton.model.Template;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -117,32 +113,10 @@ class ItemController {
         CommandOptions options = CommandOptions.of(user, null, key, body);
         String id = body.text("id", false);
         WorkItemCommand.CreateItem command = (WorkItemCommand.CreateItem) WorkItemCommands.parse("create", body);
-        requireTemplateFields(command);
         CommandResult.Recorded result = CommandResults.recorded(engine.create(id == null ? null : new WorkItemId(id),
                 options.commandId(), options.actor(), command));
         return ResponseEntity.created(URI.create("/api/v1/items/" + result.stream()))
                 .eTag("\"" + result.version() + "\"").body(WorkJson.recorded(result, state(result.stream())));
-    }
-
-    /**
-     * A required template field must be filled when an item is created (docs/model-reference.md),
-     * as the web's forms require. Items accepted from intake carry what their form required.
-     */
-    private void requireTemplateFields(WorkItemCommand.CreateItem command) {
-        if (command.fromRequest() != null) {
-            return;
-        }
-        engine.models().current().ifPresent(version -> version.model().workType(command.workType()).ifPresent(type -> {
-            Template template = type.template() == null ? null : version.model().template(type.template()).orElse(null);
-            Map<String, Object> given = command.fields() == null ? Map.of() : command.fields();
-            List<String> missing = FieldValues.missingRequired(template, given).stream()
-                    .map(field -> Names.field(template, field)).toList();
-            if (!missing.isEmpty()) {
-                throw new ApiException(HttpStatus.BAD_REQUEST, "invalid-input", "A new " + Names.workType(type)
-                        .toLowerCase(java.util.Locale.ROOT) + " needs " + Names.and(missing) + " filled when it is created")
-                        .with("missing", FieldValues.missingRequired(template, given));
-            }
-        }));
     }
 
     @PostMapping("/{id}/{command}")

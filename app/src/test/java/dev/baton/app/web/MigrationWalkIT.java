@@ -100,7 +100,9 @@ class MigrationWalkIT {
     void opsUploadsAVersionPreviewsAndMigratesAndTheBoardsFollow() throws Exception {
         String item = campaignAtQa();
         CommandResult asset = engine.create(new WorkItemId("launch-blog"), null, new Actor("sam.rivera"),
-                new WorkItemCommand.CreateItem("asset", "Launch blog", Map.of(), null, null));
+                new WorkItemCommand.CreateItem("asset", "Launch blog", Map.of("asset-type", "blog-post", "audience-note",
+                        "Data platform admins", "key-message", "Alerts before the invoice", "call-to-action", "Start a trial",
+                        "due-date", "2026-10-01"), null, null));
         assertThat(asset.rejected()).as("%s", asset).isFalse();
         Path v2 = Files.createTempFile("b2b-saas-v2", ".yaml");
         Files.writeString(v2, Examples.b2bSaasV2());

@@ -101,6 +101,16 @@ public final class WorkItemDecider {
                     + " belongs under " + Names.a(Names.lower(flowName(flow.type().parent()))) + ", not under "
                     + Names.a(Names.lower(flowName(parent.workType()))));
         }
+        // Required fields must be filled when an item is created (docs/model-reference.md); an item
+        // accepted from intake carries what its form required, checked when it was submitted.
+        if (command.fromRequest() == null) {
+            java.util.List<String> missing = FieldValues.missingRequired(flow.template(), fields.values()).stream()
+                    .map(id -> Names.field(flow.template(), id)).toList();
+            if (!missing.isEmpty()) {
+                return Decision.reject(Code.INVALID_INPUT, "A new " + flow.what() + " needs " + Names.and(missing)
+                        + " filled when it is created");
+            }
+        }
         return Decision.record(new ItemCreated(command.title().strip(), flow.first(), fields.values(),
                 command.parent(), command.fromRequest()));
     }

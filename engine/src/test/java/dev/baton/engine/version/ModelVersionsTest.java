@@ -74,7 +74,7 @@ class ModelVersionsTest {
     private static WorkItemId create(Engine engine) {
         Map<String, Object> brief = new java.util.HashMap<>(Map.of("campaign-name", "x", "objective", "y",
                 "segment", "z", "primary-metric", "pipeline", "channel-mix", java.util.List.of("email"),
-                "start-date", "2026-04-01"));
+                "start-date", "2026-04-01", "reach", 4000, "impact", 2, "confidence", 80, "effort", 5));
         CommandResult r = engine.create(null, null, new Actor("nora.haddad"),
                 new WorkItemCommand.CreateItem("campaign", "Webinar", brief, null, null));
         WorkItemId id = new WorkItemId(((CommandResult.Recorded) r).stream());
