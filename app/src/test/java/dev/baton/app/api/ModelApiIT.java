@@ -37,6 +37,14 @@ class ModelApiIT extends DemoServer {
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json()).containsKey("openapi");
         assertThat(docs.body()).contains("/api/v1/model");
+        // The document names the API, both ways to sign in and the problem-details shape of every error.
+        @SuppressWarnings("unchecked")
+        Map<String, Object> info = (Map<String, Object>) docs.json().get("info");
+        assertThat(info).containsEntry("title", "Baton API").containsEntry("version", "v1");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> components = (Map<String, Object>) docs.json().get("components");
+        assertThat((Map<String, Object>) components.get("securitySchemes")).containsKeys("basic", "apiToken");
+        assertThat((Map<String, Object>) components.get("schemas")).containsKey("Problem");
 
         ApiClient.Response model = nobody.get("/api/v1/model");
         assertThat(model.status()).isEqualTo(401);
