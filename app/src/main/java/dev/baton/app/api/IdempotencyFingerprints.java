@@ -17,7 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
+import dev.baton.app.json.Problems;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -75,18 +76,10 @@ class IdempotencyFingerprints extends OncePerRequestFilter {
         List<String[]> first = jdbc.query("select fingerprint, method, path from idempotency_fingerprints where command_id = ?",
                 (rs, n) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3)}, commandId);
         if (!first.isEmpty() && !first.get(0)[0].equals(fingerprint)) {
-            response.setStatus(422);
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            java.util.Map<String, Object> problem = new java.util.LinkedHashMap<>();
-            problem.put("type", "urn:baton:problem:idempotency-key-reused");
-            problem.put("title", "Unprocessable Content");
-            problem.put("status", 422);
-            problem.put("detail", "The Idempotency-Key '" + key + "' was first used for " + first.get(0)[1] + " "
-                    + first.get(0)[2] + (first.get(0)[2].equals(path) ? " with another body" : "")
+            Problems.send(response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "The Idempotency-Key '"
+                    + key + "' was first used for " + first.get(0)[1] + " " + first.get(0)[2]
+                    + (first.get(0)[2].equals(path) ? " with another body" : "")
                     + "; a retry must send the same request, a new request needs a new key. Nothing was done.");
-            problem.put("code", "idempotency-key-reused");
-            json.writeValue(response.getOutputStream(), problem);
             return;
         }
         chain.doFilter(new ReadAgain(request, body), response);

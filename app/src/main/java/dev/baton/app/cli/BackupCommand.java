@@ -15,6 +15,7 @@ import java.util.zip.GZIPOutputStream;
 import org.postgresql.ds.PGSimpleDataSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,11 +36,8 @@ final class BackupCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "JDBC-URL", description = "An external PostgreSQL: jdbc:postgresql://HOST[:PORT]/DATABASE.")
     String db;
 
-    @Option(names = "--db-user", description = "User for --db.")
-    String dbUser;
-
-    @Option(names = "--db-password", description = "Password for --db (or set BATON_DB_PASSWORD).")
-    String dbPassword;
+    @Mixin
+    DatabaseLogin login = new DatabaseLogin();
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The backup file to write (.jsonl.gz).")
     Path out;
@@ -87,10 +85,10 @@ final class BackupCommand implements Callable<Integer> {
             PGSimpleDataSource source = new PGSimpleDataSource();
             source.setUrl(url);
             if (db != null) {
-                if (dbUser != null) {
-                    source.setUser(dbUser);
+                if (login.user != null) {
+                    source.setUser(login.user);
                 }
-                String password = dbPassword != null ? dbPassword : System.getenv("BATON_DB_PASSWORD");
+                String password = login.password();
                 if (password != null) {
                     source.setPassword(password);
                 }

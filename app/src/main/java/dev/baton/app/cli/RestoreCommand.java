@@ -22,6 +22,7 @@ import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -46,11 +47,8 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "JDBC-URL", description = "An empty external PostgreSQL database instead.")
     String db;
 
-    @Option(names = "--db-user", description = "User for --db.")
-    String dbUser;
-
-    @Option(names = "--db-password", description = "Password for --db (or set BATON_DB_PASSWORD).")
-    String dbPassword;
+    @Mixin
+    DatabaseLogin login = new DatabaseLogin();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -89,10 +87,10 @@ final class RestoreCommand implements Callable<Integer> {
                     return Baton.INVALID;
                 }
                 target.setUrl(db);
-                if (dbUser != null) {
-                    target.setUser(dbUser);
+                if (login.user != null) {
+                    target.setUser(login.user);
                 }
-                String password = dbPassword != null ? dbPassword : System.getenv("BATON_DB_PASSWORD");
+                String password = login.password();
                 if (password != null) {
                     target.setPassword(password);
                 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -38,11 +39,8 @@ final class ServeCommand implements Callable<Integer> {
             + "jdbc:postgresql://HOST[:PORT]/DATABASE.")
     String db;
 
-    @Option(names = "--db-user", description = "User for --db.")
-    String dbUser;
-
-    @Option(names = "--db-password", description = "Password for --db (or set BATON_DB_PASSWORD).")
-    String dbPassword;
+    @Mixin
+    DatabaseLogin login = new DatabaseLogin();
 
     @Option(names = "--demo", description = "Load the B2B SaaS example model and create the demo users of docs/demo.md.")
     boolean demo;
@@ -93,8 +91,8 @@ final class ServeCommand implements Callable<Integer> {
                 return Baton.INVALID;
             }
         }
-        String password = dbPassword != null ? dbPassword : System.getenv("BATON_DB_PASSWORD");
-        ServerSettings settings = new ServerSettings(port, data.toAbsolutePath().normalize(), db, dbUser, password,
+        String password = login.password();
+        ServerSettings settings = new ServerSettings(port, data.toAbsolutePath().normalize(), db, login.user, password,
                 demo, model == null ? null : model.toString(), modelSource, logFormat == LogFormat.json);
         if (settings.jsonLogs()) {
             return BatonServer.run(settings, JsonConsole.of(out, "INFO"), JsonConsole.of(err, "ERROR")) ? Baton.OK

@@ -2,14 +2,10 @@ package dev.baton.app.security;
 
 import jakarta.servlet.http.HttpServletResponse;
 import dev.baton.app.json.Problems;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -21,7 +17,6 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Who may call what, before the model's decision rights are checked by the engine: everyone
@@ -42,20 +37,20 @@ public class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, Users users, SignInThrottle throttle, ObjectMapper json,
+    SecurityFilterChain api(HttpSecurity http, Users users, SignInThrottle throttle,
                             @org.springframework.beans.factory.annotation.Value("${baton.metrics.token:}") String metricsToken)
             throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"baton\", Bearer");
-            problem(json, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
+            Problems.send(response, HttpStatus.UNAUTHORIZED, "unauthenticated",
                     "Sign in with HTTP Basic (user and password) or an API token (Authorization: Bearer ...)"
                             + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         };
-        AccessDeniedHandler denied = (request, response, e) -> problem(json, response, HttpStatus.FORBIDDEN,
+        AccessDeniedHandler denied = (request, response, e) -> Problems.send(response, HttpStatus.FORBIDDEN,
                 "role-not-allowed", "Your role does not allow " + request.getMethod() + " " + request.getRequestURI()
                         + " (viewers read; members run work and issue API tokens; ops and admins upload models and import;"
                         + " admins manage users)");
-        SignInThrottleFilter.Refusal tooManyAttempts = (request, response, retryAfter) -> problem(json, response,
+        SignInThrottleFilter.Refusal tooManyAttempts = (request, response, retryAfter) -> Problems.send(response,
                 HttpStatus.TOO_MANY_REQUESTS, "too-many-sign-in-attempts",
                 "Too many wrong passwords for this user or from this address; sign-in is refused for "
                         + SignInThrottle.inWords(retryAfter) + " (Retry-After), the right password included");
@@ -95,20 +90,5 @@ public class SecurityConfig {
         headers.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                 .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
                         "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"));
-    }
-
-    private static void problem(ObjectMapper json, HttpServletResponse response, HttpStatus status, String code,
-                                String detail) throws java.io.IOException {
-        ProblemDetail problem = Problems.of(status, code, detail);
-        // Written by hand: these responses are sent by filters, before Spring MVC's converters.
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.getType().toString());
-        body.put("title", problem.getTitle());
-        body.put("status", problem.getStatus());
-        body.put("detail", problem.getDetail());
-        body.put("code", code);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), body);
     }
 }

@@ -9,6 +9,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import dev.baton.app.json.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
@@ -35,13 +36,11 @@ class NulCharacters extends OncePerRequestFilter {
         }
         String detail = "expected text without NUL characters (U+0000, %00), found one in the parameter '" + parameter
                 + "'; nothing was done";
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"urn:baton:problem:invalid-parameter\",\"title\":\"Bad Request\","
-                    + "\"status\":400,\"detail\":\"" + detail.replace("\"", "\\\"") + "\",\"code\":\"invalid-parameter\"}");
+            Problems.send(response, org.springframework.http.HttpStatus.BAD_REQUEST, "invalid-parameter", detail);
         } else {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             response.setContentType(MediaType.TEXT_HTML_VALUE);
             response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><title>Bad request · Baton</title></head>"
                     + "<body><h1>That request was not understood</h1><p>" + HtmlUtils.htmlEscape(detail)

@@ -30,6 +30,11 @@ class DebtFilterIT extends DemoServer {
         // The demo's history is all Baton's own: the same score.
         assertThat(score(baton.body())).isEqualTo(score(whole.body()));
 
+        // The demo holds no imported history: a filter that was ignored would show the whole log here.
+        HttpResponse<String> jira = maya.get("/debt?source=jira");
+        assertThat(jira.statusCode()).isEqualTo(200);
+        assertThat(jira.body()).contains("No work has been recorded yet");
+
         HttpResponse<String> nothing = maya.get("/debt?from=2001-01-01&to=2001-12-31");
         assertThat(nothing.statusCode()).isEqualTo(200);
         assertThat(nothing.body()).contains("No work has been recorded yet");

@@ -213,11 +213,8 @@ final class CaseState {
         if (round != null && at - round.requestedAt > allowance(round.stage)) {
             round.lateDays.on(day);
         }
-        if (pending != null && pending.acceptedAt == 0 && flow != null) {
-            Handoff declared = flow.handoffs.get(new StageChange(pending.from, pending.to));
-            if (declared != null && declared.sla() != null && at - pending.lastSentAt > declared.sla().value().toMillis()) {
-                pending.lateDays.on(day);
-            }
+        if (pending != null && pending.acceptedAt == 0 && pending.slaMillis >= 0 && at - pending.lastSentAt > pending.slaMillis) {
+            pending.lateDays.on(day);
         }
     }
 
@@ -499,6 +496,9 @@ final class CaseState {
         }
         pending = new Pending(h.fromStage(), h.toStage(), at, position);
         Handoff declared = flow == null ? null : flow.handoffs.get(new StageChange(h.fromStage(), h.toStage()));
+        if (declared != null && declared.sla() != null) {
+            pending.slaMillis = declared.sla().value().toMillis();
+        }
         if (declared != null) {
             for (String required : declared.requires()) {
                 Object value = h.handedOver() == null ? null : h.handedOver().get(required);
@@ -775,6 +775,8 @@ final class CaseState {
         long lastSentAt;
         long acceptedAt;
         int rejections;
+        /** The declared handoff's SLA, looked up once when it is sent; -1 without one. */
+        long slaMillis = -1;
         final ActiveDays lateDays = new ActiveDays();
         final List<String> missing = new ArrayList<>();
         final List<Long> positions = new ArrayList<>();

@@ -36,6 +36,8 @@ final class ReportBuilder {
     static final Map<String, String> TITLES = titles();
 
     private final OperatingModel model;
+    /** The current model's index, built once for the WIP tallies and the actions. */
+    private final ModelIndex index;
     private final ModelHistory history;
     private final DebtTally tally;
     private final int wipLimit;
@@ -53,6 +55,7 @@ final class ReportBuilder {
     /** What is about the team now (weights, WIP limit, capacity, readiness, phases, actions) reads the current version. */
     ReportBuilder(ModelHistory history, DebtTally tally) {
         this.model = history.current();
+        this.index = new ModelIndex(model);
         this.history = history;
         this.tally = tally;
         DebtSettings settings = model.debt() == null ? DebtSettings.DEFAULT : model.debt();
@@ -317,7 +320,6 @@ final class ReportBuilder {
                 functions.put(p.id(), p.function());
             }
         }
-        ModelIndex index = new ModelIndex(model);
         tally.personDays().forEach((person, days) -> new TreeMap<>(days).forEach((day, counts) -> {
             int owned = counts[0];
             int switches = Math.max(0, counts[1] - 1);
@@ -473,7 +475,7 @@ final class ReportBuilder {
         if (slash < 0 || arrow < slash) {
             return false;
         }
-        ModelIndex.Flow flow = new ModelIndex(model).flow(key.substring(0, slash));
+        ModelIndex.Flow flow = index.flow(key.substring(0, slash));
         return flow != null && flow.handoffs.containsKey(new StageChange(key.substring(slash + 1, arrow), key.substring(arrow + 4)));
     }
 
