@@ -12,8 +12,6 @@ import dev.baton.app.security.BatonUser;
 import dev.baton.engine.event.RecordedEvent;
 import dev.baton.engine.jsonl.EventCodec;
 import dev.baton.model.problem.Problem;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -53,51 +51,36 @@ class ImportController {
         this.batches = batches;
     }
 
-    @Operation(summary = "Preview an import: counts, mapped stages and work types, unmapped values and the first "
-            + "events as they would be stored. Stores nothing.")
     @PostMapping(path = "/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> preview(
-            @Parameter(description = "jira-json, jira-csv, asana-json, trello-json, gitlab-events, github-events, csv, xes or ocel")
             @RequestParam(name = "kind", required = false) String kind,
-            @Parameter(description = "the export (gzip is recognised)")
             @RequestParam(name = "file", required = false) MultipartFile file,
-            @Parameter(description = "the mapping's YAML (docs/mapping-reference.md), as a file or a text field")
             @RequestParam(name = "mapping", required = false) MultipartFile mapping,
             HttpServletRequest request) throws IOException {
         return withUpload(kind, file, mapping, request, upload -> json(imports.preview(upload)));
     }
 
-    @Operation(summary = "Import: stores the export's events that are not in the log yet, in one transaction "
-            + "(201 when events were stored, 200 when every one was already present). Stores nothing on an error.")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> store(
-            @Parameter(description = "the kind of export, as for the preview")
             @RequestParam(name = "kind", required = false) String kind,
-            @Parameter(description = "the export") @RequestParam(name = "file", required = false) MultipartFile file,
-            @Parameter(description = "the mapping's YAML, as a file or a text field")
+            @RequestParam(name = "file", required = false) MultipartFile file,
             @RequestParam(name = "mapping", required = false) MultipartFile mapping,
             @AuthenticationPrincipal BatonUser user, HttpServletRequest request) throws IOException {
         ImportSummary summary = withUpload(kind, file, mapping, request, upload -> imports.store(upload, user.personId()));
         return ResponseEntity.status(summary.events() > 0 ? HttpStatus.CREATED : HttpStatus.OK).body(json(summary));
     }
 
-    @Operation(summary = "The import batches, newest first: who imported which file when, how many events and items, "
-            + "as of when, and whether the batch was retracted. Readable by every signed-in user, like the event feed.")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> batches() {
         return BatchJson.list(batches.list());
     }
 
-    @Operation(summary = "One import batch.")
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> batch(@PathVariable String id) {
         return BatchJson.of(batches.get(id).orElseThrow(() -> problem(ServerBatches.unknown(id))));
     }
 
-    @Operation(summary = "Retract an import batch: appends ImportRetracted; from then on the event feed, the imported "
-            + "items' pages and the debt dashboard leave its events out. 409 when it was retracted already, 404 for an "
-            + "unknown batch; nothing is changed then. Ops and admins.")
     @PostMapping(path = "/{id}/retract", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> retract(@PathVariable String id, @AuthenticationPrincipal BatonUser user) {
         try {
@@ -107,7 +90,6 @@ class ImportController {
         }
     }
 
-    @Operation(summary = "A starter mapping made from the export's own values (YAML), headed by the current model's ids.")
     @PostMapping(path = "/suggest-mapping", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = "application/yaml")
     String suggest(@RequestParam(name = "kind", required = false) String kind,
                    @RequestParam(name = "file", required = false) MultipartFile file) throws IOException {

@@ -8,7 +8,6 @@ import dev.baton.engine.migration.MigrationPlan;
 import dev.baton.engine.migration.MigrationProblem;
 import dev.baton.engine.migration.MigrationRequest;
 import dev.baton.engine.migration.MigrationResult;
-import io.swagger.v3.oas.annotations.Operation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +38,6 @@ class MigrationController {
         this.engine = engine;
     }
 
-    @Operation(summary = "Preview a migration: per open item of fromVersion, the stage it would move to in "
-            + "toVersion or why it cannot move. Records nothing.")
     @PostMapping(path = "/preview", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> preview(@RequestBody(required = false) JsonNode body) {
         MigrationPlan plan = engine.planMigration(request(body));
@@ -48,8 +45,6 @@ class MigrationController {
         return MigrationJson.plan(plan);
     }
 
-    @Operation(summary = "Migrate: every item of the preview that can move (or exactly the items named) gets an "
-            + "ItemMigrated event, all in one transaction; items already migrated record nothing again.")
     @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> migrate(@RequestBody(required = false) JsonNode body,
                                                 @RequestHeader(name = "Idempotency-Key", required = false) String key,

@@ -115,6 +115,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             String code = HttpStatus.resolve(status.value()) == null ? "http-" + status.value()
                     : HttpStatus.resolve(status.value()).name().toLowerCase().replace('_', '-');
             problem.setProperty("code", code);
+            // Spring's own problems say "about:blank", which JSON leaves out; ours always name their kind
+            problem.setType(java.net.URI.create("urn:baton:problem:" + code));
         }
         return super.createResponseEntity(body, headers, status, request);
     }

@@ -108,9 +108,19 @@ record ApiClient(int port, String authorization) {
         return builder;
     }
 
-    private static Response send(HttpRequest.Builder request) {
+    private Response send(HttpRequest.Builder builder) {
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest request = builder.build();
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            String path = request.uri().getRawPath();
+            if (path.startsWith("/api/") && !path.startsWith("/api/docs")) {
+                List<String> departures = DocumentedAnswers.of(port).departures(request.method(), path,
+                        response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), response.body());
+                if (!departures.isEmpty()) {
+                    throw new AssertionError("The answer departs from /api/docs: " + String.join("; ", departures)
+                            + "\nbody: " + response.body());
+                }
+            }
             return new Response(response.statusCode(), response.body(), response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
