@@ -120,7 +120,7 @@ public final class WeeklyAnalysis {
         DebtReport before = debtAt(model, warnings, logName, source, ids, week.start());
         List<ComponentChange> changes = new ArrayList<>();
         for (DebtReport.ComponentResult c : after.components()) {
-            if (!c.measured()) {
+            if (!c.measured() || before == null) { // with nothing before, every component would be "new"
                 continue;
             }
             DebtReport.ComponentResult was = before == null ? null : before.components().stream()

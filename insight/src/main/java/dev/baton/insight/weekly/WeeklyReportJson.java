@@ -27,7 +27,7 @@ public final class WeeklyReportJson {
         m.put("audience", audience);
         Map<String, Object> week = new LinkedHashMap<>();
         week.put("week", r.week().key());
-        week.put("zone", r.week().zone().getId());
+        week.put("zone", WeeklyWords.zone(r.week().zone()));
         week.put("start", r.week().start().toString());
         week.put("end", r.week().end().toString());
         m.put("week", week);

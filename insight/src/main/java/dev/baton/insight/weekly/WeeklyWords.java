@@ -31,8 +31,13 @@ public final class WeeklyWords {
     /** "Lumen Labs content team · Mon 5 Jan to Sun 11 Jan 2026 (UTC) · 4 items · log.jsonl". */
     public static String subtitle(WeeklyReport r) {
         Week w = r.week();
-        return r.model() + " · " + DAY.format(w.monday()) + " to " + DAY_YEAR.format(w.sunday()) + " (" + w.zone().getId()
+        return r.model() + " · " + DAY.format(w.monday()) + " to " + DAY_YEAR.format(w.sunday()) + " (" + zone(w.zone())
                 + ") · " + r.items() + (r.items() == 1 ? " item" : " items") + " · " + r.log();
+    }
+
+    /** The zone as typed ("Europe/Berlin"), and UTC as "UTC" rather than "Z". */
+    public static String zone(ZoneId zone) {
+        return zone.normalized().equals(java.time.ZoneOffset.UTC) ? "UTC" : zone.getId();
     }
 
     /** "Tue 6 Jan 10:00" on the week's clock. */
