@@ -38,6 +38,13 @@ public final class WeeklyAnalysis {
     private WeeklyAnalysis() {
     }
 
+    /** The initiative asked for is no item of the log (by the week's end): a fact about the log. */
+    public static final class UnknownInitiative extends IllegalArgumentException {
+        UnknownInitiative(String message) {
+            super(message);
+        }
+    }
+
     /**
      * The last complete week of a log: the week before the one its last work-item event falls in
      * (an event at Monday 00:00 opens a new week, so the week before it is complete). Empty for a
@@ -58,7 +65,7 @@ public final class WeeklyAnalysis {
      *
      * @param warnings the model's validation warnings, which the debt report reads
      * @param logName  how the report names the log (its file name)
-     * @throws IllegalArgumentException when an initiative names no item of the log by the week's end
+     * @throws UnknownInitiative when an initiative names no item of the log by the week's end
      */
     public static WeeklyReport report(OperatingModel model, List<Problem> warnings, String logName,
                                       DebtAnalysis.EventSource source, Audience audience, Week week) throws IOException {
@@ -76,7 +83,7 @@ public final class WeeklyAnalysis {
             }
         });
         if (audience.kind().equals("initiative") && (items.get(audience.id()) == null || !items.get(audience.id()).created())) {
-            throw new IllegalArgumentException("expected --initiative to name an item of the log created by the end of "
+            throw new UnknownInitiative("expected --initiative to name an item of the log created by the end of "
                     + week.key() + ", found '" + audience.id() + "'");
         }
         Rights rights = new Rights(model);
