@@ -52,7 +52,7 @@ public final class WeeklyWords {
             return now + ", nothing to compare at the end of " + d.previousWeek();
         }
         long change = Math.round(d.after()) - Math.round(d.before());
-        String how = change == 0 ? "unchanged" : (change > 0 ? "up " : "down ") + Math.abs(change) + " from";
+        String how = change == 0 ? "unchanged from" : (change > 0 ? "up " : "down ") + Math.abs(change) + " from";
         return String.format(Locale.ROOT, "%s, %s %.0f at the end of %s", now, how, d.before(), d.previousWeek());
     }
 
