@@ -148,8 +148,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             return Baton.INVALID;
         }
         if (report.items() == 0) {
-            err.println(log + ": error: expected work-item events (ItemCreated, StageEntered...), found none"
-                    + (scope.all() ? "" : " in the chosen period and sources"));
+            logOptions.noWorkItems(err, scope.all() ? "" : " in the chosen period and sources");
             return Baton.INVALID;
         }
         String text = switch (format) {

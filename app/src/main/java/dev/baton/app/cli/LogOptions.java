@@ -55,6 +55,11 @@ final class LogOptions {
         return false;
     }
 
+    /** Says that the log (or the part of it asked for: {@code where}) holds no work item (the command exits 1). */
+    void noWorkItems(PrintWriter err, String where) {
+        err.println(log + ": error: expected work-item events (ItemCreated, StageEntered...), found none" + where);
+    }
+
     /**
      * Every event of the log as it stands, for the reports that read them all (debt, weekly):
      * Baton's JSONL event by event, without retracted import batches and the batches' own events;

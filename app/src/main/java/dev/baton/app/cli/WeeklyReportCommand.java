@@ -102,7 +102,7 @@ final class WeeklyReportCommand implements Callable<Integer> {
             if (chosen == null) {
                 Optional<Week> last = WeeklyAnalysis.lastCompleteWeek(events, zoneId);
                 if (last.isEmpty()) {
-                    err.println(log + ": error: expected work-item events (ItemCreated, StageEntered...), found none");
+                    logOptions.noWorkItems(err, "");
                     return Baton.INVALID;
                 }
                 chosen = last.get();
