@@ -1,10 +1,6 @@
 package dev.baton.app.cli;
 
 import dev.baton.app.json.Json;
-import dev.baton.engine.batch.ImportBatches;
-import dev.baton.engine.io.InputRefusedException;
-import dev.baton.engine.jsonl.EventLogFormatException;
-import dev.baton.engine.jsonl.JsonlBatches;
 import dev.baton.exchange.importing.Importer;
 import dev.baton.exchange.importing.LogImport;
 import dev.baton.exchange.importing.Progress;
@@ -21,7 +17,6 @@ import dev.baton.insight.debt.DebtReportJson;
 import dev.baton.insight.debt.DebtReportText;
 import dev.baton.insight.debt.ModelHistory;
 import dev.baton.insight.debt.Scope;
-import dev.baton.insight.log.EventLog;
 import dev.baton.insight.log.LogFormatException;
 import dev.baton.model.OperatingModel;
 import dev.baton.model.problem.Problem;
@@ -35,7 +30,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Map;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -91,8 +85,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "(recorded by Baton), or the tool an import came from (jira, trello, gitlab, github, asana…).")
     List<String> sources = new ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the report here instead of standard output.")
-    Path out;
+    @Mixin
+    ReportOut out = new ReportOut();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -116,12 +110,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         OperatingModel operatingModel = validation.model();
         ModelHistory history = history(versions, operatingModel);
         Path log = logOptions.log;
-        if (!Files.isRegularFile(log)) {
-            err.println(log + ": error: " + (Files.exists(log) ? "expected a log file, found a directory" : "no such file"));
+        if (!logOptions.isFile(err)) {
             return Baton.INVALID;
         }
-        if (out != null && out.toAbsolutePath().getParent() != null && !Files.isDirectory(out.toAbsolutePath().getParent())) {
-            err.println(out + ": error: cannot write the report, no such directory");
+        if (!out.writable(err)) {
             return Baton.INVALID;
         }
         if (mapping != null && kind == null) {
@@ -137,7 +129,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
         } else {
             try {
-                source = source(operatingModel, log);
+                source = logOptions.events(operatingModel);
             } catch (LogFormatException e) {
                 err.println(e.getMessage());
                 return Baton.INVALID;
@@ -149,24 +141,14 @@ final class AnalyzeCommand implements Callable<Integer> {
         } catch (SourceFormatException e) {
             err.println(log + ": " + e.describe());
             return Baton.INVALID;
-        } catch (EventLogFormatException e) {
-            err.println(log + ":" + (e.line() > 0 ? e.getMessage().replaceFirst("^line ", "") : " " + e.getMessage()));
-            return Baton.INVALID;
-        } catch (LogFormatException e) {
-            err.println(e.getMessage());
-            return Baton.INVALID;
         } catch (IOException | RuntimeException e) {
-            // The log's gzip expands too far or its text is not UTF-8 (read on other threads, so wrapped).
-            var refused = InputRefusedException.in(e);
-            if (refused.isEmpty()) {
+            if (!logOptions.explain(e, err)) {
                 throw e;
             }
-            err.println(log + ": error: " + refused.get().getMessage());
             return Baton.INVALID;
         }
         if (report.items() == 0) {
-            err.println(log + ": error: expected work-item events (ItemCreated, StageEntered...), found none"
-                    + (scope.all() ? "" : " in the chosen period and sources"));
+            logOptions.noWorkItems(err, scope.all() ? "" : " in the chosen period and sources");
             return Baton.INVALID;
         }
         String text = switch (format) {
@@ -174,12 +156,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             case text -> DebtReportText.render(report);
             case html -> DebtReportHtml.render(report);
         };
-        if (out == null) {
-            spec.commandLine().getOut().print(text);
-        } else {
-            Files.writeString(out, text, StandardCharsets.UTF_8);
-            err.println("baton analyze: wrote the " + format + " report to " + out);
-        }
+        out.write(text, format.name(), spec.commandLine());
         return Baton.OK;
     }
 
@@ -259,18 +236,4 @@ final class AnalyzeCommand implements Callable<Integer> {
             LogImport.readSource(reader.get(), log, importer.sink(), Progress.NONE);
         };
     }
-
-    /** Baton's JSONL is read event by event; other formats through the process-mining readers. */
-    private DebtAnalysis.EventSource source(OperatingModel model, Path log) {
-        String name = log.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".jsonl") || name.endsWith(".jsonl.gz") || name.endsWith(".ndjson")) {
-            // The log as it stands: without retracted import batches and the batches' own events.
-            DebtAnalysis.EventSource all = DebtAnalysis.jsonl(log);
-            return sink -> all.forEach(ImportBatches.standing(JsonlBatches.batches(log).retracted(), sink));
-        }
-        EventLog eventLog = logOptions.readAllKinds();
-        String onlyWorkType = model.workTypes().size() == 1 ? model.workTypes().get(0).id() : null;
-        return DebtAnalysis.of(eventLog, model, onlyWorkType);
-    }
-
 }

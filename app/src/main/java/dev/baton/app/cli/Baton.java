@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 DiscoverCommand.class,
                 ConformanceCommand.class,
                 AnalyzeCommand.class,
+                ReportCommand.class,
                 MigrateCommand.class,
                 SimulateCommand.class,
                 ServeCommand.class,

@@ -48,12 +48,24 @@ public final class Gates {
         List<String> names = gate.approvers().stream().map(p -> Names.party(model, p)).toList();
         String needs = Names.stage(type, stage.id()) + " needs approval from "
                 + (gate.mode() == GateMode.ANY ? Names.or(names) : Names.and(names)) + " " + before.get() + "; ";
-        List<String> waiting = gate.mode() == GateMode.ANY ? gate.approvers()
-                : gate.approvers().stream().filter(p -> !approvals.granted().contains(p)).toList();
+        List<String> waiting = waitingOn(gate, approvals);
         String nobody = gate.mode() == GateMode.ANY && waiting.size() > 1
                 ? "nobody has approved yet"
                 : notYet(model, waiting);
         return new Rejection(Code.APPROVAL_MISSING, needs + nobody);
+    }
+
+    /**
+     * The approver parties a gate still waits on: at an {@code all} gate those who have not
+     * approved, at an {@code any} gate every approver (any one of them will do); none when it is
+     * satisfied. The weekly status report names them as whom a decision waits on.
+     */
+    public static List<String> waitingOn(Gate gate, Approvals approvals) {
+        if (satisfied(gate, approvals)) {
+            return List.of();
+        }
+        return gate.mode() == GateMode.ANY ? gate.approvers()
+                : gate.approvers().stream().filter(p -> !approvals.granted().contains(p)).toList();
     }
 
     /**

@@ -134,6 +134,9 @@ final class CaseState {
         lastEventAt = Math.max(lastEventAt, at);
         noteLateness(at);
         var event = e.event();
+        if (SlaClock.stopsStageClock(event)) {
+            workDone(at, position);
+        }
         if (event instanceof ItemCreated c) {
             created(c, at, position, e.actor());
         } else if (event instanceof FieldsUpdated f) {
@@ -173,7 +176,6 @@ final class CaseState {
         } else if (event instanceof PriorityInputsSet) {
             prioritised = true;
         } else if (event instanceof ItemCompleted c) {
-            workDone(at, position);
             leaveStage(at);
             if (flow != null && c.stage() != null && !flow.finals.contains(c.stage())) {
                 deviation(position, "completed in " + c.stage() + ", which is not a final stage");
@@ -361,7 +363,6 @@ final class CaseState {
     }
 
     private void move(String from, String to, boolean rework, long at, long position) {
-        workDone(at, position);
         leaveStage(at);
         if (flow != null && from != null && to != null) {
             StageChange change = new StageChange(from, to);
@@ -487,7 +488,6 @@ final class CaseState {
     }
 
     private void sent(HandoffSent h, long at, long position) {
-        workDone(at, position);
         if (pending != null && java.util.Objects.equals(pending.from, h.fromStage())
                 && java.util.Objects.equals(pending.to, h.toStage())) {
             pending.lastSentAt = at;
@@ -743,11 +743,7 @@ final class CaseState {
     }
 
     static String hours(long millis) {
-        double h = millis / HOUR;
-        if (h >= 48) {
-            return String.format(java.util.Locale.ROOT, "%.1f days", h / 24);
-        }
-        return String.format(java.util.Locale.ROOT, "%.1f h", h);
+        return SlaClock.duration(millis);
     }
 
     /** An open approval round at a stage. */

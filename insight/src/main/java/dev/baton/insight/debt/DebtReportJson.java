@@ -173,7 +173,7 @@ public final class DebtReportJson {
         return x;
     }
 
-    static double round(double v) {
+    public static double round(double v) {
         return Math.round(v * 1e6) / 1e6;
     }
 }
