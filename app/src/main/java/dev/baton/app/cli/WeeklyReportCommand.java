@@ -75,6 +75,10 @@ final class WeeklyReportCommand implements Callable<Integer> {
             + "(https://baton.example.com); Markdown names items without links when not given, HTML links /items/ID.")
     String baseUrl;
 
+    @Option(names = "--lines", paramLabel = "N", defaultValue = "15", description = "Markdown: at most N lines per "
+            + "section, then how many more (0: every line; default: ${DEFAULT-VALUE}). HTML and JSON list every line.")
+    int lines;
+
     @Mixin
     ReportOut out = new ReportOut();
 
@@ -84,6 +88,9 @@ final class WeeklyReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        if (lines < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "expected --lines of 0 or more, found " + lines);
+        }
         ZoneId zoneId = zone();
         Week chosen = week == null ? null : usage(() -> Week.parse(week, zoneId));
         ValidationReport validation = ValidModel.read(model, err);
@@ -119,7 +126,7 @@ final class WeeklyReportCommand implements Callable<Integer> {
             return Baton.INVALID;
         }
         String text = switch (format) {
-            case markdown -> WeeklyReportMarkdown.render(report, baseUrl);
+            case markdown -> WeeklyReportMarkdown.render(report, baseUrl, lines);
             case html -> WeeklyReportHtml.render(report, baseUrl);
             case json -> Json.write(WeeklyReportJson.toMap(report)) + "\n";
         };

@@ -16,8 +16,17 @@ public final class WeeklyReportMarkdown {
     private WeeklyReportMarkdown() {
     }
 
-    /** @param baseUrl the web app's address ({@code https://baton.acme.com}) for item links, or null for none */
+    /** Every line of every section; for a small team's week. */
     public static String render(WeeklyReport r, String baseUrl) {
+        return render(r, baseUrl, 0);
+    }
+
+    /**
+     * @param baseUrl the web app's address ({@code https://baton.acme.com}) for item links, or null for none
+     * @param linesPerSection at most this many lines per section, then how many more there are (0: all).
+     *        A report pasted into Slack is read when it is short; the HTML and JSON keep every line.
+     */
+    public static String render(WeeklyReport r, String baseUrl, int linesPerSection) {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(WeeklyWords.heading(r)).append('\n');
         md.append(WeeklyWords.subtitle(r)).append('\n');
@@ -26,8 +35,12 @@ public final class WeeklyReportMarkdown {
             if (s.lines().isEmpty()) {
                 md.append("- none\n");
             }
-            for (Line l : s.lines()) {
+            int shown = linesPerSection > 0 ? Math.min(linesPerSection, s.lines().size()) : s.lines().size();
+            for (Line l : s.lines().subList(0, shown)) {
                 md.append(line(l, r, baseUrl)).append('\n');
+            }
+            if (shown < s.lines().size()) {
+                md.append("- …and ").append(s.lines().size() - shown).append(" more (the HTML and JSON reports list every line)\n");
             }
         }
         md.append("\n**Debt**\n");

@@ -114,6 +114,21 @@ class WeeklyReportTest {
     }
 
     @Test
+    void markdownForSlackStopsEachSectionAtItsLimitAndSaysHowManyMore() throws IOException {
+        List<String> md = Arrays.asList(WeeklyReportMarkdown.render(report(Audience.EVERYONE, "2026-W02", UTC), null, 2)
+                .split("\n", -1));
+        assertThat(section(md, "Moved")).containsExactly(
+                "- `post-1` Ten pricing myths: moved from Draft to Edit by Ana Silva · Mon 5 Jan 09:00",
+                "- `post-3` SEO checklist for launches: moved from Draft to Edit by Ana Silva · Mon 5 Jan 14:00",
+                "- …and 5 more (the HTML and JSON reports list every line)");
+        assertThat(md).contains("**Moved (7)**");
+        // a section within the limit is whole, and 0 means every line
+        assertThat(section(md, "Completed")).hasSize(2).noneMatch(l -> l.contains("more"));
+        assertThat(WeeklyReportMarkdown.render(report(Audience.EVERYONE, "2026-W02", UTC), null, 0))
+                .isEqualTo(WeeklyReportMarkdown.render(report(Audience.EVERYONE, "2026-W02", UTC), null));
+    }
+
+    @Test
     void aTeamSeesTheItemsItsPeopleOwnOrActOnAndTheStagesItOwns() throws IOException {
         List<String> writers = lines(Audience.team(MODEL, "writers"), "2026-W02", UTC);
         assertThat(writers.get(0)).isEqualTo("# Weekly status: Writers (team), 2026-W02");
