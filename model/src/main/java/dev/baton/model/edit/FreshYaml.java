@@ -162,13 +162,13 @@ final class FreshYaml {
         return isScalar(value) ? scalar(value, false) : flow(value, false);
     }
 
-    /** Lines at {@code indent} (without line breaks) for a value that is {@link #blockish}, or one line otherwise. */
+    /** Lines at {@code indent} (without line breaks): a mapping or list in block style, anything else on one line. */
     static List<String> block(Object value, int indent, Steps steps) {
         List<String> lines = new ArrayList<>();
         String pad = " ".repeat(indent);
         if (value instanceof Map<?, ?> map && !map.isEmpty()) {
             map.forEach((k, v) -> lines.addAll(entry(String.valueOf(k), v, indent, steps)));
-        } else if (value instanceof List<?> list && blockish(list)) {
+        } else if (value instanceof List<?> list && !list.isEmpty()) {
             for (Object item : list) {
                 lines.addAll(item(item, indent, steps));
             }

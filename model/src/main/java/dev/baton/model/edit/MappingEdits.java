@@ -74,7 +74,9 @@ final class MappingEdits {
         // A block collection is replaced up to the end of its last line: a comment there was about what goes.
         int end = collection && !flowPlace ? lines.start(extents.lastLine(node)) + lines.line(extents.lastLine(node)).length()
                 : extents.contentEnd(node);
-        if (flowPlace || !FreshYaml.blockish(value)) {
+        // A block list stays a block list, even of plain values; elsewhere only what needs lines gets them.
+        boolean ownLines = FreshYaml.blockish(value) || collection && !FreshYaml.isScalar(value) && !FreshYaml.flow(value, false).matches("\\{}|\\[]");
+        if (flowPlace || !ownLines) {
             String text = flowPlace ? FreshYaml.flow(value, spaced(node)) : FreshYaml.inline(value);
             if (entry != null && !flowPlace) {
                 return List.of(new Splice(extents.afterColon(entry.key()), end, " " + text));
