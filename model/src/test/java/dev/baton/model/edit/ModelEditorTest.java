@@ -345,6 +345,13 @@ class ModelEditorTest {
     }
 
     @Test
+    void aByteOrderMarkStays() throws Exception {
+        String text = "\uFEFFapiVersion: baton/v1\nname: Old\n";
+        assertThat(ModelEditor.apply("m.yaml", text, ModelEdit.set("name", "New")).text())
+                .isEqualTo("\uFEFFapiVersion: baton/v1\nname: New\n");
+    }
+
+    @Test
     void aLiteralBlockStaysALiteralBlock() throws Exception {
         String text = """
                 apiVersion: baton/v1
