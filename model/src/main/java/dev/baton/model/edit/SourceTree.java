@@ -2,8 +2,8 @@ package dev.baton.model.edit;
 
 import dev.baton.model.yaml.SafeYaml;
 import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +46,7 @@ final class SourceTree {
         this.root = build(SafeYaml.events(text));
     }
 
-    /** The tree of a single-document file; a second document or a syntax error is refused by the reader's rules. */
+    /** The layout of a single-document file; a syntax error or a second document is refused as the reader refuses it. */
     static SourceTree of(String text) throws SafeYaml.SyntaxError {
         return new SourceTree(text);
     }
