@@ -112,7 +112,7 @@ final class MappingEdits {
         }
         int last = map.entries.size() - 1;
         int afterIndex = after == null ? last : indexOf(map, after);
-        if (afterIndex < 0) {
+        if (after != null && afterIndex < 0) {
             throw new EditRefused(path, "expected the key '" + after + "' to add '" + key + "' after, found no such key");
         }
         if (map.flow) {

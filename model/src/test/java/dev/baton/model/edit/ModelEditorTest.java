@@ -345,6 +345,30 @@ class ModelEditorTest {
     }
 
     @Test
+    void emptyFlowCollectionsTakeTheirFirstEntryAndFlowEntriesLeaveWithTheirCommas() throws Exception {
+        String text = """
+                apiVersion: baton/v1
+                functions: []
+                debt: {}
+                teams:
+                  - { id: a, name: A, function: x }
+                """;
+        EditResult result = ModelEditor.apply("m.yaml", text,
+                ModelEdit.insert("functions", 0, map(Map.entry("id", "x"))),
+                ModelEdit.addKey("debt", "wip-limit", 3),
+                ModelEdit.remove("teams[a].name"),
+                ModelEdit.remove("teams[a].function"));
+
+        assertThat(result.text()).isEqualTo("""
+                apiVersion: baton/v1
+                functions: [{id: x}]
+                debt: {wip-limit: 3}
+                teams:
+                  - { id: a }
+                """);
+    }
+
+    @Test
     void aByteOrderMarkStays() throws Exception {
         String text = "\uFEFFapiVersion: baton/v1\nname: Old\n";
         assertThat(ModelEditor.apply("m.yaml", text, ModelEdit.set("name", "New")).text())
