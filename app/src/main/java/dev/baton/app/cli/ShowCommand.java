@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 /** {@code baton model show FILE [--format text|json|mermaid]}: the model as a readable map. */
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = "Show a valid operating model: stage flows, RACI, handoffs and ownership (text), "
-                + "flowcharts (mermaid) or the normalised model (json).")
+                + "one flowchart with a subgraph per work type (mermaid) or the normalised model (json).")
 final class ShowCommand implements Callable<Integer> {
 
     enum Format { text, json, mermaid }

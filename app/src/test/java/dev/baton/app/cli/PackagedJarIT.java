@@ -55,7 +55,7 @@ class PackagedJarIT {
     void theJarShowsAMapAndExitsTwoOnUsageErrors() throws Exception {
         Result show = baton("model", "show", "examples/content-team.yaml", "--format", "mermaid");
         assertThat(show.exitCode()).isZero();
-        assertThat(show.out()).startsWith("%% work type: blog-post").contains("flowchart LR");
+        assertThat(show.out()).startsWith("flowchart LR\n").contains("  %% work type: blog-post", "  subgraph wt_webinar");
 
         Result usage = baton("model", "validate", "--format", "yaml", "examples/content-team.yaml");
         assertThat(usage.exitCode()).isEqualTo(2);

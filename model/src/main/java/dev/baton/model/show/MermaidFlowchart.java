@@ -10,11 +10,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * A work type's flow as a Mermaid {@code flowchart LR}, to paste into a wiki, a pull request or
- * mermaid.live. The shape tells the kind of stage at a glance, because the split between making
+ * The work types' flows as one Mermaid {@code flowchart LR}, a subgraph per work type, to paste into
+ * a wiki, a pull request or mermaid.live as one diagram. The shape tells the kind of stage at a glance, because the split between making
  * and coordination is what the debt report measures: making is a rectangle, coordination a
  * hexagon, waiting a stadium (a stage without a kind is a rounded box). Rework edges are dashed,
  * skips around optional stages are labelled, and handoffs are written on the edge where they
@@ -27,21 +26,48 @@ public final class MermaidFlowchart {
     private MermaidFlowchart() {
     }
 
-    /**
-     * One diagram: a {@code %% work type: ID} comment line, then {@code flowchart LR} with the
-     * stages inside a subgraph titled with the work type.
-     */
+    /** One work type alone, as a document of its own. */
     public static String render(OperatingModel model, WorkType workType) {
+        return document(model, List.of(workType));
+    }
+
+    /**
+     * Every work type in model order in one {@code flowchart LR} document that pastes as one
+     * diagram: a {@code %% work type: ID} comment, then a subgraph titled with the work type
+     * holding its stages, then its edges. Node ids carry the work type, so two work types with a
+     * stage of the same id stay two nodes.
+     */
+    public static String renderAll(OperatingModel model) {
+        List<WorkType> workTypes = Lenient.list(model.workTypes());
+        if (workTypes.isEmpty()) {
+            return "flowchart LR\n  %% no work types declared\n  none[\"no work types declared\"]\n";
+        }
+        return document(model, workTypes);
+    }
+
+    private static String document(OperatingModel model, List<WorkType> workTypes) {
+        StringBuilder out = new StringBuilder("flowchart LR\n");
+        MermaidIds ids = new MermaidIds();
+        List<String> optional = new ArrayList<>();
+        for (WorkType workType : workTypes) {
+            optional.addAll(workType(out, model, workType, ids.workType(workType.id())));
+        }
+        if (!optional.isEmpty()) {
+            out.append("  classDef optional stroke-dasharray: 5 5\n");
+            out.append("  class ").append(String.join(",", optional)).append(" optional\n");
+        }
+        return out.toString();
+    }
+
+    /** A work type's subgraph and edges; answers the node ids of its optional stages. */
+    private static List<String> workType(StringBuilder out, OperatingModel model, WorkType workType, MermaidIds.Scope ids) {
         Flow flow = new Flow(workType);
         HandoffChain handoffs = HandoffChain.of(model, workType);
         Parties parties = new Parties(model);
-        MermaidIds ids = new MermaidIds();
-        StringBuilder out = new StringBuilder();
-        out.append("%% work type: ").append(flow.id().replace('\n', ' ')).append('\n');
-        out.append("flowchart LR\n");
-        out.append("  subgraph wt_").append(MermaidIds.safe(flow.id())).append(" [")
+        out.append("  %% work type: ").append(Lenient.dash(flow.id()).replace('\n', ' ')).append('\n');
+        out.append("  subgraph ").append(ids.subgraph()).append(" [")
                 .append(MermaidIds.label(flow.title())).append("]\n");
-        out.append(INDENT).append(MermaidIds.START).append("((\"start\"))\n");
+        out.append(INDENT).append(ids.start()).append("((\"start\"))\n");
         for (Stage stage : flow.stages()) {
             out.append(INDENT).append(node(ids.stage(stage.id()), stage, parties)).append('\n');
         }
@@ -49,10 +75,10 @@ public final class MermaidFlowchart {
             out.append(INDENT).append(ids.stage(undeclared)).append('(')
                     .append(MermaidIds.label(List.of(undeclared, "not a declared stage"))).append(")\n");
         }
-        out.append(INDENT).append(MermaidIds.DONE).append("((\"done\"))\n");
+        out.append(INDENT).append(ids.done()).append("((\"done\"))\n");
         out.append("  end\n");
         for (String entry : flow.entries()) {
-            out.append("  ").append(MermaidIds.START).append(" --> ").append(ids.stage(entry)).append('\n');
+            out.append("  ").append(ids.start()).append(" --> ").append(ids.stage(entry)).append('\n');
         }
         for (StageChange change : flow.changes()) {
             out.append("  ").append(edge(ids, flow, change, handoffs)).append('\n');
@@ -66,15 +92,10 @@ public final class MermaidFlowchart {
         }
         for (String last : flow.finals()) {
             if (flow.index(last) >= 0) {
-                out.append("  ").append(ids.stage(last)).append(" --> ").append(MermaidIds.DONE).append('\n');
+                out.append("  ").append(ids.stage(last)).append(" --> ").append(ids.done()).append('\n');
             }
         }
-        List<String> optional = flow.stages().stream().filter(Stage::optional).map(s -> ids.stage(s.id())).toList();
-        if (!optional.isEmpty()) {
-            out.append("  classDef optional stroke-dasharray: 5 5\n");
-            out.append("  class ").append(String.join(",", optional)).append(" optional\n");
-        }
-        return out.toString();
+        return flow.stages().stream().filter(Stage::optional).map(s -> ids.stage(s.id())).toList();
     }
 
     /** The node of a stage, its shape chosen by kind. */
@@ -101,7 +122,7 @@ public final class MermaidFlowchart {
         };
     }
 
-    private static String edge(MermaidIds ids, Flow flow, StageChange change, HandoffChain handoffs) {
+    private static String edge(MermaidIds.Scope ids, Flow flow, StageChange change, HandoffChain handoffs) {
         List<String> parts = new ArrayList<>();
         Flow.Step step = flow.step(change);
         if (step == Flow.Step.REWORK) {
@@ -133,12 +154,4 @@ public final class MermaidFlowchart {
         return ids;
     }
 
-    /** Every work type's diagram in model order, separated by a blank line. */
-    public static String renderAll(OperatingModel model) {
-        List<WorkType> workTypes = Lenient.list(model.workTypes());
-        if (workTypes.isEmpty()) {
-            return "%% no work types declared\nflowchart LR\n  none[\"no work types declared\"]\n";
-        }
-        return workTypes.stream().map(w -> render(model, w)).collect(Collectors.joining("\n"));
-    }
 }

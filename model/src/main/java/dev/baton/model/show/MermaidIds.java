@@ -10,28 +10,60 @@ import java.util.stream.Collectors;
 /**
  * Node ids and labels that Mermaid accepts whatever the model's ids contain. Stage ids such as
  * {@code enable-sales}, {@code v1.2} or {@code end} break a flowchart when used as node ids
- * ("-" starts an edge, "end" closes a subgraph), so every stage gets an id of letters, digits
- * and "_" with a prefix no keyword has; ids that would collide after that get a number. One
- * instance per diagram, so that the same stage always gets the same id.
+ * ("-" starts an edge, "end" closes a subgraph), so every node gets an id of letters, digits and
+ * "_" with a prefix no keyword has: {@code st_} and the work type and stage for a stage,
+ * {@code start_} and {@code done_} and the work type for a flow's ends, {@code wt_} for a
+ * subgraph. Ids that would collide after that get a number. One instance per document, so that ids
+ * are unique across its work types and the same stage always gets the same id.
  */
 final class MermaidIds {
 
-    static final String START = "flow_start";
-    static final String DONE = "flow_done";
+    private final Set<String> used = new HashSet<>();
 
-    private final Map<String, String> ids = new HashMap<>();
-    private final Set<String> used = new HashSet<>(Set.of(START, DONE));
+    /** The ids of one work type's nodes. */
+    Scope workType(String workTypeId) {
+        return new Scope(safe(workTypeId));
+    }
 
-    /** The node id of a stage: {@code st_} and the stage id with anything else than [A-Za-z0-9] as "_". */
-    String stage(String stageId) {
-        return ids.computeIfAbsent(stageId, s -> {
-            String base = "st_" + safe(s);
-            String id = base;
-            for (int n = 2; !used.add(id); n++) {
-                id = base + "_" + n;
-            }
-            return id;
-        });
+    private String unique(String base) {
+        String id = base;
+        for (int n = 2; !used.add(id); n++) {
+            id = base + "_" + n;
+        }
+        return id;
+    }
+
+    /** The node ids of one work type's subgraph; stage ids are looked up by the model's stage id. */
+    final class Scope {
+        private final String workType;
+        private final String subgraph;
+        private final String start;
+        private final String done;
+        private final Map<String, String> stages = new HashMap<>();
+
+        private Scope(String workType) {
+            this.workType = workType;
+            this.subgraph = unique("wt_" + workType);
+            this.start = unique("start_" + workType);
+            this.done = unique("done_" + workType);
+        }
+
+        String subgraph() {
+            return subgraph;
+        }
+
+        String start() {
+            return start;
+        }
+
+        String done() {
+            return done;
+        }
+
+        /** The node id of a stage: {@code st_}, the work type, "__" and the stage id, with anything else than [A-Za-z0-9] as "_". */
+        String stage(String stageId) {
+            return stages.computeIfAbsent(stageId, s -> unique("st_" + workType + "__" + safe(s)));
+        }
     }
 
     /** Letters and digits kept, every other character (including non-ASCII) replaced by "_". */

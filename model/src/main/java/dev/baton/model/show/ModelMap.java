@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 /**
  * {@code baton model show}: the operating model as a readable map, so that a team can check that
  * the YAML says what they meant. Two variants: {@link #text} for a terminal or an e-mail (plain
- * ASCII, aligned tables, model order) and {@link #mermaid} for a diagram per work type. Both
+ * ASCII, aligned tables, model order) and {@link #mermaid} for one diagram with a subgraph per work type. Both
  * render models with errors too, showing "-" or "no owner" where something is missing.
  */
 public final class ModelMap {
@@ -43,7 +43,7 @@ public final class ModelMap {
         return out.toString();
     }
 
-    /** One Mermaid flowchart per work type, each after a {@code %% work type: ID} line, blank-line separated. */
+    /** One Mermaid flowchart of the whole model: a subgraph per work type, each after a {@code %% work type: ID} line. */
     public static String mermaid(OperatingModel model) {
         return MermaidFlowchart.renderAll(model);
     }

@@ -20,21 +20,24 @@ class MermaidFlowchartTest {
 
     @Test
     void idsAreLettersDigitsAndUnderscoresWithAPrefixNoKeywordHas() {
-        MermaidIds ids = new MermaidIds();
+        MermaidIds.Scope ids = new MermaidIds().workType("go.live");
 
-        assertThat(ids.stage("enable-sales")).isEqualTo("st_enable_sales");
-        assertThat(ids.stage("v1.2")).isEqualTo("st_v1_2");
-        assertThat(ids.stage("end")).isEqualTo("st_end");
-        assertThat(ids.stage("prüfung")).isEqualTo("st_pr_fung");
+        assertThat(ids.stage("enable-sales")).isEqualTo("st_go_live__enable_sales");
+        assertThat(ids.stage("v1.2")).isEqualTo("st_go_live__v1_2");
+        assertThat(ids.stage("end")).isEqualTo("st_go_live__end");
+        assertThat(ids.stage("prüfung")).isEqualTo("st_go_live__pr_fung");
+        assertThat(List.of(ids.subgraph(), ids.start(), ids.done())).containsExactly("wt_go_live", "start_go_live", "done_go_live");
     }
 
     @Test
     void idsThatCollideAfterEscapingStayDistinctAndStable() {
-        MermaidIds ids = new MermaidIds();
+        MermaidIds document = new MermaidIds();
+        MermaidIds.Scope ids = document.workType("w");
 
-        assertThat(ids.stage("a-b")).isEqualTo("st_a_b");
-        assertThat(ids.stage("a.b")).isEqualTo("st_a_b_2");
-        assertThat(ids.stage("a-b")).isEqualTo("st_a_b");
+        assertThat(ids.stage("a-b")).isEqualTo("st_w__a_b");
+        assertThat(ids.stage("a.b")).isEqualTo("st_w__a_b_2");
+        assertThat(ids.stage("a-b")).isEqualTo("st_w__a_b");
+        assertThat(document.workType("w").subgraph()).isEqualTo("wt_w_2");
     }
 
     @Test
@@ -54,27 +57,27 @@ class MermaidFlowchartTest {
         String mmd = render(w);
 
         assertThat(mmd).contains("  subgraph wt_go_live [\"go.live (Go live)\"]\n");
-        assertThat(mmd).contains("    st_brief_v1_0[\"brief-v1.0<br/>making, owner pmm (unknown), SLA 1d\"]\n");
-        assertThat(mmd).contains("    st_end([\"The #quot;end#quot;<br/>waiting, no owner, no SLA\"])\n");
-        assertThat(mmd).contains("  st_brief_v1_0 --> st_end\n", "  st_end --> flow_done\n");
+        assertThat(mmd).contains("    st_go_live__brief_v1_0[\"brief-v1.0<br/>making, owner pmm (unknown), SLA 1d\"]\n");
+        assertThat(mmd).contains("    st_go_live__end([\"The #quot;end#quot;<br/>waiting, no owner, no SLA\"])\n");
+        assertThat(mmd).contains("  st_go_live__brief_v1_0 --> st_go_live__end\n", "  st_go_live__end --> done_go_live\n");
     }
 
     @Test
     void shapesFollowTheKindOfStage() {
         String mmd = ModelMap.mermaid(Fixtures.acme());
 
-        assertThat(mmd).contains("st_brief[\"brief<br/>making", "st_review{{\"review<br/>coordination",
-                "st_launched([\"launched<br/>waiting");
+        assertThat(mmd).contains("st_launch__brief[\"brief<br/>making", "st_launch__review{{\"review<br/>coordination",
+                "st_launch__launched([\"launched<br/>waiting");
     }
 
     @Test
     void reworkIsDashedSkipsAreLabelledAndHandoffsSitOnTheirEdge() {
         String mmd = ModelMap.mermaid(Fixtures.acme());
 
-        assertThat(mmd).contains("  st_review -.->|\"rework; handoff: Product → PMM\"| st_brief\n");
-        assertThat(mmd).contains("  st_build -->|\"skip\"| st_launched\n");
-        assertThat(mmd).contains("  st_build -->|\"handoff: Content → Sales\"| st_enable_sales\n");
-        assertThat(mmd).contains("  class st_enable_sales optional\n");
+        assertThat(mmd).contains("  st_launch__review -.->|\"rework; handoff: Product → PMM\"| st_launch__brief\n");
+        assertThat(mmd).contains("  st_launch__build -->|\"skip\"| st_launch__launched\n");
+        assertThat(mmd).contains("  st_launch__build -->|\"handoff: Content → Sales\"| st_launch__enable_sales\n");
+        assertThat(mmd).contains("  class st_launch__enable_sales optional\n");
     }
 
     @Test
@@ -83,14 +86,38 @@ class MermaidFlowchartTest {
         WorkType w = new WorkType("w", "w", null, null, List.of(),
                 List.of(intake, stage("draft", StageKind.MAKING, "pmm", null)), List.of(), List.of());
 
-        assertThat(render(w)).contains("  flow_start --> st_intake\n", "  flow_start --> st_draft\n");
+        assertThat(render(w)).contains("  start_w --> st_w__intake\n", "  start_w --> st_w__draft\n");
     }
 
     @Test
-    void everyWorkTypeIsItsOwnDiagramAfterACommentNamingIt() {
+    void theWholeModelIsOneFlowchartWithASubgraphPerWorkType() {
         String mmd = ModelMap.mermaid(Fixtures.acme());
 
-        assertThat(mmd.split("\n\n")).hasSize(2)
-                .allSatisfy(d -> assertThat(d).matches("(?s)%% work type: [a-z-]+\nflowchart LR\n.*"));
+        assertThat(mmd).startsWith("flowchart LR\n");
+        assertThat(mmd.lines().filter(l -> l.startsWith("flowchart"))).hasSize(1);
+        assertThat(mmd.lines().filter(l -> l.startsWith("  subgraph "))).containsExactly(
+                "  subgraph wt_launch [\"launch (Product launch)\"]", "  subgraph wt_blog_post [\"blog-post (Blog post)\"]");
+        assertThat(mmd).contains("  %% work type: launch\n", "  %% work type: blog-post\n");
+    }
+
+    @Test
+    void twoWorkTypesWithTheSameStageIdsGetDifferentNodes() {
+        WorkType post = new WorkType("post", "post", null, null, List.of(),
+                List.of(stage("draft", StageKind.MAKING, "pmm", null)), List.of(), List.of());
+        WorkType page = new WorkType("page", "page", null, null, List.of(),
+                List.of(stage("draft", StageKind.MAKING, "pmm", null)), List.of(), List.of());
+        OperatingModel model = Fixtures.model(List.of(), List.of(), List.of(), List.of(), List.of(post, page), List.of());
+
+        String mmd = MermaidFlowchart.renderAll(model);
+
+        assertThat(mmd).contains("    st_post__draft[", "    st_page__draft[", "  start_post --> st_post__draft\n",
+                "  start_page --> st_page__draft\n", "  st_page__draft --> done_page\n");
+    }
+
+    @Test
+    void aModelWithoutWorkTypesIsStillAFlowchart() {
+        OperatingModel model = Fixtures.model(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+
+        assertThat(MermaidFlowchart.renderAll(model)).startsWith("flowchart LR\n").contains("no work types declared");
     }
 }
