@@ -49,7 +49,7 @@ class AuthorizationMatrixIT extends DemoServer {
     }
 
     /** The web pages and their form posts: outside the API document, behind the session sign-in. */
-    static final Set<String> PAGES = Set.of("/", "/signin", "/signout", "/denied", "/model", "/intake", "/intake/forms/{form}",
+    static final Set<String> PAGES = Set.of("/", "/signin", "/signout", "/denied", "/model", "/model/compare", "/intake", "/intake/forms/{form}",
             "/intake/requests/{id}/{decision}", "/boards/{workType}", "/boards/{workType}/move", "/items/{id}",
             "/items/{id}/{command}", "/debt", "/debt/components/{id}", "/import", "/import/preview", "/import/suggest-mapping",
             "/import/batches/{id}/retract", "/import/suggest", "/migrations", "/migrations/preview", "/error",

@@ -113,6 +113,7 @@ class MigrationWalkIT {
         browser.submit(By.cssSelector("form[action$='/model'] button[type=submit]"));
         assertThat(browser.text(By.cssSelector(".flash.ok"))).contains("as model version 2");
         browser.screenshot("uploaded-version-2");
+
         browser.submit(By.id("migrate-link"));
         assertThat(browser.path()).startsWith("/migrations?from=1&to=2");
         assertThat(browser.text(By.id("unmapped"))).contains("campaign/qa");
@@ -147,6 +148,26 @@ class MigrationWalkIT {
         assertThat(browser.text(By.cssSelector(".flash.warn"))).contains("From model version 1");
         assertThat(browser.all(By.linkText("Content asset (from version 1)"))).hasSize(1);
         browser.screenshot("asset-board-from-version-1");
+
+        // what changed, line by line, and which open items of version 1 it still affects
+        browser.go("/model");
+        browser.submit(By.id("compare-versions"));
+        assertThat(browser.path()).startsWith("/model/compare");
+        assertThat(browser.all(By.cssSelector("#model-changes li")).stream().map(e -> e.getText()).toList())
+                .anyMatch(t -> t.contains("Stage qa removed from Campaign"))
+                .anyMatch(t -> t.contains("Campaign › build: exit fields + budget"))
+                .anyMatch(t -> t.contains("Work type Content asset (asset) removed"))
+                .anyMatch(t -> t.contains("Campaign: transitions − qa → build"))
+                .anyMatch(t -> t.contains("Intake form Request content (content-request) removed"));
+        assertThat(browser.all(By.cssSelector("#yaml-diff .removed")).stream().map(e -> e.getText()).toList())
+                .anyMatch(t -> t.contains("- id: qa"));
+        assertThat(browser.all(By.cssSelector("#yaml-diff .added")).stream().map(e -> e.getText()).toList())
+                .anyMatch(t -> t.contains("exit: [landing-page, utm-plan, budget]"));
+        assertThat(browser.text(By.id("affected"))).contains("cannot yet").contains("work-type-missing")
+                .contains("Already migrated: 1");
+        browser.screenshot("compare-1-2");
+        browser.go("/model/compare?from=2&to=2");
+        assertThat(browser.text(By.id("no-changes"))).contains("Nothing in the model changed");
     }
 
     @Test
