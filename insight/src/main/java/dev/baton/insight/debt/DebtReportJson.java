@@ -77,7 +77,7 @@ public final class DebtReportJson {
             return (Object) x;
         }).toList());
         m.put("flows", r.flows().stream().map(DebtReportJson::flow).toList());
-        m.put("toolSwitching", dev.baton.insight.tools.ToolSwitchingJson.toMap(r.toolSwitching()));
+        m.put("toolSwitching", ToolSwitchingJson.toMap(r.toolSwitching()));
         return m;
     }
 

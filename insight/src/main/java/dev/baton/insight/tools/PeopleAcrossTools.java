@@ -57,12 +57,7 @@ public final class PeopleAcrossTools {
 
     /** Who this tool user is. */
     public PersonMatch match(String user) {
-        PersonMatch known = cache.get(user);
-        if (known == null) {
-            known = decide(user);
-            cache.put(user, known);
-        }
-        return known;
+        return cache.computeIfAbsent(user, this::decide);
     }
 
     private PersonMatch decide(String user) {
