@@ -11,6 +11,7 @@ import dev.baton.exchange.mapping.MappingReader;
 import dev.baton.exchange.source.SourceFormatException;
 import dev.baton.exchange.source.SourceReader;
 import dev.baton.insight.debt.DebtAnalysis;
+import dev.baton.insight.tools.PeopleAcrossTools;
 import dev.baton.insight.debt.DebtReport;
 import dev.baton.insight.debt.DebtReportHtml;
 import dev.baton.insight.debt.DebtReportJson;
@@ -85,6 +86,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "(recorded by Baton), or the tool an import came from (jira, trello, gitlab, github, asana…).")
     List<String> sources = new ArrayList<>();
 
+    @Option(names = "--people", paramLabel = "MAP.yaml", description = "Import mappings whose people sections say who "
+            + "a tool's user is, for tool switching, besides matching by e-mail and name (repeatable).")
+    List<Path> people = new ArrayList<>();
+
     @Mixin
     ReportOut out = new ReportOut();
 
@@ -121,6 +126,10 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + String.join(", ", SourceKinds.names()) + ") with --mapping: the kind of export LOG is");
         }
         Scope scope = scope();
+        Map<String, String> overrides = PeopleOverrides.read(people, currentFile, err);
+        if (overrides == null) {
+            return Baton.INVALID;
+        }
         DebtAnalysis.EventSource source;
         if (kind != null) {
             source = exportSource(operatingModel, log, err);
@@ -137,7 +146,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         DebtReport report;
         try {
-            report = DebtAnalysis.analyze(history, validation.warnings(), log.getFileName().toString(), source, scope);
+            report = DebtAnalysis.analyze(history, validation.warnings(), log.getFileName().toString(), source, scope,
+                    new PeopleAcrossTools(operatingModel, overrides));
         } catch (SourceFormatException e) {
             err.println(log + ": " + e.describe());
             return Baton.INVALID;

@@ -114,6 +114,7 @@ class DebtPage {
         page.addAttribute("byWorkType", groups(r, Dimension.WORK_TYPE));
         page.addAttribute("byFunction", groups(r, Dimension.FUNCTION));
         page.addAttribute("flows", r.flows().stream().map(f -> flow(model, f)).toList());
+        page.addAttribute("tools", ToolSwitchingCard.of(r.toolSwitching()));
         return "debt";
     }
 

@@ -5,6 +5,8 @@ import dev.baton.engine.item.WorkItemEvent.ItemCompleted;
 import dev.baton.engine.item.WorkItemEvent.ItemCreated;
 import dev.baton.engine.item.WorkItemEvent.StageEntered;
 import dev.baton.insight.log.EventLog;
+import dev.baton.insight.tools.PeopleAcrossTools;
+import dev.baton.insight.tools.ToolUse;
 import dev.baton.insight.log.LoggedEvents;
 import dev.baton.model.OperatingModel;
 import dev.baton.model.WorkType;
@@ -57,18 +59,29 @@ public final class DebtAnalysis {
      */
     public static DebtReport analyze(ModelHistory models, List<Problem> warnings, String logName, EventSource source,
                                      Scope scope) throws IOException {
+        return analyze(models, warnings, logName, source, scope, PeopleAcrossTools.of(models.current()));
+    }
+
+    /**
+     * Analyses a log, matching the tools' users to the model's people with these overrides
+     * besides e-mail and name ({@link PeopleAcrossTools}) for tool switching.
+     */
+    public static DebtReport analyze(ModelHistory models, List<Problem> warnings, String logName, EventSource source,
+                                     Scope scope, PeopleAcrossTools people) throws IOException {
         CaseAnalyzer analyzer = new CaseAnalyzer(models);
         FlowLogs flows = new FlowLogs(models);
+        ToolUse tools = new ToolUse(people);
         scope.of(source).forEach(e -> {
             analyzer.accept(e);
             flows.accept(e);
+            tools.accept(e);
         });
         Map<FlowLogs.Key, EventLog> logs = flows.logs();
         TraceFitness fitness = TraceFitness.align(models, flows.completedLogs(logs));
         DebtTally tally = analyzer.finish(analyzer.lastMillis(), fitness);
         return new ReportBuilder(models, tally).build(models.current().name(), logName, warnings,
                 FlowLogs.comparisons(models, logs, flows.afterMigration(), fitness),
-                fitness.aligned() ? ALIGNMENTS : DECLARED_EDGES);
+                fitness.aligned() ? ALIGNMENTS : DECLARED_EDGES).with(tools.result());
     }
 
     /** The report of a tally merged from parts of a log (see {@link CaseAnalyzer}). */

@@ -110,6 +110,8 @@ public final class DebtReportHtml {
                     .append(FlowSvg.draw(f.stages(), f.actual(), true)).append("</div></div>\n");
         }
 
+        h.append(dev.baton.insight.tools.ToolSwitchingHtml.section(r.toolSwitching()));
+
         h.append("<h2>Breakdowns</h2>");
         for (Dimension d : List.of(Dimension.WORK_TYPE, Dimension.FUNCTION, Dimension.TEAM, Dimension.PERSON, Dimension.STAGE)) {
             h.append(breakdown(d, r.breakdowns().get(d)));

@@ -77,6 +77,7 @@ public final class DebtReportJson {
             return (Object) x;
         }).toList());
         m.put("flows", r.flows().stream().map(DebtReportJson::flow).toList());
+        m.put("toolSwitching", ToolSwitchingJson.toMap(r.toolSwitching()));
         return m;
     }
 

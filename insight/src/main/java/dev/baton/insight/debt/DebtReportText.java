@@ -71,6 +71,7 @@ public final class DebtReportText {
             out.append(String.format(Locale.ROOT, "  Model version %d from %s (%s): items are measured against the version "
                     + "they ran under%n", c.version(), c.date(), c.week()));
         }
+        out.append('\n').append(dev.baton.insight.tools.ToolSwitchingText.render(r.toolSwitching()));
         out.append("\nAI readiness\n");
         for (WorkTypeReadiness w : r.aiReadiness()) {
             long passed = w.conditions().stream().filter(Condition::pass).count();

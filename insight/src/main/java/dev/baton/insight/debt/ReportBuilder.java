@@ -11,6 +11,7 @@ import dev.baton.model.StageChange;
 import dev.baton.model.problem.Problem;
 import java.time.Instant;
 import java.time.LocalDate;
+import dev.baton.insight.tools.ToolSwitching;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -119,12 +120,16 @@ final class ReportBuilder {
         // Readiness and phases read the figures above, so they are assessed on the report without them.
         DebtReport figures = new DebtReport(modelName, logName, tally.items(), tally.events(), tally.requests(), from, to,
                 score, cost, components, breakdowns, actions, List.of(), null, flows, conformanceMethod, capacity,
-                costScale, band.id(), band.sentence(score, tally.items(), Phases.MIN_ITEMS), sources, List.of());
+                costScale, band.id(), band.sentence(score, tally.items(), Phases.MIN_ITEMS), sources, List.of(), NOT_READ);
         return new DebtReport(modelName, logName, tally.items(), tally.events(), tally.requests(), from, to, score, cost,
                 components, breakdowns, actions, Readiness.assess(model, tally, figures),
                 Phases.assess(model, warnings, figures), flows, conformanceMethod, capacity, costScale, band.id(),
-                band.sentence(score, tally.items(), Phases.MIN_ITEMS), sources, modelChanges());
+                band.sentence(score, tally.items(), Phases.MIN_ITEMS), sources, modelChanges(), NOT_READ);
     }
+
+    /** Tool switching needs each person's day, which merged per-case summaries do not keep. */
+    static final ToolSwitching NOT_READ = ToolSwitching.none("Not measured: this report was merged from per-case "
+            + "summaries, which keep no person's day.");
 
     /**
      * Every version after the first of the history, dated by its upload (or, when that is not

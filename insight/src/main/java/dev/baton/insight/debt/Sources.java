@@ -1,6 +1,7 @@
 package dev.baton.insight.debt;
 
 import dev.baton.engine.event.RecordedEvent;
+import dev.baton.engine.event.SourceSystem;
 import dev.baton.engine.intake.IntakeEvent;
 import dev.baton.engine.item.WorkItemEvent.ApprovalDenied;
 import dev.baton.engine.item.WorkItemEvent.ApprovalGranted;
@@ -15,30 +16,25 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Where an item's history comes from, and what that source records. An event the engine recorded
- * has no source id and comes from {@link #BATON}; an imported event's id starts with its tool
- * ({@code jira:10125:created}), which names the source. An item belongs to the source of its
+ * Where an item's history comes from, and what that source records. The source of an event is
+ * {@link SourceSystem#of}: {@link #BATON} for what the engine recorded, else the tool its import
+ * id names ({@code jira:10125:created}). An item belongs to the source of its
  * first event. Baton's own engine records every {@link Signal}; any other source records those
  * its events show (a Jira export with no assignee change records no owners).
  */
 public final class Sources {
 
     /** Events recorded by Baton itself (the engine, the simulator). */
-    public static final String BATON = "baton";
+    public static final String BATON = SourceSystem.BATON;
     /** The key of a tally merged over several sources. */
     static final String ALL = "*";
 
     private Sources() {
     }
 
-    /** The source of an event: {@code baton}, or the tool prefix of its source id. */
+    /** The source of an event: {@code baton}, or the tool its id names ({@link SourceSystem}). */
     public static String of(RecordedEvent e) {
-        String id = e.eventId();
-        if (id == null || id.isEmpty()) {
-            return BATON;
-        }
-        int colon = id.indexOf(':');
-        return colon > 0 ? id.substring(0, colon) : "import";
+        return SourceSystem.of(e);
     }
 
     /** The signals this event shows its source can record. */

@@ -130,7 +130,7 @@ public final class ModelReader {
         String id = e.id("id", true, "a person id");
         Capacity capacity = e.parsed("capacity", "a capacity like 32h/week or 6h/day", Capacity::parse, "bad-capacity");
         return new Person(id, orElse(e.text("name", false, "a name"), id),
-                e.id("function", true, "the person's function"), capacity);
+                e.id("function", true, "the person's function"), capacity, e.text("email", false, "an e-mail address"));
     }
 
     private Component component(Node node, String path) {

@@ -1,0 +1,206 @@
+package dev.baton.insight.tools;
+
+import dev.baton.engine.event.RecordedEvent;
+import dev.baton.engine.event.SourceSystem;
+import dev.baton.engine.intake.IntakeEvent;
+import dev.baton.engine.item.WorkItemEvent;
+import dev.baton.engine.item.WorkItemEvent.FieldsUpdated;
+import dev.baton.engine.item.WorkItemEvent.ItemCreated;
+import dev.baton.engine.item.WorkItemEvent.ItemMigrated;
+import dev.baton.engine.item.WorkItemEvent.ItemReopened;
+import dev.baton.engine.item.WorkItemEvent.StageEntered;
+import dev.baton.insight.tools.ToolSwitching.Identity;
+import dev.baton.insight.tools.ToolSwitching.SourceUse;
+import dev.baton.insight.tools.ToolSwitching.StageTools;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a log once, in any order of cases, and measures tool switching ({@link ToolSwitching}):
+ * who acted in which system when, which systems carry each stage, and which stage was entered in
+ * two systems for one piece of work. Each event is an action in the system it was recorded in
+ * ({@link SourceSystem}) by the person its actor is matched to ({@link PeopleAcrossTools}).
+ */
+public final class ToolUse implements Consumer<RecordedEvent> {
+
+    /** Person-days, duplicates and identities listed as evidence. */
+    public static final int SHOWN = 25;
+    /**
+     * Two systems recording the same stage of one piece of work within this long of each other
+     * are bookkeeping the same thing twice; further apart, it is more likely the work went round
+     * again.
+     */
+    public static final Duration SAME_STAGE_WINDOW = Duration.ofDays(2);
+
+    private static final Pattern TOKENS = Pattern.compile("[\\s,;()\\[\\]{}\"'<>|]+");
+    private static final Pattern ID_LIKE = Pattern.compile(".*[0-9#].*");
+
+    private final PeopleAcrossTools people;
+    /** source → tool user → events. */
+    private final Map<String, Map<String, long[]>> users = new TreeMap<>();
+    /** person → their actions in log order. */
+    private final Map<String, Actions> actions = new HashMap<>();
+    private final Map<String, Integer> sourceIndex = new HashMap<>();
+    private final List<String> sourceNames = new ArrayList<>();
+    private final Map<String, String> stageOf = new HashMap<>();
+    /** stage → source → events. */
+    private final Map<String, Map<String, Long>> stageSources = new TreeMap<>();
+    private final StageEntries entries = new StageEntries(SAME_STAGE_WINDOW);
+    private long total;
+    private long matched;
+
+    public ToolUse(PeopleAcrossTools people) {
+        this.people = people;
+    }
+
+    @Override
+    public void accept(RecordedEvent e) {
+        if (!(e.event() instanceof WorkItemEvent) && !(e.event() instanceof IntakeEvent)) {
+            return;
+        }
+        String source = SourceSystem.of(e);
+        String stage = stageAfter(e);
+        if (stage != null) {
+            stageSources.computeIfAbsent(stage, k -> new TreeMap<>()).merge(source, 1L, Long::sum);
+        }
+        entries.accept(e, source);
+        String actor = e.actor();
+        if (actor == null || actor.isBlank() || (SourceSystem.BATON.equals(actor) && SourceSystem.BATON.equals(source))) {
+            // Baton's own bookkeeping (a migration, a clock) is nobody's action in a tool.
+            return;
+        }
+        total++;
+        users.computeIfAbsent(source, k -> new TreeMap<>()).computeIfAbsent(actor, k -> new long[1])[0]++;
+        PersonMatch match = people.match(actor);
+        if (match.matched()) {
+            matched++;
+            int index = sourceIndex.computeIfAbsent(source, s -> {
+                sourceNames.add(s);
+                return sourceNames.size() - 1;
+            });
+            actions.computeIfAbsent(match.person(), k -> new Actions()).add(e.at().toEpochMilli(), index, e.position());
+        }
+    }
+
+    /** The item's stage once the event has happened, when known. */
+    private String stageAfter(RecordedEvent e) {
+        Object event = e.event();
+        String stage = null;
+        if (event instanceof ItemCreated c) {
+            stage = c.stage();
+        } else if (event instanceof StageEntered s) {
+            stage = s.to();
+        } else if (event instanceof ItemReopened r) {
+            stage = r.stage();
+        } else if (event instanceof ItemMigrated m) {
+            stage = m.toStage();
+        }
+        if (stage != null) {
+            stageOf.put(e.stream(), stage);
+            return stage;
+        }
+        return stageOf.get(e.stream());
+    }
+
+    /** The measure, once every event has been read. */
+    public ToolSwitching result() {
+        Switches switches = new Switches(sourceNames);
+        actions.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(a -> switches.person(a.getKey(), a.getValue()));
+        List<Identity> identities = identities();
+        List<SourceUse> sources = new ArrayList<>();
+        users.forEach((source, byUser) -> {
+            long events = byUser.values().stream().mapToLong(c -> c[0]).sum();
+            long ofPeople = identities.stream().filter(i -> i.source().equals(source) && i.person() != null)
+                    .mapToLong(Identity::events).sum();
+            sources.add(new SourceUse(source, events, ofPeople, byUser.size()));
+        });
+        List<StageTools> stages = new ArrayList<>();
+        stageSources.forEach((stage, bySource) -> {
+            Map<String, Long> ordered = new LinkedHashMap<>();
+            bySource.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                    .thenComparing(Map.Entry.comparingByKey())).forEach(x -> ordered.put(x.getKey(), x.getValue()));
+            stages.add(new StageTools(stage, bySource.values().stream().mapToLong(Long::longValue).sum(), ordered));
+        });
+        StageEntries.Found duplicates = entries.duplicates(SHOWN);
+        return new ToolSwitching(sources, identities, total, matched, switches.personDays(), switches.multiToolDays(),
+                switches.total(), switches.busiest(SHOWN), stages, duplicates.shown(), duplicates.total(),
+                switches.integrations(), Words.summary(sources.size(), total, matched, switches, duplicates.total()));
+    }
+
+    private List<Identity> identities() {
+        List<Identity> all = new ArrayList<>();
+        users.forEach((source, byUser) -> byUser.forEach((user, count) -> {
+            PersonMatch m = people.match(user);
+            all.add(new Identity(source, user, count[0], m.person(), m.how().id(), m.candidates()));
+        }));
+        all.sort(Comparator.comparing(Identity::source).thenComparing(Comparator.comparingLong(Identity::events).reversed())
+                .thenComparing(Identity::user));
+        return all;
+    }
+
+    /** Words that may name another item: ids have digits or a '#' ({@code UT-12}, {@code acme/site#5}). */
+    static List<String> idLike(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        List<String> found = new ArrayList<>();
+        for (String token : TOKENS.split(text)) {
+            String t = token.replaceAll("[.:!?]+$", "");
+            if (!t.isEmpty() && ID_LIKE.matcher(t).matches()) {
+                found.add(t);
+            }
+        }
+        return found;
+    }
+
+    /** The text values of a field change, for the ids they may name. */
+    static List<String> idLike(FieldsUpdated f) {
+        List<String> found = new ArrayList<>();
+        f.changes().values().forEach(v -> {
+            if (v instanceof String s) {
+                found.addAll(idLike(s));
+            }
+        });
+        return found;
+    }
+
+    /** One person's actions: when, in which system, at which position of the log. */
+    static final class Actions {
+        long[] at = new long[8];
+        int[] source = new int[8];
+        long[] position = new long[8];
+        int size;
+
+        void add(long millis, int sourceIndex, long pos) {
+            if (size == at.length) {
+                at = java.util.Arrays.copyOf(at, size * 2);
+                source = java.util.Arrays.copyOf(source, size * 2);
+                position = java.util.Arrays.copyOf(position, size * 2);
+            }
+            at[size] = millis;
+            source[size] = sourceIndex;
+            position[size] = pos;
+            size++;
+        }
+
+        /** The indexes in time order (log position breaks ties). */
+        Integer[] inTimeOrder() {
+            Integer[] order = new Integer[size];
+            for (int i = 0; i < size; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, (a, b) -> at[a] != at[b] ? Long.compare(at[a], at[b])
+                    : Long.compare(position[a], position[b]));
+            return order;
+        }
+    }
+}
