@@ -47,24 +47,8 @@ public final class PreferencesForm {
         if (mode == null || !Preferences.MODES.contains(mode)) {
             mistakes.add(new Mistake("emailMode", "expected immediate or digest, found " + (mode == null ? "nothing" : "'" + mode + "'")));
         }
-        LocalTime digestAt = current.digestAt();
-        String at = text(in, "digestAt", null, mistakes);
-        if (at != null) {
-            try {
-                digestAt = LocalTime.parse(at);
-            } catch (DateTimeParseException e) {
-                mistakes.add(new Mistake("digestAt", "expected a time like 08:00, found '" + at + "'"));
-            }
-        }
-        ZoneId zone = current.zone();
-        String z = text(in, "zone", null, mistakes);
-        if (z != null) {
-            try {
-                zone = ZoneId.of(z);
-            } catch (DateTimeException e) {
-                mistakes.add(new Mistake("zone", "expected a time zone like UTC or Europe/Berlin, found '" + z + "'"));
-            }
-        }
+        LocalTime digestAt = time(in, "digestAt", current.digestAt(), mistakes);
+        ZoneId zone = zone(in, "zone", current.zone(), mistakes);
         Map<String, List<String>> channels = new LinkedHashMap<>(current.channels());
         Object given = in.get("channels");
         if (given instanceof Map<?, ?> map) {
@@ -85,8 +69,30 @@ public final class PreferencesForm {
                 : null, mistakes);
     }
 
+    /** A time member (HH:MM): absent or blank keeps {@code otherwise}. */
+    static LocalTime time(Map<String, ?> in, String member, LocalTime otherwise, List<Mistake> mistakes) {
+        String at = text(in, member, null, mistakes);
+        try {
+            return at == null ? otherwise : LocalTime.parse(at);
+        } catch (DateTimeParseException e) {
+            mistakes.add(new Mistake(member, "expected a time like 09:00, found '" + at + "'"));
+            return otherwise;
+        }
+    }
+
+    /** A time zone member: absent or blank keeps {@code otherwise}. */
+    static ZoneId zone(Map<String, ?> in, String member, ZoneId otherwise, List<Mistake> mistakes) {
+        String z = text(in, member, null, mistakes);
+        try {
+            return z == null ? otherwise : ZoneId.of(z);
+        } catch (DateTimeException e) {
+            mistakes.add(new Mistake(member, "expected a time zone like UTC or Europe/Berlin, found '" + z + "'"));
+            return otherwise;
+        }
+    }
+
     /** A text member: blank means none; absent keeps {@code current}. */
-    private static String text(Map<String, ?> in, String member, String current, List<Mistake> mistakes) {
+    static String text(Map<String, ?> in, String member, String current, List<Mistake> mistakes) {
         if (!in.containsKey(member)) {
             return current;
         }

@@ -5,13 +5,11 @@ import dev.baton.insight.weekly.Week;
 import dev.baton.model.OperatingModel;
 import java.sql.Time;
 import java.sql.Timestamp;
-import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -113,7 +111,7 @@ public class ReportSubscriptions {
             }
         }
         DayOfWeek weekday = DayOfWeek.MONDAY;
-        String day = text(in, "weekday");
+        String day = PreferencesForm.text(in, "weekday", null, mistakes);
         if (day != null) {
             try {
                 weekday = DayOfWeek.valueOf(day.toUpperCase(Locale.ROOT));
@@ -121,31 +119,10 @@ public class ReportSubscriptions {
                 mistakes.add(new PreferencesForm.Mistake("weekday", "expected a weekday like monday, found '" + day + "'"));
             }
         }
-        LocalTime at = LocalTime.of(9, 0);
-        String time = text(in, "at");
-        if (time != null) {
-            try {
-                at = LocalTime.parse(time);
-            } catch (DateTimeParseException e) {
-                mistakes.add(new PreferencesForm.Mistake("at", "expected a time like 09:00, found '" + time + "'"));
-            }
-        }
-        ZoneId zone = ZoneId.of("UTC");
-        String z = text(in, "zone");
-        if (z != null) {
-            try {
-                zone = ZoneId.of(z);
-            } catch (DateTimeException e) {
-                mistakes.add(new PreferencesForm.Mistake("zone", "expected a time zone like UTC or Europe/Berlin, found '" + z + "'"));
-            }
-        }
+        LocalTime at = PreferencesForm.time(in, "at", LocalTime.of(9, 0), mistakes);
+        ZoneId zone = PreferencesForm.zone(in, "zone", ZoneId.of("UTC"), mistakes);
         return new Read(mistakes.isEmpty() ? new Subscription(0, person, audience, audienceId, weekday, at, zone, null) : null,
                 mistakes);
-    }
-
-    private static String text(Map<String, ?> in, String member) {
-        Object v = in.get(member);
-        return v == null || String.valueOf(v).isBlank() ? null : String.valueOf(v).strip();
     }
 
     public Subscription add(Subscription s, Instant now) {
