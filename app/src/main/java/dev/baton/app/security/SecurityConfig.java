@@ -21,7 +21,8 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
 /**
  * Who may call what, before the model's decision rights are checked by the engine: everyone
  * signed in reads (except the user list); members and above run work and issue API tokens; ops
- * and admins upload models and import exports; admins list and manage users. Password guessing is
+ * and admins upload models and import exports; admins list and manage users and see failed deliveries.
+ * Everyone signed in reads and marks their own inbox and sets their own notification preferences. Password guessing is
  * throttled ({@link SignInThrottle}).
  * Only {@code /api/health}, the probes {@code /actuator/health/liveness|readiness} and the OpenAPI
  * description are open; {@code /actuator/prometheus} is for admins or the scraper token
@@ -72,7 +73,11 @@ public class SecurityConfig {
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         // Users before the general GET rule: who has which role is for admins only.
                         .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole("ADMIN")
+                        // Failed deliveries name everyone's addresses and errors: for admins.
+                        .requestMatchers("/api/v1/deliveries", "/api/v1/deliveries/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").authenticated()
+                        // One's own inbox: viewers mark read too.
+                        .requestMatchers("/api/v1/inbox", "/api/v1/inbox/**").authenticated()
                         .requestMatchers("/api/v1/me", "/api/v1/me/**").authenticated()
                         .requestMatchers(HttpMethod.PUT, "/api/v1/model").hasAnyRole("ADMIN", "OPS")
                         .requestMatchers("/api/v1/imports", "/api/v1/imports/**").hasAnyRole("ADMIN", "OPS")

@@ -1,8 +1,7 @@
 package dev.baton.app.web;
 
-import dev.baton.engine.batch.ImportBatches;
+import dev.baton.app.store.LogSource;
 import dev.baton.engine.event.EventStore;
-import dev.baton.engine.event.RecordedEvent;
 import dev.baton.engine.version.ModelVersion;
 import dev.baton.engine.version.ModelVersions;
 import dev.baton.insight.debt.DebtAnalysis;
@@ -44,7 +43,6 @@ import org.springframework.stereotype.Component;
 @Component
 class DebtReports {
 
-    static final int PAGE = 10_000;
     /** The report of a log with more events than this is refreshed off the request thread. */
     static final long INLINE_EVENTS = 200_000;
 
@@ -179,29 +177,13 @@ class DebtReports {
 
     private Snapshot compute(ModelVersion model, Scope scope) {
         long started = System.nanoTime();
-        long[] head = {0};
+        LogSource log = new LogSource(store);
         DebtReport report;
         try {
-            report = DebtAnalysis.analyze(history(model), warnings.of(model).warnings(), "Baton's event log", sink -> {
-                long after = 0;
-                while (true) {
-                    List<RecordedEvent> page = store.readAll(after, PAGE);
-                    for (RecordedEvent e : page) {
-                        // The store leaves out retracted batches; their bookkeeping is no work either.
-                        if (!ImportBatches.isBatchEvent(e)) {
-                            sink.accept(e);
-                        }
-                        after = e.position();
-                    }
-                    if (page.size() < PAGE) {
-                        head[0] = after;
-                        return;
-                    }
-                }
-            }, scope);
+            report = DebtAnalysis.analyze(history(model), warnings.of(model).warnings(), "Baton's event log", log, scope);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Snapshot(report, head[0], model.number(), clock.instant(), (System.nanoTime() - started) / 1_000_000);
+        return new Snapshot(report, log.head(), model.number(), clock.instant(), (System.nanoTime() - started) / 1_000_000);
     }
 }

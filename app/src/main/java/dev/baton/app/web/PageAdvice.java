@@ -1,5 +1,6 @@
 package dev.baton.app.web;
 
+import dev.baton.app.notify.Inbox;
 import dev.baton.app.security.BatonUser;
 import dev.baton.app.security.Role;
 import dev.baton.engine.Engine;
@@ -22,7 +23,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * What every page's layout shows: who is signed in (login, the person they act as, their role)
- * and the navigation, with a board per work type of the current model.
+ * and the navigation, with a board per work type of the current model and the inbox's unread count.
  */
 @ControllerAdvice(basePackageClasses = PageAdvice.class)
 // Before the API's ProblemHandler, whose catch-all would otherwise answer a page's NotFound as a 500.
@@ -31,10 +32,12 @@ class PageAdvice {
 
     private final ModelVersions versions;
     private final Engine engine;
+    private final Inbox inbox;
 
-    PageAdvice(ModelVersions versions, Engine engine) {
+    PageAdvice(ModelVersions versions, Engine engine, Inbox inbox) {
         this.versions = versions;
         this.engine = engine;
+        this.inbox = inbox;
     }
 
     /** The signed-in user as the layout shows them. */
@@ -94,6 +97,12 @@ class PageAdvice {
             }
         }
         return dropped;
+    }
+
+    /** How many notifications the signed-in person has not read, for the navigation's Inbox link. */
+    @ModelAttribute("unread")
+    Long unread(@AuthenticationPrincipal BatonUser user) {
+        return user == null ? null : inbox.unread(user.personId());
     }
 
     @ModelAttribute("modelVersion")

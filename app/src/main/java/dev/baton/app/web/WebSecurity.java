@@ -52,6 +52,8 @@ class WebSecurity {
                         .requestMatchers(HttpMethod.POST, "/model").hasAnyRole("ADMIN", "OPS")
                         .requestMatchers("/import", "/import/**").hasAnyRole("ADMIN", "OPS")
                         .requestMatchers("/migrations", "/migrations/**").hasAnyRole("ADMIN", "OPS")
+                        // One's own inbox, preferences and report subscriptions: viewers too.
+                        .requestMatchers("/inbox", "/inbox/**", "/reports/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/**").hasAnyRole("ADMIN", "OPS", "MEMBER")
                         .anyRequest().authenticated());
         return http.build();

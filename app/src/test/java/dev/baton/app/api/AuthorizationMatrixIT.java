@@ -35,10 +35,10 @@ class AuthorizationMatrixIT extends DemoServer {
         if (path.equals("/api/health") || path.startsWith("/api/docs")) {
             return Needs.OPEN;
         }
-        if (path.startsWith("/api/v1/users")) {
+        if (path.startsWith("/api/v1/users") || path.startsWith("/api/v1/deliveries")) {
             return Needs.ADMIN;
         }
-        if (method.equals("GET") || path.startsWith("/api/v1/me")) {
+        if (method.equals("GET") || path.startsWith("/api/v1/me") || path.startsWith("/api/v1/inbox")) {
             return Needs.SIGNED_IN;
         }
         if ((method.equals("PUT") && path.equals("/api/v1/model")) || path.startsWith("/api/v1/imports")
@@ -53,6 +53,8 @@ class AuthorizationMatrixIT extends DemoServer {
             "/intake/requests/{id}/{decision}", "/boards/{workType}", "/boards/{workType}/move", "/items/{id}",
             "/items/{id}/{command}", "/debt", "/debt/components/{id}", "/import", "/import/preview", "/import/suggest-mapping",
             "/import/batches/{id}/retract", "/import/suggest", "/migrations", "/migrations/preview", "/error",
+            "/inbox", "/inbox/{id}/read", "/inbox/read", "/inbox/preferences", "/reports/weekly", "/reports/weekly/subscriptions",
+            "/reports/weekly/subscriptions/{id}/delete",
             // the OpenAPI document itself
             "/api/docs", "/api/docs.yaml");
 

@@ -42,14 +42,6 @@ import java.util.Set;
  */
 final class ItemWeek {
 
-    /**
-     * An SLA about to break: still running at the week's end with at least this share of it gone,
-     * and running out within {@link #AT_RISK} after the week's end. A week-long SLA started on
-     * Friday is not news yet; one with hours left on Monday morning is.
-     */
-    static final double AT_RISK_SHARE_USED = 0.5;
-    static final Duration AT_RISK = Duration.ofDays(7);
-
     private final OperatingModel model;
     private final Week week;
     private WorkItem state;
@@ -221,8 +213,7 @@ final class ItemWeek {
             slas.add(line("overdue", due, people, what + " over its SLA of " + sla.text() + ", still open after " + so, null));
         } else if (due.isBefore(week.end())) {
             slas.add(line("breached", due, people, what + " over its SLA of " + sla.text() + ", still open after " + so, null));
-        } else if (due.isBefore(week.end().plus(AT_RISK))
-                && Duration.between(started, week.end()).toMillis() >= AT_RISK_SHARE_USED * sla.value().toMillis()) {
+        } else if (SlaRisk.atRisk(started, sla.value(), week.end())) {
             slas.add(line("at-risk", due, people, what + " has " + took(week.end(), due) + " left of its SLA of "
                     + sla.text(), null));
         }
