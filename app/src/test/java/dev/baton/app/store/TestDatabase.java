@@ -71,6 +71,10 @@ public final class TestDatabase {
     public static void useFreshDatabase(org.springframework.test.context.DynamicPropertyRegistry registry) {
         String url = freshUrl();
         registry.add("spring.datasource.url", () -> url);
+        // Every test class has a server of its own, and Spring keeps several alive: small pools keep
+        // them within the one PostgreSQL's 100 connections.
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "5");
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
     }
 
     public static DataSource dataSource(String url) {
