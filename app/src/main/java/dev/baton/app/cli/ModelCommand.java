@@ -5,8 +5,8 @@ import picocli.CommandLine.Command;
 
 /** {@code baton model …}: work with an operating-model file. */
 @Command(name = "model", mixinStandardHelpOptions = true,
-        description = "Validate or show an operating model (YAML, apiVersion baton/v1).",
-        subcommands = {ValidateCommand.class, ShowCommand.class})
+        description = "Validate, show or compare operating models (YAML, apiVersion baton/v1).",
+        subcommands = {ValidateCommand.class, ShowCommand.class, DiffCommand.class})
 final class ModelCommand implements Runnable {
 
     @CommandLine.Spec
@@ -14,6 +14,6 @@ final class ModelCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "expected validate or show, found nothing");
+        throw new CommandLine.ParameterException(spec.commandLine(), "expected validate, show or diff, found nothing");
     }
 }
