@@ -1,5 +1,6 @@
 package dev.baton.insight.debt;
 
+import dev.baton.insight.meetings.MeetingLoad;
 import java.util.List;
 import java.util.Map;
 
@@ -18,13 +19,22 @@ import java.util.Map;
  * @param scoreMeaning  one sentence saying what the score means, with the bands' rule
  * @param sources       where the items come from and what each source records
  * @param modelChanges  the model versions that came into force after the first one, with when
+ * @param meetings      meeting load from calendars, beside the score and never in it ({@link MeetingLoad#NONE} without meetings)
  */
 public record DebtReport(String model, String log, long items, long events, long requests, String from, String to,
                          double score, double costHours, List<ComponentResult> components,
                          Map<Dimension, List<Group>> breakdowns, List<Action> actions,
                          List<WorkTypeReadiness> aiReadiness, PhaseAssessment phases, List<FlowComparison> flows,
                          String conformanceMethod, double capacityHours, double costScale, String band,
-                         String scoreMeaning, List<SourceCoverage> sources, List<ModelChange> modelChanges) {
+                         String scoreMeaning, List<SourceCoverage> sources, List<ModelChange> modelChanges,
+                         MeetingLoad meetings) {
+
+    /** The same report with the log's meeting load beside it. */
+    public DebtReport withMeetings(MeetingLoad load) {
+        return new DebtReport(model, log, items, events, requests, from, to, score, costHours, components, breakdowns,
+                actions, aiReadiness, phases, flows, conformanceMethod, capacityHours, costScale, band, scoreMeaning,
+                sources, modelChanges, load);
+    }
 
     public ComponentResult component(String id) {
         return components.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
