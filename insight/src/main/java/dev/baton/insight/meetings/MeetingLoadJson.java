@@ -1,5 +1,6 @@
 package dev.baton.insight.meetings;
 
+import dev.baton.insight.debt.DebtReportJson;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,8 @@ public final class MeetingLoadJson {
         }).toList();
     }
 
+    /** Six decimals, the report's one rounding rule. */
     private static double round(double v) {
-        return Math.round(v * 1e6) / 1e6;
+        return DebtReportJson.round(v);
     }
 }
