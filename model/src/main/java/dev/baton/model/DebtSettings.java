@@ -4,10 +4,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Settings for the orchestration-debt report: a weight per component (equal when absent) and
- * the work-in-progress limit per person above which WIP counts as debt.
+ * Settings for the orchestration-debt report: a weight per component (equal when absent),
+ * the work-in-progress limit per person above which WIP counts as debt, and how meetings are read.
  */
-public record DebtSettings(Map<String, Double> weights, Integer wipLimit) {
+public record DebtSettings(Map<String, Double> weights, Integer wipLimit, MeetingSettings meetings) {
+
+    public DebtSettings {
+        meetings = meetings == null ? MeetingSettings.DEFAULT : meetings;
+    }
+
+    public DebtSettings(Map<String, Double> weights, Integer wipLimit) {
+        this(weights, wipLimit, MeetingSettings.DEFAULT);
+    }
 
     /** The component ids of the debt report, in report order. */
     public static final List<String> COMPONENTS = List.of(

@@ -15,6 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.List;
+import java.util.ArrayList;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import dev.baton.exchange.calendar.CalendarWindow;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,6 +42,22 @@ final class ImportCommand implements Callable<Integer> {
 
     @Parameters(index = "1", paramLabel = "FILE", description = "The export file (.gz is read too).")
     Path file;
+
+    @Parameters(index = "2..*", paramLabel = "MORE", description = "KIND calendar only: more .ics files (one per "
+            + "person or shared calendar); the same meeting in several of them is imported once.")
+    List<Path> moreFiles = new ArrayList<>();
+
+    @Option(names = "--from", paramLabel = "DATE", description = "KIND calendar: first day of instances to import "
+            + "(ISO date; default: all).")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "KIND calendar: import instances before this day "
+            + "(ISO date; default: now, as a meeting not yet held was not held).")
+    LocalDate to;
+
+    @Option(names = "--zone", paramLabel = "ZONE", description = "KIND calendar: the zone of floating times and "
+            + "all-day dates, which carry none (default UTC).")
+    ZoneId zone = ZoneId.of("UTC");
 
     @Option(names = "--mapping", paramLabel = "MAP.yaml", description = "How tool values map onto the model "
             + "(docs/mapping-reference.md). Without one, statuses become activities as they are.")
@@ -60,8 +82,17 @@ final class ImportCommand implements Callable<Integer> {
     static final class Kinds implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return SourceKinds.names().iterator();
+            List<String> kinds = new ArrayList<>(SourceKinds.names());
+            kinds.add(CalendarImports.KIND);
+            return kinds.iterator();
         }
+    }
+
+    private List<Path> files() {
+        List<Path> all = new ArrayList<>();
+        all.add(file);
+        all.addAll(moreFiles);
+        return all;
     }
 
     @Override
@@ -82,6 +113,15 @@ final class ImportCommand implements Callable<Integer> {
         }
         ImportMapping mapping = options.mapping();
         OperatingModel model = options.model();
+        if (CalendarImports.KIND.equals(kind)) {
+            return new CalendarImports(stdout, err).run(files(), mapping, model, modelFile, out, dryRun,
+                    new CalendarWindow(from == null ? Instant.EPOCH : from.atStartOfDay(zone).toInstant(),
+                            to == null ? Instant.now() : to.atStartOfDay(zone).toInstant(), zone));
+        }
+        if (!moreFiles.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "expected one FILE for KIND " + kind
+                    + " (several files only for calendar), found " + (1 + moreFiles.size()));
+        }
         var found = SourceKinds.reader(kind, mapping);
         if (found.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "expected a KIND (" + String.join(", ",

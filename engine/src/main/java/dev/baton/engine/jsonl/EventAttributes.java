@@ -82,6 +82,7 @@ public final class EventAttributes {
             case "MarkedUrgent" -> "urgency";
             case "PriorityInputsSet" -> "priority";
             case "BatchImported", "ImportRetracted" -> "import";
+            case "MeetingHeld" -> "meeting";
             default -> "other";
         };
     }

@@ -2,6 +2,7 @@ package dev.baton.engine.jsonl;
 
 import dev.baton.engine.event.RecordedEvent;
 import dev.baton.engine.intake.IntakeEvent;
+import dev.baton.engine.meeting.MeetingEvent;
 import dev.baton.engine.item.WorkItemEvent.ItemCreated;
 import dev.baton.engine.item.WorkItemEvent.ItemMigrated;
 import dev.baton.engine.item.WorkItemEvent.ItemReopened;
@@ -26,7 +27,7 @@ public final class ItemStates {
 
     /** The item's stage and owner once this event has happened, as attributes (none for intake requests). */
     public Map<String, Object> after(RecordedEvent e) {
-        if (e.event() instanceof IntakeEvent) {
+        if (e.event() instanceof IntakeEvent || e.event() instanceof MeetingEvent) {
             return Map.of();
         }
         State before = states.getOrDefault(e.stream(), new State(null, null));

@@ -83,7 +83,12 @@ public final class BatchStamp implements Consumer<RecordedEvent> {
 
     /** The batch's record, to be stored after its events. */
     public BatchImported record(String kind, String file, ImportReport report, Integer modelVersion, String model) {
-        return new BatchImported(batch, kind, file, events, report.items(), report.newItems(), modelVersion, model,
+        return record(kind, file, report.items(), report.newItems(), modelVersion, model);
+    }
+
+    /** The batch's record, for imports that count their own streams (calendars count meeting series). */
+    public BatchImported record(String kind, String file, long items, long newItems, Integer modelVersion, String model) {
+        return new BatchImported(batch, kind, file, events, items, newItems, modelVersion, model,
                 firstAt == null ? null : firstAt.toString(), lastAt == null ? null : lastAt.toString());
     }
 

@@ -204,8 +204,7 @@ public final class CaseAnalyzer {
     }
 
     static String isoWeek(long epochDay) {
-        LocalDate d = LocalDate.ofEpochDay(epochDay);
-        return String.format(Locale.ROOT, "%d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        return Weeks.of(epochDay);
     }
 
     private static boolean weekday(long epochDay) {

@@ -1,6 +1,9 @@
 package dev.baton.insight.debt;
 
 import dev.baton.engine.event.RecordedEvent;
+import dev.baton.engine.meeting.MeetingEvent;
+import dev.baton.insight.meetings.MeetingRules;
+import dev.baton.insight.meetings.MeetingTally;
 import dev.baton.engine.item.WorkItemEvent.ItemCompleted;
 import dev.baton.engine.item.WorkItemEvent.ItemCreated;
 import dev.baton.engine.item.WorkItemEvent.StageEntered;
@@ -71,17 +74,22 @@ public final class DebtAnalysis {
         CaseAnalyzer analyzer = new CaseAnalyzer(models);
         FlowLogs flows = new FlowLogs(models);
         ToolUse tools = new ToolUse(people);
+        MeetingTally meetings = new MeetingTally(models.current(), MeetingRules.of(models.current().debt()));
         scope.of(source).forEach(e -> {
-            analyzer.accept(e);
-            flows.accept(e);
-            tools.accept(e);
+            meetings.accept(e);
+            // Meetings are person-time, not items: no count of items, flow, period or tool use sees them.
+            if (!(e.event() instanceof MeetingEvent)) {
+                analyzer.accept(e);
+                flows.accept(e);
+                tools.accept(e);
+            }
         });
         Map<FlowLogs.Key, EventLog> logs = flows.logs();
         TraceFitness fitness = TraceFitness.align(models, flows.completedLogs(logs));
         DebtTally tally = analyzer.finish(analyzer.lastMillis(), fitness);
         return new ReportBuilder(models, tally).build(models.current().name(), logName, warnings,
                 FlowLogs.comparisons(models, logs, flows.afterMigration(), fitness),
-                fitness.aligned() ? ALIGNMENTS : DECLARED_EDGES).with(tools.result());
+                fitness.aligned() ? ALIGNMENTS : DECLARED_EDGES).with(tools.result()).withMeetings(meetings.finish());
     }
 
     /** The report of a tally merged from parts of a log (see {@link CaseAnalyzer}). */

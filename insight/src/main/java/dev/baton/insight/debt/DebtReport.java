@@ -1,6 +1,7 @@
 package dev.baton.insight.debt;
 
 import dev.baton.insight.tools.ToolSwitching;
+import dev.baton.insight.meetings.MeetingLoad;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +22,7 @@ import java.util.Map;
  * @param modelChanges  the model versions that came into force after the first one, with when
  * @param toolSwitching switches between the systems work is recorded in: its own measure, not in
  *                      the score (docs/debt.md § Tool switching)
+ * @param meetings      meeting load from calendars, beside the score and never in it ({@link MeetingLoad#NONE} without meetings)
  */
 public record DebtReport(String model, String log, long items, long events, long requests, String from, String to,
                          double score, double costHours, List<ComponentResult> components,
@@ -28,13 +30,20 @@ public record DebtReport(String model, String log, long items, long events, long
                          List<WorkTypeReadiness> aiReadiness, PhaseAssessment phases, List<FlowComparison> flows,
                          String conformanceMethod, double capacityHours, double costScale, String band,
                          String scoreMeaning, List<SourceCoverage> sources, List<ModelChange> modelChanges,
-                         ToolSwitching toolSwitching) {
+                         ToolSwitching toolSwitching, MeetingLoad meetings) {
 
     /** The same report with its tool-switching measure. */
     public DebtReport with(ToolSwitching measure) {
         return new DebtReport(model, log, items, events, requests, from, to, score, costHours, components, breakdowns,
                 actions, aiReadiness, phases, flows, conformanceMethod, capacityHours, costScale, band, scoreMeaning,
-                sources, modelChanges, measure);
+                sources, modelChanges, measure, meetings);
+    }
+
+    /** The same report with the log's meeting load beside it. */
+    public DebtReport withMeetings(MeetingLoad load) {
+        return new DebtReport(model, log, items, events, requests, from, to, score, costHours, components, breakdowns,
+                actions, aiReadiness, phases, flows, conformanceMethod, capacityHours, costScale, band, scoreMeaning,
+                sources, modelChanges, toolSwitching, load);
     }
 
     public ComponentResult component(String id) {

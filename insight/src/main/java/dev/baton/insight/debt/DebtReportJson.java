@@ -78,6 +78,10 @@ public final class DebtReportJson {
         }).toList());
         m.put("flows", r.flows().stream().map(DebtReportJson::flow).toList());
         m.put("toolSwitching", ToolSwitchingJson.toMap(r.toolSwitching()));
+        if (r.meetings() != null && r.meetings().measured()) {
+            // Only a log with meetings has the key, so reports of logs without calendars keep their bytes.
+            m.put("meetings", dev.baton.insight.meetings.MeetingLoadJson.toMap(r.meetings()));
+        }
         return m;
     }
 

@@ -42,6 +42,9 @@ public final class DebtReportText {
                     c.measured() ? String.format(Locale.ROOT, "%.0f%%", 100 * c.value()) : "n/a", trim(c.weight()),
                     String.format(Locale.ROOT, "%,.0f", c.costHours()), c.summary()));
         }
+        if (r.meetings() != null && r.meetings().measured()) {
+            out.append(dev.baton.insight.meetings.MeetingLoadText.of(r.meetings()));
+        }
         out.append("\nTop actions (hours they would recover)\n");
         int n = 1;
         for (Action a : r.actions()) {

@@ -1,5 +1,6 @@
 package dev.baton.insight.debt;
 
+import dev.baton.insight.meetings.MeetingLoad;
 import dev.baton.insight.debt.DebtReport.Action;
 import dev.baton.insight.debt.DebtReport.ComponentResult;
 import dev.baton.insight.debt.DebtReport.Group;
@@ -120,11 +121,11 @@ final class ReportBuilder {
         // Readiness and phases read the figures above, so they are assessed on the report without them.
         DebtReport figures = new DebtReport(modelName, logName, tally.items(), tally.events(), tally.requests(), from, to,
                 score, cost, components, breakdowns, actions, List.of(), null, flows, conformanceMethod, capacity,
-                costScale, band.id(), band.sentence(score, tally.items(), Phases.MIN_ITEMS), sources, List.of(), NOT_READ);
+                costScale, band.id(), band.sentence(score, tally.items(), Phases.MIN_ITEMS), sources, List.of(), NOT_READ, MeetingLoad.NONE);
         return new DebtReport(modelName, logName, tally.items(), tally.events(), tally.requests(), from, to, score, cost,
                 components, breakdowns, actions, Readiness.assess(model, tally, figures),
                 Phases.assess(model, warnings, figures), flows, conformanceMethod, capacity, costScale, band.id(),
-                band.sentence(score, tally.items(), Phases.MIN_ITEMS), sources, modelChanges(), NOT_READ);
+                band.sentence(score, tally.items(), Phases.MIN_ITEMS), sources, modelChanges(), NOT_READ, MeetingLoad.NONE);
     }
 
     /** Tool switching needs each person's day, which merged per-case summaries do not keep. */

@@ -11,6 +11,13 @@ public final class Weeks {
     private Weeks() {
     }
 
+    /** The ISO week of a day, {@code 2026-W03}: the one key every weekly figure is grouped by. */
+    public static String of(long epochDay) {
+        LocalDate d = LocalDate.ofEpochDay(epochDay);
+        return String.format(java.util.Locale.ROOT, "%d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR),
+                d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+
     /** The Monday of a week key. */
     public static LocalDate monday(String week) {
         int year = Integer.parseInt(week.substring(0, week.indexOf("-W")));

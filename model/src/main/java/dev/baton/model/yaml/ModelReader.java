@@ -3,6 +3,7 @@ package dev.baton.model.yaml;
 import dev.baton.model.BusinessFunction;
 import dev.baton.model.Capacity;
 import dev.baton.model.Component;
+import dev.baton.model.MeetingSettings;
 import dev.baton.model.DebtSettings;
 import dev.baton.model.DecisionRights;
 import dev.baton.model.Field;
@@ -334,7 +335,7 @@ public final class ModelReader {
     }
 
     private DebtSettings debt(Node node, String path) {
-        Entries e = reader.mapping(node, path, "debt settings", List.of("weights", "wip-limit"));
+        Entries e = reader.mapping(node, path, "debt settings", List.of("weights", "wip-limit", "meetings"));
         if (e == null) {
             return DebtSettings.DEFAULT;
         }
@@ -345,7 +346,40 @@ public final class ModelReader {
             wip = null;
         }
         return new DebtSettings(e.has("weights") ? weights(e.node("weights"), e.path("weights"), DebtSettings.COMPONENTS) : Map.of(),
-                wip == null ? null : wip.intValue());
+                wip == null ? null : wip.intValue(),
+                e.has("meetings") ? meetings(e.node("meetings"), e.path("meetings")) : MeetingSettings.DEFAULT);
+    }
+
+    private MeetingSettings meetings(Node node, String path) {
+        Entries e = reader.mapping(node, path, "meeting settings", List.of("coordination-titles", "making-titles",
+                "recurring-is-coordination", "routine-titles", "routine-generates-tasks", "task-window"));
+        if (e == null) {
+            return MeetingSettings.DEFAULT;
+        }
+        return new MeetingSettings(titles(e, "coordination-titles"), titles(e, "making-titles"),
+                e.given("recurring-is-coordination") ? e.bool("recurring-is-coordination", true) : null,
+                titles(e, "routine-titles"),
+                e.given("routine-generates-tasks") ? e.bool("routine-generates-tasks", false) : null,
+                e.duration("task-window"));
+    }
+
+    /** A list of title words or phrases; each must be a valid regular expression, said where it is not. */
+    private List<String> titles(Entries e, String key) {
+        if (!e.given(key)) {
+            return null;
+        }
+        List<String> titles = e.texts(key, "a list of words or phrases");
+        for (int i = 0; i < titles.size(); i++) {
+            try {
+                java.util.regex.Pattern.compile(titles.get(i));
+            } catch (java.util.regex.PatternSyntaxException ex) {
+                String at = e.path(key) + "[" + i + "]";
+                problems().add(Severity.ERROR, "bad-value", at, problems().sourceMap().positionOf(at),
+                        "expected a word, phrase or regular expression, found '" + titles.get(i) + "' ("
+                                + ex.getDescription() + ")");
+            }
+        }
+        return titles;
     }
 
     /** A mapping of name → non-negative weight; with {@code keys}, only those names. */

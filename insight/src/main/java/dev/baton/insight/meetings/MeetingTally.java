@@ -1,0 +1,243 @@
+package dev.baton.insight.meetings;
+
+import dev.baton.engine.event.RecordedEvent;
+import dev.baton.engine.item.WorkItemEvent.ItemCreated;
+import dev.baton.engine.meeting.MeetingEvent.MeetingHeld;
+import dev.baton.insight.debt.CostAssumptions;
+import dev.baton.insight.debt.Weeks;
+import dev.baton.model.OperatingModel;
+import dev.baton.model.Person;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a log's meetings and item creations, in any order, into the {@link MeetingLoad}. Holds
+ * hours per person and week (two numbers each), the few meetings that may name an item, and the
+ * meetings the task rule looks back to: not the instances themselves, so a year of calendars for
+ * hundreds of people fits in a small heap.
+ */
+public final class MeetingTally {
+
+    /** How an item id looks where a meeting names it: {@code item-7}, {@code UT-27}, {@code MKT-104}. */
+    private static final Pattern ITEM_ID = Pattern.compile("(?<![\\w-])[A-Za-z][A-Za-z0-9_]*-\\d+(?![\\w-])");
+    private static final int MAX_EVIDENCE = 25;
+    private static final double MILLIS_PER_HOUR = 3_600_000.0;
+
+    private final OperatingModel model;
+    private final MeetingRules rules;
+    /** Per person, per epoch week index (Monday-based): hours and coordination hours. */
+    private final Map<String, Map<Long, double[]>> personWeeks = new HashMap<>();
+    private final Map<String, Long> unmatched = new TreeMap<>();
+    private final List<Candidate> namingItems = new ArrayList<>();
+    private final Map<String, List<Held>> heldBy = new HashMap<>();
+    private final List<Created> created = new ArrayList<>();
+    private final Set<String> items = new HashSet<>();
+    private final Set<String> people = new HashSet<>();
+    private long instances;
+    private long allDay;
+    private long taskMeetings;
+
+    /** A meeting that names something shaped like an item id. */
+    private record Candidate(String uid, Instant start, String title, List<String> attendees, double hours,
+                             List<String> ids) {
+    }
+
+    /** A meeting the task rule can attribute items to, as one attendee saw it. */
+    private record Held(String uid, String title, long endMillis, Instant start) {
+    }
+
+    private record Created(String item, String title, String text, String actor, long atMillis) {
+    }
+
+    public MeetingTally(OperatingModel model, MeetingRules rules) {
+        this.model = model;
+        this.rules = rules;
+        for (Person p : model.people()) {
+            people.add(p.id());
+        }
+    }
+
+    public void accept(RecordedEvent e) {
+        if (e.event() instanceof MeetingHeld m) {
+            meeting(e, m);
+        } else if (e.event() instanceof ItemCreated c) {
+            items.add(e.stream());
+            StringBuilder text = new StringBuilder(c.title() == null ? "" : c.title());
+            if (c.fields() != null) {
+                c.fields().values().forEach(v -> text.append('\n').append(v));
+            }
+            created.add(new Created(e.stream(), c.title(), text.toString().toLowerCase(Locale.ROOT), e.actor(),
+                    e.at().toEpochMilli()));
+        }
+    }
+
+    private void meeting(RecordedEvent e, MeetingHeld m) {
+        if (m.allDay()) {
+            allDay++;
+            return;
+        }
+        instances++;
+        long start = e.at().toEpochMilli();
+        long end = Math.max(start, Instant.parse(m.end()).toEpochMilli());
+        double hours = (end - start) / MILLIS_PER_HOUR;
+        boolean coordination = rules.isCoordination(m.title(), m.recurring());
+        long week = Math.floorDiv(Math.floorDiv(start, 86_400_000L) + 3, 7);
+        for (String who : m.attendees()) {
+            if (!people.contains(who)) {
+                unmatched.merge(who, 1L, Long::sum);
+                continue;
+            }
+            double[] cell = personWeeks.computeIfAbsent(who, p -> new HashMap<>()).computeIfAbsent(week, w -> new double[2]);
+            cell[0] += hours;
+            if (coordination) {
+                cell[1] += hours;
+            }
+        }
+        List<String> ids = ids(m.title() + "\n" + m.description());
+        if (!ids.isEmpty()) {
+            namingItems.add(new Candidate(m.uid(), e.at(), m.title(), m.attendees(), hours, ids));
+        }
+        if (rules.routineGeneratesTasks() || !(rules.isRoutine(m.title()))) {
+            taskMeetings++;
+            Held held = new Held(m.uid(), m.title(), end, e.at());
+            for (String who : m.attendees()) {
+                heldBy.computeIfAbsent(who, p -> new ArrayList<>()).add(held);
+            }
+        }
+    }
+
+    private static List<String> ids(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher matcher = ITEM_ID.matcher(text);
+        while (matcher.find()) {
+            out.add(matcher.group());
+        }
+        return out;
+    }
+
+    public MeetingLoad finish() {
+        if (instances == 0 && allDay == 0) {
+            return MeetingLoad.NONE;
+        }
+        Map<String, Double> capacity = new HashMap<>();
+        Map<String, String> function = new HashMap<>();
+        for (Person p : model.people()) {
+            capacity.put(p.id(), p.capacity() == null ? CostAssumptions.DEFAULT_CAPACITY_HOURS : p.capacity().hoursPerWeek());
+            function.put(p.id(), p.function() == null ? "(no function)" : p.function());
+        }
+        long firstWeek = Long.MAX_VALUE;
+        long lastWeek = Long.MIN_VALUE;
+        for (Map<Long, double[]> weeks : personWeeks.values()) {
+            for (long w : weeks.keySet()) {
+                firstWeek = Math.min(firstWeek, w);
+                lastWeek = Math.max(lastWeek, w);
+            }
+        }
+        long spanWeeks = firstWeek == Long.MAX_VALUE ? 0 : lastWeek - firstWeek + 1;
+        Map<String, double[]> byPerson = new TreeMap<>();
+        Map<String, double[]> byFunction = new TreeMap<>();
+        Map<String, double[]> byWeek = new TreeMap<>();
+        double hours = 0;
+        double coordination = 0;
+        double capacityHours = 0;
+        for (var person : personWeeks.entrySet()) {
+            String who = person.getKey();
+            double weekly = capacity.get(who);
+            double[] p = byPerson.computeIfAbsent(who, k -> new double[3]);
+            p[2] = weekly * spanWeeks;
+            byFunction.computeIfAbsent(function.get(who), k -> new double[3])[2] += weekly * spanWeeks;
+            capacityHours += weekly * spanWeeks;
+            for (var cell : person.getValue().entrySet()) {
+                double[] v = cell.getValue();
+                add(p, v);
+                add(byFunction.get(function.get(who)), v);
+                add(byWeek.computeIfAbsent(Weeks.of(cell.getKey() * 7 - 3), k -> new double[3]), v);
+                hours += v[0];
+                coordination += v[1];
+            }
+        }
+        // A week's capacity is that of everyone with a calendar, whether or not they met that week.
+        double weeklyCapacity = personWeeks.keySet().stream().mapToDouble(capacity::get).sum();
+        byWeek.values().forEach(w -> w[2] = weeklyCapacity);
+        long withCalendars = personWeeks.size();
+        long declared = model.people().size();
+        return new MeetingLoad(withCalendars, declared, declared == 0 ? 0 : (double) withCalendars / declared,
+                instances, allDay, hours, coordination, capacityHours, share(coordination, capacityHours),
+                rows(byPerson), rows(byFunction), rows(byWeek), unmatched, linked(), tasks());
+    }
+
+    private static void add(double[] into, double[] cell) {
+        into[0] += cell[0];
+        into[1] += cell[1];
+    }
+
+    private static double share(double part, double whole) {
+        return whole <= 0 ? 0 : part / whole;
+    }
+
+    private static List<MeetingLoad.Row> rows(Map<String, double[]> groups) {
+        List<MeetingLoad.Row> out = new ArrayList<>();
+        groups.forEach((k, v) -> out.add(new MeetingLoad.Row(k, v[0], v[1], v[2], share(v[1], v[2]))));
+        return out;
+    }
+
+    /** Meetings naming an item the log holds; the most hours first. */
+    private List<MeetingLoad.LinkedMeeting> linked() {
+        List<MeetingLoad.LinkedMeeting> out = new ArrayList<>();
+        for (Candidate c : namingItems) {
+            List<String> named = c.ids().stream().filter(items::contains).distinct().toList();
+            if (!named.isEmpty()) {
+                out.add(new MeetingLoad.LinkedMeeting(c.uid(), c.start().toString(), c.title(), c.attendees(),
+                        c.hours(), named));
+            }
+        }
+        out.sort(Comparator.comparing(MeetingLoad.LinkedMeeting::start).thenComparing(MeetingLoad.LinkedMeeting::uid));
+        return out;
+    }
+
+    /**
+     * The rule of "meetings that generate tasks": an item created (not moved) by an attendee within
+     * the window after the meeting ended, whose title or fields name the meeting (its UID, or its
+     * title when that is at least five characters). The latest such meeting before the item wins.
+     */
+    private MeetingLoad.TaskSummary tasks() {
+        long window = rules.taskWindow().toMillis();
+        List<MeetingLoad.GeneratedTask> found = new ArrayList<>();
+        Set<String> meetingsWithTasks = new HashSet<>();
+        created.sort(Comparator.comparingLong(Created::atMillis).thenComparing(Created::item));
+        for (Created item : created) {
+            Held best = null;
+            for (Held h : heldBy.getOrDefault(item.actor(), List.of())) {
+                boolean inWindow = h.endMillis() <= item.atMillis() && item.atMillis() - h.endMillis() <= window;
+                if (inWindow && names(item.text(), h) && (best == null || h.endMillis() > best.endMillis())) {
+                    best = h;
+                }
+            }
+            if (best != null) {
+                meetingsWithTasks.add(best.uid() + "@" + best.start());
+                found.add(new MeetingLoad.GeneratedTask(item.item(), item.title(), item.actor(), best.uid(), best.title(),
+                        best.start().toString(), (item.atMillis() - best.endMillis()) / 60_000));
+            }
+        }
+        return new MeetingLoad.TaskSummary(taskMeetings, meetingsWithTasks.size(), found.size(),
+                found.subList(0, Math.min(MAX_EVIDENCE, found.size())));
+    }
+
+    private static boolean names(String itemText, Held h) {
+        if (itemText.contains(h.uid().toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        String title = h.title() == null ? "" : h.title().trim().toLowerCase(Locale.ROOT);
+        return title.length() >= 5 && itemText.contains(title);
+    }
+}
