@@ -88,7 +88,7 @@ class ModelValidateCommandTest {
         assertThat(unknown.err()).contains("Unmatched argument", "model");
 
         assertThat(CliRun.of().exitCode()).isEqualTo(2);
-        assertThat(CliRun.of("model").err()).contains("expected validate or show");
+        assertThat(CliRun.of("model").err()).contains("expected validate, show or diff");
     }
 
     @Test

@@ -2,8 +2,8 @@ package dev.baton.insight.debt;
 
 import dev.baton.engine.event.RecordedEvent;
 import dev.baton.engine.meeting.MeetingEvent;
-import dev.baton.insight.meetings.MeetingRules;
-import dev.baton.insight.meetings.MeetingTally;
+import dev.baton.insight.debt.meetings.MeetingRules;
+import dev.baton.insight.debt.meetings.MeetingTally;
 import dev.baton.engine.item.WorkItemEvent.ItemCompleted;
 import dev.baton.engine.item.WorkItemEvent.ItemCreated;
 import dev.baton.engine.item.WorkItemEvent.StageEntered;

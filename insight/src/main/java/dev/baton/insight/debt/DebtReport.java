@@ -1,7 +1,7 @@
 package dev.baton.insight.debt;
 
 import dev.baton.insight.tools.ToolSwitching;
-import dev.baton.insight.meetings.MeetingLoad;
+import dev.baton.insight.debt.meetings.MeetingLoad;
 import java.util.List;
 import java.util.Map;
 

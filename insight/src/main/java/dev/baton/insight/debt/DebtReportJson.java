@@ -80,7 +80,7 @@ public final class DebtReportJson {
         m.put("toolSwitching", ToolSwitchingJson.toMap(r.toolSwitching()));
         if (r.meetings() != null && r.meetings().measured()) {
             // Only a log with meetings has the key, so reports of logs without calendars keep their bytes.
-            m.put("meetings", dev.baton.insight.meetings.MeetingLoadJson.toMap(r.meetings()));
+            m.put("meetings", dev.baton.insight.debt.meetings.MeetingLoadJson.toMap(r.meetings()));
         }
         return m;
     }

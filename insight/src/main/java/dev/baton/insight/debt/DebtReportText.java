@@ -43,7 +43,7 @@ public final class DebtReportText {
                     String.format(Locale.ROOT, "%,.0f", c.costHours()), c.summary()));
         }
         if (r.meetings() != null && r.meetings().measured()) {
-            out.append(dev.baton.insight.meetings.MeetingLoadText.of(r.meetings()));
+            out.append(dev.baton.insight.debt.meetings.MeetingLoadText.of(r.meetings()));
         }
         out.append("\nTop actions (hours they would recover)\n");
         int n = 1;

@@ -1,6 +1,6 @@
 package dev.baton.insight.debt;
 
-import dev.baton.insight.meetings.MeetingLoad;
+import dev.baton.insight.debt.meetings.MeetingLoad;
 import dev.baton.insight.debt.DebtReport.Action;
 import dev.baton.insight.debt.DebtReport.ComponentResult;
 import dev.baton.insight.debt.DebtReport.Group;

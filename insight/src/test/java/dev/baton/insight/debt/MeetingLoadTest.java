@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.baton.engine.item.WorkItemEvent.ItemCreated;
 import dev.baton.engine.meeting.MeetingEvent;
 import dev.baton.engine.meeting.MeetingEvent.MeetingHeld;
-import dev.baton.insight.meetings.MeetingLoad;
+import dev.baton.insight.debt.meetings.MeetingLoad;
 import dev.baton.model.OperatingModel;
 import java.time.Instant;
 import java.util.List;

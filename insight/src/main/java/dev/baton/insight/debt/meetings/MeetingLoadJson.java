@@ -1,4 +1,4 @@
-package dev.baton.insight.meetings;
+package dev.baton.insight.debt.meetings;
 
 import dev.baton.insight.debt.DebtReportJson;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.baton.insight.meetings;
+package dev.baton.insight.debt.meetings;
 
 import dev.baton.engine.event.RecordedEvent;
 import dev.baton.engine.item.WorkItemEvent.ItemCreated;

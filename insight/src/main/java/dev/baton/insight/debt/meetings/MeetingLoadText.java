@@ -1,4 +1,4 @@
-package dev.baton.insight.meetings;
+package dev.baton.insight.debt.meetings;
 
 import java.util.Comparator;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.baton.insight.meetings;
+package dev.baton.insight.debt.meetings;
 
 import dev.baton.model.DebtSettings;
 import dev.baton.model.MeetingSettings;

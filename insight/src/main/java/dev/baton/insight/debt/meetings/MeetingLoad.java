@@ -1,4 +1,4 @@
-package dev.baton.insight.meetings;
+package dev.baton.insight.debt.meetings;
 
 import java.util.List;
 import java.util.Map;
