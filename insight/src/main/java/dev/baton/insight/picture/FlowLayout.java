@@ -68,11 +68,20 @@ final class FlowLayout {
     record Placed(List<PlacedNode> nodes, List<PlacedEdge> edges, double width, double height, String how) {
 
         /**
-         * Whether no two boxes with text (stages and arrow labels) overlap. ELK keeps them apart, except
-         * that its graph wrapping may leave the labels of arrows cut by a wrap at the origin; such a
-         * layout is not used.
+         * Whether no two boxes with text (stages and arrow labels) overlap and every arrow runs from its
+         * source to its target. ELK ensures both, except that its graph wrapping may leave the label of
+         * an arrow cut by a wrap at the origin, or end such an arrow short of its target; such a layout
+         * is not used.
          */
-        boolean apart() {
+        boolean sound() {
+            Map<String, PlacedNode> byId = new HashMap<>();
+            nodes.forEach(n -> byId.put(n.node().id(), n));
+            for (PlacedEdge e : edges) {
+                if (e.points().isEmpty() || !touches(byId.get(e.edge().from()), e.points().get(0))
+                        || !touches(byId.get(e.edge().to()), e.points().get(e.points().size() - 1))) {
+                    return false;
+                }
+            }
             List<double[]> boxes = new ArrayList<>();
             nodes.forEach(n -> boxes.add(new double[] {n.x(), n.y(), n.width(), n.height()}));
             edges.stream().filter(e -> e.labelBox() != null).forEach(e -> boxes.add(e.labelBox()));
@@ -86,6 +95,11 @@ final class FlowLayout {
                 }
             }
             return true;
+        }
+
+        private static boolean touches(PlacedNode n, double[] p) {
+            return n != null && p[0] >= n.x() - 3 && p[0] <= n.x() + n.width() + 3 && p[1] >= n.y() - 3
+                    && p[1] <= n.y() + n.height() + 3;
         }
     }
 
@@ -103,7 +117,7 @@ final class FlowLayout {
             // ELK's wrapping aims at an aspect ratio; ask for one row height per row wanted.
             double aspect = maxWidth / (row.height() * rows);
             Placed wrapped = layout(nodes, edges, Direction.RIGHT, aspect);
-            if (!wrapped.apart()) {
+            if (!wrapped.sound()) {
                 continue;
             }
             if (wrapped.width() < best.width()) {
@@ -114,7 +128,7 @@ final class FlowLayout {
             }
         }
         Placed down = layout(nodes, edges, Direction.DOWN, 0);
-        return down.width() < best.width() && down.apart() ? down : best;
+        return down.width() < best.width() && down.sound() ? down : best;
     }
 
     static Placed layout(List<Node> nodes, List<Edge> edges, Direction direction, double wrapAspect) {
