@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.elk.alg.layered.options.CenterEdgeLabelPlacementStrategy;
 import org.eclipse.elk.alg.layered.options.CycleBreakingStrategy;
 import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
@@ -108,30 +109,59 @@ final class FlowLayout {
 
     /** The layout that fits {@code maxWidth} best, by the rule in the class comment. */
     static Placed fit(List<Node> nodes, List<Edge> edges, double maxWidth) {
-        Placed row = layout(nodes, edges, Direction.RIGHT, 0);
+        Placed row = layout(nodes, edges, Direction.RIGHT, 0, WrappingStrategy.OFF);
+        if (row == null) {
+            row = layout(nodes, edges, Direction.DOWN, 0, WrappingStrategy.OFF);
+            if (row == null) {
+                throw new IllegalStateException("ELK could not lay out a flow of " + nodes.size() + " nodes");
+            }
+            return row;
+        }
         if (row.width() <= maxWidth || nodes.size() < 3) {
             return row;
         }
         Placed best = row;
-        for (int rows = 2; rows <= Math.min(8, nodes.size()); rows++) {
+        // Wrapping pays for flows a person reads stage by stage, not for maps of hundreds of arrows.
+        int most = nodes.size() <= 40 ? Math.min(8, nodes.size()) : 1;
+        for (int rows = 2; rows <= most; rows++) {
             // ELK's wrapping aims at an aspect ratio; ask for one row height per row wanted.
             double aspect = maxWidth / (row.height() * rows);
-            Placed wrapped = layout(nodes, edges, Direction.RIGHT, aspect);
-            if (!wrapped.sound()) {
-                continue;
-            }
-            if (wrapped.width() < best.width()) {
-                best = wrapped;
-            }
-            if (wrapped.width() <= maxWidth) {
-                return wrapped;
+            for (WrappingStrategy strategy : List.of(WrappingStrategy.MULTI_EDGE, WrappingStrategy.SINGLE_EDGE)) {
+                Placed wrapped = layout(nodes, edges, Direction.RIGHT, aspect, strategy);
+                if (wrapped == null || !wrapped.sound()) {
+                    continue;
+                }
+                if (wrapped.width() < best.width()) {
+                    best = wrapped;
+                }
+                if (wrapped.width() <= maxWidth) {
+                    return wrapped;
+                }
             }
         }
-        Placed down = layout(nodes, edges, Direction.DOWN, 0);
-        return down.width() < best.width() && down.sound() ? down : best;
+        Placed down = layout(nodes, edges, Direction.DOWN, 0, WrappingStrategy.OFF);
+        return down != null && down.width() < best.width() && down.sound() ? down : best;
     }
 
-    static Placed layout(List<Node> nodes, List<Edge> edges, Direction direction, double wrapAspect) {
+    /**
+     * One layout, or null when ELK fails on it (its label-dummy switching throws on some graphs with
+     * wrapping or long edges); the switching is then tried again with the labels kept in the tail layer.
+     */
+    static Placed layout(List<Node> nodes, List<Edge> edges, Direction direction, double wrapAspect,
+                         WrappingStrategy wrapping) {
+        try {
+            return layout(nodes, edges, direction, wrapAspect, wrapping, CenterEdgeLabelPlacementStrategy.MEDIAN_LAYER);
+        } catch (RuntimeException e) {
+            try {
+                return layout(nodes, edges, direction, wrapAspect, wrapping, CenterEdgeLabelPlacementStrategy.TAIL_LAYER);
+            } catch (RuntimeException again) {
+                return null;
+            }
+        }
+    }
+
+    private static Placed layout(List<Node> nodes, List<Edge> edges, Direction direction, double wrapAspect,
+                                 WrappingStrategy wrapping, CenterEdgeLabelPlacementStrategy labelPlacement) {
         ElkNode root = ElkGraphUtil.createGraph();
         root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
         root.setProperty(LayeredOptions.DIRECTION, direction);
@@ -146,8 +176,9 @@ final class FlowLayout {
         root.setProperty(LayeredOptions.SPACING_EDGE_NODE, 14.0);
         root.setProperty(LayeredOptions.PADDING, new ElkPadding(12));
         root.setProperty(LayeredOptions.SEPARATE_CONNECTED_COMPONENTS, false);
-        if (wrapAspect > 0) {
-            root.setProperty(LayeredOptions.WRAPPING_STRATEGY, WrappingStrategy.MULTI_EDGE);
+        root.setProperty(LayeredOptions.EDGE_LABELS_CENTER_LABEL_PLACEMENT_STRATEGY, labelPlacement);
+        if (wrapping != WrappingStrategy.OFF) {
+            root.setProperty(LayeredOptions.WRAPPING_STRATEGY, wrapping);
             root.setProperty(LayeredOptions.ASPECT_RATIO, wrapAspect);
             root.setProperty(LayeredOptions.WRAPPING_ADDITIONAL_EDGE_SPACING, 16.0);
         }
@@ -232,7 +263,7 @@ final class FlowLayout {
             boolean backward = index.get(e.to()) <= index.get(e.from());
             placedEdges.add(new PlacedEdge(e, backward, points, labels.get(k), box));
         }
-        String how = direction == Direction.DOWN ? "top-down" : wrapAspect > 0 ? "wrapped" : "one row";
+        String how = direction == Direction.DOWN ? "top-down" : wrapping != WrappingStrategy.OFF ? "wrapped" : "one row";
         return new Placed(placedNodes, placedEdges, root.getWidth(), root.getHeight(), how);
     }
 
