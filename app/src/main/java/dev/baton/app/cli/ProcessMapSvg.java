@@ -1,7 +1,7 @@
 package dev.baton.app.cli;
 
 import dev.baton.insight.discovery.ProcessMap;
-import dev.baton.model.show.FlowSvg;
+import dev.baton.insight.picture.FlowSvg;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -19,7 +19,8 @@ import dev.baton.insight.debt.Evidence;
 import dev.baton.insight.debt.Scope;
 import dev.baton.model.OperatingModel;
 import dev.baton.model.WorkType;
-import dev.baton.model.show.FlowSvg;
+import dev.baton.insight.debt.FlowComparisonPicture;
+import dev.baton.insight.picture.FlowSvg;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -230,33 +231,19 @@ class DebtPage {
         WorkType type = model.workType(f.workType()).orElse(null);
         String name = type == null ? f.workType() : Names.workType(type);
         String declared = type == null ? "" : ModelPage.declaredFlow(model, type);
-        List<FlowSvg.Node> nodes = new ArrayList<>();
-        for (String stage : f.stages()) {
-            boolean known = type != null && type.stage(stage).isPresent();
-            String kind = known ? type.stage(stage).get().kind() == null ? null : type.stage(stage).get().kind().id()
-                    : "deviation";
-            nodes.add(new FlowSvg.Node(stage, type == null ? stage : Names.stage(type, stage),
-                    List.of(known ? "" : "not a declared stage"), kind));
-        }
-        long max = f.actual().stream().mapToLong(Edge::count).max().orElse(1);
-        List<FlowSvg.Edge> edges = new ArrayList<>();
         List<String> deviations = new ArrayList<>();
         for (Edge e : f.actual()) {
-            double weight = 1 + 5 * Math.log1p(e.count()) / Math.log1p(max);
-            edges.add(new FlowSvg.Edge(e.from(), e.to(), String.valueOf(e.count()), e.declared() ? "normal" : "deviation",
-                    weight));
             if (!e.declared()) {
                 deviations.add((type == null ? e.from() : Names.stage(type, e.from())) + " → "
                         + (type == null ? e.to() : Names.stage(type, e.to())) + ": " + e.count() + " times");
             }
         }
-        for (Edge e : f.declared()) {
-            if (f.actual().stream().noneMatch(a -> a.from().equals(e.from()) && a.to().equals(e.to()))) {
-                edges.add(new FlowSvg.Edge(e.from(), e.to(), "never", "faint", 1));
-            }
-        }
-        return new FlowView(f.workType(), name, f.cases(), declared,
-                FlowSvg.render("Actual flow of " + name, nodes, edges), deviations);
+        String actual = FlowComparisonPicture.actual(f, "Actual flow of " + name,
+                stage -> type == null ? stage : Names.stage(type, stage),
+                stage -> type == null || type.stage(stage).isEmpty() ? "deviation"
+                        : type.stage(stage).get().kind() == null ? null : type.stage(stage).get().kind().id(),
+                FlowSvg.FIT_WIDTH);
+        return new FlowView(f.workType(), name, f.cases(), declared, actual, deviations);
     }
 
     static String one(double v) {

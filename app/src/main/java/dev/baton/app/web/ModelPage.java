@@ -12,7 +12,7 @@ import dev.baton.model.Stage;
 import dev.baton.model.StageChange;
 import dev.baton.model.WorkType;
 import dev.baton.model.problem.Problem;
-import dev.baton.model.show.FlowSvg;
+import dev.baton.insight.picture.FlowSvg;
 import dev.baton.model.show.HandoffChain;
 import dev.baton.model.show.OwnershipTable;
 import dev.baton.model.show.RaciMatrix;

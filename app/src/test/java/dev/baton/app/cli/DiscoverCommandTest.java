@@ -78,7 +78,9 @@ class DiscoverCommandTest {
         List<String> boxes = new ArrayList<>();
         NodeList groups = svg.getElementsByTagNameNS("http://www.w3.org/2000/svg", "g");
         for (int i = 0; i < groups.getLength(); i++) {
-            boxes.add(((Element) groups.item(i)).getAttribute("data-stage"));
+            if (((Element) groups.item(i)).hasAttribute("data-stage")) {
+                boxes.add(((Element) groups.item(i)).getAttribute("data-stage"));
+            }
         }
         // a box per activity, ordered by where it comes in a case, between the start and the end
         assertThat(boxes).containsExactly("start", "brief", "build", "review", "end");

@@ -33,10 +33,13 @@ public final class DebtReportHtml {
             table{border-collapse:collapse;background:#fff}th,td{border-bottom:1px solid #eceff3;padding:4px 8px;text-align:left;vertical-align:top}
             th{background:#f0f2f5;font-weight:600}td.num,th.num{text-align:right}
             .pass{color:#127a3a;font-weight:700}.fail{color:#b42318;font-weight:700}
-            .flows{display:flex;gap:18px;flex-wrap:wrap}.flow{background:#fff;border:1px solid #dde1e7;border-radius:8px;padding:8px}
+            .flows{display:flex;flex-direction:column;gap:12px}.flow{background:#fff;border:1px solid #dde1e7;border-radius:8px;padding:8px;overflow-x:auto}h4{margin:0 0 4px;font-size:13px;color:#667085}
             details{background:#fff;border:1px solid #dde1e7;border-radius:8px;padding:6px 12px;margin:6px 0}summary{cursor:pointer;font-weight:600}
             code{font-size:12px;color:#475467}
             """;
+
+    /** The inside of a flow's box: main's 1180 px less its padding and the box's. */
+    private static final int FLOW_WIDTH = 1110;
 
     private DebtReportHtml() {
     }
@@ -89,8 +92,8 @@ public final class DebtReportHtml {
         h.append("<h2>Weekly trend</h2>").append(trend(r.breakdowns().get(Dimension.WEEK), r.modelChanges()))
                 .append('\n');
 
-        h.append("<h2>Declared flow beside actual flow</h2><p class=\"muted\">Left: the stage changes the model ")
-                .append("declares. Right: the changes items actually made, thicker when more frequent; red ones are not ")
+        h.append("<h2>Declared flow beside actual flow</h2><p class=\"muted\">Above: the stage changes the model ")
+                .append("declares. Below: the changes items actually made, thicker when more frequent; red ones are not ")
                 .append("in the declared flow.</p>\n");
         for (FlowComparison f : r.flows()) {
             if (f.stages().isEmpty()) {
@@ -105,9 +108,17 @@ public final class DebtReportHtml {
                 f.deviations().forEach(d -> h.append("<li>").append(esc(d)).append("</li>"));
                 h.append("</ul>");
             }
-            h.append("<div class=\"flows\"><div class=\"flow\">")
-                    .append(FlowSvg.draw(f.stages(), f.declared(), false)).append("</div><div class=\"flow\">")
-                    .append(FlowSvg.draw(f.stages(), f.actual(), true)).append("</div></div>\n");
+            java.util.Set<String> declaredStages = new java.util.HashSet<>();
+            f.declared().forEach(e -> {
+                declaredStages.add(e.from());
+                declaredStages.add(e.to());
+            });
+            java.util.function.Function<String, String> kind = s -> declaredStages.contains(s) ? null : "deviation";
+            h.append("<div class=\"flows\"><div class=\"flow\"><h4>declared</h4>")
+                    .append(FlowComparisonPicture.declared(f, "Declared flow of " + f.workType(), s -> s, kind, FLOW_WIDTH))
+                    .append("</div><div class=\"flow\"><h4>actual</h4>")
+                    .append(FlowComparisonPicture.actual(f, "Actual flow of " + f.workType(), s -> s, kind, FLOW_WIDTH))
+                    .append("</div></div>\n");
         }
 
         h.append(dev.baton.insight.tools.ToolSwitchingHtml.section(r.toolSwitching()));
@@ -277,78 +288,6 @@ public final class DebtReportHtml {
     }
 
     static String esc(String s) {
-        return dev.baton.model.show.FlowSvg.esc(s);
-    }
-
-    /** A flow drawn by hand: stages top to bottom in listed order, changes as lines and arcs between them. */
-    static final class FlowSvg {
-
-        private static final int BOX_W = 170;
-        private static final int BOX_H = 26;
-        private static final int GAP = 48;
-        private static final int X = 150;
-
-        private FlowSvg() {
-        }
-
-        static String draw(List<String> stages, List<Edge> edges, boolean actual) {
-            int height = 30 + stages.size() * GAP;
-            int width = 470;
-            long max = edges.stream().mapToLong(Edge::count).max().orElse(1);
-            StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
-                    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s flow\">",
-                    width, height, actual ? "actual" : "declared"));
-            String id = actual ? "a" : "d";
-            s.append("<defs><marker id=\"arrow-").append(id).append("\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerUnits=\"userSpaceOnUse\" ")
-                    .append("markerWidth=\"9\" markerHeight=\"9\" orient=\"auto-start-reverse\"><path d=\"M0,0L10,5L0,10z\" fill=\"#667085\"/></marker>")
-                    .append("<marker id=\"arrow-").append(id).append("-bad\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerUnits=\"userSpaceOnUse\" ")
-                    .append("markerWidth=\"9\" markerHeight=\"9\" orient=\"auto-start-reverse\"><path d=\"M0,0L10,5L0,10z\" fill=\"#d9483b\"/></marker></defs>");
-            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"14\" font-size=\"12\" font-weight=\"600\" text-anchor=\"middle\">%s</text>",
-                    X, actual ? "actual" : "declared"));
-            for (Edge e : edges) {
-                int i = stages.indexOf(e.from());
-                int j = stages.indexOf(e.to());
-                if (i < 0 || j < 0 || i == j) {
-                    continue;
-                }
-                double widthPx = actual ? 1 + 5 * Math.log1p(e.count()) / Math.log1p(max) : 1.5;
-                boolean bad = actual && !e.declared();
-                String stroke = bad ? "#d9483b" : "#667085";
-                String marker = "url(#arrow-" + id + (bad ? "-bad" : "") + ")";
-                double y1 = y(i) + (j > i ? BOX_H : 0);
-                double y2 = y(j) + (j > i ? 0 : BOX_H);
-                String path;
-                if (j == i + 1) {
-                    path = String.format(Locale.ROOT, "M%d,%.1f L%d,%.1f", X, y1, X, y2);
-                } else {
-                    // Skips bend right, going back bends left; longer jumps bend further.
-                    int side = j > i ? 1 : -1;
-                    double bend = X + side * (BOX_W / 2.0 + 18 + 14 * Math.min(8, Math.abs(j - i)));
-                    double x0 = X + side * BOX_W / 2.0;
-                    y1 = y(i) + BOX_H / 2.0;
-                    y2 = y(j) + BOX_H / 2.0;
-                    path = String.format(Locale.ROOT, "M%.1f,%.1f C%.1f,%.1f %.1f,%.1f %.1f,%.1f", x0, y1, bend, y1, bend, y2, x0, y2);
-                }
-                s.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"").append(stroke)
-                        .append(String.format(Locale.ROOT, "\" stroke-width=\"%.1f\" marker-end=\"%s\"><title>%s → %s%s</title></path>",
-                                widthPx, marker, esc(e.from()), esc(e.to()), actual ? ": " + e.count() + " times" : ""));
-                if (actual) {
-                    double lx = j == i + 1 ? X + 6 : X + (j > i ? 1 : -1) * (BOX_W / 2.0 + 22 + 14 * Math.min(8, Math.abs(j - i)));
-                    double ly = (y1 + y2) / 2 + 4;
-                    s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" fill=\"%s\">%d</text>",
-                            lx, ly, stroke, e.count()));
-                }
-            }
-            for (int i = 0; i < stages.size(); i++) {
-                s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"6\" fill=\"#eef2ff\" stroke=\"#3056d3\"/>"
-                                + "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\">%s</text>",
-                        X - BOX_W / 2, y(i), BOX_W, BOX_H, X, y(i) + 17, esc(stages.get(i))));
-            }
-            return s.append("</svg>").toString();
-        }
-
-        private static int y(int i) {
-            return 26 + i * GAP;
-        }
+        return dev.baton.insight.picture.FlowSvg.esc(s);
     }
 }

@@ -1,6 +1,6 @@
 package dev.baton.insight.weekly;
 
-import static dev.baton.model.show.FlowSvg.esc;
+import static dev.baton.insight.picture.FlowSvg.esc;
 
 import dev.baton.insight.weekly.WeeklyReport.Line;
 import dev.baton.insight.weekly.WeeklyReport.Section;
