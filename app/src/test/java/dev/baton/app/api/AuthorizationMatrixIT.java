@@ -53,6 +53,9 @@ class AuthorizationMatrixIT extends DemoServer {
             "/intake/requests/{id}/{decision}", "/boards/{workType}", "/boards/{workType}/move", "/items/{id}",
             "/items/{id}/{command}", "/debt", "/debt/components/{id}", "/import", "/import/preview", "/import/suggest-mapping",
             "/import/batches/{id}/retract", "/import/suggest", "/migrations", "/migrations/preview", "/error",
+            // the model editor (docs/model-editing.md): the page, its draft's YAML and one form post per kind of change
+            "/model/edit", "/model/edit/draft.yaml", "/model/edit/start", "/model/edit/field", "/model/edit/add",
+            "/model/edit/remove", "/model/edit/move", "/model/edit/save", "/model/edit/discard",
             // the OpenAPI document itself
             "/api/docs", "/api/docs.yaml");
 
