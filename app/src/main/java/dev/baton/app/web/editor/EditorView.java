@@ -18,7 +18,7 @@ final class EditorView {
 
     /** A problem (error, warning) or a refused edit, as shown at a field. */
     record Msg(String severity, String text, String code) {
-        boolean error() {
+        public boolean error() {
             return !severity.equals("warning");
         }
     }
@@ -29,16 +29,16 @@ final class EditorView {
      */
     record Field(String domId, String label, String path, String kind, String value, String suggest,
                  List<String> options, String hint, List<Msg> msgs) {
-        boolean invalid() {
+        public boolean invalid() {
             return msgs.stream().anyMatch(Msg::error);
         }
 
-        boolean checked() {
+        public boolean checked() {
             return "true".equalsIgnoreCase(value);
         }
 
         /** What aria-describedby names: the hint and the messages, when there are any. */
-        String describedBy() {
+        public String describedBy() {
             String ids = (hint == null ? "" : domId + "-hint ") + (msgs.isEmpty() ? "" : domId + "-msg");
             return ids.isBlank() ? null : ids.strip();
         }
@@ -71,11 +71,36 @@ final class EditorView {
     private final Object data;
     private final Map<String, List<Msg>> anchors = new LinkedHashMap<>();
     private final Map<String, String> anchorIds = new LinkedHashMap<>();
-    final List<Field> model = new ArrayList<>();
-    final List<Section> sections = new ArrayList<>();
-    final List<Field> intake = new ArrayList<>();
-    final List<Summary> summary = new ArrayList<>();
-    final Map<String, List<String>> suggestions = new TreeMap<>();
+    private final List<Field> model = new ArrayList<>();
+    private final List<Section> sections = new ArrayList<>();
+    private final List<Field> intake = new ArrayList<>();
+    private final List<Summary> summary = new ArrayList<>();
+    private final Map<String, List<String>> suggestions = new TreeMap<>();
+
+    /** The model's own fields (name, version, description). */
+    public List<Field> model() {
+        return model;
+    }
+
+    /** The lists of the model, in the order of the reference (functions first, intake forms last). */
+    public List<Section> sections() {
+        return sections;
+    }
+
+    /** The intake's prioritisation scheme. */
+    public List<Field> intake() {
+        return intake;
+    }
+
+    /** Every problem, in validation order, with where it is shown. */
+    public List<Summary> summary() {
+        return summary;
+    }
+
+    /** The ids a reference field may name, per datalist id. */
+    public Map<String, List<String>> suggestions() {
+        return suggestions;
+    }
 
     private EditorView(Object data) {
         this.data = data;

@@ -12,11 +12,11 @@ final class LineDiff {
 
     /** One line of the diff: {@code ' '} context, {@code '-'} removed, {@code '+'} added; numbers are 1-based, 0 when none. */
     record Line(char kind, int oldNumber, int newNumber, String text) {
-        String css() {
+        public String css() {
             return kind == '+' ? "added" : kind == '-' ? "removed" : "context";
         }
 
-        String marker() {
+        public String marker() {
             return String.valueOf(kind);
         }
     }
