@@ -20,6 +20,7 @@ import dev.baton.model.validation.ModelValidation;
 import dev.baton.model.validation.ValidationReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
@@ -34,6 +35,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -97,8 +99,9 @@ class ModelEditorWalkIT {
 
     /** Waits until the server answered the change made after {@code before} and htmx put it in the page. */
     void settled(int before) {
-        browser.waitFor(() -> revision() > before
-                && browser.all(By.cssSelector(".htmx-request, .htmx-swapping, .htmx-settling")).isEmpty());
+        new WebDriverWait(browser.driver, Duration.ofSeconds(20), Duration.ofMillis(40))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> revision() > before && browser.all(By.cssSelector("#editor[aria-busy]")).isEmpty());
     }
 
     /** Types a value into a field (or chooses it), as a person would, and waits for the change to be made. */
@@ -284,14 +287,6 @@ class ModelEditorWalkIT {
         tabTo(id("work-types[0].stages[1].gate.approvers"));
         change("marketing", Keys.TAB);
 
-        // the RACI grid: who drives and who approves each stage
-        tabTo(id("work-types[0].stages[0].decision.driver"));
-        change("marketing", Keys.TAB);
-        change("marketing", Keys.TAB);
-        tabTo(id("work-types[0].stages[1].decision.driver"));
-        change("marketing", Keys.TAB);
-        change("marketing", Keys.TAB);
-
         // reorder with the keyboard: review up, then back down
         tabTo("up-i-work-types_0__stages_1");
         change(Keys.ENTER);
@@ -299,6 +294,14 @@ class ModelEditorWalkIT {
         assertThat(focused()).isEqualTo("down-i-work-types_0__stages_0");
         change(Keys.ENTER);
         assertThat(browser.find(By.id(id("work-types[0].stages[0].id"))).getAttribute("value")).isEqualTo("draft");
+
+        // the RACI grid: who drives and who approves each stage
+        tabTo(id("work-types[0].stages[0].decision.driver"));
+        change("marketing", Keys.TAB);
+        change("marketing", Keys.TAB);
+        tabTo(id("work-types[0].stages[1].decision.driver"));
+        change("marketing", Keys.TAB);
+        change("marketing", Keys.TAB);
 
         assertNoErrors();
         assertThat(Axe.serious(browser)).as("axe-core on the editor after the keyboard walk").isEmpty();

@@ -81,12 +81,12 @@ final class LineDiff {
                 out.add(new Line(' ', start + i + 1, start + j + 1, a.get(start + i)));
                 i++;
                 j++;
-            } else if (j < m && (i == n || common[i][j + 1] >= common[i + 1][j])) {
+            } else if (i < n && (j == m || common[i + 1][j] >= common[i][j + 1])) {
+                out.add(new Line('-', start + i + 1, 0, a.get(start + i))); // removed before added, as git shows them
+                i++;
+            } else {
                 out.add(new Line('+', 0, start + j + 1, b.get(start + j)));
                 j++;
-            } else {
-                out.add(new Line('-', start + i + 1, 0, a.get(start + i)));
-                i++;
             }
         }
     }

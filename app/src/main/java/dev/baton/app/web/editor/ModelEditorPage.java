@@ -92,7 +92,7 @@ class ModelEditorPage {
     @PostMapping("/model/edit/field")
     String field(@RequestParam("path") String path, @RequestParam(name = "kind", defaultValue = "text") String kind,
                  @RequestParam(name = "value", required = false) String value,
-                 @RequestHeader(name = "HX-Request", required = false) String htmx,
+                 @RequestHeader(name = "HX-Request", required = false) String htmx, // sent by editor.js
                  @AuthenticationPrincipal BatonUser user, Model page, RedirectAttributes flash) {
         Object typed = FormEdits.value(kind, value);
         return change(user, path, data -> FormEdits.set(data, path, typed),
