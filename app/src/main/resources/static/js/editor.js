@@ -27,12 +27,6 @@
     busy = true;
     var editor = document.getElementById('editor');
     editor.setAttribute('aria-busy', 'true');
-    var active = document.activeElement;
-    var activeId = active && active.id;
-    var selection = null;
-    try {
-      selection = active && typeof active.selectionStart === 'number' ? [active.selectionStart, active.selectionEnd] : null;
-    } catch (ignored) { /* not a text input */ }
     var headers = {'HX-Request': 'true', 'Content-Type': 'application/x-www-form-urlencoded'};
     if (meta('csrf-header') && meta('csrf-token')) {
       headers[meta('csrf-header')] = meta('csrf-token');
@@ -46,6 +40,14 @@
           window.location.reload();
           return;
         }
+        // where the focus is now: a change is sent as the field loses the focus, and the answer
+        // arrives after Tab has moved it on
+        var active = document.activeElement;
+        var activeId = active && active !== document.body ? active.id : null;
+        var selection = null;
+        try {
+          selection = active && typeof active.selectionStart === 'number' ? [active.selectionStart, active.selectionEnd] : null;
+        } catch (ignored) { /* not a text input */ }
         var current = document.getElementById('editor');
         current.replaceWith(document.adoptNode(fresh));
         var named = fresh.getAttribute('data-focus');
