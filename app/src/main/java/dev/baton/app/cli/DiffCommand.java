@@ -54,7 +54,7 @@ final class DiffCommand implements Callable<Integer> {
             return Baton.INVALID;
         }
         List<ModelChange> changes = ModelComparison.compare(old.model(), now.model());
-        List<LineDiff.Line> lines = yaml ? LineDiff.hunks(LineDiff.of(read(before), read(after)), 3) : List.of();
+        List<LineDiff.Hunk> hunks = yaml ? LineDiff.hunks(LineDiff.of(read(before), read(after)), 3) : List.of();
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
             out.println(Json.write(Json.ordered("before", before.toString(), "after", after.toString(),
@@ -76,16 +76,15 @@ final class DiffCommand implements Callable<Integer> {
             }
             out.println("  " + c.sentence());
         }
-        if (yaml && !lines.isEmpty()) {
+        if (!hunks.isEmpty()) {
             out.println();
             out.println("--- " + before);
             out.println("+++ " + after);
-            for (LineDiff.Line l : lines) {
-                out.println(l == null ? "…" : switch (l.op()) {
-                    case KEPT -> "  " + l.text();
-                    case REMOVED -> "- " + l.text();
-                    case ADDED -> "+ " + l.text();
-                });
+            for (LineDiff.Hunk h : hunks) {
+                if (h.gap()) {
+                    out.println("…");
+                }
+                h.lines().forEach(l -> out.println(l.marker() + " " + l.text()));
             }
         }
         return Baton.OK;

@@ -50,6 +50,7 @@ class WebSecurity {
                         .requestMatchers(HttpMethod.POST, "/signout").authenticated()
                         .requestMatchers(HttpMethod.GET, "/signout").permitAll()
                         .requestMatchers(HttpMethod.POST, "/model").hasAnyRole("ADMIN", "OPS")
+                        .requestMatchers(HttpMethod.POST, "/model/edit/**").hasAnyRole("ADMIN", "OPS")
                         .requestMatchers("/import", "/import/**").hasAnyRole("ADMIN", "OPS")
                         .requestMatchers("/migrations", "/migrations/**").hasAnyRole("ADMIN", "OPS")
                         // One's own inbox, preferences and report subscriptions: viewers too.

@@ -55,6 +55,9 @@ class AuthorizationMatrixIT extends DemoServer {
             "/import/batches/{id}/retract", "/import/suggest", "/migrations", "/migrations/preview", "/error",
             "/inbox", "/inbox/{id}/read", "/inbox/read", "/inbox/preferences", "/reports/weekly", "/reports/weekly/subscriptions",
             "/reports/weekly/subscriptions/{id}/delete",
+            // the model editor (docs/model-editing.md): the page, its draft's YAML and one form post per kind of change
+            "/model/edit", "/model/edit/draft.yaml", "/model/edit/start", "/model/edit/field", "/model/edit/add",
+            "/model/edit/remove", "/model/edit/move", "/model/edit/save", "/model/edit/discard",
             // the OpenAPI document itself
             "/api/docs", "/api/docs.yaml");
 

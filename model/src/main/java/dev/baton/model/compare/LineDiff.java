@@ -12,7 +12,15 @@ public final class LineDiff {
 
     /** One line of the diff; {@code before}/{@code after} are 1-based line numbers, 0 where the line is absent. */
     public record Line(Op op, int before, int after, String text) {
+
+        /** {@code +}, {@code -} or a space, as {@code diff -u} marks the line. */
+        public String marker() {
+            return op == Op.ADDED ? "+" : op == Op.REMOVED ? "-" : " ";
+        }
     }
+
+    /** Beyond this many lines × lines between the common head and tail, no alignment: all removed, then all added. */
+    static final long MAX_CELLS = 4_000_000;
 
     public enum Op { KEPT, REMOVED, ADDED }
 
@@ -32,6 +40,20 @@ public final class LineDiff {
         }
         int n = a.length - head - tail;
         int m = b.length - head - tail;
+        if ((long) n * m > MAX_CELLS) {
+            // two unrelated files of thousands of lines: an alignment would cost more memory than it tells
+            List<Line> diff = new ArrayList<>();
+            for (int k = 0; k < a.length; k++) {
+                diff.add(k < head || k >= head + n ? new Line(Op.KEPT, k + 1, k < head ? k + 1 : k - n + m + 1, a[k])
+                        : new Line(Op.REMOVED, k + 1, 0, a[k]));
+                if (k == head + n - 1) {
+                    for (int j = 0; j < m; j++) {
+                        diff.add(new Line(Op.ADDED, 0, head + j + 1, b[head + j]));
+                    }
+                }
+            }
+            return diff;
+        }
         // lcs[i][j]: the longest common subsequence of a[head+i..] and b[head+j..] within the middle
         int[][] lcs = new int[n + 1][m + 1];
         for (int i = n - 1; i >= 0; i--) {
@@ -65,39 +87,41 @@ public final class LineDiff {
         return diff;
     }
 
-    /** Only the changed lines with {@code context} kept lines around each, as hunks separated by null. */
-    public static List<Line> hunks(List<Line> diff, int context) {
-        List<Line> shown = new ArrayList<>();
-        int last = -1;
-        for (int k = 0; k < diff.size(); k++) {
-            if (diff.get(k).op() == Op.KEPT) {
-                continue;
-            }
-            int from = Math.max(k - context, last + 1);
-            if (last >= 0 && from > last + 1) {
-                shown.add(null);
-            }
-            int to = k;
-            while (to + 1 < diff.size() && (diff.get(to + 1).op() != Op.KEPT || nextChangeWithin(diff, to + 1, 2 * context))) {
-                to++;
-            }
-            int end = Math.min(diff.size() - 1, to + context);
-            for (int x = from; x <= end; x++) {
-                shown.add(diff.get(x));
-            }
-            last = end;
-            k = end;
-        }
-        return shown;
+    /** A run of changed lines with their context; {@code gap} says lines before it were left out. */
+    public record Hunk(boolean gap, List<Line> lines) {
     }
 
-    private static boolean nextChangeWithin(List<Line> diff, int from, int span) {
-        for (int x = from; x < Math.min(diff.size(), from + span); x++) {
-            if (diff.get(x).op() != Op.KEPT) {
-                return true;
+    /** Only the changed lines with {@code context} kept lines around each, as {@code diff -u} shows them. */
+    public static List<Hunk> hunks(List<Line> diff, int context) {
+        boolean[] keep = new boolean[diff.size()];
+        for (int k = 0; k < diff.size(); k++) {
+            if (diff.get(k).op() != Op.KEPT) {
+                for (int c = Math.max(0, k - context); c <= Math.min(diff.size() - 1, k + context); c++) {
+                    keep[c] = true;
+                }
             }
         }
-        return false;
+        List<Hunk> hunks = new ArrayList<>();
+        List<Line> current = null;
+        boolean gap = false;
+        for (int k = 0; k < diff.size(); k++) {
+            if (!keep[k]) {
+                if (current != null) {
+                    hunks.add(new Hunk(gap, current));
+                    current = null;
+                }
+                gap = true;
+            } else {
+                if (current == null) {
+                    current = new ArrayList<>();
+                }
+                current.add(diff.get(k));
+            }
+        }
+        if (current != null) {
+            hunks.add(new Hunk(gap, current));
+        }
+        return hunks;
     }
 
     private static String[] lines(String text) {

@@ -23,18 +23,23 @@ final class ExpectedData {
         if (path.isRoot() && (edit instanceof ModelEdit.SetValue || edit instanceof ModelEdit.Replace)) {
             return FreshYaml.asRead(edit instanceof ModelEdit.SetValue s ? s.value() : ((ModelEdit.Replace) edit).value());
         }
+        // a key added to, or an item inserted into, the value at the path itself (the root included)
+        if (edit instanceof ModelEdit.AddKey a) {
+            addAfter(map(at(doc, path)), a.key(), FreshYaml.asRead(a.value()), a.after());
+            return doc;
+        }
+        if (edit instanceof ModelEdit.Insert i) {
+            list(at(doc, path)).add(i.index(), FreshYaml.asRead(i.value()));
+            return doc;
+        }
         Object parent = at(doc, path.parent());
         ModelPath.Segment last = path.last();
         if (edit instanceof ModelEdit.SetValue s) {
             put(parent, last, FreshYaml.asRead(s.value()));
         } else if (edit instanceof ModelEdit.Replace r) {
             put(parent, last, FreshYaml.asRead(r.value()));
-        } else if (edit instanceof ModelEdit.AddKey a) {
-            addAfter(map(at(doc, path)), a.key(), FreshYaml.asRead(a.value()), a.after());
         } else if (edit instanceof ModelEdit.RenameKey r) {
             rename(map(parent), ((ModelPath.Key) last).name(), r.newKey());
-        } else if (edit instanceof ModelEdit.Insert i) {
-            list(at(doc, path)).add(i.index(), FreshYaml.asRead(i.value()));
         } else if (edit instanceof ModelEdit.Move m) {
             list(parent).add(m.index(), list(parent).remove(index(parent, last)));
         } else if (last instanceof ModelPath.Key key) {

@@ -33,9 +33,30 @@ class LineDiffTest {
             before.append("line ").append(i).append('\n');
         }
         String after = before.toString().replace("line 5\n", "line five\n").replace("line 25\n", "line 25b\n");
-        List<Line> hunks = LineDiff.hunks(LineDiff.of(before.toString(), after), 2);
-        assertThat(hunks).extracting(l -> l == null ? "…" : l.op().name().charAt(0) + " " + l.text()).containsExactly(
-                "K line 3", "K line 4", "R line 5", "A line five", "K line 6", "K line 7", "…",
-                "K line 23", "K line 24", "R line 25", "A line 25b", "K line 26", "K line 27");
+        List<LineDiff.Hunk> hunks = LineDiff.hunks(LineDiff.of(before.toString(), after), 2);
+        assertThat(hunks).hasSize(2).allMatch(LineDiff.Hunk::gap);
+        assertThat(hunks.get(0).lines()).extracting(l -> l.marker() + " " + l.text()).containsExactly(
+                "  line 3", "  line 4", "- line 5", "+ line five", "  line 6", "  line 7");
+        assertThat(hunks.get(1).lines()).extracting(l -> l.marker() + " " + l.text()).containsExactly(
+                "  line 23", "  line 24", "- line 25", "+ line 25b", "  line 26", "  line 27");
+        assertThat(hunks.get(1).lines().get(2)).isEqualTo(new Line(Op.REMOVED, 25, 0, "line 25"));
+    }
+
+    @Test
+    void twoLargeUnrelatedTextsAreNotAlignedButStillComplete() {
+        StringBuilder a = new StringBuilder("head\n");
+        StringBuilder b = new StringBuilder("head\n");
+        for (int i = 0; i < 3000; i++) {
+            a.append("old ").append(i).append('\n');
+            b.append("new ").append(i).append('\n');
+        }
+        a.append("tail\n");
+        b.append("tail\n");
+        List<Line> diff = LineDiff.of(a.toString(), b.toString());
+        assertThat(diff).hasSize(6002);
+        assertThat(diff.get(0)).isEqualTo(new Line(Op.KEPT, 1, 1, "head"));
+        assertThat(diff.get(1)).isEqualTo(new Line(Op.REMOVED, 2, 0, "old 0"));
+        assertThat(diff.get(3001)).isEqualTo(new Line(Op.ADDED, 0, 2, "new 0"));
+        assertThat(diff.get(6001)).isEqualTo(new Line(Op.KEPT, 3002, 3002, "tail"));
     }
 }

@@ -47,6 +47,19 @@ class ModelEditorTest {
     }
 
     @Test
+    void aModelIsBuiltFromTwoLinesByAddingTopLevelKeysAndItems() throws Exception {
+        String empty = "apiVersion: baton/v1\nname: New model\n";
+        EditResult one = ModelEditor.apply("new.yaml", empty,
+                ModelEdit.addKey("", "functions", List.of(map(Map.entry("id", "marketing")))),
+                ModelEdit.insert("functions", 1, map(Map.entry("id", "sales"))),
+                ModelEdit.addKey("functions[0]", "name", "Marketing"));
+
+        assertThat(one.text()).startsWith(empty);
+        assertThat(one.valid()).isTrue();
+        assertThat(one.report().model().functions()).extracting(f -> f.name()).containsExactly("Marketing", "sales");
+    }
+
+    @Test
     void pathsByPositionAsValidationWritesThemWorkToo() throws Exception {
         assertThat(edit(ModelEdit.set("work-types[0].stages[2].sla", "3d")).text())
                 .isEqualTo(edit(ModelEdit.set("work-types[blog-post].stages[edit].sla", "3d")).text());
