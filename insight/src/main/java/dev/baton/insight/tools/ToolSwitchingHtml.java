@@ -1,6 +1,6 @@
 package dev.baton.insight.tools;
 
-import static dev.baton.model.show.FlowSvg.esc;
+import static dev.baton.insight.picture.FlowSvg.esc;
 
 import dev.baton.insight.tools.ToolSwitching.DuplicateTracking;
 import dev.baton.insight.tools.ToolSwitching.Identity;
