@@ -8,21 +8,25 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 
 /**
  * DATE and DATE-TIME values of one file (RFC 5545 3.3.4, 3.3.5) as the same java.time values
  * ical4j gives: a date, a floating date-time, a date-time in its TZID's zone, or a UTC instant.
- * Each TZID is resolved once per file, the way ical4j resolves it (IANA names and its aliases for
+ * Each TZID is resolved once, the way ical4j resolves it (IANA names and its aliases for
  * Windows names); ical4j itself resolves it anew for every date, copying the JDK's ~600 zone
  * names each time, which made it most of the import's time.
  */
 final class CalendarTimes {
 
-    private final Map<String, ZoneId> zones = new HashMap<>();
+    /**
+     * Every TZID resolved so far, for the whole process: resolving one builds ical4j's zone rules
+     * anew (its own tz data), and the answer for a TZID does not change.
+     */
+    private static final Map<String, ZoneId> ZONES = new ConcurrentHashMap<>();
 
     /** The value of a DTSTART-like line: one date or date-time. */
     Temporal of(ContentLine line) throws FastCalendarReader.NotFast {
@@ -63,14 +67,14 @@ final class CalendarTimes {
     }
 
     private ZoneId zone(String tzid) throws FastCalendarReader.NotFast {
-        ZoneId zone = zones.get(tzid);
+        ZoneId zone = ZONES.get(tzid);
         if (zone == null) {
             try {
                 zone = TimeZoneRegistry.getGlobalZoneId(tzid);
             } catch (RuntimeException e) {
                 throw new FastCalendarReader.NotFast("time zone " + tzid);
             }
-            zones.put(tzid, zone);
+            ZONES.putIfAbsent(tzid, zone);
         }
         return zone;
     }

@@ -138,6 +138,7 @@ final class Recurrence {
                 }
                 Temporal start = kind.at(day, time, dtStart);
                 if (emitted == 0 && !day.equals(first)) {
+                    // RFC 5545 leaves such a set undefined, and ical4j keeps DTSTART or not by the rule.
                     throw new Unsupported("DTSTART is not an instance of its rule");
                 }
                 if (count > 0 && emitted >= count || until != null && kind.after(start, until)) {

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -149,7 +150,7 @@ class CalendarReadersTest {
             if (random.nextBoolean()) {
                 rule.append(";INTERVAL=").append(1 + random.nextInt(3));
             }
-            String start = String.format("2026%02d%02dT%02d%02d00", 1 + random.nextInt(11), 1 + random.nextInt(28),
+            String start = String.format(Locale.ROOT, "2026%02d%02dT%02d%02d00", 1 + random.nextInt(11), 1 + random.nextInt(28),
                     random.nextInt(24), random.nextInt(2) * 30);
             if (random.nextBoolean() && !freq.equals("DAILY")) {
                 List<String> picked = new ArrayList<>();
@@ -166,7 +167,7 @@ class CalendarReadersTest {
                 rule.append(";BYMONTHDAY=").append(1 + random.nextInt(31)).append(',').append(-1 - random.nextInt(3));
             }
             rule.append(random.nextBoolean() ? ";COUNT=" + (1 + random.nextInt(60))
-                    : ";UNTIL=2026" + String.format("%02d%02d", 2 + random.nextInt(10), 1 + random.nextInt(28)) + "T120000Z");
+                    : ";UNTIL=2026" + String.format(Locale.ROOT, "%02d%02d", 2 + random.nextInt(10), 1 + random.nextInt(28)) + "T120000Z");
             String text = calendar(event("g" + i + "@x", zones[i % 2], start, rule.toString(), ""));
             try {
                 Recurrence.parse(rule.toString(), new CalendarTimes());
@@ -175,21 +176,12 @@ class CalendarReadersTest {
             }
             boolean weeksDiffer = freq.equals("WEEKLY") && rule.indexOf("INTERVAL=1") < 0
                     && rule.indexOf("INTERVAL") >= 0;
-            if (!startsOnRule(text) || weeksDiffer) {
+            if (weeksDiffer || !expandsItself(text)) {
+                // A DTSTART its rule does not produce is ical4j's to expand (RFC 5545 leaves it undefined).
                 // ical4j's weeks start on Sunday (whereIcal4jDepartsFromTheRfcTheRfcDecides)
                 continue;
             }
             assertSame(text, YEAR);
-        }
-    }
-
-    /** A rule whose DTSTART it does not produce is ical4j's (RFC 5545 leaves it undefined); skip those. */
-    private static boolean startsOnRule(String text) throws Exception {
-        try {
-            FastCalendarReader.read(text, "g.ics", YEAR);
-            return expandsItself(text);
-        } catch (FastCalendarReader.NotFast e) {
-            return false;
         }
     }
 
