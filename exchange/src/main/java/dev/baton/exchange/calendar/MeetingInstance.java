@@ -3,6 +3,7 @@ package dev.baton.exchange.calendar;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One occurrence of a calendar event as a calendar file shows it: a series expanded, an override
@@ -33,6 +34,20 @@ public record MeetingInstance(String uid, Instant start, Instant end, boolean al
      * name, either may be missing; {@code declined} when their PARTSTAT says so.
      */
     public record Attendance(String email, String name, boolean declined) {
+
+        /**
+         * From an ORGANIZER or ATTENDEE line: its value (a {@code mailto:} address, or an address
+         * without the scheme), CN and PARTSTAT; either part of the address may be missing.
+         */
+        public static Attendance of(String address, String cn, String partstat) {
+            String email = null;
+            if (address != null && address.regionMatches(true, 0, "mailto:", 0, 7)) {
+                email = address.substring(7).trim().toLowerCase(Locale.ROOT);
+            } else if (address != null && address.contains("@")) {
+                email = address.trim().toLowerCase(Locale.ROOT);
+            }
+            return new Attendance(email == null || email.isEmpty() ? null : email, cn, "DECLINED".equalsIgnoreCase(partstat));
+        }
 
         /** How the person is shown when the mapping does not know them: the address, else the name. */
         public String label() {
