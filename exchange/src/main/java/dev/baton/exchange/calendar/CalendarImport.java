@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Calendar exports into the event log: every file read (all errors collected, each naming its
@@ -80,11 +81,21 @@ public final class CalendarImport {
     /** Reads calendar files into meeting events; throws with every file's problem when one cannot be read. */
     public static Result read(List<Path> files, CalendarWindow window, AttendeeMapping people)
             throws Refused, IOException {
+        return read(files, files.stream().map(f -> f.getFileName().toString()).toList(), window, people);
+    }
+
+    /**
+     * Reads calendar files kept under other names (a server's uploads in temporary files): each
+     * problem names the file by {@code names}, the name it had on the user's machine.
+     */
+    public static Result read(List<Path> files, List<String> names, CalendarWindow window, AttendeeMapping people)
+            throws Refused, IOException {
         CalendarMerge merge = new CalendarMerge();
         List<String> problems = new ArrayList<>();
-        for (Path file : files) {
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
             try (InputStream in = Gzip.detect(new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-                merge.add(CalendarFile.read(in, file.getFileName().toString(), window));
+                merge.add(CalendarFile.read(in, names.get(i), window));
             } catch (CalendarFormatException e) {
                 problems.add(e.getMessage());
             }
@@ -158,34 +169,71 @@ public final class CalendarImport {
             try (EventLogJsonl.Writer writer = EventLogJsonl.Writer.append(temp)) {
                 BatchStamp stamp = new BatchStamp(batch.id(), writer::write);
                 Known known = known(target, retracted, stamp);
-                long already = 0;
-                Set<String> series = new HashSet<>();
-                for (RecordedEvent e : read.events()) {
-                    if (!known.ids.add(e.eventId())) {
-                        already++;
-                        continue;
-                    }
-                    long version = known.versions.merge(e.stream(), 1L, Long::sum);
-                    series.add(e.stream());
-                    stamp.accept(new RecordedEvent(0, e.stream(), version, e.at(), e.actor(), null, 0, null,
-                            e.event(), e.eventId()));
-                }
+                Appended appended = known.append(read, stamp);
                 if (stamp.events() > 0) {
-                    BatchImported record = stamp.record(batch.kind(), batch.file(), series.size(), 0, null,
+                    BatchImported record = stamp.record(batch.kind(), batch.file(), appended.series(), 0, null,
                             batch.model());
                     writer.write(stamp.recordEvent(record, batch.actor(), batch.at()));
                 }
-                return read.withWritten(stamp.events(), already);
+                return read.withWritten(stamp.events(), appended.already());
             }
         });
     }
 
-    /** The ids and each stream's last version in the log as it stands (retracted batches left out, their versions kept). */
-    private record Known(Set<String> ids, Map<String, Long> versions) {
+    /**
+     * The meetings a log holds already: the ids of its standing events and each stream's last
+     * version (retracted batches left out, their versions kept by the {@link BatchStamp}).
+     */
+    public record Known(Set<String> ids, Map<String, Long> versions) {
+
+        public Known() {
+            this(new HashSet<>(), new HashMap<>());
+        }
+
+        /** An event of the log as it stands. */
+        public void standing(RecordedEvent e) {
+            versions.merge(e.stream(), e.version(), Math::max);
+            if (e.eventId() != null) {
+                ids.add(e.eventId());
+            }
+        }
+
+        /**
+         * Hands the meetings of {@code read} not yet known to {@code out} (a {@link BatchStamp}),
+         * each stream's versions continuing the log's, and counts them.
+         */
+        public Appended append(Result read, Consumer<RecordedEvent> out) {
+            long already = 0;
+            long written = 0;
+            Set<String> series = new HashSet<>();
+            Set<String> newSeries = new HashSet<>();
+            for (RecordedEvent e : read.events()) {
+                if (!ids.add(e.eventId())) {
+                    already++;
+                    continue;
+                }
+                if (!versions.containsKey(e.stream())) {
+                    newSeries.add(e.stream());
+                }
+                long version = versions.merge(e.stream(), 1L, Long::sum);
+                series.add(e.stream());
+                written++;
+                out.accept(new RecordedEvent(0, e.stream(), version, e.at(), e.actor(), null, 0, null,
+                        e.event(), e.eventId()));
+            }
+            return new Appended(written, already, series.size(), newSeries.size());
+        }
+    }
+
+    /**
+     * What {@link Known#append} handed on: meeting instances new to the log, those it held
+     * already, and the meeting series (streams) they belong to, of which {@code newSeries} are new.
+     */
+    public record Appended(long written, long already, long series, long newSeries) {
     }
 
     private static Known known(Path log, Set<String> retracted, BatchStamp stamp) throws IOException {
-        Known known = new Known(new HashSet<>(), new HashMap<>());
+        Known known = new Known();
         if (!Files.exists(log)) {
             return known;
         }
@@ -199,10 +247,7 @@ public final class CalendarImport {
                     stamp.standing(e);
                 }
                 // Versions continue after the standing events; the stamp moves them past retracted ones.
-                known.versions.merge(e.stream(), e.version(), Math::max);
-                if (e.eventId() != null) {
-                    known.ids.add(e.eventId());
-                }
+                known.standing(e);
             }
         });
         return known;
