@@ -15,9 +15,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * The dashboard's meeting-load card, rendered from its template fragment ({@code debt-meetings.html})
@@ -35,19 +32,7 @@ class MeetingLoadCardTest {
     }
 
     static String render(MeetingLoadCard card) {
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-        resolver.setPrefix("templates/");
-        resolver.setSuffix(".html");
-        resolver.setTemplateMode(TemplateMode.HTML);
-        SpringTemplateEngine engine = new SpringTemplateEngine();
-        engine.setTemplateResolver(resolver);
-        // A web context: the card links items (@{/items/{id}}), which needs the request's context path.
-        var web = org.thymeleaf.web.servlet.JakartaServletWebApplication.buildApplication(
-                new org.springframework.mock.web.MockServletContext());
-        var context = new org.thymeleaf.context.WebContext(web.buildExchange(
-                new org.springframework.mock.web.MockHttpServletRequest(), new org.springframework.mock.web.MockHttpServletResponse()));
-        context.setVariable("meetings", card);
-        return engine.process("debt-meetings", java.util.Set.of("card"), context);
+        return Fragments.render("debt-meetings", "card", "meetings", card);
     }
 
     @Test
