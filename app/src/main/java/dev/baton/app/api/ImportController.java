@@ -55,7 +55,7 @@ class ImportController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> preview(
             @RequestParam(name = "kind", required = false) String kind,
-            @RequestParam(name = "file", required = false) MultipartFile file,
+            @RequestParam(name = "file", required = false) List<MultipartFile> file,
             @RequestParam(name = "mapping", required = false) MultipartFile mapping,
             HttpServletRequest request) throws IOException {
         return withUpload(kind, file, mapping, request, upload -> json(imports.preview(upload)));
@@ -64,7 +64,7 @@ class ImportController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> store(
             @RequestParam(name = "kind", required = false) String kind,
-            @RequestParam(name = "file", required = false) MultipartFile file,
+            @RequestParam(name = "file", required = false) List<MultipartFile> file,
             @RequestParam(name = "mapping", required = false) MultipartFile mapping,
             @AuthenticationPrincipal BatonUser user, HttpServletRequest request) throws IOException {
         ImportSummary summary = withUpload(kind, file, mapping, request, upload -> imports.store(upload, user.personId()));
@@ -93,7 +93,7 @@ class ImportController {
     @PostMapping(path = "/suggest-mapping", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = "application/yaml")
     String suggest(@RequestParam(name = "kind", required = false) String kind,
                    @RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
-        return withUpload(kind, file, null, null, imports::suggestMapping);
+        return withUpload(kind, file == null ? List.of() : List.of(file), null, null, imports::suggestMapping);
     }
 
     /** An upload refused as a problem detail: what was wrong and where, every mapping error at its line. */
@@ -116,7 +116,7 @@ class ImportController {
     }
 
     /** Runs the action on the upload; a refusal becomes a problem detail. */
-    private <T> T withUpload(String kind, MultipartFile file, MultipartFile mapping, HttpServletRequest request,
+    private <T> T withUpload(String kind, List<MultipartFile> file, MultipartFile mapping, HttpServletRequest request,
                              Function<ImportUpload, T> action) throws IOException {
         String mappingText = mapping != null && !mapping.isEmpty()
                 ? new String(mapping.getBytes(), StandardCharsets.UTF_8)

@@ -13,8 +13,10 @@ import dev.baton.engine.io.InputRefusedException;
 import dev.baton.engine.item.WorkItemEvent.ItemCreated;
 import dev.baton.engine.item.WorkItemEvent.StageEntered;
 import dev.baton.engine.jsonl.EventCodec;
+import dev.baton.engine.meeting.MeetingEvent;
 import dev.baton.engine.version.ModelVersion;
 import dev.baton.engine.version.ModelVersions;
+import dev.baton.exchange.calendar.CalendarImport;
 import dev.baton.exchange.importing.BatchStamp;
 import dev.baton.exchange.importing.ImportReport;
 import dev.baton.exchange.importing.Importer;
@@ -127,7 +129,9 @@ public class ServerImports {
     }
 
     public static List<String> kinds() {
-        return SourceKinds.names();
+        List<String> kinds = new ArrayList<>(SourceKinds.names());
+        kinds.add(CalendarUploads.KIND);
+        return kinds;
     }
 
     public DataSize maxUpload() {
@@ -153,20 +157,41 @@ public class ServerImports {
      */
     public <T> T received(String kind, MultipartFile file, String mapping, Function<ImportUpload, T> action)
             throws IOException {
-        String name = file == null || file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
-                ? "the export" : file.getOriginalFilename();
-        Path temp = null;
+        return received(kind, file == null ? List.of() : List.of(file), mapping, action);
+    }
+
+    /**
+     * Runs {@code action} on an upload of several files (calendars; every other kind takes one
+     * export and refuses more), each checked against the size limit, together too.
+     */
+    public <T> T received(String kind, List<MultipartFile> files, String mapping, Function<ImportUpload, T> action)
+            throws IOException {
+        List<MultipartFile> sent = files == null ? List.of() : files.stream().filter(f -> f != null && !f.isEmpty()).toList();
+        if (sent.size() > 1 && !CalendarUploads.KIND.equals(kind)) {
+            throw ImportRefused.of(ImportRefused.Reason.NO_FILE, "expected one export file for " + kind + ", found "
+                    + sent.size() + " (only calendar imports read several files at once); nothing was imported");
+        }
+        List<String> names = new ArrayList<>();
+        for (MultipartFile f : sent) {
+            names.add(f.getOriginalFilename() == null || f.getOriginalFilename().isBlank() ? "the export"
+                    : f.getOriginalFilename());
+        }
+        if (sent.size() > 1) {
+            checkSize(String.join(", ", names), sent.stream().mapToLong(MultipartFile::getSize).sum());
+        }
+        List<Path> temps = new ArrayList<>();
         try {
-            if (file != null && !file.isEmpty()) {
-                checkSize(name, file.getSize());
-                temp = Files.createTempFile("baton-import", ".upload");
-                try (InputStream in = file.getInputStream()) {
+            for (int i = 0; i < sent.size(); i++) {
+                checkSize(names.get(i), sent.get(i).getSize());
+                Path temp = Files.createTempFile("baton-import", ".upload");
+                temps.add(temp);
+                try (InputStream in = sent.get(i).getInputStream()) {
                     Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-            return action.apply(new ImportUpload(kind, temp, name, mapping));
+            return action.apply(new ImportUpload(kind, temps, names.isEmpty() ? List.of("the export") : names, mapping));
         } finally {
-            if (temp != null) {
+            for (Path temp : temps) {
                 Files.deleteIfExists(temp);
             }
         }
@@ -223,6 +248,10 @@ public class ServerImports {
 
     /** A starter mapping from the export's own values, brought onto the current model (SuggestedMapping). */
     public String suggestMapping(ImportUpload upload) {
+        if (CalendarUploads.KIND.equals(upload.kind())) {
+            throw ImportRefused.of(ImportRefused.Reason.UNKNOWN_KIND, "a calendar's mapping is its people section "
+                    + "(docs/meetings.md); preview the calendars to see the attendees no person matches");
+        }
         SourceReader reader = reader(upload.kind(), ImportMapping.NONE);
         requireFile(upload);
         MappingSuggestion suggestion = new MappingSuggestion();
@@ -236,7 +265,10 @@ public class ServerImports {
     }
 
     private Prepared prepare(ImportUpload upload) {
-        reader(upload.kind(), ImportMapping.NONE);
+        boolean calendar = CalendarUploads.KIND.equals(upload.kind());
+        if (!calendar) {
+            reader(upload.kind(), ImportMapping.NONE);
+        }
         requireFile(upload);
         ModelVersion model = versions.current().orElse(null);
         ImportMapping mapping = ImportMapping.NONE;
@@ -256,7 +288,8 @@ public class ServerImports {
             mapping = read.mapping();
             warnings = problems;
         }
-        return new Prepared(reader(upload.kind(), mapping), mapping, model, warnings);
+        // Calendars are read by CalendarUploads, not by a source reader.
+        return new Prepared(calendar ? null : reader(upload.kind(), mapping), mapping, model, warnings);
     }
 
     private static SourceReader reader(String kind, ImportMapping mapping) {
@@ -279,8 +312,10 @@ public class ServerImports {
      * {@code collector}), after telling the importer the imported events of the log as it stands.
      */
     private ImportReport run(Prepared prepared, ImportUpload upload, BatchStamp stamp, Collector collector) {
-        Importer importer = new Importer(prepared.mapping(), prepared.model() == null ? null : prepared.model().model(),
-                stamp);
+        OperatingModel model = prepared.model() == null ? null : prepared.model().model();
+        boolean calendar = prepared.reader() == null;
+        Importer importer = calendar ? null : new Importer(prepared.mapping(), model, stamp);
+        CalendarImport.Known meetings = new CalendarImport.Known();
         jdbc.query(IMPORTED, rs -> {
             String type = rs.getString("type");
             RecordedEvent e = new RecordedEvent(rs.getLong("position"), rs.getString("stream"), rs.getLong("version"),
@@ -289,11 +324,20 @@ public class ServerImports {
                     CODEC.payload(type, JSON.readTree(rs.getString("payload"))), rs.getString("event_id"),
                     rs.getString("batch_id"));
             stamp.standing(e);
-            importer.existing(e);
+            if (calendar) {
+                meetings.standing(e);
+            } else {
+                importer.existing(e);
+            }
         });
         jdbc.query(RETRACTED_VERSIONS, rs -> {
             stamp.retractedVersion(rs.getString(1), rs.getLong(2));
         });
+        if (calendar) {
+            ImportReport report = CalendarUploads.read(upload, prepared.mapping(), model, clock.instant(), meetings, stamp);
+            collector.flush();
+            return report;
+        }
         read(prepared.reader(), upload, importer.sink());
         collector.flush();
         return importer.report();
@@ -392,7 +436,10 @@ public class ServerImports {
             if (e.version() == 1) {
                 newStreams.add(e.stream());
             }
-            workTypeOf.putIfAbsent(e.stream(), e.workType() == null ? "" : e.workType());
+            if (!(e.event() instanceof MeetingEvent)) {
+                // A meeting is person-time, not an item: it has no work type to warn about.
+                workTypeOf.putIfAbsent(e.stream(), e.workType() == null ? "" : e.workType());
+            }
             String entered = e.event() instanceof ItemCreated c ? c.stage()
                     : e.event() instanceof StageEntered s ? s.to() : null;
             if (entered != null) {

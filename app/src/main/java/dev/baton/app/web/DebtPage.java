@@ -116,6 +116,7 @@ class DebtPage {
         page.addAttribute("byFunction", groups(r, Dimension.FUNCTION));
         page.addAttribute("flows", r.flows().stream().map(f -> flow(model, f)).toList());
         page.addAttribute("tools", ToolSwitchingCard.of(r.toolSwitching()));
+        page.addAttribute("meetings", MeetingLoadCard.of(r.meetings(), model));
         return "debt";
     }
 

@@ -54,7 +54,8 @@ class ImportPage {
             "github-events", "GitHub issue events or timelines (JSON)",
             "csv", "Any event table: case, activity, timestamp (CSV)",
             "xes", "IEEE XES event log (.xes, .xes.gz)",
-            "ocel", "OCEL 2.0 object-centric log (JSON)");
+            "ocel", "OCEL 2.0 object-centric log (JSON)",
+            "calendar", "Calendars: one or several iCalendar files (.ics), attendees mapped by the people section");
 
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
@@ -89,7 +90,7 @@ class ImportPage {
     }
 
     @PostMapping("/import/preview")
-    String preview(@RequestParam(required = false) String kind, @RequestParam(required = false) MultipartFile file,
+    String preview(@RequestParam(required = false) String kind, @RequestParam(required = false) List<MultipartFile> file,
                    @RequestParam(required = false) String mapping,
                    @RequestParam(name = "mappingFile", required = false) MultipartFile mappingFile,
                    @RequestHeader(name = "HX-Request", required = false) String htmx, Model page,
@@ -98,7 +99,7 @@ class ImportPage {
     }
 
     @PostMapping("/import")
-    String store(@RequestParam(required = false) String kind, @RequestParam(required = false) MultipartFile file,
+    String store(@RequestParam(required = false) String kind, @RequestParam(required = false) List<MultipartFile> file,
                  @RequestParam(required = false) String mapping,
                  @RequestParam(name = "mappingFile", required = false) MultipartFile mappingFile,
                  @RequestHeader(name = "HX-Request", required = false) String htmx, Model page,
@@ -150,7 +151,7 @@ class ImportPage {
         return htmx == null ? "import" : "import :: suggested";
     }
 
-    private String run(String kind, MultipartFile file, String mapping, MultipartFile mappingFile, String htmx,
+    private String run(String kind, List<MultipartFile> file, String mapping, MultipartFile mappingFile, String htmx,
                        Model page, HttpServletResponse response, Function<ImportUpload, ImportSummary> action)
             throws IOException {
         String mappingText = mapping != null && !mapping.isBlank() ? mapping

@@ -18,6 +18,7 @@ import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import dev.baton.app.imports.ServerBatches;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,8 +40,11 @@ class InboxPage {
     private final WebhookChannel webhooks;
     private final Deliveries deliveries;
     private final Clock clock;
+    private final ServerBatches batches;
 
-    InboxPage(Inbox inbox, PreferenceStore preferences, WebhookChannel webhooks, Deliveries deliveries, Clock clock) {
+    InboxPage(Inbox inbox, PreferenceStore preferences, WebhookChannel webhooks, Deliveries deliveries, Clock clock,
+              ServerBatches batches) {
+        this.batches = batches;
         this.inbox = inbox;
         this.preferences = preferences;
         this.webhooks = webhooks;
@@ -61,7 +65,11 @@ class InboxPage {
     }
 
     private String view(BatonUser user, Preferences p, Model page) {
-        page.addAttribute("entries", inbox.of(user.personId(), false, SHOWN));
+        var entries = inbox.of(user.personId(), false, SHOWN);
+        page.addAttribute("entries", entries);
+        // An empty inbox on a server whose history was imported is right, and says why.
+        page.addAttribute("importedBatches", entries.isEmpty()
+                ? batches.list().stream().filter(b -> !b.retracted()).count() : 0L);
         page.addAttribute("prefs", p);
         page.addAttribute("kinds", Notification.KINDS.stream().map(k -> new KindChoice(k, KIND_NAMES.get(k),
                 p.channels(k).contains("email"), p.channels(k).contains("webhook"))).toList());

@@ -13,10 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * The dashboard's tool-switching card, rendered from the page's own template fragment
@@ -33,16 +29,7 @@ class ToolSwitchingCardTest {
     }
 
     static String render(ToolSwitchingCard card) {
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-        resolver.setPrefix("templates/");
-        resolver.setSuffix(".html");
-        resolver.setTemplateMode(TemplateMode.HTML);
-        // Spring's engine, as the server renders pages (SpEL expressions).
-        SpringTemplateEngine engine = new SpringTemplateEngine();
-        engine.setTemplateResolver(resolver);
-        Context context = new Context();
-        context.setVariable("tools", card);
-        return engine.process("debt-tools", java.util.Set.of("card"), context);
+        return Fragments.render("debt-tools", "card", "tools", card);
     }
 
     @Test

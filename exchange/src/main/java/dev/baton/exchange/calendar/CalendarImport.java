@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * Calendar exports into the event log: every file read (all errors collected, each naming its
@@ -88,6 +89,15 @@ public final class CalendarImport {
      */
     public static Result read(List<Path> files, CalendarWindow window, AttendeeMapping people)
             throws Refused, IOException {
+        return read(files, files.stream().map(f -> f.getFileName().toString()).toList(), window, people);
+    }
+
+    /**
+     * Reads calendar files kept under other names (a server's uploads in temporary files): each
+     * problem names the file by {@code names}, the name it had on the user's machine.
+     */
+    public static Result read(List<Path> files, List<String> names, CalendarWindow window, AttendeeMapping people)
+            throws Refused, IOException {
         CalendarMerge merge = new CalendarMerge();
         List<String> problems = new ArrayList<>();
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), files.size()));
@@ -98,8 +108,10 @@ public final class CalendarImport {
         });
         try {
             List<Future<CalendarFile.Contents>> read = new ArrayList<>();
-            for (Path file : files) {
-                read.add(pool.submit(() -> readFile(file, window)));
+            for (int i = 0; i < files.size(); i++) {
+                Path file = files.get(i);
+                String name = names.get(i);
+                read.add(pool.submit(() -> readFile(file, name, window)));
             }
             for (Future<CalendarFile.Contents> f : read) {
                 try {
@@ -126,10 +138,10 @@ public final class CalendarImport {
         return events(merge, files.size(), people);
     }
 
-    private static CalendarFile.Contents readFile(Path file, CalendarWindow window) throws CalendarFormatException,
-            IOException {
+    private static CalendarFile.Contents readFile(Path file, String name, CalendarWindow window)
+            throws CalendarFormatException, IOException {
         try (InputStream in = Gzip.detect(new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-            return CalendarFile.read(in, file.getFileName().toString(), window);
+            return CalendarFile.read(in, name, window);
         }
     }
 
@@ -196,34 +208,71 @@ public final class CalendarImport {
             try (EventLogJsonl.Writer writer = EventLogJsonl.Writer.append(temp)) {
                 BatchStamp stamp = new BatchStamp(batch.id(), writer::write);
                 Known known = known(target, retracted, stamp);
-                long already = 0;
-                Set<String> series = new HashSet<>();
-                for (RecordedEvent e : read.events()) {
-                    if (!known.ids.add(e.eventId())) {
-                        already++;
-                        continue;
-                    }
-                    long version = known.versions.merge(e.stream(), 1L, Long::sum);
-                    series.add(e.stream());
-                    stamp.accept(new RecordedEvent(0, e.stream(), version, e.at(), e.actor(), null, 0, null,
-                            e.event(), e.eventId()));
-                }
+                Appended appended = known.append(read, stamp);
                 if (stamp.events() > 0) {
-                    BatchImported record = stamp.record(batch.kind(), batch.file(), series.size(), 0, null,
+                    BatchImported record = stamp.record(batch.kind(), batch.file(), appended.series(), 0, null,
                             batch.model());
                     writer.write(stamp.recordEvent(record, batch.actor(), batch.at()));
                 }
-                return read.withWritten(stamp.events(), already);
+                return read.withWritten(stamp.events(), appended.already());
             }
         });
     }
 
-    /** The ids and each stream's last version in the log as it stands (retracted batches left out, their versions kept). */
-    private record Known(Set<String> ids, Map<String, Long> versions) {
+    /**
+     * The meetings a log holds already: the ids of its standing events and each stream's last
+     * version (retracted batches left out, their versions kept by the {@link BatchStamp}).
+     */
+    public record Known(Set<String> ids, Map<String, Long> versions) {
+
+        public Known() {
+            this(new HashSet<>(), new HashMap<>());
+        }
+
+        /** An event of the log as it stands. */
+        public void standing(RecordedEvent e) {
+            versions.merge(e.stream(), e.version(), Math::max);
+            if (e.eventId() != null) {
+                ids.add(e.eventId());
+            }
+        }
+
+        /**
+         * Hands the meetings of {@code read} not yet known to {@code out} (a {@link BatchStamp}),
+         * each stream's versions continuing the log's, and counts them.
+         */
+        public Appended append(Result read, Consumer<RecordedEvent> out) {
+            long already = 0;
+            long written = 0;
+            Set<String> series = new HashSet<>();
+            Set<String> newSeries = new HashSet<>();
+            for (RecordedEvent e : read.events()) {
+                if (!ids.add(e.eventId())) {
+                    already++;
+                    continue;
+                }
+                if (!versions.containsKey(e.stream())) {
+                    newSeries.add(e.stream());
+                }
+                long version = versions.merge(e.stream(), 1L, Long::sum);
+                series.add(e.stream());
+                written++;
+                out.accept(new RecordedEvent(0, e.stream(), version, e.at(), e.actor(), null, 0, null,
+                        e.event(), e.eventId()));
+            }
+            return new Appended(written, already, series.size(), newSeries.size());
+        }
+    }
+
+    /**
+     * What {@link Known#append} handed on: meeting instances new to the log, those it held
+     * already, and the meeting series (streams) they belong to, of which {@code newSeries} are new.
+     */
+    public record Appended(long written, long already, long series, long newSeries) {
     }
 
     private static Known known(Path log, Set<String> retracted, BatchStamp stamp) throws IOException {
-        Known known = new Known(new HashSet<>(), new HashMap<>());
+        Known known = new Known();
         if (!Files.exists(log)) {
             return known;
         }
@@ -237,10 +286,7 @@ public final class CalendarImport {
                     stamp.standing(e);
                 }
                 // Versions continue after the standing events; the stamp moves them past retracted ones.
-                known.versions.merge(e.stream(), e.version(), Math::max);
-                if (e.eventId() != null) {
-                    known.ids.add(e.eventId());
-                }
+                known.standing(e);
             }
         });
         return known;

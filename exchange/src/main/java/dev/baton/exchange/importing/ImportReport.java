@@ -39,6 +39,36 @@ public final class ImportReport {
     public record Oddity(String code, String message, long count, List<String> examples) {
     }
 
+    /**
+     * The report of an import that counts for itself rather than through the {@link Importer}
+     * (calendars, docs/meetings.md): what was read, written and already present, the streams it
+     * touched, the values no mapping rule covered and what became no event, by reason.
+     */
+    public static ImportReport counted(long changesRead, Map<String, Long> eventsByType, long duplicates, long items,
+                                       long newItems, Map<String, Map<String, Long>> unmapped, Map<String, Long> skipped) {
+        ImportReport r = new ImportReport();
+        r.changesRead = changesRead;
+        eventsByType.forEach((type, n) -> {
+            if (n > 0) {
+                r.eventsByType.put(type, n);
+            }
+        });
+        r.duplicates = duplicates;
+        r.items = items;
+        r.newItems = newItems;
+        unmapped.forEach((category, values) -> {
+            if (!values.isEmpty()) {
+                r.unmapped.put(category, new TreeMap<>(values));
+            }
+        });
+        skipped.forEach((reason, n) -> {
+            if (n > 0) {
+                r.skipped.put(reason, n);
+            }
+        });
+        return r;
+    }
+
     void oddities(List<Oddity> found) {
         oddities = List.copyOf(found);
     }

@@ -1,0 +1,213 @@
+package dev.baton.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.app.notify.NotificationSchedule;
+import dev.baton.app.server.BatonApplication;
+import dev.baton.app.store.TestDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Issue 15's "done when", walked in a real headless Chromium: a server whose history was built
+ * only from imports, with no item created in Baton. Grace uploads, on the Import page, the Jira,
+ * GitLab and Trello exports of one web team (src/test/resources/tool-switching), the shared real
+ * exports of ../shared/datasets/tool-exports when that directory is there (their part is skipped
+ * otherwise), and three calendars at once (src/test/resources/imports-only/calendars: a preview first,
+ * which stores nothing). The dashboard then shows tool switching and meeting load with their
+ * evidence (and no private meeting's title or attendees), the weekly report covers the imported week,
+ * and the inbox is empty and says why. Retracting the calendars' batch takes the meeting load away.
+ * Screenshots: app/target/screenshots/imports-only.
+ */
+@SpringBootTest(classes = BatonApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"baton.demo=true", "baton.notifications.every=0", "baton.model.file=imports-only/model.yaml"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ImportsOnlyWalkIT {
+
+    static final Path ROOT = dev.baton.app.ProjectRoot.PATH;
+    static final Path HERE = ROOT.resolve("app/src/test/resources/imports-only");
+    static final Path FIXTURES = ROOT.resolve("app/src/test/resources/tool-switching");
+    static final Path GOLDEN = ROOT.resolve("app/src/test/resources/golden");
+    static final Path SHARED = ROOT.resolve("../shared/datasets/tool-exports").normalize();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.useFreshDatabase(registry);
+        registry.add("baton.model.source", () -> read(HERE.resolve("model.yaml")));
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    NotificationSchedule schedule;
+
+    Browser browser;
+
+    @BeforeAll
+    void open() {
+        browser = Browser.open(port, "imports-only");
+    }
+
+    @AfterAll
+    void close() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    long count(String sql) {
+        return jdbc.queryForObject(sql, Long.class);
+    }
+
+    @Test
+    void aHistoryOfImportsOnlyShowsToolSwitchingMeetingLoadTheWeeklyReportAndAnEmptyInbox() {
+        browser.signIn("grace");
+        List<String> batches = new ArrayList<>();
+        for (String tool : List.of("jira-json:jira", "gitlab-events:gitlab", "trello-json:trello")) {
+            String[] kind = tool.split(":");
+            batches.add(importOnPage(kind[0], HERE.resolve(kind[1] + "-mapping.yaml"), FIXTURES.resolve(kind[1] + ".json")));
+        }
+        boolean shared = Files.isDirectory(SHARED);
+        if (shared) {
+            batches.add(importOnPage("jira-json", GOLDEN.resolve("jira-ut-mapping.yaml"),
+                    SHARED.resolve("jira-cloud-search-with-changelog_actionableagile.json")));
+            batches.add(importOnPage("gitlab-events", GOLDEN.resolve("gitlab-mapping.yaml"),
+                    SHARED.resolve("gitlab-resource-label-events_gitlab4j.json")));
+            batches.add(importOnPage("trello-json", GOLDEN.resolve("trello-mapping.yaml"),
+                    SHARED.resolve("trello-board-export_nextcloud-deck.json")));
+        } else {
+            System.out.println("imports-only walk: " + SHARED + " absent, the shared exports' part is skipped");
+        }
+
+        // Three calendars at once: previewed (nothing stored), then imported as one batch.
+        Path[] calendars = {HERE.resolve("calendars/maya.ics"), HERE.resolve("calendars/sam.ics"),
+                HERE.resolve("calendars/ut-team.ics")};
+        long before = count("select count(*) from events");
+        choose("calendar", HERE.resolve("calendar-mapping.yaml"), calendars);
+        browser.find(By.id("preview")).click();
+        browser.waitFor(() -> !browser.all(By.id("import-summary")).isEmpty() || !browser.all(By.id("import-problem")).isEmpty());
+        assertThat(browser.all(By.id("import-problem"))).isEmpty();
+        // Status sync on 2 and 16 March (9 March excepted), the pricing meeting, the review in two calendars
+        // merged into one, and the UT team's two: 6 instances; the cancelled brief review and Maya's focus time are not.
+        assertThat(browser.text(By.id("import-events"))).isEqualTo("6");
+        assertThat(browser.text(By.id("import-calendar-note"))).contains("once per attendee");
+        assertThat(browser.text(By.id("import-unmapped"))).contains("pat@agency.example");
+        assertThat(count("select count(*) from events")).isEqualTo(before);
+        browser.screenshot("calendars-previewed");
+        browser.find(By.id("import")).click();
+        browser.waitFor(() -> !browser.all(By.id("import-done")).isEmpty());
+        String calendarBatch = browser.find(By.cssSelector("#import-batch code")).getText();
+        assertThat(browser.text(By.cssSelector("#import-summary h2"))).contains("maya.ics, sam.ics, ut-team.ics");
+        assertThat(count("select count(*) from events")).isEqualTo(before + 6 + 1);
+        browser.screenshot("calendars-imported");
+
+        // No item was created in Baton: every event is an import batch's (or a batch's own record),
+        // and the notifier, run over the whole log, tells no one.
+        assertThat(count("select count(*) from events where batch_id is null and stream not like 'import:%'")).isZero();
+        schedule.runOnce(Instant.now());
+        assertThat(count("select count(*) from notifications")).isZero();
+
+        browser.go("/debt");
+        String tools = browser.text(By.id("tool-switching"));
+        String meetings = browser.text(By.id("meeting-load"));
+        System.out.println("imports-only walk (shared exports " + (shared ? "imported" : "absent") + "):\n"
+                + browser.text(By.id("debt-score")) + " debt score; " + browser.text(By.id("score-meetings")) + "\n"
+                + tools + "\n---\n" + meetings);
+        assertThat(browser.text(By.id("tool-switching-summary"))).contains("switches between");
+        assertThat(browser.text(By.id("tool-integrations"))).contains("jira ↔ trello");
+        assertThat(browser.text(By.id("tool-duplicates"))).contains("MKT-1");
+        assertThat(browser.text(By.id("score-meetings"))).contains("meeting load").contains("of capacity");
+        assertThat(browser.text(By.id("meeting-load-coverage"))).contains("4 of 7 people");
+        assertThat(browser.text(By.id("meeting-people"))).contains("Maya Chen", "Sam Lee", "Daniel Vacanti", "Developer");
+        assertThat(browser.text(By.id("meeting-functions"))).contains("Marketing", "Product", "Engineering");
+        assertThat(browser.text(By.id("meeting-linked"))).contains("Landing page review MKT-1", "Sam Lee and Maya Chen");
+        assertThat(browser.text(By.id("meeting-task-evidence"))).contains("MKT-2", "Pricing page", "Sam Lee", "30 min");
+        if (shared) {
+            assertThat(browser.text(By.id("meeting-linked"))).contains("Test review UT-27");
+        }
+        // Privacy: the status sync names no work; its hours count, its title and attendees are not shown.
+        assertThat(browser.find(By.tagName("main")).getText()).doesNotContain("Web team status sync", "pat@agency.example");
+        show("tool-switching");
+        browser.screenshot("dashboard-tool-switching");
+        show("meeting-load");
+        browser.screenshot("dashboard-meeting-load");
+        browser.submit(By.cssSelector("#meeting-linked a[href='/items/MKT-1']"));
+        assertThat(browser.path()).isEqualTo("/items/MKT-1");
+        assertThat(browser.text(By.id("imported-note"))).contains("Imported history");
+
+        // The weekly report of the imported week (2–8 March 2026): the web team's items with links.
+        browser.go("/reports/weekly?week=2026-W10");
+        assertThat(browser.text(By.tagName("h1"))).contains("2026-W10");
+        String report = browser.text(By.id("report"));
+        System.out.println("weekly report 2026-W10:\n" + report);
+        assertThat(report).contains("MKT-1");
+        browser.screenshot("weekly-report");
+
+        browser.go("/inbox");
+        assertThat(browser.find(By.tagName("main")).getText()).contains("Nothing waits for you");
+        assertThat(browser.text(By.id("inbox-imported"))).contains("imported (" + (batches.size() + 1) + " import batches)")
+                .contains("tells no one");
+        assertThat(browser.all(By.id("inbox"))).isEmpty();
+        browser.screenshot("inbox-empty");
+
+        // The calendars are one batch: retracted, and the dashboard has no meeting load any more.
+        browser.go("/import");
+        browser.submit(By.cssSelector("tr[data-batch='" + calendarBatch + "'] .retract-link"));
+        browser.submit(By.id("retract-confirm-button"));
+        assertThat(browser.text(By.id("import-flash"))).contains("Retracted batch " + calendarBatch);
+        browser.go("/debt");
+        assertThat(browser.all(By.id("meeting-load"))).isEmpty();
+        assertThat(browser.all(By.id("tool-switching"))).isNotEmpty();
+    }
+
+    /** Fills the Import page's form: the kind, the files (several only for calendars) and the mapping's YAML. */
+    private void choose(String kind, Path mapping, Path... files) {
+        browser.go("/import");
+        new Select(browser.find(By.id("kind"))).selectByValue(kind);
+        browser.find(By.id("file")).sendKeys(String.join("\n", Arrays.stream(files).map(Path::toString).toList()));
+        browser.driver.executeScript("document.getElementById('mapping').value = arguments[0]", read(mapping));
+    }
+
+    /** Imports on the Import page and answers the batch stored. */
+    private String importOnPage(String kind, Path mapping, Path... files) {
+        choose(kind, mapping, files);
+        browser.find(By.id("import")).click();
+        browser.waitFor(() -> !browser.all(By.id("import-done")).isEmpty() || !browser.all(By.id("import-problem")).isEmpty());
+        assertThat(browser.all(By.id("import-problem"))).as(kind + " " + Arrays.toString(files)).isEmpty();
+        return browser.find(By.cssSelector("#import-batch code")).getText();
+    }
+
+    private void show(String id) {
+        browser.driver.executeScript("document.getElementById(arguments[0]).scrollIntoView()", id);
+    }
+}
