@@ -52,6 +52,21 @@ class MeetingLoadTest {
     }
 
     @Test
+    void eachPersonsCapacityCountsTheWeeksTheirOwnCalendarSpans() throws Exception {
+        // Ann's calendar is from January 2026, Bob's from a year later: neither dilutes the other's share.
+        HandMadeLog log = new HandMadeLog();
+        meeting(log, "a", "Weekly content status", at(0, 10, 0), at(0, 12, 0), false, false, "ann");
+        meeting(log, "b", "Weekly content status", at(364, 10, 0), at(364, 11, 0), false, false, "bob");
+        item(log, "post-1", at(0, 8, 0), "ann", "Post one");
+        MeetingLoad load = DebtAnalysis.analyze(MODEL, List.of(), "years", sink -> log.events().forEach(sink)).meetings();
+        assertThat(load.byPerson()).containsExactly(
+                new MeetingLoad.Row("ann", 2, 2, 40, 2.0 / 40),
+                new MeetingLoad.Row("bob", 1, 1, 40, 1.0 / 40));
+        assertThat(load.capacityHours()).isEqualTo(80);
+        assertThat(load.byWeek()).extracting(MeetingLoad.Row::capacityHours).containsExactly(40.0, 40.0);
+    }
+
+    @Test
     void meetingHoursArePersonTimeBesideTheScoreAndNeverItems() throws Exception {
         DebtReport report = DebtAnalysis.analyze(MODEL, List.of(), "seed", sink -> seed().events().forEach(sink));
         MeetingLoad load = report.meetings();

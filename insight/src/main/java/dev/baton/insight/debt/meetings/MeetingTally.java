@@ -135,40 +135,44 @@ public final class MeetingTally {
             capacity.put(p.id(), p.capacity() == null ? CostAssumptions.DEFAULT_CAPACITY_HOURS : p.capacity().hoursPerWeek());
             function.put(p.id(), p.function() == null ? "(no function)" : p.function());
         }
-        long firstWeek = Long.MAX_VALUE;
-        long lastWeek = Long.MIN_VALUE;
-        for (Map<Long, double[]> weeks : personWeeks.values()) {
-            for (long w : weeks.keySet()) {
-                firstWeek = Math.min(firstWeek, w);
-                lastWeek = Math.max(lastWeek, w);
-            }
-        }
-        long spanWeeks = firstWeek == Long.MAX_VALUE ? 0 : lastWeek - firstWeek + 1;
+        // Each person's capacity counts the weeks their own calendar spans (first to last meeting week):
+        // calendars imported from different years would otherwise dilute every share towards 0 %.
+        Map<String, long[]> span = new HashMap<>();
+        personWeeks.forEach((who, weeks) -> span.put(who, new long[]{
+                weeks.keySet().stream().mapToLong(Long::longValue).min().orElse(0),
+                weeks.keySet().stream().mapToLong(Long::longValue).max().orElse(-1)}));
         Map<String, double[]> byPerson = new TreeMap<>();
         Map<String, double[]> byFunction = new TreeMap<>();
-        Map<String, double[]> byWeek = new TreeMap<>();
+        Map<Long, double[]> byWeekNumber = new TreeMap<>();
         double hours = 0;
         double coordination = 0;
         double capacityHours = 0;
         for (var person : personWeeks.entrySet()) {
             String who = person.getKey();
             double weekly = capacity.get(who);
+            long[] own = span.get(who);
+            double personCapacity = weekly * (own[1] - own[0] + 1);
             double[] p = byPerson.computeIfAbsent(who, k -> new double[3]);
-            p[2] = weekly * spanWeeks;
-            byFunction.computeIfAbsent(function.get(who), k -> new double[3])[2] += weekly * spanWeeks;
-            capacityHours += weekly * spanWeeks;
+            p[2] = personCapacity;
+            byFunction.computeIfAbsent(function.get(who), k -> new double[3])[2] += personCapacity;
+            capacityHours += personCapacity;
             for (var cell : person.getValue().entrySet()) {
                 double[] v = cell.getValue();
                 add(p, v);
                 add(byFunction.get(function.get(who)), v);
-                add(byWeek.computeIfAbsent(Weeks.of(cell.getKey() * 7 - 3), k -> new double[3]), v);
+                add(byWeekNumber.computeIfAbsent(cell.getKey(), k -> new double[3]), v);
                 hours += v[0];
                 coordination += v[1];
             }
         }
-        // A week's capacity is that of everyone with a calendar, whether or not they met that week.
-        double weeklyCapacity = personWeeks.keySet().stream().mapToDouble(capacity::get).sum();
-        byWeek.values().forEach(w -> w[2] = weeklyCapacity);
+        // A week's capacity is that of everyone whose calendar spans it, whether or not they met that week.
+        byWeekNumber.forEach((week, w) -> span.forEach((who, own) -> {
+            if (own[0] <= week && week <= own[1]) {
+                w[2] += capacity.get(who);
+            }
+        }));
+        Map<String, double[]> byWeek = new TreeMap<>();
+        byWeekNumber.forEach((week, w) -> byWeek.put(Weeks.of(week * 7 - 3), w));
         long withCalendars = personWeeks.size();
         long declared = model.people().size();
         return new MeetingLoad(withCalendars, declared, declared == 0 ? 0 : (double) withCalendars / declared,
