@@ -3,6 +3,7 @@ package dev.baton.app.web;
 import dev.baton.engine.rights.Names;
 import dev.baton.model.Field;
 import dev.baton.model.OperatingModel;
+import dev.baton.model.Prioritization;
 import dev.baton.model.Template;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,14 +25,42 @@ final class FormFields {
     record Choice(String id, String name) {
     }
 
+    /**
+     * One field as a form shows it: {@code kind} is the type in words ("due date", "start date",
+     * "one of", "number"...), {@code hint} what to fill in (the model's description, else the
+     * prioritisation scheme's scale for its inputs, else what a date means), {@code allowed} the
+     * choices of an enum in words, {@code overdue} whether a due date is past.
+     */
     record FieldView(String id, String name, String type, boolean required, String shown,
-                     String input, String inputType, List<Choice> choices) {
+                     String input, String inputType, List<Choice> choices, String kind, String hint,
+                     String allowed, boolean overdue) {
+        /** The ids of the texts describing the input (hint, allowed values, overdue flag, error), for aria-describedby. */
+        public String describedBy(boolean error) {
+            String ids = (hint != null ? "hint-" + id + " " : "") + (allowed != null ? "allowed-" + id + " " : "")
+                    + (overdue ? "overdue-" + id + " " : "") + (error ? "err-" + id : "");
+            return ids.isBlank() ? null : ids.trim();
+        }
+    }
+
+    /** Texts of date fields without a description: what their date means. */
+    static final String START_HINT = "Start date: the day the work begins.";
+    static final String DUE_HINT = "Due date: an open item past this day is flagged overdue.";
+
+    /** A date field that says when work starts ({@code start-date}, {@code kickoff}...), not when it is due. */
+    static boolean startDate(Field f) {
+        String id = f.id() == null ? "" : f.id().toLowerCase(java.util.Locale.ROOT);
+        return id.contains("start") || id.contains("begin") || id.contains("kickoff") || id.contains("kick-off");
     }
 
     private FormFields() {
     }
 
     static List<FieldView> views(OperatingModel model, Template template, Map<String, ?> values) {
+        return views(model, template, values, null);
+    }
+
+    /** As {@link #views(OperatingModel, Template, Map)}, {@code today} flagging past due dates (null: none flagged). */
+    static List<FieldView> views(OperatingModel model, Template template, Map<String, ?> values, java.time.LocalDate today) {
         if (template == null) {
             return List.of();
         }
@@ -54,10 +83,48 @@ final class FormFields {
                 case "component" -> model.components().stream().map(c -> new Choice(c.id(), c.name())).toList();
                 default -> List.of();
             };
+            boolean start = "date".equals(type) && startDate(f);
+            String kind = switch (type) {
+                case "date" -> start ? "start date" : "due date";
+                case "enum" -> "one of";
+                case "list" -> "list, one per line";
+                default -> type;
+            };
+            String allowed = "enum".equals(type) && f.values() != null && !f.values().isEmpty()
+                    ? "Allowed values: " + String.join(", ", f.values()) : null;
+            boolean overdue = "date".equals(type) && !start && today != null && value instanceof String d && past(d, today);
             views.add(new FieldView(f.id(), Names.field(template, f.id()), type, f.required(),
-                    shown(model, type, value), input(value), inputType, choices));
+                    shown(model, type, value), input(value), inputType, choices, kind, hint(model, f, type, start),
+                    allowed, overdue));
         }
         return views;
+    }
+
+    /** What to fill in: the model's description (it wins: it may give the scale in the team's words), else the scheme's scale for its inputs, else a date's meaning. */
+    static String hint(OperatingModel model, Field f, String type, boolean start) {
+        String scale = null;
+        Prioritization p = model.intake() == null ? null : model.intake().prioritization();
+        if (p != null && p.scheme() != null && "number".equals(type)) {
+            scale = p.scheme().scale(f.id(), p.weights()).orElse(null);
+        }
+        if (f.description() != null && !f.description().isBlank()) {
+            return f.description().trim();
+        }
+        if (scale != null) {
+            return scale;
+        }
+        if ("date".equals(type)) {
+            return start ? START_HINT : DUE_HINT;
+        }
+        return null;
+    }
+
+    private static boolean past(String date, java.time.LocalDate today) {
+        try {
+            return java.time.LocalDate.parse(date).isBefore(today);
+        } catch (java.time.format.DateTimeParseException notADate) {
+            return false;
+        }
     }
 
     /**

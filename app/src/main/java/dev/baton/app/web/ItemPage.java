@@ -100,7 +100,8 @@ class ItemPage {
         page.addAttribute("card", views.card(item));
         page.addAttribute("item", item);
         page.addAttribute("workTypeName", Names.workType(type));
-        page.addAttribute("fields", FormFields.views(model, template, item.fields()));
+        page.addAttribute("fields", FormFields.views(model, template, item.fields(),
+                item.completed() ? null : java.time.LocalDate.now(engine.clock())));
         page.addAttribute("timeline", EventSentences.of(model, engine.history(item.id())));
         page.addAttribute("gate", gate(model, stage, item));
         page.addAttribute("handoffs", stage == null ? List.of() : handoffsFrom(model, type, stage));

@@ -54,7 +54,7 @@ class WorkViews {
 
     record Card(String id, String title, long version, String workType, String stage, String stageName,
                 String owner, String due, Sla sla, boolean urgent, boolean blocked, String blockedReason,
-                String handoff, boolean completed, List<Option> moves) {
+                String handoff, boolean completed, List<Option> moves, String dueField, boolean overdue) {
     }
 
     OperatingModel model(WorkItem item) {
@@ -73,25 +73,49 @@ class WorkViews {
         List<Option> moves = item.completed() || item.pendingHandoff() != null ? List.of()
                 : type.stageChanges().stream().filter(c -> c.from().equals(item.stage()))
                 .map(c -> new Option(c.to(), Names.stage(type, c.to()))).toList();
+        Template template = type.template() == null ? null : model.template(type.template()).orElse(null);
+        Field dueField = dueField(template, item);
+        String due = dueField == null ? null : (String) item.fields().get(dueField.id());
         return new Card(item.id().value(), item.title(), item.version(), item.workType(), item.stage(),
-                Names.stage(type, item.stage()), owner, due(model, type, item), sla(model, type, item),
-                item.urgent(), item.blocked(), item.blockedReason(), handoff, item.completed(), moves);
+                Names.stage(type, item.stage()), owner, due, sla(model, type, item),
+                item.urgent(), item.blocked(), item.blockedReason(), handoff, item.completed(), moves,
+                dueField == null ? null : Names.field(template, dueField.id()), overdue(due, item.completed()));
+    }
+
+    /** Whether a due date is past (before today in the server's clock) on an open item. */
+    boolean overdue(String due, boolean completed) {
+        if (due == null || completed) {
+            return false;
+        }
+        try {
+            return java.time.LocalDate.parse(due).isBefore(java.time.LocalDate.now(clock));
+        } catch (java.time.format.DateTimeParseException notADate) {
+            return false;
+        }
     }
 
     /**
-     * The item's due date: the latest date filled in among its template's date fields (a
-     * campaign's end date, a launch's launch date, an asset's due date); null when none is filled.
+     * The item's due date: the latest date filled in among its template's due-date fields (a
+     * campaign's end date, a launch's launch date, an asset's due date; start dates are not due
+     * dates, see {@link FormFields#startDate}); null when none is filled.
      */
     static String due(OperatingModel model, WorkType type, WorkItem item) {
         Template template = type.template() == null ? null : model.template(type.template()).orElse(null);
+        Field f = dueField(template, item);
+        return f == null ? null : (String) item.fields().get(f.id());
+    }
+
+    private static Field dueField(Template template, WorkItem item) {
         if (template == null) {
             return null;
         }
-        String latest = null;
+        Field latest = null;
+        String latestDate = null;
         for (Field f : template.fields()) {
-            if (f.type() == FieldType.DATE && item.fields().get(f.id()) instanceof String d
-                    && (latest == null || d.compareTo(latest) > 0)) {
-                latest = d;
+            if (f.type() == FieldType.DATE && !FormFields.startDate(f) && item.fields().get(f.id()) instanceof String d
+                    && (latestDate == null || d.compareTo(latestDate) > 0)) {
+                latest = f;
+                latestDate = d;
             }
         }
         return latest;

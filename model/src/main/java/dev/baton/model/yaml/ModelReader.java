@@ -179,7 +179,8 @@ public final class ModelReader {
             problems().add(Severity.ERROR, "bad-value", e.path("values"), problems().sourceMap().positionOf(e.path("values")),
                     "expected 'values' only on an enum field, found them on a " + type.id() + " field");
         }
-        return new Field(id, orElse(e.text("name", false, "a name"), id), type, e.bool("required", false), values);
+        return new Field(id, orElse(e.text("name", false, "a name"), id), type, e.bool("required", false), values,
+                e.text("description", false, "a description"));
     }
 
     private WorkType workType(Node node, String path) {

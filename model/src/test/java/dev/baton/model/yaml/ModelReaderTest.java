@@ -169,6 +169,30 @@ class ModelReaderTest {
     }
 
     @Test
+    void aFieldMayDescribeWhatToFillInAsText() {
+        OperatingModel model = read("""
+                apiVersion: baton/v1
+                templates:
+                  - id: brief
+                    fields:
+                      - {id: impact, type: number, description: "3 massive, 2 high, 1 medium, 0.5 low, 0.25 minimal"}
+                      - {id: reach, type: number}
+                """);
+        assertThat(found()).isEmpty();
+        assertThat(model.templates().get(0).fields()).extracting(dev.baton.model.Field::description)
+                .containsExactly("3 massive, 2 high, 1 medium, 0.5 low, 0.25 minimal", null);
+
+        read("""
+                apiVersion: baton/v1
+                templates:
+                  - id: brief
+                    fields:
+                      - {id: impact, type: number, description: {scale: 3}}
+                """);
+        assertThat(found()).hasSize(1);
+    }
+
+    @Test
     void aSecondDocumentIsAnError() {
         read("apiVersion: baton/v1\n---\napiVersion: baton/v1\n");
         assertThat(only().message()).isEqualTo("expected one YAML document, found a second one");
