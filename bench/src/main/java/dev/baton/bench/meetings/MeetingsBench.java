@@ -24,9 +24,10 @@ import java.util.Locale;
 /**
  * {@code bench/run-meetings [--people 500] [--runs 3]}: generates a year of calendars
  * ({@link CalendarGenerator}), then imports and counts them, timed: every .ics read and expanded
- * by ical4j, the same meeting merged across attendees' calendars, attendees mapped to the model's
- * people, and the meeting load (hours per person, function and week) computed. Prints each run
- * and the median. Run alone: it is a wall-clock figure.
+ * (the fast reader, ical4j for what it does not handle), the same meeting merged across
+ * attendees' calendars, attendees mapped to the model's people, and the meeting load (hours per
+ * person, function and week) computed. Prints each run (wall clock, and CPU over all threads) and
+ * the median. Run alone: it is a wall-clock figure.
  */
 public final class MeetingsBench {
 
