@@ -221,6 +221,92 @@ class NotificationDeliveryIT extends DemoServer {
         assertThat(user("maya").get("/api/v1/me/report-subscriptions").list()).hasSize(1);
     }
 
+    @Test
+    @Order(4)
+    void aDigestIsOneEmailADayWithEveryNotificationSinceTheLastAndNothingIsSentTwice() throws Exception {
+        String jonMail = "jon@northwind.example";
+        ApiClient jon = user("jon");
+        ApiClient.Response prefs = jon.put("/api/v1/me/notification-preferences", "application/json", """
+                {"email": "%s", "emailMode": "digest", "digestAt": "08:00", "zone": "UTC"}""".formatted(jonMail));
+        assertThat(prefs.status()).as(prefs.body()).isEqualTo(200);
+        String id = campaignWaitingForMaya();
+        long before = lastNotification("jon.ito");
+        int unreadBefore = (Integer) jon.get("/api/v1/inbox").json().get("unread");
+        for (String text : List.of("@jon.ito the UTM plan, please.", "@jon.ito and the landing page copy.")) {
+            ApiClient.Response comment = user("nora").post("/api/v1/items/" + id + "/comment",
+                    "{\"text\": \"" + text + "\"}");
+            assertThat(comment.status()).as(comment.body()).isEqualTo(200);
+        }
+        Instant now = Instant.now();
+        Instant digest = now.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).plusHours(8).toInstant();
+        if (!digest.isAfter(now)) {
+            digest = digest.plus(Duration.ofDays(1));
+        }
+
+        schedule.runOnce(now);
+        schedule.runOnce(digest.minusSeconds(1));
+        assertThat(mailTo(jonMail)).isEmpty();
+        long told = jdbc.queryForObject("select count(*) from notifications where recipient = 'jon.ito' and id > ?",
+                Long.class, before);
+        assertThat(told).isGreaterThanOrEqualTo(2);
+        assertThat(jon.get("/api/v1/inbox").json()).containsEntry("unread", unreadBefore + (int) told);
+
+        schedule.runOnce(digest.plusSeconds(5));
+        List<MimeMessage> first = mailTo(jonMail);
+        assertThat(first).hasSize(1);
+        assertThat(first.get(0).getSubject()).isEqualTo("[Baton] " + told + " things wait for you");
+        String body = (String) first.get(0).getContent();
+        assertThat(body).startsWith(told + " things wait for you in Baton:");
+        assertThat(body.lines().filter(l -> l.startsWith("- "))).hasSize((int) told);
+        String line = "- Mention · Spring webinars: Nora Haddad mentioned you in a comment "
+                + "https://baton.northwind.example/items/" + id;
+        assertThat(body.lines().filter(l -> l.equals(line))).hasSize(2);
+        assertThat(body).containsOnlyOnce("the UTM plan, please.").containsOnlyOnce("the landing page copy.");
+
+        // Later beats, and reading the whole log again, send nothing more that day.
+        schedule.runOnce(digest.plus(Duration.ofHours(2)));
+        jdbc.update("update notification_cursor set position = 0");
+        schedule.runOnce(digest.plus(Duration.ofHours(3)));
+        assertThat(mailTo(jonMail)).hasSize(1);
+
+        // The next day's digest has only what came since the last one.
+        long sinceFirst = lastNotification("jon.ito");
+        ApiClient.Response more = user("nora").post("/api/v1/items/" + id + "/comment",
+                "{\"text\": \"@jon.ito one more: the budget line.\"}");
+        assertThat(more.status()).as(more.body()).isEqualTo(200);
+        schedule.runOnce(digest.plus(Duration.ofHours(4)));
+        assertThat(mailTo(jonMail)).hasSize(1);
+        long toldNext = jdbc.queryForObject("select count(*) from notifications where recipient = 'jon.ito' and id > ?",
+                Long.class, sinceFirst);
+        assertThat(toldNext).isGreaterThanOrEqualTo(1);
+        schedule.runOnce(digest.plus(Duration.ofDays(1)).plusSeconds(5));
+        schedule.runOnce(digest.plus(Duration.ofDays(1)).plus(Duration.ofHours(1)));
+        List<MimeMessage> both = mailTo(jonMail);
+        assertThat(both).hasSize(2);
+        String next = (String) both.get(1).getContent();
+        assertThat(next).contains("one more: the budget line.").doesNotContain("the UTM plan")
+                .doesNotContain("the landing page copy");
+        // Nothing failed; what is still waiting (a later SLA warning, say) waits for the next digest.
+        assertThat(jdbc.queryForObject("select count(*) from deliveries where recipient = 'jon.ito' "
+                + "and (status = 'failed' or last_error is not null or (status = 'waiting' and next_attempt_at <= ?))",
+                Long.class, java.sql.Timestamp.from(digest.plus(Duration.ofDays(1)).plus(Duration.ofHours(1))))).isZero();
+    }
+
+    long lastNotification(String person) {
+        Long id = jdbc.queryForObject("select coalesce(max(id), 0) from notifications where recipient = ?", Long.class, person);
+        return id == null ? 0 : id;
+    }
+
+    List<MimeMessage> mailTo(String address) throws Exception {
+        List<MimeMessage> out = new java.util.ArrayList<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            if (m.getAllRecipients()[0].toString().equals(address)) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> deliveries(ApiClient admin, String status) {
         ApiClient.Response r = admin.get("/api/v1/deliveries?status=" + status);

@@ -23,6 +23,8 @@ public final class AttendeeMapping {
     private final Map<String, String> byName = new HashMap<>();
     private final Map<String, String> byId = new HashMap<>();
     private final Map<String, Long> unmatched = new TreeMap<>();
+    /** What each attendance matched: the same few thousand are asked about a million times. */
+    private final Map<Attendance, Optional<String>> matched = new HashMap<>();
 
     public AttendeeMapping(ImportMapping mapping, OperatingModel model) {
         this.mapping = mapping == null ? ImportMapping.NONE : mapping;
@@ -38,7 +40,7 @@ public final class AttendeeMapping {
 
     /** The person id, or the attendee's address (else name) when nothing matches. */
     public String person(Attendance a) {
-        Optional<String> found = match(a);
+        Optional<String> found = matched.computeIfAbsent(a, this::match);
         if (found.isPresent()) {
             return found.get();
         }

@@ -107,13 +107,19 @@ public final class CalendarImport {
             return t;
         });
         try {
+            // A few files ahead of the merge, not all: read contents wait in memory only until merged,
+            // so a million instances never live all at once (the collector's work grows with them).
+            int ahead = threads * 2;
             List<Future<CalendarFile.Contents>> read = new ArrayList<>();
-            for (int i = 0; i < files.size(); i++) {
-                Path file = files.get(i);
-                String name = names.get(i);
-                read.add(pool.submit(() -> readFile(file, name, window)));
+            for (int i = 0; i < Math.min(ahead, files.size()); i++) {
+                read.add(submit(pool, files.get(i), names.get(i), window));
             }
-            for (Future<CalendarFile.Contents> f : read) {
+            for (int i = 0; i < files.size(); i++) {
+                Future<CalendarFile.Contents> f = read.get(i);
+                read.set(i, null);
+                if (i + ahead < files.size()) {
+                    read.add(submit(pool, files.get(i + ahead), names.get(i + ahead), window));
+                }
                 try {
                     merge.add(f.get());
                 } catch (ExecutionException e) {
@@ -138,6 +144,11 @@ public final class CalendarImport {
         return events(merge, files.size(), people);
     }
 
+    private static Future<CalendarFile.Contents> submit(ExecutorService pool, Path file, String name,
+                                                        CalendarWindow window) {
+        return pool.submit(() -> readFile(file, name, window));
+    }
+
     private static CalendarFile.Contents readFile(Path file, String name, CalendarWindow window)
             throws CalendarFormatException, IOException {
         try (InputStream in = Gzip.detect(new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
@@ -155,7 +166,7 @@ public final class CalendarImport {
             Set<String> attending = new LinkedHashSet<>();
             Set<String> declined = new LinkedHashSet<>();
             String organizer = m.organizer() == null || m.organizer().label() == null ? null : people.person(m.organizer());
-            for (Attendance a : m.attendees().values()) {
+            for (Attendance a : m.attendees()) {
                 (a.declined() ? declined : attending).add(people.person(a));
             }
             if (organizer != null && !declined.contains(organizer)) {

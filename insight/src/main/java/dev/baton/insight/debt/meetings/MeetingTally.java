@@ -43,6 +43,11 @@ public final class MeetingTally {
     private final List<Created> created = new ArrayList<>();
     private final Set<String> items = new HashSet<>();
     private final Set<String> people = new HashSet<>();
+    private final Map<String, Integer> kinds = new HashMap<>();
+    private final Map<String, List<String>> titleIds = new HashMap<>();
+    private static final int COORDINATION = 1;
+    private static final int COORDINATION_RECURRING = 2;
+    private static final int ROUTINE = 4;
     private long instances;
     private long allDay;
     private long taskMeetings;
@@ -88,9 +93,10 @@ public final class MeetingTally {
         }
         instances++;
         long start = e.at().toEpochMilli();
-        long end = Math.max(start, Instant.parse(m.end()).toEpochMilli());
+        long end = Math.max(start, epochMillis(m.end()));
         double hours = (end - start) / MILLIS_PER_HOUR;
-        boolean coordination = rules.isCoordination(m.title(), m.recurring());
+        int kind = kind(m.title());
+        boolean coordination = (kind & (m.recurring() ? COORDINATION_RECURRING : COORDINATION)) != 0;
         long week = Math.floorDiv(Math.floorDiv(start, 86_400_000L) + 3, 7);
         for (String who : m.attendees()) {
             if (!people.contains(who)) {
@@ -103,17 +109,68 @@ public final class MeetingTally {
                 cell[1] += hours;
             }
         }
-        List<String> ids = ids(m.title() + "\n" + m.description());
+        // The title's ids, then the description's: a newline ends a match as the text's end does.
+        List<String> ids = titleIds.computeIfAbsent(m.title() == null ? "null" : m.title(), MeetingTally::ids);
+        if (m.description() == null || !m.description().isEmpty()) {
+            List<String> more = ids(String.valueOf(m.description()));
+            if (!more.isEmpty()) {
+                ids = new ArrayList<>(ids);
+                ids.addAll(more);
+            }
+        }
         if (!ids.isEmpty()) {
             namingItems.add(new Candidate(m.uid(), e.at(), m.title(), m.attendees(), hours, ids));
         }
-        if (rules.routineGeneratesTasks() || !(rules.isRoutine(m.title()))) {
+        if (rules.routineGeneratesTasks() || (kind & ROUTINE) == 0) {
             taskMeetings++;
             Held held = new Held(m.uid(), m.title(), end, e.at());
             for (String who : m.attendees()) {
                 heldBy.computeIfAbsent(who, p -> new ArrayList<>()).add(held);
             }
         }
+    }
+
+    /** How the rules class a title (bits), asked once per title: titles repeat a million times. */
+    private int kind(String title) {
+        Integer known = kinds.get(title);
+        if (known == null) {
+            known = (rules.isCoordination(title, false) ? COORDINATION : 0)
+                    | (rules.isCoordination(title, true) ? COORDINATION_RECURRING : 0)
+                    | (rules.isRoutine(title) ? ROUTINE : 0);
+            kinds.put(title, known);
+        }
+        return known;
+    }
+
+    /** An instant as {@link Instant#toString} writes whole seconds, read without the parser; any other form by it. */
+    static long epochMillis(String s) {
+        if (s.length() == 20 && s.charAt(4) == '-' && s.charAt(7) == '-' && s.charAt(10) == 'T' && s.charAt(13) == ':'
+                && s.charAt(16) == ':' && s.charAt(19) == 'Z') {
+            int year = digits(s, 0, 4);
+            int month = digits(s, 5, 7);
+            int day = digits(s, 8, 10);
+            int hour = digits(s, 11, 13);
+            int minute = digits(s, 14, 16);
+            int second = digits(s, 17, 19);
+            if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= java.time.YearMonth.of(year, month).lengthOfMonth() && hour >= 0 && hour <= 23
+                    && minute >= 0 && minute <= 59 && second >= 0 && second <= 59) {
+                long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+                return ((days * 24 + hour) * 60 + minute) * 60_000L + second * 1000L;
+            }
+        }
+        return Instant.parse(s).toEpochMilli();
+    }
+
+    private static int digits(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     private static List<String> ids(String text) {
