@@ -208,6 +208,22 @@ class ModelEditorWalkIT {
         assertThat(browser.all(By.id("start-empty"))).hasSize(1);
     }
 
+    @Test
+    @Order(3)
+    void aWeightedSchemesWeightsAreEditedInTheForm() {
+        browser.signIn("grace");
+        startDraft("current");
+        set("intake.prioritization.scheme", "weighted");
+        // the number fields of the intake forms' templates are the inputs a weighted scheme can weigh
+        set("intake.prioritization.weights.reach", "3");
+        set("intake.prioritization.weights.impact", "2");
+        assertThat(browser.find(By.id(id("intake.prioritization.weights.reach"))).getAttribute("value")).isEqualTo("3");
+        assertThat(browser.text(By.id("diff"))).contains("scheme: weighted").contains("reach: 3").contains("impact: 2");
+        assertThat(Axe.serious(browser)).as("axe-core on the editor with weights").isEmpty();
+        browser.screenshot("weights");
+        browser.submit(By.id("discard"));
+    }
+
     // --- keyboard only ---------------------------------------------------------------------------
 
     String focused() {
@@ -237,7 +253,7 @@ class ModelEditorWalkIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aKeyboardAloneBuildsASmallWorkTypeAndSavesIt() {
         browser.signIn("grace");
         browser.go("/model/edit");
@@ -338,7 +354,7 @@ class ModelEditorWalkIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theLaunchWorkTypeIsBuiltFromAnEmptyModelThroughTheEditorAlone() throws Exception {
         ValidationReport example = ModelValidation.validate("b2b-saas.yaml",
                 Files.readString(ROOT.resolve("examples/b2b-saas.yaml")));

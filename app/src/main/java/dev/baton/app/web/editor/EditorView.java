@@ -276,6 +276,38 @@ final class EditorView {
                         ref("Work type", p + ".work-type", "dl-work-types"),
                         list("Submitters", p + ".submitters", "Functions, teams or people, separated by commas.")))));
         intake.add(select("Prioritisation scheme", "intake.prioritization.scheme", SCHEMES));
+        if ("weighted".equals(YamlData.text(data, "intake.prioritization.scheme"))) {
+            for (String input : weighable()) {
+                intake.add(field("Weight of " + input, "intake.prioritization.weights." + input, "number", null, null,
+                        "How much " + input + " counts in the score; empty: not weighed."));
+            }
+        }
+    }
+
+    /**
+     * The inputs a weighted scheme can weigh: those it weighs already, then the number fields of the
+     * templates the intake forms ask for, so a new input is added by typing its weight.
+     */
+    private List<String> weighable() {
+        java.util.Set<String> inputs = new java.util.LinkedHashSet<>(
+                YamlData.map(data, "intake.prioritization.weights").keySet());
+        java.util.Set<String> templates = new java.util.HashSet<>();
+        for (Object form : YamlData.list(data, "intake.forms")) {
+            if (form instanceof java.util.Map<?, ?> m && m.get("template") != null) {
+                templates.add(String.valueOf(m.get("template")));
+            }
+        }
+        for (Object template : YamlData.list(data, "templates")) {
+            if (template instanceof java.util.Map<?, ?> t && templates.contains(String.valueOf(t.get("id")))
+                    && t.get("fields") instanceof List<?> fields) {
+                for (Object f : fields) {
+                    if (f instanceof java.util.Map<?, ?> field && "number".equals(String.valueOf(field.get("type")))) {
+                        inputs.add(String.valueOf(field.get("id")));
+                    }
+                }
+            }
+        }
+        return List.copyOf(inputs);
     }
 
     private Item workType(String p, String domId) {
