@@ -58,9 +58,7 @@ final class BackupCommand implements Callable<Integer> {
             String url;
             String where;
             if (db != null) {
-                if (!db.startsWith("jdbc:postgresql:")) {
-                    err.println("baton: expected --db to be a PostgreSQL JDBC URL such as jdbc:postgresql://localhost:5432/baton, "
-                            + "found '" + db + "'");
+                if (!DatabaseLogin.isJdbcUrl(db, err)) {
                     return Baton.INVALID;
                 }
                 url = db;
@@ -82,17 +80,9 @@ final class BackupCommand implements Callable<Integer> {
                     where = data.toString();
                 }
             }
-            PGSimpleDataSource source = new PGSimpleDataSource();
+            // the embedded PostgreSQL takes no login; an external one the user's
+            PGSimpleDataSource source = db != null ? login.dataSource(url) : new PGSimpleDataSource();
             source.setUrl(url);
-            if (db != null) {
-                if (login.user != null) {
-                    source.setUser(login.user);
-                }
-                String password = login.password();
-                if (password != null) {
-                    source.setPassword(password);
-                }
-            }
             Map<String, Long> counts = AtomicFiles.write(out, temp -> {
                 try (OutputStream file = new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16))) {
                     return Backup.write(source, file, new Version().getVersion()[0].replace("baton ", ""));

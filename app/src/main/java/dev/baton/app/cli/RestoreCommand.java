@@ -68,7 +68,7 @@ final class RestoreCommand implements Callable<Integer> {
         boolean created = false;
         EmbeddedDatabase embedded = null;
         try {
-            PGSimpleDataSource target = new PGSimpleDataSource();
+            PGSimpleDataSource target;
             if (data != null) {
                 if (Files.exists(data) && (!Files.isDirectory(data) || !empty(data))) {
                     err.println("baton: " + data + ": expected a new or empty directory, found "
@@ -79,21 +79,13 @@ final class RestoreCommand implements Callable<Integer> {
                 created = !Files.exists(data);
                 Files.createDirectories(data);
                 embedded = EmbeddedDatabase.start(data.toAbsolutePath().normalize().resolve("pg"), err::println);
+                target = new PGSimpleDataSource();
                 target.setUrl(embedded.jdbcUrl());
             } else {
-                if (!db.startsWith("jdbc:postgresql:")) {
-                    err.println("baton: expected --db to be a PostgreSQL JDBC URL such as jdbc:postgresql://localhost:5432/baton, "
-                            + "found '" + db + "'");
+                if (!DatabaseLogin.isJdbcUrl(db, err)) {
                     return Baton.INVALID;
                 }
-                target.setUrl(db);
-                if (login.user != null) {
-                    target.setUser(login.user);
-                }
-                String password = login.password();
-                if (password != null) {
-                    target.setPassword(password);
-                }
+                target = login.dataSource(db);
             }
             Flyway.configure().dataSource(target).load().migrate();
             Map<String, Long> counts;

@@ -67,9 +67,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "expected --port between 0 and 65535, found " + port);
         }
-        if (db != null && !db.startsWith("jdbc:postgresql:")) {
-            err.println("baton: expected --db to be a PostgreSQL JDBC URL such as "
-                    + "jdbc:postgresql://localhost:5432/baton, found '" + db + "'");
+        if (db != null && !DatabaseLogin.isJdbcUrl(db, err)) {
             return Baton.INVALID;
         }
         if (port != 0 && !free(port)) {
