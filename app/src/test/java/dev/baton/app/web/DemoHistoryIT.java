@@ -17,14 +17,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,8 +31,11 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = BatonApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"baton.demo=true", "baton.demo.history=true"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DemoHistoryIT {
+class DemoHistoryIT extends BrowserWalk {
+
+    DemoHistoryIT() {
+        super("demo");
+    }
 
     static final Path ROOT = dev.baton.app.ProjectRoot.PATH;
 
@@ -45,28 +44,11 @@ class DemoHistoryIT {
         TestDatabase.useFreshDatabase(registry);
     }
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     EventStore store;
 
     @Autowired
     Engine engine;
-
-    Browser browser;
-
-    @BeforeAll
-    void open() {
-        browser = Browser.open(port, "demo");
-    }
-
-    @AfterAll
-    void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void theBoardsCountTheSimulatedQuarterAsTheEngineFoldedIt() {

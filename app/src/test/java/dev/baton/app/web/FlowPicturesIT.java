@@ -11,19 +11,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -37,9 +34,12 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = BatonApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "baton.demo=true")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class FlowPicturesIT {
+class FlowPicturesIT extends BrowserWalk {
+
+    FlowPicturesIT() {
+        super("flow-pictures");
+    }
 
     /** Per picture: its box, the picture's size, the smallest text and every pair of texts that overlap. */
     private static final String MEASURE = """
@@ -73,25 +73,13 @@ class FlowPicturesIT {
         TestDatabase.useFreshDatabase(registry);
     }
 
-    @LocalServerPort
-    int port;
-
-    Browser browser;
     Path shots;
 
     @BeforeAll
     void open() throws Exception {
-        browser = Browser.open(port, "flow-pictures");
         browser.driver.manage().window().setSize(new Dimension(1366, 768));
         shots = dev.baton.app.ProjectRoot.PATH.resolve("app/target/screenshots/flow-pictures");
         Files.createDirectories(shots);
-    }
-
-    @AfterAll
-    void close() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

@@ -11,15 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -35,8 +31,11 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = BatonApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "baton.demo=true")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ImportWalkIT {
+class ImportWalkIT extends BrowserWalk {
+
+    ImportWalkIT() {
+        super("import");
+    }
 
     static final Path ROOT = dev.baton.app.ProjectRoot.PATH;
     static final Path EXPORT = ROOT.resolve("app/src/test/resources/imports/jira-cloud-search-jql.json");
@@ -47,28 +46,11 @@ class ImportWalkIT {
         TestDatabase.useFreshDatabase(registry);
     }
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     EventStore store;
 
     @Autowired
     JdbcTemplate jdbc;
-
-    Browser browser;
-
-    @BeforeAll
-    void open() {
-        browser = Browser.open(port, "import");
-    }
-
-    @AfterAll
-    void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     long events() {
         return jdbc.queryForObject("select count(*) from events", Long.class);

@@ -13,15 +13,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -39,8 +35,11 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = BatonApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"baton.demo=true", "baton.notifications.every=0", "baton.model.file=imports-only/model.yaml"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ImportsOnlyWalkIT {
+class ImportsOnlyWalkIT extends BrowserWalk {
+
+    ImportsOnlyWalkIT() {
+        super("imports-only");
+    }
 
     static final Path ROOT = dev.baton.app.ProjectRoot.PATH;
     static final Path HERE = ROOT.resolve("app/src/test/resources/imports-only");
@@ -54,28 +53,11 @@ class ImportsOnlyWalkIT {
         registry.add("baton.model.source", () -> read(HERE.resolve("model.yaml")));
     }
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
     NotificationSchedule schedule;
-
-    Browser browser;
-
-    @BeforeAll
-    void open() {
-        browser = Browser.open(port, "imports-only");
-    }
-
-    @AfterAll
-    void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     static String read(Path file) {
         try {

@@ -13,17 +13,14 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,9 +32,12 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = BatonApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"baton.demo=true", "baton.notifications.every=0"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class InboxWalkIT {
+class InboxWalkIT extends BrowserWalk {
+
+    InboxWalkIT() {
+        super("inbox");
+    }
 
     static final String BRIEF = """
             {"campaign-name": "Spring webinar series", "objective": "Pipeline from mid-market accounts",
@@ -49,13 +49,9 @@ class InboxWalkIT {
         TestDatabase.useFreshDatabase(registry);
     }
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     NotificationSchedule schedule;
 
-    Browser browser;
     String item;
 
     @BeforeAll
@@ -66,14 +62,6 @@ class InboxWalkIT {
         post("/api/v1/items/" + item + "/move-to", "{\"stage\": \"brief-review\"}");
         post("/api/v1/items/" + item + "/request-approval", "");
         schedule.runOnce(Instant.now());
-        browser = Browser.open(port, "inbox");
-    }
-
-    @AfterAll
-    void close() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     /** As Nora, over the API. */

@@ -15,14 +15,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,36 +33,22 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = BatonApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "baton.demo=true")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MigrationWalkIT {
+class MigrationWalkIT extends BrowserWalk {
+
+    MigrationWalkIT() {
+        super("migration");
+    }
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.useFreshDatabase(registry);
     }
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     Engine engine;
 
     @Autowired
     JdbcTemplate jdbc;
-
-    Browser browser;
-
-    @BeforeAll
-    void open() {
-        browser = Browser.open(port, "migration");
-    }
-
-    @AfterAll
-    void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     long events() {
         return jdbc.queryForObject("select count(*) from events", Long.class);
