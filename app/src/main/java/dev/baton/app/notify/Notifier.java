@@ -13,8 +13,10 @@ import dev.baton.engine.version.ModelVersions;
 import dev.baton.model.OperatingModel;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -97,20 +99,31 @@ public class Notifier {
         return users.find(name).map(u -> u.personId()).orElse(null);
     }
 
+    /**
+     * The SLA notifications recorded already (source and recipient), of clocks still at risk: every
+     * beat finds the same ones again, and the inbox need not be asked each time whether it has them.
+     */
+    private Set<String> slasTold = new HashSet<>();
+
     /** Tells whoever must act on an SLA about to breach at {@code now}, once per clock; how many were new. */
     public synchronized int checkSlas(Instant now) {
         int told = 0;
+        Set<String> atRisk = new HashSet<>();
         for (WorkItem item : (Iterable<WorkItem>) engine.matching(new ItemFilter(null, null, null, null, null, false))::iterator) {
             Optional<ModelVersion> model = versions.get(item.modelVersion());
             if (model.isEmpty()) {
                 continue;
             }
             for (Notification n : WhoMustAct.slasAtRisk(item, model.get().model(), now)) {
-                if (inbox.record(n, now)) {
+                String key = n.source() + " " + n.recipient();
+                atRisk.add(key);
+                if (!slasTold.contains(key) && inbox.record(n, now)) {
                     told++;
                 }
             }
         }
+        // clocks no longer at risk are forgotten, so the set stays as small as what is at risk now
+        slasTold = atRisk;
         return told;
     }
 }
