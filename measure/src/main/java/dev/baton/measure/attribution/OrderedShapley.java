@@ -1,0 +1,54 @@
+package dev.baton.measure.attribution;
+
+import java.util.List;
+
+/**
+ * Zhao et al.'s ordered Shapley value: the simplified Shapley value of each channel, split by the
+ * position of its touches. A converting journey with distinct channel set S gives each touch of
+ * channel j at position i the share 1 / (|S| · touches of j in the journey) of its conversions,
+ * so the positions of a channel add up to its simplified Shapley value.
+ */
+final class OrderedShapley implements CreditModel {
+
+    @Override
+    public Credit credit(Journeys journeys, AttributionOptions options) {
+        int channels = journeys.channels().size();
+        int longest = 0;
+        for (int p = 0; p < journeys.distinctPaths(); p++) {
+            if (journeys.conversions[p] != 0) {
+                longest = Math.max(longest, journeys.starts[p + 1] - journeys.starts[p]);
+            }
+        }
+        double[][] positions = new double[channels][longest];
+        double[] conversions = new double[channels];
+        double[] values = new double[channels];
+        TouchWeights unique = TouchWeights.linearUnique(channels);
+        double[] w = new double[Math.max(1, journeys.longestPath())];
+        for (int p = 0; p < journeys.distinctPaths(); p++) {
+            double conversion = journeys.conversions[p];
+            double value = journeys.values[p];
+            if (conversion == 0 && value == 0) {
+                continue;
+            }
+            int from = journeys.starts[p];
+            int length = journeys.starts[p + 1] - from;
+            unique.weigh(journeys.touches, from, length, w);
+            for (int i = 0; i < length; i++) {
+                int channel = journeys.touches[from + i];
+                if (conversion != 0) {
+                    positions[channel][i] += conversion * w[i];
+                }
+                values[channel] += value * w[i];
+            }
+        }
+        for (int c = 0; c < channels; c++) {
+            for (double v : positions[c]) {
+                conversions[c] += v;
+            }
+        }
+        return new Credit(conversions, values, null, null, positions, null,
+                "Each converting journey's conversions are shared equally by its distinct channels (Zhao et al.'s "
+                        + "simplified Shapley value) and each channel's share is split among its touches, so "
+                        + "'positions' shows how much credit the channel earns at the 1st, 2nd, … touch.", List.of());
+    }
+}
