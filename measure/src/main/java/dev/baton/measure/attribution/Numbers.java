@@ -18,16 +18,16 @@ final class Numbers {
     }
 
     /**
-     * The number in {@code bytes[from, to)} (spaces around it ignored), or NaN when it is not a finite
+     * The number in {@code bytes[from, to)} (spaces and tabs around it ignored), or NaN when it is not a finite
      * decimal number. Up to 15 significant digits and 22 decimals it is mantissa / 10^decimals, both
      * exact in a double, so one IEEE division rounds correctly (Clinger's fast path); anything longer
      * or with an exponent goes through {@link Double#parseDouble}, which gives the same answer.
      */
     static double parse(byte[] bytes, int from, int to) {
-        while (from < to && bytes[from] == ' ') {
+        while (from < to && bytes[from] >= 0 && bytes[from] <= ' ') {
             from++;
         }
-        while (to > from && bytes[to - 1] == ' ') {
+        while (to > from && bytes[to - 1] >= 0 && bytes[to - 1] <= ' ') {
             to--;
         }
         int i = from;

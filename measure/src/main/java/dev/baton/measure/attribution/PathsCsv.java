@@ -169,10 +169,11 @@ public final class PathsCsv {
                 int segmentEnd = at < 0 ? to : at;
                 int s = i;
                 int e = segmentEnd;
-                while (s < e && (bytes[s] == ' ' || bytes[s] == '\t')) {
+                // Spaces, tabs and line breaks around a name are layout, not part of it.
+                while (s < e && bytes[s] >= 0 && bytes[s] <= ' ') {
                     s++;
                 }
-                while (e > s && (bytes[e - 1] == ' ' || bytes[e - 1] == '\t')) {
+                while (e > s && bytes[e - 1] >= 0 && bytes[e - 1] <= ' ') {
                     e--;
                 }
                 if (s == e) {

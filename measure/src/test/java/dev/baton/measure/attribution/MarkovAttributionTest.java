@@ -223,7 +223,9 @@ class MarkovAttributionTest {
         List<String[]> rows = Fixtures.pathDataRows();
         for (int order = 2; order <= 3; order++) {
             AttributionResult result = Attribution.markov(journeys, order);
-            Map<String, Double> dense = denseRemovalEffects(rows, order);
+            // order 3 has ~1,000 states: an LU each for the largest, a middling and the smallest channel
+            Map<String, Double> dense = denseRemovalEffects(rows, order,
+                    order == 2 ? null : List.of("alpha", "theta", "mi"));
             assertThat(result.conversionProbability().getAsDouble()).isCloseTo(dense.remove("(start)"), within(EXACT));
             for (Map.Entry<String, Double> e : dense.entrySet()) {
                 assertThat(result.channel(e.getKey()).removalEffect().getAsDouble()).as(e.getKey() + " order " + order)
@@ -233,14 +235,14 @@ class MarkovAttributionTest {
     }
 
     private static Map<String, Double> denseRemovalEffects(List<String[]> rows) {
-        return denseRemovalEffects(rows, 1);
+        return denseRemovalEffects(rows, 1, null);
     }
 
     /**
      * P(conv) under "(start)" and each channel's removal effect, from a transition matrix built with
      * strings and maps straight from the rows, solved by LU: a second implementation to check the first.
      */
-    private static Map<String, Double> denseRemovalEffects(List<String[]> rows, int order) {
+    private static Map<String, Double> denseRemovalEffects(List<String[]> rows, int order, List<String> only) {
         Map<String, Map<String, Double>> weights = new LinkedHashMap<>();
         for (String[] row : rows) {
             double conv = Double.parseDouble(row[1]);
@@ -266,7 +268,7 @@ class MarkovAttributionTest {
         double base = solve(weights, states, null);
         result.put("(start)", base);
         for (String channel : states.stream().filter(s -> !s.startsWith("(")).flatMap(s -> Arrays.stream(s.split(",")))
-                .distinct().toList()) {
+                .distinct().filter(c -> only == null || only.contains(c)).toList()) {
             result.put(channel, 1 - solve(weights, states, channel) / base);
         }
         return result;
