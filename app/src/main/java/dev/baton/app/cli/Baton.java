@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 ExportCommand.class,
                 SyncCommand.class,
                 DiscoverCommand.class,
+                AttributeCommand.class,
                 ConformanceCommand.class,
                 AnalyzeCommand.class,
                 ReportCommand.class,
