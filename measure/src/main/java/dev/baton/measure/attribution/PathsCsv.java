@@ -35,6 +35,8 @@ public final class PathsCsv {
         return new Reading(in, name, columns).run();
     }
 
+    private static final long RAW_CACHE_BYTES = 64L << 20;
+
     private static final class Reading {
         private final CsvScanner csv;
         private final String name;
@@ -44,6 +46,16 @@ public final class PathsCsv {
         private final List<PathProblem> problems = new ArrayList<>();
         private long problemCount;
         private int[] ids = new int[64];
+        /**
+         * Path texts seen, to the distinct path each stands for: a row repeating a path as written
+         * skips splitting and looking up its channels. Kept to {@link #RAW_CACHE_BYTES} of text.
+         */
+        private final ByteSliceIndex rawPaths = new ByteSliceIndex();
+        private int[] rawPathIds = new int[1024];
+        /** Rows looked up in {@link #rawPaths}, and found; the cache is dropped when it seldom helps. */
+        private long rawLookups;
+        private long rawHits;
+        private boolean rawCache = true;
         private byte[] scratch = new byte[256];
 
         Reading(InputStream in, String name, PathColumns columns) {
@@ -92,15 +104,46 @@ public final class PathsCsv {
                 double conversions = number(conversionColumn, columns.conversions(), true);
                 double nulls = nullColumn < 0 ? 0 : number(nullColumn, columns.nulls(), true);
                 double value = valueColumn < 0 ? 0 : number(valueColumn, columns.value(), false);
-                int length = path(pathColumn);
-                if (problemCount == before) {
-                    journeys.add(ids, length, conversions, value, nulls);
-                }
+                addRow(pathColumn, before, conversions, value, nulls);
             }
             if (!problems.isEmpty()) {
                 throw failure();
             }
             return journeys.build(rows, nullColumn >= 0);
+        }
+
+        /** Adds the row to its distinct path, unless one of its values had a problem. */
+        private void addRow(int field, long problemsBefore, double conversions, double value, double nulls) {
+            int from = csv.start[field];
+            int to = csv.end[field];
+            boolean cacheable = rawCache && !csv.escaped[field];
+            int h = 0;
+            if (cacheable) {
+                h = ByteSliceIndex.hash(csv.buf, from, to);
+                int raw = rawPaths.find(csv.buf, from, to, h);
+                if (++rawLookups == 1 << 16 && rawHits < rawLookups / 2) {
+                    rawCache = false; // mostly new paths: keeping their text costs more than it saves
+                }
+                if (raw >= 0) {
+                    rawHits++;
+                    if (problemCount == problemsBefore) {
+                        journeys.addTo(rawPathIds[raw], conversions, value, nulls);
+                    }
+                    return;
+                }
+            }
+            int length = path(field);
+            if (problemCount != problemsBefore) {
+                return;
+            }
+            int path = journeys.add(ids, length, conversions, value, nulls);
+            if (cacheable && rawPaths.bytes() < RAW_CACHE_BYTES) {
+                int raw = rawPaths.add(csv.buf, from, to, h);
+                if (raw == rawPathIds.length) {
+                    rawPathIds = java.util.Arrays.copyOf(rawPathIds, raw * 2);
+                }
+                rawPathIds[raw] = path;
+            }
         }
 
         /** The index of the column named {@code wanted}: exactly, else ignoring case; -1 when absent. */
