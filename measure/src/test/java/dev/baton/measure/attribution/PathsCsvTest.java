@@ -170,4 +170,20 @@ class PathsCsvTest {
         assertThat(journeys.channels()).hasSize(7);
         assertThat(Attribution.lastTouch(journeys).channel("c3").conversions()).isEqualTo(2);
     }
+
+    @Test
+    void aPathWrittenAgainIsFoldedAndItsBadValuesStillReported() throws IOException {
+        StringBuilder csv = new StringBuilder("path,total_conversions,total_null\n");
+        for (int i = 0; i < 1000; i++) {
+            csv.append("\"a > b > a\",1,2\n");
+        }
+        Journeys journeys = read(csv.toString());
+
+        assertThat(journeys.rows()).isEqualTo(1000);
+        assertThat(journeys.distinctPaths()).isEqualTo(1);
+        assertThat(journeys.totalConversions()).isEqualTo(1000);
+        assertThat(journeys.totalNulls()).isEqualTo(2000);
+        assertThat(problems(csv + "\"a > b > a\",x,2\n").getMessage())
+                .isEqualTo("paths.csv:1002:13: error: column 'total_conversions': expected a number, found 'x'");
+    }
 }
