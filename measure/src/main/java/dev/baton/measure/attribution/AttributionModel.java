@@ -28,8 +28,9 @@ public enum AttributionModel {
         return id;
     }
 
+    /** The model named {@code id}, in any case ({@code Markov} is {@code markov}). */
     public static Optional<AttributionModel> byId(String id) {
-        return Arrays.stream(values()).filter(m -> m.id.equals(id)).findFirst();
+        return Arrays.stream(values()).filter(m -> m.id.equalsIgnoreCase(id)).findFirst();
     }
 
     public static List<String> ids() {

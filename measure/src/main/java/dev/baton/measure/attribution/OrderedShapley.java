@@ -22,25 +22,12 @@ final class OrderedShapley implements CreditModel {
         double[][] positions = new double[channels][longest];
         double[] conversions = new double[channels];
         double[] values = new double[channels];
-        TouchWeights unique = TouchWeights.linearUnique(channels);
-        double[] w = new double[Math.max(1, journeys.longestPath())];
-        for (int p = 0; p < journeys.distinctPaths(); p++) {
-            double conversion = journeys.conversions[p];
-            double value = journeys.values[p];
-            if (conversion == 0 && value == 0) {
-                continue;
+        TouchCredit.split(journeys, TouchWeights.linearUnique(channels), (channel, position, conversion, value) -> {
+            if (conversion != 0) { // a journey with value but no conversion may be longer than any converting one
+                positions[channel][position] += conversion;
             }
-            int from = journeys.starts[p];
-            int length = journeys.starts[p + 1] - from;
-            unique.weigh(journeys.touches, from, length, w);
-            for (int i = 0; i < length; i++) {
-                int channel = journeys.touches[from + i];
-                if (conversion != 0) {
-                    positions[channel][i] += conversion * w[i];
-                }
-                values[channel] += value * w[i];
-            }
-        }
+            values[channel] += value;
+        });
         for (int c = 0; c < channels; c++) {
             for (double v : positions[c]) {
                 conversions[c] += v;

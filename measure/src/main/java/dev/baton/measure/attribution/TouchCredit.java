@@ -26,9 +26,23 @@ final class TouchCredit implements CreditModel {
     @Override
     public Credit credit(Journeys journeys, AttributionOptions options) {
         int channels = journeys.channels().size();
-        TouchWeights weights = rule.apply(options).apply(channels);
         double[] conversions = new double[channels];
         double[] values = new double[channels];
+        split(journeys, rule.apply(options).apply(channels), (channel, position, conversion, value) -> {
+            conversions[channel] += conversion;
+            values[channel] += value;
+        });
+        return Credit.of(conversions, values, explanation.apply(options), List.of());
+    }
+
+    /** Receives one touch's share of its journey's conversions and value. */
+    @FunctionalInterface
+    interface Shares {
+        void touch(int channel, int position, double conversions, double value);
+    }
+
+    /** Splits every journey that converted or has a value among its touches by {@code weights}. */
+    static void split(Journeys journeys, TouchWeights weights, Shares shares) {
         double[] w = new double[Math.max(1, journeys.longestPath())];
         int[] touches = journeys.touches;
         for (int p = 0; p < journeys.distinctPaths(); p++) {
@@ -41,11 +55,8 @@ final class TouchCredit implements CreditModel {
             int length = journeys.starts[p + 1] - from;
             weights.weigh(touches, from, length, w);
             for (int i = 0; i < length; i++) {
-                int channel = touches[from + i];
-                conversions[channel] += conversion * w[i];
-                values[channel] += value * w[i];
+                shares.touch(touches[from + i], i, conversion * w[i], value * w[i]);
             }
         }
-        return Credit.of(conversions, values, explanation.apply(options), List.of());
     }
 }
