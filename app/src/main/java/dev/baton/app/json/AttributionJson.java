@@ -1,5 +1,6 @@
 package dev.baton.app.json;
 
+import dev.baton.measure.attribution.AttributionModel;
 import dev.baton.measure.attribution.AttributionResult;
 import dev.baton.measure.attribution.ChannelCredit;
 import java.util.LinkedHashMap;
@@ -24,18 +25,19 @@ public final class AttributionJson {
         json.put("totalConversions", result.totalConversions());
         json.put("totalValue", result.totalValue());
         result.conversionProbability().ifPresent(p -> json.put("conversionProbability", p));
-        json.put("channels", result.channels().stream().map(AttributionJson::channel).toList());
+        boolean ordered = result.model() == AttributionModel.SHAPLEY_ORDERED;
+        json.put("channels", result.channels().stream().map(c -> channel(c, ordered)).toList());
         return json;
     }
 
-    private static Map<String, Object> channel(ChannelCredit credit) {
+    private static Map<String, Object> channel(ChannelCredit credit, boolean ordered) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("channel", credit.channel());
         json.put("conversions", credit.conversions());
         json.put("value", credit.value());
         credit.removalEffect().ifPresent(e -> json.put("removalEffect", e));
         credit.valueRemovalEffect().ifPresent(e -> json.put("valueRemovalEffect", e));
-        if (!credit.positions().isEmpty()) {
+        if (ordered) { // an empty array when nothing converted
             json.put("positions", List.copyOf(credit.positions()));
         }
         return json;
