@@ -7,6 +7,8 @@ import dev.baton.measure.attribution.Journeys;
 import dev.baton.measure.attribution.PathColumns;
 import dev.baton.measure.attribution.PathsCsv;
 import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +29,9 @@ import java.util.Locale;
  *
  * For each: reading the CSV into distinct journeys, then each model on them, in this JVM after two
  * warm-up rounds (medians of the runs); and the whole {@code baton attribute} command as a user
- * runs it, a fresh {@code java -jar} each time, output to a file (median wall clock). Run it alone.
+ * runs it, a fresh {@code java -jar} each time, output to a file (median wall clock, and the CPU
+ * time the child used, from /proc on Linux). Run it alone: on a loaded machine the wall clock grows
+ * with the load, which is printed, while CPU times stay comparable.
  */
 public final class AttributionBench {
 
@@ -79,40 +83,55 @@ public final class AttributionBench {
         }
     }
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private static void run(String name, Path file, List<Case> cases, int runs, Path jar) throws Exception {
         double[] read = new double[runs];
+        double[] readCpu = new double[runs];
         Journeys journeys = null;
         for (int r = -2; r < runs; r++) {
             long t0 = System.nanoTime();
+            long c0 = THREADS.getCurrentThreadCpuTime();
             journeys = PathsCsv.read(file, PathColumns.DEFAULTS);
             if (r >= 0) {
                 read[r] = (System.nanoTime() - t0) / 1e9;
+                readCpu[r] = (THREADS.getCurrentThreadCpuTime() - c0) / 1e9;
             }
         }
         System.out.printf(Locale.ROOT, "%n%s: %,d rows, %,d distinct paths, %d channels, %,d bytes%n", name,
                 journeys.rows(), journeys.distinctPaths(), journeys.channels().size(), Files.size(file));
-        System.out.printf(Locale.ROOT, "  read + fold into distinct paths   median %.3f s  %s%n", median(read),
-                Arrays.toString(round(read)));
+        System.out.printf(Locale.ROOT, "  load average %.1f%n", ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage());
+        System.out.printf(Locale.ROOT, "  %-22s wall %.3f s  cpu %.3f s  %s%n", "read + fold", median(read),
+                median(readCpu), Arrays.toString(round(read)));
         for (Case c : cases) {
             AttributionModel model = AttributionModel.byId(c.model()).orElseThrow();
             double[] compute = new double[runs];
+            double[] computeCpu = new double[runs];
             for (int r = -2; r < runs; r++) {
                 long t0 = System.nanoTime();
+                long c0 = THREADS.getCurrentThreadCpuTime();
                 Attribution.run(model, journeys, AttributionOptions.DEFAULTS.withOrder(c.order()));
                 if (r >= 0) {
                     compute[r] = (System.nanoTime() - t0) / 1e9;
+                    computeCpu[r] = (THREADS.getCurrentThreadCpuTime() - c0) / 1e9;
                 }
             }
             String whole = "";
             if (Files.isRegularFile(jar)) {
                 double[] wall = new double[runs];
+                double[] cpu = new double[runs];
                 for (int r = 0; r < runs; r++) {
+                    double before = childrenCpu();
                     wall[r] = command(jar, file, c.args());
+                    cpu[r] = childrenCpu() - before;
                 }
-                whole = String.format(Locale.ROOT, "   whole command median %.2f s %s", median(wall),
+                whole = String.format(Locale.ROOT, "   command wall %.2f s  cpu %.2f s  %s", median(wall), median(cpu),
                         Arrays.toString(round(wall)));
             }
-            System.out.printf(Locale.ROOT, "  %-22s compute median %.4f s%s%n", c.label(), median(compute), whole);
+            // compute cpu: this thread only; Markov solves its removals on the common pool as well
+            System.out.printf(Locale.ROOT, "  %-22s wall %.4f s  cpu %.4f s%s%n", c.label(), median(compute),
+                    median(computeCpu), whole);
         }
     }
 
@@ -134,6 +153,18 @@ public final class AttributionBench {
             return seconds;
         } finally {
             Files.deleteIfExists(out.toPath());
+        }
+    }
+
+    /** CPU seconds of this JVM's finished child processes (Linux /proc; NaN elsewhere). */
+    private static double childrenCpu() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after the command name: state is field 3, so cutime (16) and cstime (17) are at 13 and 14
+            return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) / 100.0;
+        } catch (Exception e) {
+            return Double.NaN;
         }
     }
 
