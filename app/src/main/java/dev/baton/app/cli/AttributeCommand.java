@@ -92,6 +92,13 @@ final class AttributeCommand implements Callable<Integer> {
             err.println(paths + ": error: " + (Files.exists(paths) ? "expected a CSV file, found a directory" : "no such file"));
             return Baton.INVALID;
         }
+        if (format == Format.json) {
+            // Jackson takes a few hundred ms of class loading to set up; let it happen on the other core
+            // while this one reads the paths, instead of after.
+            Thread warm = new Thread(Json::mapper, "json-warm-up");
+            warm.setDaemon(true);
+            warm.start();
+        }
         AttributionResult result;
         try {
             Journeys journeys = PathsCsv.read(paths, new PathColumns(pathColumn, conversions,
