@@ -76,7 +76,7 @@ public final class ExperimentAnalysis {
                 && results.stream().mapToLong(r -> r.comparisons().stream().filter(c -> c.pValue() != null).count())
                 .sum() > 1;
         if (adjust) {
-            results = adjusted(results);
+            results = adjusted(results, settings);
         }
         List<Warning> warnings = new ArrayList<>(Guardrails.srm(srm, armNames, users, weights));
         long total = users.stream().filter(u -> u != null).mapToLong(Long::longValue).sum();
@@ -93,7 +93,7 @@ public final class ExperimentAnalysis {
     public record MetricInput(String name, List<ArmStatistic> statistics) {
     }
 
-    private static List<MetricResult> adjusted(List<MetricResult> results) {
+    private static List<MetricResult> adjusted(List<MetricResult> results, Settings settings) {
         List<int[]> where = new ArrayList<>();
         List<Double> ps = new ArrayList<>();
         for (int m = 0; m < results.size(); m++) {
@@ -113,7 +113,8 @@ public final class ExperimentAnalysis {
         for (int i = 0; i < adjusted.length; i++) {
             int m = where.get(i)[0];
             int c = where.get(i)[1];
-            copies.get(m).set(c, copies.get(m).get(c).withAdjustedPValue(adjusted[i]));
+            Comparison comparison = copies.get(m).get(c).withAdjustedPValue(adjusted[i]);
+            copies.get(m).set(c, comparison.withSummary(Summaries.of(comparison, settings)));
         }
         List<MetricResult> out = new ArrayList<>();
         for (int m = 0; m < results.size(); m++) {

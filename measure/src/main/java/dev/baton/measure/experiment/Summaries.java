@@ -40,7 +40,7 @@ final class Summaries {
     }
 
     private static String interval(Comparison.Interval ci, boolean relative) {
-        String low = ci.low() == null ? "−∞" : effect(ci.low(), relative);
+        String low = ci.low() == null ? "-∞" : effect(ci.low(), relative);
         String high = ci.high() == null ? "+∞" : effect(ci.high(), relative);
         return low + " to " + high;
     }

@@ -26,6 +26,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * all of them at once; nothing is analysed when there is one.
  * <pre>
  * metric: mean | proportion | ratio        (default mean)
+ * name: signups                           (the metric's name, for the output)
  * difference: relative | absolute          (default relative)
  * method: frequentist | bayesian | sequential
  * alpha: 0.05
@@ -70,7 +71,7 @@ public final class StatsFile {
             throw new InputRefused(errors);
         }
         String metric = top.choice("metric", METRICS, "mean");
-        String name = top.has("name") ? top.text("name") : "experiment";
+        String name = top.has("name") ? top.text("name") : "metric";
         Settings settings = settings(top);
         List<Arm> arms = arms(top, metric);
         int listed = top.value("arms") instanceof SequenceNode seq ? seq.getValue().size() : arms.size();
@@ -80,7 +81,7 @@ public final class StatsFile {
         if (!errors.isEmpty() || settings == null || metric == null) {
             throw new InputRefused(errors);
         }
-        return new StatsRequest(name == null ? "experiment" : name, arms, settings, weights,
+        return new StatsRequest(name == null ? "metric" : name, arms, settings, weights,
                 new Plan(planned, looks == null ? 0 : looks.intValue()));
     }
 

@@ -14,7 +14,7 @@ public record StatsRequest(String metric, List<Arm> arms, Settings settings, Lis
     public ExperimentResult analyze() {
         List<String> names = arms.stream().map(Arm::name).toList();
         List<Long> users = arms.stream().map(a -> a.statistic().n()).toList();
-        return ExperimentAnalysis.analyze(metric, names, users, weights, List.of(new ExperimentAnalysis.MetricInput(
+        return ExperimentAnalysis.analyze("experiment", names, users, weights, List.of(new ExperimentAnalysis.MetricInput(
                 metric, arms.stream().map(Arm::statistic).toList())), settings, plan);
     }
 }
