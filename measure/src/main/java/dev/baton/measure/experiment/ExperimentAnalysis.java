@@ -15,8 +15,18 @@ public final class ExperimentAnalysis {
     private ExperimentAnalysis() {
     }
 
-    /** One metric: its comparisons and its own warnings (CUPED imbalance). */
+    /** One metric: its comparisons, each with its sentence, and its own warnings (CUPED imbalance). */
     public static MetricResult compare(String metric, List<Arm> arms, Settings settings) {
+        return summarised(unsummarised(metric, arms, settings), settings);
+    }
+
+    private static MetricResult summarised(MetricResult r, Settings settings) {
+        List<Comparison> comparisons = r.comparisons().stream()
+                .map(c -> c.withSummary(Summaries.of(c, settings))).toList();
+        return new MetricResult(r.metric(), r.kind(), comparisons, r.warnings(), r.theta());
+    }
+
+    private static MetricResult unsummarised(String metric, List<Arm> arms, Settings settings) {
         if (arms.size() < 2) {
             throw new IllegalArgumentException("expected at least 2 arms, found " + arms.size());
         }
@@ -50,7 +60,7 @@ public final class ExperimentAnalysis {
                 case BAYESIAN -> BayesianTest.compare(effect, settings, head);
             };
         }
-        return result.withSummary(Summaries.of(result, settings));
+        return result;
     }
 
     /**
@@ -70,14 +80,15 @@ public final class ExperimentAnalysis {
             for (int i = 0; i < armNames.size(); i++) {
                 arms.add(new Arm(armNames.get(i), metric.statistics().get(i)));
             }
-            results.add(compare(metric.name(), arms, settings));
+            results.add(unsummarised(metric.name(), arms, settings));
         }
         boolean adjust = settings.method() != Method.BAYESIAN
                 && results.stream().mapToLong(r -> r.comparisons().stream().filter(c -> c.pValue() != null).count())
                 .sum() > 1;
         if (adjust) {
-            results = adjusted(results, settings);
+            results = adjusted(results);
         }
+        results = results.stream().map(r -> summarised(r, settings)).toList();
         List<Warning> warnings = new ArrayList<>(Guardrails.srm(srm, armNames, users, weights));
         long total = users.stream().filter(u -> u != null).mapToLong(Long::longValue).sum();
         warnings.addAll(Guardrails.peeking(settings.method(), plan, total));
@@ -93,7 +104,7 @@ public final class ExperimentAnalysis {
     public record MetricInput(String name, List<ArmStatistic> statistics) {
     }
 
-    private static List<MetricResult> adjusted(List<MetricResult> results, Settings settings) {
+    private static List<MetricResult> adjusted(List<MetricResult> results) {
         List<int[]> where = new ArrayList<>();
         List<Double> ps = new ArrayList<>();
         for (int m = 0; m < results.size(); m++) {
@@ -113,8 +124,7 @@ public final class ExperimentAnalysis {
         for (int i = 0; i < adjusted.length; i++) {
             int m = where.get(i)[0];
             int c = where.get(i)[1];
-            Comparison comparison = copies.get(m).get(c).withAdjustedPValue(adjusted[i]);
-            copies.get(m).set(c, comparison.withSummary(Summaries.of(comparison, settings)));
+            copies.get(m).set(c, copies.get(m).get(c).withAdjustedPValue(adjusted[i]));
         }
         List<MetricResult> out = new ArrayList<>();
         for (int m = 0; m < results.size(); m++) {

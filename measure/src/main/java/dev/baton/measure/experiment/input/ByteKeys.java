@@ -33,6 +33,10 @@ final class ByteKeys {
         for (int i = from; i < to; i++) {
             h = (h ^ b[i]) * 0x01000193;
         }
+        // FNV's low bits depend only on the keys' low bits: mix before masking (murmur3's finaliser).
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
         int mask = slots.length - 1;
         int slot = h & mask;
         while (true) {

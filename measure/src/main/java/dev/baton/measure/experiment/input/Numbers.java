@@ -21,6 +21,10 @@ final class Numbers {
         }
     }
 
+    static double pow10(int k) {
+        return POW10[k];
+    }
+
     /** Returned for text that is not a number. */
     static final double INVALID = Double.NaN;
 

@@ -1,6 +1,9 @@
 package dev.baton.measure.experiment.input;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.ArrayList;
@@ -64,11 +67,9 @@ final class UnitChunk {
             }
             boolean last = position >= end;
             int lineStart = 0;
-            for (int i = 0; i < filled; i++) {
-                if (buf[i] == '\n') {
-                    line(buf, lineStart, i);
-                    lineStart = i + 1;
-                }
+            for (int i = nextLineBreak(buf, 0, filled); i >= 0; i = nextLineBreak(buf, lineStart, filled)) {
+                line(buf, lineStart, i);
+                lineStart = i + 1;
             }
             if (last) {
                 if (lineStart < filled) {
@@ -84,6 +85,29 @@ final class UnitChunk {
             }
             filled = rest;
         }
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long BREAKS = 0x0A0A0A0A0A0A0A0AL;
+
+    /** The index of the next '\n' in b[from, to), or −1: eight bytes at a time (SWAR zero-byte test). */
+    static int nextLineBreak(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(b, i) ^ BREAKS;
+            long found = (x - ONES) & ~x & HIGHS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void line(byte[] b, int from, int to) {
@@ -104,42 +128,57 @@ final class UnitChunk {
         int pos = from;
         int columns = role.length;
         while (true) {
-            int fieldFrom = pos;
-            int fieldTo;
-            if (pos < to && b[pos] == '"') {
-                int q = pos + 1;
-                while (q < to && !(b[q] == '"' && (q + 1 >= to || b[q + 1] != '"'))) {
-                    q += b[q] == '"' ? 2 : 1;
+            int kind = column < columns ? role[column] : UnitLayout.SKIP;
+            if (kind >= UnitLayout.METRIC && (pos >= to || b[pos] != '"')) {
+                // numbers are parsed while the field is scanned: one pass over its bytes
+                double v = number(b, pos, to, column);
+                int m = metric[column];
+                if (kind == UnitLayout.METRIC) {
+                    post[m] = v;
+                } else if (kind == UnitLayout.PRE) {
+                    pre[m] = v;
+                } else {
+                    den[m] = v;
                 }
-                fieldFrom = pos + 1;
-                fieldTo = Math.min(q, to);
-                pos = q + 1;
-                while (pos < to && b[pos] != ',') {
-                    pos++;
-                }
+                pos = end;
             } else {
-                while (pos < to && b[pos] != ',') {
-                    pos++;
+                int fieldFrom = pos;
+                int fieldTo;
+                if (pos < to && b[pos] == '"') {
+                    int q = pos + 1;
+                    while (q < to && !(b[q] == '"' && (q + 1 >= to || b[q + 1] != '"'))) {
+                        q += b[q] == '"' ? 2 : 1;
+                    }
+                    fieldFrom = pos + 1;
+                    fieldTo = Math.min(q, to);
+                    pos = q + 1;
+                    while (pos < to && b[pos] != ',') {
+                        pos++;
+                    }
+                } else {
+                    while (pos < to && b[pos] != ',') {
+                        pos++;
+                    }
+                    fieldTo = pos;
                 }
-                fieldTo = pos;
-            }
-            if (column < columns) {
-                switch (role[column]) {
-                    case UnitLayout.VARIANT -> {
-                        variantFrom = fieldFrom;
-                        variantTo = fieldTo;
+                if (kind == UnitLayout.VARIANT) {
+                    variantFrom = fieldFrom;
+                    variantTo = fieldTo;
+                } else if (kind == UnitLayout.EXPERIMENT) {
+                    if (fieldTo == fieldFrom) {
+                        error(column, "expected an experiment id, found an empty field");
+                        return;
                     }
-                    case UnitLayout.EXPERIMENT -> {
-                        if (fieldTo == fieldFrom) {
-                            error(column, "expected an experiment id, found an empty field");
-                            return;
-                        }
-                        experiment = experiments.id(b, fieldFrom, fieldTo);
-                    }
-                    case UnitLayout.METRIC -> post[metric[column]] = number(b, fieldFrom, fieldTo, column);
-                    case UnitLayout.PRE -> pre[metric[column]] = number(b, fieldFrom, fieldTo, column);
-                    case UnitLayout.DENOMINATOR -> den[metric[column]] = number(b, fieldFrom, fieldTo, column);
-                    default -> {
+                    experiment = experiments.id(b, fieldFrom, fieldTo);
+                } else if (kind >= UnitLayout.METRIC) {
+                    double v = checked(b, fieldFrom, fieldTo, column);
+                    int m = metric[column];
+                    if (kind == UnitLayout.METRIC) {
+                        post[m] = v;
+                    } else if (kind == UnitLayout.PRE) {
+                        pre[m] = v;
+                    } else {
+                        den[m] = v;
                     }
                 }
             }
@@ -194,9 +233,65 @@ final class UnitChunk {
         }
     }
 
+    /** Where the last field read by {@link #number} ended (its comma, or the end of the line). */
+    private int end;
+
+    /**
+     * The number starting at {@code from}, scanned up to its comma in the same pass; plain decimals
+     * are computed here, anything else goes to {@link Numbers#parse} once the field's end is known.
+     */
+    private double number(byte[] b, int from, int to, int column) {
+        int i = from;
+        boolean negative = i < to && b[i] == '-';
+        if (negative) {
+            i++;
+        }
+        long mantissa = 0;
+        int digits = 0;
+        int decimals = -1;
+        while (i < to) {
+            byte c = b[i];
+            if (c >= '0' && c <= '9') {
+                mantissa = mantissa * 10 + (c - '0');
+                digits++;
+                if (decimals >= 0) {
+                    decimals++;
+                }
+            } else if (c == '.' && decimals < 0) {
+                decimals = 0;
+            } else if (c == ',') {
+                break;
+            } else {
+                return slow(b, from, to, column);
+            }
+            i++;
+        }
+        end = i;
+        if (digits == 0) {
+            if (i == from) {
+                return 0;
+            }
+            return slow(b, from, to, column);
+        }
+        if (digits > 18 || decimals > 22 || mantissa > (1L << 53)) {
+            return slow(b, from, to, column);
+        }
+        double value = decimals <= 0 ? mantissa : mantissa / Numbers.pow10(decimals);
+        return negative ? -value : value;
+    }
+
+    private double slow(byte[] b, int from, int to, int column) {
+        int i = from;
+        while (i < to && b[i] != ',') {
+            i++;
+        }
+        end = i;
+        return checked(b, from, i, column);
+    }
+
     private boolean failed;
 
-    private double number(byte[] b, int from, int to, int column) {
+    private double checked(byte[] b, int from, int to, int column) {
         double v = Numbers.parse(b, from, to);
         if (v != v) {
             error(column, "expected a number, found '" + new String(b, from, Math.min(to - from, 40),
