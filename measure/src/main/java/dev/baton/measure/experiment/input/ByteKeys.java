@@ -1,5 +1,8 @@
 package dev.baton.measure.experiment.input;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,13 +10,19 @@ import java.util.List;
 
 /**
  * Dense ids for short byte strings (experiment ids, variant names) looked up straight from a line
- * buffer: open addressing on an FNV-1a hash, a copy of the bytes only the first time a key is seen.
+ * buffer, twice per row: the key is read eight bytes at a time, hashed with a multiply-shift mix,
+ * and a key of up to eight bytes is compared as one long. The bytes are copied only the first
+ * time a key is seen.
  */
 final class ByteKeys {
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private int[] slots = new int[64];
     private final List<byte[]> keys = new ArrayList<>();
-    private int[] hashes = new int[16];
+    private long[] hashes = new long[16];
+    private long[] firsts = new long[16];
+    private int[] lengths = new int[16];
 
     ByteKeys() {
         Arrays.fill(slots, -1);
@@ -27,48 +36,69 @@ final class ByteKeys {
         return new String(keys.get(id), StandardCharsets.UTF_8);
     }
 
+    private static long mix(long h) {
+        h *= 0x9E3779B97F4A7C15L;
+        return h ^ (h >>> 29);
+    }
+
     /** The id of {@code b[from, to)}, added when new. */
     int id(byte[] b, int from, int to) {
-        int h = 0x811c9dc5;
-        for (int i = from; i < to; i++) {
-            h = (h ^ b[i]) * 0x01000193;
+        int length = to - from;
+        long h = length;
+        long first = 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long word = (long) LONGS.get(b, i);
+            if (i == from) {
+                first = word;
+            }
+            h = mix(h ^ word);
         }
-        // FNV's low bits depend only on the keys' low bits: mix before masking (murmur3's finaliser).
-        h ^= h >>> 16;
-        h *= 0x85ebca6b;
-        h ^= h >>> 13;
+        long tail = 0;
+        for (int j = to - 1; j >= i; j--) {
+            tail = (tail << 8) | (b[j] & 0xff);
+        }
+        if (length < 8) {
+            first = tail;
+        }
+        h = mix(h ^ tail);
         int mask = slots.length - 1;
-        int slot = h & mask;
+        int slot = (int) (h >>> 32) & mask;
         while (true) {
             int id = slots[slot];
             if (id < 0) {
-                return add(b, from, to, h, slot);
+                return add(b, from, to, h, first, slot);
             }
-            if (hashes[id] == h && Arrays.equals(keys.get(id), 0, keys.get(id).length, b, from, to)) {
+            if (hashes[id] == h && firsts[id] == first && lengths[id] == length
+                    && (length <= 8 || Arrays.equals(keys.get(id), 0, length, b, from, to))) {
                 return id;
             }
             slot = (slot + 1) & mask;
         }
     }
 
-    private int add(byte[] b, int from, int to, int h, int slot) {
+    private int add(byte[] b, int from, int to, long h, long first, int slot) {
         int id = keys.size();
         keys.add(Arrays.copyOfRange(b, from, to));
         if (id == hashes.length) {
             hashes = Arrays.copyOf(hashes, id * 2);
+            firsts = Arrays.copyOf(firsts, id * 2);
+            lengths = Arrays.copyOf(lengths, id * 2);
         }
+        lengths[id] = to - from;
         hashes[id] = h;
+        firsts[id] = first;
         slots[slot] = id;
         if (keys.size() * 2 > slots.length) {
             int[] bigger = new int[slots.length * 2];
             Arrays.fill(bigger, -1);
             int mask = bigger.length - 1;
-            for (int i = 0; i < keys.size(); i++) {
-                int s = hashes[i] & mask;
+            for (int k = 0; k < keys.size(); k++) {
+                int s = (int) (hashes[k] >>> 32) & mask;
                 while (bigger[s] >= 0) {
                     s = (s + 1) & mask;
                 }
-                bigger[s] = i;
+                bigger[s] = k;
             }
             slots = bigger;
         }
