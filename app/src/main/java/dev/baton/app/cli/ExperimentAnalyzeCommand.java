@@ -58,8 +58,8 @@ final class ExperimentAnalyzeCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Input input;
 
-    @Option(names = "--metric", paramLabel = "NAME", split = ",",
-            description = "--units: analyse only these metric columns (default: all).")
+    @Option(names = "--metric", paramLabel = "NAME", split = ",", arity = "1..*",
+            description = "--units: analyse only these metric columns (default: all); several may follow one --metric.")
     List<String> metrics = new ArrayList<>();
 
     @Option(names = "--experiment-column", paramLabel = "NAME",

@@ -22,9 +22,12 @@ public record UnitData(List<ExperimentData> experiments, long rows, List<String>
                                  List<ExperimentAnalysis.MetricInput> metrics) {
     }
 
-    /** Every experiment analysed with equal planned weights: SRM, all metrics, BH across metrics × arms. */
+    /**
+     * Every experiment analysed with equal planned weights: SRM, all metrics, BH across metrics ×
+     * arms. Experiments are independent, so they are analysed in parallel; the order is kept.
+     */
     public List<ExperimentResult> analyze(Settings settings) {
-        return experiments.stream().map(e -> ExperimentAnalysis.analyze(e.id(), e.arms(), e.users(),
+        return experiments.parallelStream().map(e -> ExperimentAnalysis.analyze(e.id(), e.arms(), e.users(),
                 Srm.equalWeights(e.arms().size()), e.metrics(), settings, Plan.NONE)).toList();
     }
 }
