@@ -91,8 +91,7 @@ final class ExperimentAnalyzeCommand implements Callable<Integer> {
         }
         List<String> problems = new ArrayList<>();
         Settings settings = options.settings(problems);
-        if (!problems.isEmpty()) {
-            problems.forEach(p -> err.println("baton: " + p));
+        if (ExperimentOptions.refused(problems, err)) {
             return Baton.INVALID;
         }
         Path file = input.units != null ? input.units : input.growthbook != null ? input.growthbook : input.optimizely;

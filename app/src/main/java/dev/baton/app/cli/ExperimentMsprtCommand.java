@@ -84,8 +84,7 @@ final class ExperimentMsprtCommand implements Callable<Integer> {
         if (!Files.isRegularFile(observations)) {
             problems.add(observations + ": expected a CSV file of observations, found none");
         }
-        if (!problems.isEmpty()) {
-            problems.forEach(p -> err.println("baton: " + p));
+        if (ExperimentOptions.refused(problems, err)) {
             return Baton.INVALID;
         }
         Msprt test = bernoulli ? Msprt.bernoulli(tau, burnIn, alpha) : Msprt.normal(sigma, tau, burnIn, alpha);

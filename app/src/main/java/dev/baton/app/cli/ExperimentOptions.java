@@ -101,6 +101,12 @@ final class ExperimentOptions {
         }
     }
 
+    /** Prints each problem on a line of its own; true when there was one (the command then exits 1). */
+    static boolean refused(List<String> problems, java.io.PrintWriter err) {
+        problems.forEach(p -> err.println("baton: " + p));
+        return !problems.isEmpty();
+    }
+
     /** A comma-separated list; empty entries are null when {@code emptyOk}; bad entries become problems. */
     static <T> List<T> list(String text, String option, String what, Function<String, T> parse, boolean emptyOk,
                             List<String> problems) {

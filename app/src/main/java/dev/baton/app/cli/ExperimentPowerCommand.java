@@ -109,8 +109,7 @@ final class ExperimentPowerCommand implements Callable<Integer> {
             }
         }
         PrintWriter err = spec.commandLine().getErr();
-        if (!problems.isEmpty()) {
-            problems.forEach(p -> err.println("baton: " + p));
+        if (ExperimentOptions.refused(problems, err)) {
             return Baton.INVALID;
         }
         Power.Result result = mde != null ? Power.sampleSize(baseline, absolute, alpha, power, twoSided)

@@ -55,8 +55,7 @@ final class ExperimentSrmCommand implements Callable<Integer> {
         if (problems.isEmpty() && shares.stream().mapToDouble(Double::doubleValue).sum() <= 0) {
             problems.add("--weights: expected at least one weight above 0, found all 0");
         }
-        if (!problems.isEmpty()) {
-            problems.forEach(p -> err.println("baton: " + p));
+        if (ExperimentOptions.refused(problems, err)) {
             return Baton.INVALID;
         }
         Srm.Result result = Srm.check(counts, shares);

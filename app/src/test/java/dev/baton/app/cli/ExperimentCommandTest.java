@@ -352,6 +352,9 @@ class ExperimentCommandTest {
         assertThat(CliRun.objects(pricing, "warnings").get(0)).containsEntry("code", "srm-mismatch");
         assertThat(run.out()).doesNotContain("NaN");
 
+        CliRun both = CliRun.of("experiment", "analyze", "--units", file.toString(), "--metric", "converted",
+                "revenue", "--format", "json");
+        assertThat(CliRun.objects(CliRun.objects(both.jsonObject(), "experiments").get(0), "metrics")).hasSize(2);
         CliRun text = CliRun.of("experiment", "analyze", "--units", file.toString(), "--metric", "revenue",
                 "--method", "bayesian");
         assertThat(text.exitCode()).isZero();

@@ -58,9 +58,7 @@ class SharedVectorsTest {
     }
 
     static Comparison run(JsonNode v, Settings settings) {
-        List<JsonNode> arms = new ArrayList<>();
-        v.get("inputs").forEach(arms::add);
-        return Figures.compare(settings, statistic(arms.get(0)), statistic(arms.get(1)));
+        return Figures.compare(settings, statisticOf(v, 0), statisticOf(v, 1));
     }
 
     static Settings settings(JsonNode v, Method method) {

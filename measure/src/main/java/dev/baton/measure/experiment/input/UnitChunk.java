@@ -131,15 +131,7 @@ final class UnitChunk {
             int kind = column < columns ? role[column] : UnitLayout.SKIP;
             if (kind >= UnitLayout.METRIC && (pos >= to || b[pos] != '"')) {
                 // numbers are parsed while the field is scanned: one pass over its bytes
-                double v = number(b, pos, to, column);
-                int m = metric[column];
-                if (kind == UnitLayout.METRIC) {
-                    post[m] = v;
-                } else if (kind == UnitLayout.PRE) {
-                    pre[m] = v;
-                } else {
-                    den[m] = v;
-                }
+                store(kind, metric[column], number(b, pos, to, column));
                 pos = end;
             } else {
                 int fieldFrom = pos;
@@ -171,15 +163,7 @@ final class UnitChunk {
                     }
                     experiment = experiments.id(b, fieldFrom, fieldTo);
                 } else if (kind >= UnitLayout.METRIC) {
-                    double v = checked(b, fieldFrom, fieldTo, column);
-                    int m = metric[column];
-                    if (kind == UnitLayout.METRIC) {
-                        post[m] = v;
-                    } else if (kind == UnitLayout.PRE) {
-                        pre[m] = v;
-                    } else {
-                        den[m] = v;
-                    }
+                    store(kind, metric[column], checked(b, fieldFrom, fieldTo, column));
                 }
             }
             column++;
@@ -230,6 +214,16 @@ final class UnitChunk {
                 acc[base + 6] += d * d;
                 acc[base + 7] += x * d;
             }
+        }
+    }
+
+    private void store(int kind, int m, double value) {
+        if (kind == UnitLayout.METRIC) {
+            post[m] = value;
+        } else if (kind == UnitLayout.PRE) {
+            pre[m] = value;
+        } else {
+            den[m] = value;
         }
     }
 

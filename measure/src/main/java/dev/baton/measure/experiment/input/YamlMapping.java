@@ -1,6 +1,7 @@
 package dev.baton.measure.experiment.input;
 
 import dev.baton.model.problem.Suggestions;
+import dev.baton.model.yaml.NodeReader;
 import dev.baton.model.yaml.SafeYaml;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,6 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
@@ -67,18 +67,13 @@ final class YamlMapping {
         return path.isEmpty() ? key : path + "." + key;
     }
 
+    /** A scalar as written (the contract says "found -3", not "found the number -3"); else the model's words. */
     static String describe(Node node) {
-        if (node == null || node.getTag().equals(Tag.NULL)) {
-            return "nothing";
+        if (node instanceof ScalarNode scalar && !NodeReader.isNull(node)) {
+            String value = scalar.getValue();
+            return value.length() > 60 ? value.substring(0, 57) + "..." : value;
         }
-        if (node instanceof MappingNode) {
-            return "a mapping";
-        }
-        if (node instanceof SequenceNode seq) {
-            return seq.getValue().isEmpty() ? "an empty list" : "a list";
-        }
-        String value = ((ScalarNode) node).getValue();
-        return value.length() > 60 ? value.substring(0, 57) + "..." : value;
+        return NodeReader.describe(node);
     }
 
     /** The list every problem goes to, shared with the mappings read inside this one. */
