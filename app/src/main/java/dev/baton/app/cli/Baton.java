@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 BackupCommand.class,
                 RestoreCommand.class,
+                ExperimentCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Baton implements Runnable {
 
