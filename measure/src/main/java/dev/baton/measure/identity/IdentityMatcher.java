@@ -9,6 +9,7 @@ import dev.baton.measure.outcome.Lead;
 import dev.baton.measure.outcome.Opportunity;
 import dev.baton.measure.outcome.OutcomeData;
 import dev.baton.measure.outcome.Touchpoint;
+import dev.baton.measure.outcome.Votes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -70,7 +71,7 @@ public final class IdentityMatcher {
         }
         votes.forEach((name, byDomain) -> {
             if (!names.containsKey(name) && domainOf(name) == null) {
-                names.put(name, mostVoted(byDomain));
+                names.put(name, Votes.winner(byDomain));
             }
         });
         Identities named = new Identities(personal, rules.emails(), rules.domains(), names, Map.of(), Map.of(),
@@ -141,18 +142,6 @@ public final class IdentityMatcher {
         return new Identities(personal, rules.emails(), rules.domains(), names, oppAccounts, oppPeople,
                 List.copyOf(accounts),
                 List.copyOf(unmatched));
-    }
-
-    /** The domain with the most votes; on a tie the first in alphabetical order, so every run agrees. */
-    private static String mostVoted(Map<String, Integer> byDomain) {
-        String best = null;
-        for (var e : byDomain.entrySet()) {
-            if (best == null || e.getValue() > byDomain.get(best)
-                    || e.getValue().equals(byDomain.get(best)) && e.getKey().compareTo(best) < 0) {
-                best = e.getKey();
-            }
-        }
-        return best;
     }
 
     private static void vote(Map<String, Map<String, Integer>> votes, String name, String domain) {

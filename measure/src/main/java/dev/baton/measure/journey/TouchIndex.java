@@ -5,13 +5,15 @@ import dev.baton.measure.mapping.OutcomeMapping;
 import dev.baton.measure.outcome.CampaignMember;
 import dev.baton.measure.outcome.OutcomeData;
 import dev.baton.measure.outcome.Touchpoint;
+import dev.baton.measure.outcome.Votes;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Every touch (touchpoint rows and campaign responses) grouped by account or by person, each
  * group in time order. A campaign response is a touch at its first responded date, in the channel
- * the campaign's type names, else the mapping's {@code campaigns.channels}, else {@code campaign}.
+ * the mapping's {@code campaigns.channels} gives, else the campaign's type, else the channel of the
+ * campaign's other touches, else {@code campaign}.
  */
 public final class TouchIndex {
 
@@ -58,8 +60,7 @@ public final class TouchIndex {
             groups.computeIfAbsent(key, k -> new Touches()).add(t.at().toEpochMilli(), t.channel(), t.campaign(), t.cost());
         }
         Map<String, String> campaignChannels = new HashMap<>();
-        channelVotes.forEach((campaign, votes) -> campaignChannels.put(campaign,
-                votes.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey()));
+        channelVotes.forEach((campaign, votes) -> campaignChannels.put(campaign, Votes.winner(votes)));
         campaignChannels.putAll(mapping.campaigns().channels());
         for (CampaignMember m : data.campaignMembers()) {
             if (m.responded() == null) {
@@ -70,8 +71,10 @@ public final class TouchIndex {
                 unplaced++;
                 continue;
             }
-            String channel = m.channel() != null ? m.channel()
-                    : campaignChannels.getOrDefault(m.campaign(), "campaign");
+            String channel = mapping.campaigns().channels().get(m.campaign());
+            if (channel == null) {
+                channel = m.channel() != null ? m.channel() : campaignChannels.getOrDefault(m.campaign(), "campaign");
+            }
             campaignChannels.putIfAbsent(m.campaign(), channel);
             groups.computeIfAbsent(key, k -> new Touches()).add(m.responded().toEpochMilli(), channel, m.campaign(), 0);
         }
