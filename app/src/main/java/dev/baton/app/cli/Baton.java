@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 ExportCommand.class,
                 SyncCommand.class,
                 DiscoverCommand.class,
+                FunnelCommand.class,
                 ConformanceCommand.class,
                 AnalyzeCommand.class,
                 ReportCommand.class,

@@ -6,8 +6,8 @@ package dev.baton.measure.crm;
  */
 public record CrmProblem(String file, long line, int column, String message) {
 
-    /** {@code file:line:col: message}, the form editors and terminals link to. */
+    /** {@code file:line:col: message}, the form editors and terminals link to ({@code file: message} for the whole file). */
     public String format() {
-        return file + ":" + line + ":" + column + ": " + message;
+        return line == 0 ? file + ": " + message : file + ":" + line + ":" + column + ": " + message;
     }
 }

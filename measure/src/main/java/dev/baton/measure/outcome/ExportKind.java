@@ -76,7 +76,7 @@ public enum ExportKind {
             Field.optional("source", "Original Source", "Original Source Type", "hs_analytics_source"),
             Field.optional("segment", "Segment"),
             Field.optional("created", "Create Date", "Created Date", "createdate"),
-            Field.optional("opportunity", "Associated Deal", "Deal ID"))),
+            Field.optional("opportunity", "Associated Deal IDs", "Associated Deal", "Deal ID"))),
     TOUCHPOINTS("touchpoints", "a touchpoint file", List.of(
             Field.optional("email", "email", "person", "person_email", "contact_email"),
             Field.optional("account", "account", "company", "account_domain", "domain"),
