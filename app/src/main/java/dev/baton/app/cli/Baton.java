@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 SyncCommand.class,
                 DiscoverCommand.class,
                 AttributeCommand.class,
+                FunnelCommand.class,
                 ConformanceCommand.class,
                 AnalyzeCommand.class,
                 ReportCommand.class,
