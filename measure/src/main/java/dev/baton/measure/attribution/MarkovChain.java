@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * The absorbing Markov chain of the journeys (Anderl et al. 2014, as ChannelAttribution builds it).
- * Transient states are (start) and the channels, or for order k the last k channels of a journey
- * (a sliding window; the first states of a journey hold its first 1 … k−1 channels). Consecutive
- * touches of the same channel are one visit, so no state leads to itself. Every journey row
+ * Transient states are (start) and the channels, or for order k every window of k consecutive
+ * touches of a journey (a journey of fewer than k touches is one state holding all of them), as
+ * ChannelAttribution's markov_model builds them. The same state twice in a row is one visit, so no
+ * state leads to itself (for order 1: consecutive touches of one channel are one visit). Every journey row
  * walks (start) → its states and moves conv + null weight along each step; its last state leads to
  * (conversion) with weight conv and to (null) with weight null. Probabilities are the weights
  * divided by each state's outgoing total.
@@ -61,12 +62,11 @@ public final class MarkovChain {
     public static MarkovChain of(Journeys journeys, int order) {
         List<String> channels = journeys.channels();
         long base = channels.size() + 1L;
-        long window = 1; // base^(order-1): what is kept of the previous state's key
         try {
-            for (int i = 1; i < order; i++) {
+            long window = 1; // base^order: the largest state key must fit in a long
+            for (int i = 0; i < order; i++) {
                 window = Math.multiplyExact(window, base);
             }
-            Math.multiplyExact(window, base);
         } catch (ArithmeticException e) {
             throw new IllegalArgumentException("order " + order + " is too high for " + channels.size()
                     + " channels (the states would not fit in 64 bits); use a lower order");
@@ -87,15 +87,21 @@ public final class MarkovChain {
                 continue;
             }
             int previous = 0;
-            long key = 0;
-            int lastChannel = -1;
-            for (int t = journeys.starts[p]; t < journeys.starts[p + 1]; t++) {
-                int channel = touches[t];
-                if (channel == lastChannel) {
+            long lastKey = -1;
+            int from = journeys.starts[p];
+            int length = journeys.starts[p + 1] - from;
+            // ChannelAttribution's states: every window of `order` consecutive touches (a journey
+            // shorter than that is one state of all its touches); a state repeated in a row is one visit.
+            int windows = order == 1 ? length : Math.max(1, length - order + 1);
+            for (int w = 0; w < windows; w++) {
+                long key = 0;
+                for (int t = from + w, end = Math.min(from + w + order, from + length); t < end; t++) {
+                    key = key * base + touches[t] + 1;
+                }
+                if (key == lastKey) {
                     continue;
                 }
-                lastChannel = channel;
-                key = (key % window) * base + channel + 1;
+                lastKey = key;
                 int state = states.add(key);
                 if (state == out.length) {
                     int n = out.length * 2;

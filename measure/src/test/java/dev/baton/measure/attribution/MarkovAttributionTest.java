@@ -123,17 +123,41 @@ class MarkovAttributionTest {
     }
 
     /**
+     * ChannelAttribution's markov_model (order k > 1) cuts each journey into every window of k
+     * consecutive touches, repeats included, and merges only a state repeated in a row; a journey
+     * shorter than k is one state. No journey starts with a shorter prefix state.
+     */
+    @Test
+    void higherOrderStatesAreWindowsOfTouchesAsChannelAttributionCutsThem() {
+        Journeys journeys = Journeys.of(List.of(Fixtures.row("a > a > b > c", 1, 1, 1),
+                Fixtures.row("c", 0, 0, 1), Fixtures.row("b > b > b", 1, 1, 0)));
+
+        List<MarkovChain.Transition> transitions = MarkovChain.of(journeys, 2).transitions();
+
+        assertThat(transitions).extracting(MarkovChain.Transition::from).doesNotContain("a");
+        assertThat(transitions).anyMatch(t -> t.from().equals(MarkovChain.START) && t.to().equals("a > a"));
+        assertThat(transitions).anyMatch(t -> t.from().equals("a > a") && t.to().equals("a > b"));
+        assertThat(transitions).anyMatch(t -> t.from().equals("a > b") && t.to().equals("b > c"));
+        assertThat(transitions).anyMatch(t -> t.from().equals(MarkovChain.START) && t.to().equals("c"));
+        // b > b > b: windows (b,b), (b,b) are one visit, straight to conversion
+        assertThat(transitions).anyMatch(t -> t.from().equals("b > b") && t.to().equals(MarkovChain.CONVERSION)
+                && Math.abs(t.probability() - 1) < EXACT);
+        assertThat(transitions).noneMatch(t -> t.from().equals(t.to()));
+    }
+
+    /**
      * Rows: a > b > c (3 conv, 1 null, value 30), b > c (1, 3, value 5), a > b (0, 2).
      *
-     * <p>Order 2, states S, a, (a,b), (b,c), b: S→a 6/10, S→b 4/10; a→(a,b) 1; (a,b)→(b,c) 4/6, →null 2/6;
-     * b→(b,c) 1; (b,c)→conversion 4/8. So x(b,c) = x(b) = 1/2, x(a,b) = x(a) = 1/3 and
-     * P = 0.6·1/3 + 0.4·1/2 = 0.4 (= 4 conversions / 10 journeys). Without a (a and (a,b) cut):
-     * P = 0.4·1/2 = 0.2, RE 0.5; without b or c nothing converts, RE 1. Shares of 4: 0.8, 1.6, 1.6.
+     * <p>Order 2 (ChannelAttribution's windows of two touches; b > c is one window): S→(a,b) 6/10,
+     * S→(b,c) 4/10; (a,b)→(b,c) 4/6, →null 2/6; (b,c)→conversion 4/8. So x(b,c) = 1/2, x(a,b) = 1/3 and
+     * P = 0.6·1/3 + 0.4·1/2 = 0.4 (= 4 conversions / 10 journeys). Without a ((a,b) cut): P = 0.4·1/2
+     * = 0.2, RE 0.5; without b or c nothing converts, RE 1. Shares of 4: 0.8, 1.6, 1.6.
      * Order 1 would give a RE 0.6 (b→c 8/10 mixes the two kinds of b): a 0.923.
      *
-     * <p>Order 3 adds (a,b,c) → conversion 3/4 and keeps (b,c) → conversion 1/4: P = 0.6·(4/6·3/4) + 0.4·1/4
-     * = 0.4; without a P = 0.1, RE 0.75; b, c RE 1: shares 4·0.75/2.75 = 1.0909 and 1.4545. Value: (a,b,c)
-     * collects 30/4 per step into conversion, (b,c) 5/4: V = 0.6·(4/6·7.5) + 0.4·1.25 = 3.5, without a 0.5,
+     * <p>Order 3: S→(a,b,c) 4/10 → conversion 3/4; S→(b,c) 4/10 → conversion 1/4 (shorter than three
+     * touches: one state); S→(a,b) 2/10 → null. P = 0.4·3/4 + 0.4·1/4 = 0.4; without a P = 0.1, RE 0.75;
+     * b, c RE 1: shares 4·0.75/2.75 = 1.0909 and 1.4545. Value: (a,b,c) collects 30/4 per step into
+     * conversion, (b,c) 5/4: V = 0.4·7.5 + 0.4·1.25 = 3.5, without a 0.5,
      * so VRE_a = 6/7 and a's value is 35·(6/7)/(20/7) = 10.5.
      */
     @Test
@@ -247,16 +271,20 @@ class MarkovAttributionTest {
         for (String[] row : rows) {
             double conv = Double.parseDouble(row[1]);
             double nul = Double.parseDouble(row[3]);
-            List<String> channels = new ArrayList<>();
+            List<String> touches = new ArrayList<>();
             for (String c : row[0].split(">")) {
-                String name = c.strip();
-                if (channels.isEmpty() || !channels.get(channels.size() - 1).equals(name)) {
-                    channels.add(name);
+                touches.add(c.strip());
+            }
+            // ChannelAttribution's states: windows of `order` touches (a shorter journey: one state), repeats merged
+            List<String> windows = new ArrayList<>();
+            for (int i = 0; i == 0 || i + order <= touches.size(); i++) {
+                String state = String.join(",", touches.subList(i, Math.min(touches.size(), i + order)));
+                if (windows.isEmpty() || !windows.get(windows.size() - 1).equals(state)) {
+                    windows.add(state);
                 }
             }
             String previous = "(start)";
-            for (int i = 0; i < channels.size(); i++) {
-                String state = String.join(",", channels.subList(Math.max(0, i - order + 1), i + 1));
+            for (String state : windows) {
                 weights.computeIfAbsent(previous, k -> new HashMap<>()).merge(state, conv + nul, Double::sum);
                 previous = state;
             }
