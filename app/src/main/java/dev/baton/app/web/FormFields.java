@@ -48,8 +48,7 @@ final class FormFields {
 
     /** A date field that says when work starts ({@code start-date}, {@code kickoff}...), not when it is due. */
     static boolean startDate(Field f) {
-        String id = f.id() == null ? "" : f.id().toLowerCase(java.util.Locale.ROOT);
-        return id.contains("start") || id.contains("begin") || id.contains("kickoff") || id.contains("kick-off");
+        return f.startDate();
     }
 
     private FormFields() {
