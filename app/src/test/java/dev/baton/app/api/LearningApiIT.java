@@ -96,7 +96,7 @@ class LearningApiIT extends DemoServer {
         assertThat(written.status()).as(written.body()).isEqualTo(201);
         assertThat(map(written.json(), "written")).containsEntry("toChange", "Attach the UTM plan before handing over")
                 .containsEntry("writtenBy", "nora.haddad");
-        assertThat((List<?>) map(written.json(), "written").get("facts")).contains("Sent back from QA to Build by Jon Ito");
+        assertThat(map(written.json(), "written").get("facts")).asString().contains("Sent back from QA to Build by Jon Ito");
         assertThat(nora.put("/api/v1/post-mortems/pm-webinars", "application/json", "{\"wentWell\": \"x\"}", "If-Match", "\"0\"")
                 .status()).isEqualTo(409);
         assertThat(nora.get("/api/v1/post-mortems?status=offered").list()).noneMatch(p -> "pm-webinars".equals(p.get("item")));
@@ -163,7 +163,7 @@ class LearningApiIT extends DemoServer {
         long before = events();
         ApiClient.Response malformed = maya.post("/api/v1/insights/" + id + "/proposals", "{\"kind\": \"add-sla\", \"stage\": 3}");
         assertThat(malformed.status()).isEqualTo(400);
-        assertThat(malformed.json().get("errors")).asList().extracting(e -> ((Map<?, ?>) e).get("member"))
+        assertThat(list(malformed.json(), "errors").stream().map(e -> e.get("member")).toList())
                 .containsExactly("workType", "stage", "sla");
         ApiClient.Response nowhere = maya.post("/api/v1/insights/" + id + "/proposals",
                 "{\"kind\": \"add-sla\", \"workType\": \"campaign\", \"stage\": \"launch\", \"sla\": \"1d\"}");
