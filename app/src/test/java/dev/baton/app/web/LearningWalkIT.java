@@ -64,7 +64,7 @@ class LearningWalkIT extends BrowserWalk {
         browser.submit(By.cssSelector("#offered li[data-item='walk-webinars'] a"));
         assertThat(browser.path()).isEqualTo("/learning/post-mortems/walk-webinars");
         assertThat(text("fact-dates")).contains("Planned to end on").endsWith("15 days late.");
-        assertThat(text("fact-sla")).contains("Brief review took 3.0 days against its SLA of 2d (24.0 h over)")
+        assertThat(text("fact-sla")).contains("Brief review took 3.0 days against its SLA of 2d (25.0 h over)")
                 .contains("was accepted 2.0 days after it was sent, against its SLA of 1d");
         assertThat(text("fact-rework")).contains("Sent back from QA to Build by Jon Ito");
         assertThat(text("fact-approvals")).contains("Brief review waited 2.9 days for approval, until Maya Chen approved");

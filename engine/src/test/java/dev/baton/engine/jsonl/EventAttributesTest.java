@@ -32,7 +32,8 @@ class EventAttributesTest {
 
     /** One event of every type, with lists, maps, nulls and a value that only looks like text. */
     private static List<BatonEvent> everyType() {
-        return List.of(new WorkItemEvent.ItemCreated("Spring launch", "brief", fields(), "item-1", "req-4"),
+        List<BatonEvent> events = new java.util.ArrayList<>(List.of(
+                new WorkItemEvent.ItemCreated("Spring launch", "brief", fields(), "item-1", "req-4"),
                 new WorkItemEvent.FieldsUpdated(fields()),
                 new WorkItemEvent.OwnerAssigned("maya", null),
                 new WorkItemEvent.StageEntered("brief", "build", true),
@@ -55,24 +56,9 @@ class EventAttributesTest {
                 new dev.baton.engine.batch.BatchEvent.ImportRetracted("b1c2d3e4f5a6", 118),
                 new dev.baton.engine.meeting.MeetingEvent.MeetingHeld("status-sync-001@example.com", "Campaign status sync",
                         "Agenda: post-1", "2026-03-16T10:00:00Z", false, true, java.util.List.of("maya", "sam"),
-                        java.util.List.of("lee"), java.util.List.of("maya.ics", "sam.ics")),
-                new dev.baton.engine.learning.LearningEvent.PostMortemWritten("item-7", "Spring webinars",
-                        List.of("Finished 3 days after its end date"), "Clear brief", "Start legal review earlier"),
-                new dev.baton.engine.learning.LearningEvent.InsightRecorded("Legal needs a week", "Reviews waited 6 days",
-                        List.of("messaging", "content"), "post-mortem", "item-7"),
-                new dev.baton.engine.learning.LearningEvent.FollowUpCreated("item-9", "asset", "Legal checklist"),
-                new dev.baton.engine.learning.LearningEvent.ModelChangeProposed("insight-1", changeMembers(), 3,
-                        "Campaign › build: SLA 3d added"),
-                new dev.baton.engine.learning.LearningEvent.ModelChangeAccepted("insight-1", 4, 3, false),
-                new dev.baton.engine.learning.LearningEvent.ModelChangeDeclined("insight-1", "Not now"));
-    }
-
-    private static Map<String, Object> changeMembers() {
-        Map<String, Object> change = new LinkedHashMap<>();
-        change.put("kind", "declare-handoff");
-        change.put("workType", "campaign");
-        change.put("requires", List.of("segment", "budget"));
-        return change;
+                        java.util.List.of("lee"), java.util.List.of("maya.ics", "sam.ics"))));
+        events.addAll(EventCodecTest.learningEvents());
+        return events;
     }
 
     @Test
