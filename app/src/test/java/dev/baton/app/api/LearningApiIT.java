@@ -81,7 +81,7 @@ class LearningApiIT extends DemoServer {
                 "The handoff from Live to Results (Demand generation → Marketing & revenue operations) was accepted 2.0 days "
                         + "after it was sent, against its SLA of 1d (24.0 h over)");
         assertThat(sentences(facts, "rework")).containsExactly("Sent back from QA to Build by Jon Ito");
-        assertThat(sentences(facts, "approvalWaits")).contains("Brief review waited 2.9 days for approval, until Maya Chen approved");
+        assertThat(sentences(facts, "approvalWaits")).contains("Brief review waited 3.0 days for approval, until Maya Chen approved");
         assertThat(list(facts, "rejectedHandoffs")).singleElement().satisfies(f ->
                 assertThat(f).containsEntry("detail", "No UTM plan attached"));
         assertThat(list(facts, "outcomes")).extracting(o -> o.get("sentence")).contains(

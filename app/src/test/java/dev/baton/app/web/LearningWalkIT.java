@@ -67,7 +67,7 @@ class LearningWalkIT extends BrowserWalk {
         assertThat(text("fact-sla")).contains("Brief review took 3.0 days against its SLA of 2d (25.0 h over)")
                 .contains("was accepted 2.0 days after it was sent, against its SLA of 1d");
         assertThat(text("fact-rework")).contains("Sent back from QA to Build by Jon Ito");
-        assertThat(text("fact-approvals")).contains("Brief review waited 2.9 days for approval, until Maya Chen approved");
+        assertThat(text("fact-approvals")).contains("Brief review waited 3.0 days for approval, until Maya Chen approved");
         assertThat(text("fact-handoffs")).contains("rejected by Dev Patel").contains("No UTM plan attached");
         assertThat(text("fact-outcomes")).contains("MQL to SQL conversion (target 35 percent): no outcome data yet");
         browser.screenshot("post-mortem-pre-filled-from-the-log");
