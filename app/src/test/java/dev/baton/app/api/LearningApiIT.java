@@ -223,6 +223,25 @@ class LearningApiIT extends DemoServer {
     }
 
     @Test
+    void hostileBodiesAreRefusedWithAProblemAndStoreNothing() {
+        ApiClient maya = user("maya");
+        long before = events();
+        assertThat(maya.post("/api/v1/insights", "{\"title\": ").json()).containsEntry("code", "malformed-json");
+        assertThat(maya.post("/api/v1/insights", "[1, 2]").status()).isEqualTo(400);
+        assertThat(maya.post("/api/v1/insights", "{\"title\": \"a\\u0000b\", \"tags\": [\"content\"]}").json())
+                .containsEntry("code", "invalid-input");
+        assertThat(maya.post("/api/v1/insights", "{\"title\": \"x\", \"tags\": [\"content\"], \"change\": 7}").status())
+                .isEqualTo(400);
+        assertThat(maya.post("/api/v1/insights", "{\"title\": \"x\", \"tags\": [\"content\"], \"source\": \"hunch\"}")
+                .status()).isEqualTo(400);
+        assertThat(maya.postAs("/api/v1/insights", "application/yaml", "title: x").status()).isEqualTo(415);
+        assertThat(maya.put("/api/v1/post-mortems/x", "application/json", "{\"wentWell\": [\"a\"]}").status()).isEqualTo(400);
+        assertThat(maya.get("/api/v1/insights?limit=0").status()).isEqualTo(400);
+        assertThat(maya.get("/api/v1/post-mortems?limit=5000").status()).isEqualTo(400);
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
     void aChangeProposedOnAReplacedVersionIsWrittenAgainOrRefusedWithTheReason() {
         ApiClient maya = user("maya");
