@@ -114,7 +114,9 @@ final class FunnelCommand implements Callable<Integer> {
                     err.printf("  %d conversions had no %s to look touches up by (%s)%n", result.unreached(),
                             inputs.per.name(), String.join(", ", result.unreachedExamples()));
                 }
-                for (Unmatched u : read.identities().unmatched()) {
+                List<Unmatched> unmatched = new java.util.ArrayList<>(index.unmatched());
+                unmatched.addAll(read.identities().unmatched());
+                for (Unmatched u : unmatched) {
                     err.printf("  unmatched: %d %s (%s)%n", u.count(), u.what(), String.join(", ", u.examples()));
                 }
             }

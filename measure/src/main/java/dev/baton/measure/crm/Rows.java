@@ -109,6 +109,11 @@ final class Rows {
         return v == null ? null : pool.computeIfAbsent(v, k -> k);
     }
 
+    /** {@code value} kept once per distinct value (emails repeat across a person's touches: their hash is computed once). */
+    String pool(String value) {
+        return value == null ? null : pool.computeIfAbsent(value, k -> k);
+    }
+
     String required(String field) {
         String v = text(field);
         if (v == null) {

@@ -10,7 +10,7 @@ final class TouchpointRows {
     }
 
     static void touchpoint(Rows r, Collected c) {
-        String email = SalesforceRows.email(r.text("email"));
+        String email = r.pool(SalesforceRows.email(r.text("email")));
         String account = r.pooled("account");
         if (email == null && account == null) {
             r.problem(r.has("email") ? "email" : "account", "expected a person's email or an account, found neither");

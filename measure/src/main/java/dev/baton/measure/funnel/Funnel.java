@@ -39,7 +39,9 @@ public final class Funnel {
     private final Dimension by;
     private final FunnelStages stages;
     private final TouchIndex accounts;
-    private final TouchIndex people;
+    /** Per lead (in the order of the data), the campaign and channel of the person's first touch in its window. */
+    private String[] leadCampaigns;
+    private String[] leadChannels;
     private final long lookback;
     private final long asOf;
     private final Map<String, FunnelSummary> groups = new HashMap<>();
@@ -47,14 +49,13 @@ public final class Funnel {
     private final Map<String, String> accountSegments = new HashMap<>();
 
     private Funnel(OutcomeData data, Identities identities, OutcomeMapping mapping, Dimension by,
-                   JourneyOptions options, TouchIndex accounts, TouchIndex people) {
+                   JourneyOptions options, TouchIndex accounts) {
         this.data = data;
         this.identities = identities;
         this.mapping = mapping;
         this.by = by;
         this.stages = mapping.stages();
         this.accounts = accounts;
-        this.people = people;
         this.lookback = options.lookback().toMillis();
         this.asOf = data.asOf().toEpochMilli();
         this.total = new FunnelSummary(stages.size());
@@ -64,10 +65,7 @@ public final class Funnel {
     public static FunnelReport compute(OutcomeData data, Identities identities, OutcomeMapping mapping, Dimension by,
                                        JourneyOptions options) {
         TouchIndex touches = TouchIndex.build(data, identities, mapping, options.by());
-        TouchIndex people = options.by() == TouchIndex.By.PERSON ? touches
-                : data.leads().isEmpty() || by != Dimension.CAMPAIGN && by != Dimension.CHANNEL ? null
-                : TouchIndex.build(data, identities, mapping, TouchIndex.By.PERSON);
-        return new Funnel(data, identities, mapping, by, options, touches, people).run(options);
+        return new Funnel(data, identities, mapping, by, options, touches).run(options);
     }
 
     private FunnelReport run(JourneyOptions options) {
@@ -92,6 +90,10 @@ public final class Funnel {
             history.computeIfAbsent(c.opportunity().value(), k -> new ArrayList<>()).add(c);
         }
         Set<String> fromLeads = new HashSet<>();
+        if (by == Dimension.CAMPAIGN || by == Dimension.CHANNEL) {
+            leadSources();
+        }
+        int leadIndex = 0;
         for (Lead l : data.leads()) {
             Opportunity converted = l.converted() == null ? null : opportunities.get(l.converted().value());
             if (converted != null && !fromLeads.add(converted.id().value())) {
@@ -102,7 +104,7 @@ public final class Funnel {
             FunnelSummary s = new FunnelSummary(stages.size());
             p.into(s);
             handoff(l, p, s.handoff);
-            add(leadKey(l), s);
+            add(leadKey(l, leadIndex++), s);
         }
         for (Opportunity o : data.opportunities()) {
             Touches touches = accounts.of(options.by() == TouchIndex.By.ACCOUNT
@@ -113,18 +115,16 @@ public final class Funnel {
                 Passage.of(o, history.getOrDefault(o.id().value(), List.of()), stages).into(s);
                 add(opportunityKey(o, sourcing), s);
             }
-            money(o, sourcing);
+            money(o, sourcing, touches);
         }
         cost();
         List<FunnelReport.Group> result = new ArrayList<>();
         new TreeMap<>(groups).forEach((key, s) -> result.add(group(key, s)));
-        List<String> notes = new ArrayList<>();
-        if (accounts.unplaced() > 0) {
-            notes.add(accounts.unplaced() + " touches could not be given an account or person (see unmatched)");
-        }
+        List<dev.baton.measure.identity.Unmatched> unmatched = new ArrayList<>(accounts.unmatched());
+        unmatched.addAll(identities.unmatched());
         return new FunnelReport(stages.ids(), by, options.lookback(), Instant.ofEpochMilli(asOf),
-                group("all", total), by == Dimension.NONE ? List.of() : List.copyOf(result), identities.unmatched(),
-                notes);
+                group("all", total), by == Dimension.NONE ? List.of() : List.copyOf(result), List.copyOf(unmatched),
+                List.of());
     }
 
     private FunnelReport.Group group(String key, FunnelSummary s) {
@@ -134,33 +134,49 @@ public final class Funnel {
     private void add(String key, FunnelSummary s) {
         total.merge(s);
         if (by != Dimension.NONE) {
-            groups.computeIfAbsent(key, k -> new FunnelSummary(stages.size())).merge(s);
+            group(key).merge(s);
         }
     }
 
     /** A lead's group: the campaign and channel of the person's first touch within the lookback before it was created. */
-    private String leadKey(Lead l) {
+    private String leadKey(Lead l, int index) {
         return switch (by) {
-            case CAMPAIGN, CHANNEL -> {
-                Touches t = people == null ? null : people.of(l.email());
-                String value = null;
-                if (t != null) {
-                    long created = l.created().toEpochMilli();
-                    int i = t.after(created - lookback - 1);
-                    if (i < t.size() && t.at(i) <= created) {
-                        value = by == Dimension.CAMPAIGN ? t.campaign(i) : t.channel(i);
-                    }
-                }
-                if (value == null && by == Dimension.CHANNEL) {
-                    value = l.source();
-                }
-                yield orNone(value);
-            }
+            case CAMPAIGN -> orNone(leadCampaigns[index]);
+            case CHANNEL -> orNone(leadChannels[index] != null ? leadChannels[index] : l.source());
             case SEGMENT -> orNone(l.segment() != null ? l.segment()
                     : accountSegments.get(String.valueOf(identities.accountOfEmail(l.email()))));
             case QUARTER -> Dimension.quarter(l.created());
             case NONE -> "all";
         };
+    }
+
+    /**
+     * Each lead's first touch by its person within the lookback window before it was created:
+     * looked up among its account's touches (or the person's own), no pass over all touches.
+     */
+    private void leadSources() {
+        List<Lead> leads = data.leads();
+        leadCampaigns = new String[leads.size()];
+        leadChannels = new String[leads.size()];
+        boolean byAccount = accounts.by() == TouchIndex.By.ACCOUNT;
+        for (int i = 0; i < leads.size(); i++) {
+            Lead l = leads.get(i);
+            if (l.email() == null) {
+                continue;
+            }
+            Touches t = accounts.of(byAccount ? identities.accountOfEmail(l.email()) : l.email());
+            if (t == null) {
+                continue;
+            }
+            long created = l.created().toEpochMilli();
+            for (int j = t.after(created - lookback - 1); j < t.size() && t.at(j) <= created; j++) {
+                if (!byAccount || l.email().equals(t.person(j))) {
+                    leadCampaigns[i] = t.campaign(j);
+                    leadChannels[i] = t.channel(j);
+                    break;
+                }
+            }
+        }
     }
 
     private String opportunityKey(Opportunity o, Sourcing sourcing) {
@@ -175,37 +191,46 @@ public final class Funnel {
     }
 
     /** The opportunity's pipeline (and revenue, when won) to its sourcing group and to every group that influenced it. */
-    private void money(Opportunity o, Sourcing sourcing) {
-        FunnelSummary sourced = new FunnelSummary(stages.size());
-        sourced.opportunitiesSourced = 1;
-        sourced.pipelineSourced = o.amount();
-        if (o.won()) {
-            sourced.wonSourced = 1;
-            sourced.revenueSourced = o.amount();
+    private void money(Opportunity o, Sourcing sourcing, Touches touches) {
+        double amount = o.amount();
+        boolean won = o.won();
+        String key = opportunityKey(o, sourcing);
+        total.addSourced(amount, won);
+        if (by != Dimension.NONE) {
+            group(key).addSourced(amount, won);
         }
-        add(opportunityKey(o, sourcing), sourced);
         if (!sourcing.touched()) {
             return;
         }
-        Set<String> influencers = switch (by) {
-            case CAMPAIGN -> sourcing.campaigns();
-            case CHANNEL -> sourcing.channels();
-            default -> Set.of(opportunityKey(o, sourcing));
-        };
-        FunnelSummary influenced = new FunnelSummary(stages.size());
-        influenced.opportunitiesInfluenced = 1;
-        influenced.pipelineInfluenced = o.amount();
-        if (o.won()) {
-            influenced.wonInfluenced = 1;
-            influenced.revenueInfluenced = o.amount();
+        total.addInfluenced(amount, won);
+        if (by == Dimension.NONE) {
+            return;
         }
-        total.merge(influenced);
-        if (by != Dimension.NONE) {
-            for (String key : influencers) {
-                groups.computeIfAbsent(key, k -> new FunnelSummary(stages.size())).merge(influenced);
+        if (by != Dimension.CAMPAIGN && by != Dimension.CHANNEL) {
+            group(key).addInfluenced(amount, won);
+            return;
+        }
+        // Each campaign (or channel) in the window once: a stamp per opportunity instead of a set per opportunity.
+        stamp++;
+        for (int i = sourcing.from(); i < sourcing.to(); i++) {
+            String influencer = by == Dimension.CAMPAIGN ? touches.campaign(i) : touches.channel(i);
+            if (influencer == null) {
+                continue;
+            }
+            long[] seen = stamps.computeIfAbsent(influencer, k -> new long[1]);
+            if (seen[0] != stamp) {
+                seen[0] = stamp;
+                group(influencer).addInfluenced(amount, won);
             }
         }
     }
+
+    private FunnelSummary group(String key) {
+        return groups.computeIfAbsent(key, k -> new FunnelSummary(stages.size()));
+    }
+
+    private final Map<String, long[]> stamps = new HashMap<>();
+    private long stamp;
 
     /** Each touch's cost to its group; touches without cost add nothing. */
     private void cost() {
@@ -216,7 +241,7 @@ public final class Funnel {
                 FunnelSummary s = null;
                 for (int i = 0; i < t.size(); i++) {
                     if (t.cost(i) > 0) {
-                        s = s == null ? groups.computeIfAbsent(segment, k -> new FunnelSummary(stages.size())) : s;
+                        s = s == null ? group(segment) : s;
                         s.cost += t.cost(i);
                         s.costedTouches++;
                     }
@@ -236,19 +261,24 @@ public final class Funnel {
                 default -> null;
             };
             if (key != null) {
-                FunnelSummary s = groups.computeIfAbsent(key, k -> new FunnelSummary(stages.size()));
+                FunnelSummary s = group(key);
                 s.cost += t.cost();
                 s.costedTouches++;
             }
         }
     }
 
-    private final Map<LocalDate, String> quarters = new HashMap<>();
-
     private String quarterOf(Instant at) {
-        return quarters.computeIfAbsent(LocalDate.ofInstant(at, ZoneOffset.UTC).withDayOfMonth(1),
-                d -> Dimension.quarter(at));
+        LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(at.getEpochSecond(), 86_400L));
+        int slot = Math.floorMod(day.getYear(), 4096) * 4 + (day.getMonthValue() - 1) / 3;
+        if (quarterNames[slot] == null) {
+            quarterNames[slot] = Dimension.quarter(at);
+        }
+        return quarterNames[slot];
     }
+
+    /** Quarter names made once each (the touch loop would make a million). */
+    private final String[] quarterNames = new String[4096 * 4];
 
     /** The lead handoff (MQL → SQL by default): time to accept, rejected back, never worked; each with its leads. */
     private void handoff(Lead l, Passage p, FunnelSummary.Handoff h) {

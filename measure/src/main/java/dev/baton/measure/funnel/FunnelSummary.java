@@ -54,6 +54,26 @@ public final class FunnelSummary {
         }
     }
 
+    /** One opportunity's money as sourced by this group: the same as merging that opportunity's own summary. */
+    void addSourced(double amount, boolean won) {
+        opportunitiesSourced++;
+        pipelineSourced += amount;
+        if (won) {
+            wonSourced++;
+            revenueSourced += amount;
+        }
+    }
+
+    /** One opportunity's money as influenced by this group: the same as merging that opportunity's own summary. */
+    void addInfluenced(double amount, boolean won) {
+        opportunitiesInfluenced++;
+        pipelineInfluenced += amount;
+        if (won) {
+            wonInfluenced++;
+            revenueInfluenced += amount;
+        }
+    }
+
     public FunnelSummary merge(FunnelSummary o) {
         for (int i = 0; i < reached.length; i++) {
             reached[i] += o.reached[i];

@@ -11,15 +11,25 @@ import java.util.TreeMap;
  */
 public final class Histogram {
 
-    private final Map<Long, Long> counts = new HashMap<>();
+    /** Made on the first duration: most entity summaries carry none, and there are hundreds of thousands of them. */
+    private Map<Long, Long> counts;
     private long total;
 
     public void add(long millis) {
+        if (counts == null) {
+            counts = new HashMap<>();
+        }
         counts.merge(Math.round(millis / 3_600_000.0), 1L, Long::sum);
         total++;
     }
 
     public Histogram merge(Histogram other) {
+        if (other.total == 0) {
+            return this;
+        }
+        if (counts == null) {
+            counts = new HashMap<>();
+        }
         other.counts.forEach((hours, n) -> counts.merge(hours, n, Long::sum));
         total += other.total;
         return this;
@@ -52,11 +62,5 @@ public final class Histogram {
             seen = next;
         }
         return (low + high) / 2.0 / 24.0;
-    }
-
-    /** The share of durations longer than {@code millis}. */
-    public long countOver(long millis) {
-        double limit = millis / 3_600_000.0;
-        return counts.entrySet().stream().filter(e -> e.getKey() > limit).mapToLong(Map.Entry::getValue).sum();
     }
 }

@@ -3,8 +3,6 @@ package dev.baton.measure.funnel;
 import dev.baton.measure.journey.TouchIndex;
 import dev.baton.measure.journey.Touches;
 import dev.baton.measure.outcome.Opportunity;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 /**
  * Which campaigns and channels sourced and influenced one opportunity (docs/outcomes.md#definitions).
@@ -20,28 +18,24 @@ import java.util.Set;
  *
  * @param campaign the sourcing campaign, or null
  * @param channel  the sourcing channel, or null
+ * @param from     the first touch of the influence window (an index into the account's touches)
+ * @param to       the index after its last touch; {@code from == to} when nothing touched it
  */
-record Sourcing(String campaign, String channel, Set<String> campaigns, Set<String> channels, boolean touched) {
+record Sourcing(String campaign, String channel, int from, int to) {
 
     static Sourcing of(Opportunity o, Touches touches, TouchIndex index, long lookback, long asOf) {
         long created = o.created().toEpochMilli();
         long end = o.closed() != null ? o.closed().toEpochMilli() : Math.max(asOf, created);
-        Set<String> campaigns = new LinkedHashSet<>();
-        Set<String> channels = new LinkedHashSet<>();
         String firstCampaign = null;
         String firstChannel = null;
+        int from = 0;
+        int to = 0;
         if (touches != null) {
-            int from = touches.after(created - lookback - 1);
-            int to = touches.after(end);
-            for (int i = from; i < to; i++) {
-                if (i == from && touches.at(i) <= created) {
-                    firstCampaign = touches.campaign(i);
-                    firstChannel = touches.channel(i);
-                }
-                if (touches.campaign(i) != null) {
-                    campaigns.add(touches.campaign(i));
-                }
-                channels.add(touches.channel(i));
+            from = touches.after(created - lookback - 1);
+            to = touches.after(end);
+            if (from < to && touches.at(from) <= created) {
+                firstCampaign = touches.campaign(from);
+                firstChannel = touches.channel(from);
             }
         }
         String campaign = o.primaryCampaign() != null ? o.primaryCampaign() : firstCampaign;
@@ -49,6 +43,10 @@ record Sourcing(String campaign, String channel, Set<String> campaigns, Set<Stri
         if (channel == null) {
             channel = o.leadSource();
         }
-        return new Sourcing(campaign, channel, campaigns, channels, !channels.isEmpty());
+        return new Sourcing(campaign, channel, from, to);
+    }
+
+    boolean touched() {
+        return from < to;
     }
 }

@@ -86,6 +86,21 @@ class JourneysTest {
     }
 
     @Test
+    void touchesThatNoAccountCanTakeAreListedNotDropped() throws Exception {
+        OutcomeData data = examples();
+        Identities ids = IdentityMatcher.match(data, OutcomeMapping.IdentityRules.NONE);
+
+        TouchIndex index = TouchIndex.build(data, ids, OutcomeMapping.DEFAULT, TouchIndex.By.ACCOUNT);
+
+        assertThat(index.unmatched()).singleElement().satisfies(u -> {
+            assertThat(u.what()).isEqualTo("touchpoints from personal email addresses with no account");
+            assertThat(u.count()).isEqualTo(1);
+            assertThat(u.examples()).containsExactly("dee.park@gmail.com");
+        });
+        assertThat(index.of("northwind.example").size()).isEqualTo(3);
+    }
+
+    @Test
     void personJourneysFollowThePersonOfEachOpportunity() throws Exception {
         JourneyOptions byPerson = new JourneyOptions(TouchIndex.By.PERSON, JourneyOptions.Conversion.CREATED,
                 Duration.ofDays(90));
