@@ -1,5 +1,6 @@
 package dev.baton.insight.debt;
 
+import dev.baton.engine.assist.AssistEvent;
 import dev.baton.engine.event.RecordedEvent;
 import dev.baton.engine.meeting.MeetingEvent;
 import dev.baton.insight.debt.meetings.MeetingRules;
@@ -77,8 +78,9 @@ public final class DebtAnalysis {
         MeetingTally meetings = new MeetingTally(models.current(), MeetingRules.of(models.current().debt()));
         scope.of(source).forEach(e -> {
             meetings.accept(e);
-            // Meetings are person-time, not items: no count of items, flow, period or tool use sees them.
-            if (!(e.event() instanceof MeetingEvent)) {
+            // Meetings are person-time, not items, and drafts are proposals, not work (docs/assist.md):
+            // no count of items, flow, period or tool use sees them.
+            if (!(e.event() instanceof MeetingEvent) && !(e.event() instanceof AssistEvent)) {
                 analyzer.accept(e);
                 flows.accept(e);
                 tools.accept(e);
