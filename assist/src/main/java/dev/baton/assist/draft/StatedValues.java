@@ -476,7 +476,7 @@ public final class StatedValues {
         }
 
         private static String firstSentence(String text) {
-            String first = text.strip().split("(?<=[.!?])\\s+|\\n", 2)[0].replaceAll("[.!?]+$", "").strip();
+            String first = text.strip().split("(?<=[.!?])\\s+|\\n", 2)[0].replaceAll("[.]+$", "").strip();
             if (first.length() <= 80) {
                 return first;
             }

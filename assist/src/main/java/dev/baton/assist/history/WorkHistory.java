@@ -45,6 +45,8 @@ public final class WorkHistory implements Consumer<RecordedEvent> {
         boolean open = true;
         String link;
         String creator;
+        /** An item whose request's fields it started from (the request came first, as intake records it). */
+        boolean seeded;
         Instant created;
         Instant last;
 
@@ -87,6 +89,12 @@ public final class WorkHistory implements Consumer<RecordedEvent> {
             s.state = c.stage();
             s.link = c.fromRequest();
             s.creator = e.actor();
+            Stream request = c.fromRequest() == null ? null : requests.get(c.fromRequest());
+            if (request != null) {
+                // Start from what was asked for, so that the item's own changes (a cleared field too) apply on top in order.
+                s.fields.putAll(request.fields);
+                s.seeded = true;
+            }
             merge(s.fields, c.fields());
         } else if (event instanceof FieldsUpdated u) {
             merge(s.fields, u.changes());
@@ -195,7 +203,7 @@ public final class WorkHistory implements Consumer<RecordedEvent> {
 
     private PastWork work(Stream s) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        if (!s.request && s.link != null && requests.containsKey(s.link)) {
+        if (!s.request && !s.seeded && s.link != null && requests.containsKey(s.link)) {
             fields.putAll(requests.get(s.link).fields);
         }
         fields.putAll(s.fields);

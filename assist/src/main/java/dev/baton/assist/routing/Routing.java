@@ -19,9 +19,9 @@ import java.util.Map;
 /**
  * A routing suggestion for a new request (docs/assist.md, "Routing"): the work type by a vote of
  * its nearest past items, each weighing its similarity (only work types an intake form feeds,
- * when the model has forms); the owner among the people who own the
- * work type's first stage (a person, a team's members, or a function's people), the one with the
- * fewest open items now. Both explain themselves.
+ * when the model has forms); the owner among the people of the function that owns the work
+ * type's first stage (or the team's members, when a team owns it), the one with the fewest open
+ * items now. Both explain themselves.
  */
 public final class Routing {
 
@@ -93,23 +93,26 @@ public final class Routing {
             return new RoutingSuggestion(best, confidence, null, loads, reasons);
         }
         RoutingSuggestion.Load chosen = loads.get(0);
-        reasons.add(String.format(Locale.ROOT, "%s: stage %s of %s is owned by %s; %s", chosen.person(), first.id(), best,
-                first.owner(), String.join(", ", loads.stream().map(l -> l.person() + " owns " + l.openItems()
+        String function = model.functionOf(first.owner()).orElse(null);
+        reasons.add(String.format(Locale.ROOT, "%s: stage %s of %s is owned by %s%s; %s", chosen.person(), first.id(), best,
+                first.owner(), function == null || function.equals(first.owner()) ? "" : " (" + function + ")", String.join(", ", loads.stream().map(l -> l.person() + " owns " + l.openItems()
                         + " open item(s)").toList())));
         return new RoutingSuggestion(best, confidence, chosen.person(), loads, reasons);
     }
 
-    /** The people a party stands for: a person, a team's members, a function's people. */
+    /**
+     * Who could own work a party owns: a team's members; for a person or a function, the people
+     * of that function (the work is the function's, the person its usual owner).
+     */
     private static List<String> people(OperatingModel model, String partyId) {
         Party party = model.party(partyId).orElse(null);
-        if (party instanceof Person p) {
-            return List.of(p.id());
-        }
         if (party instanceof Team t) {
             return t.members();
         }
         if (party != null) {
-            return model.people().stream().filter(p -> partyId.equals(p.function())).map(Person::id).toList();
+            String function = party.functionId();
+            return model.people().stream().filter(p -> function != null && function.equals(p.function()))
+                    .map(Person::id).toList();
         }
         return List.of();
     }
