@@ -19,7 +19,6 @@ import dev.baton.model.WorkType;
 import dev.baton.model.validation.ValidationReport;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -44,10 +43,8 @@ import picocli.CommandLine.Option;
                 + "or log, the model server failed", "2:usage error"})
 final class AssistDraftCommand implements Callable<Integer> {
 
-    enum Format { text, json }
-
-    @Option(names = "--model", required = true, paramLabel = "MODEL.yaml", description = "The operating model.")
-    Path model;
+    @Mixin
+    AssistOptions options = new AssistOptions();
 
     @Mixin
     LogOptions logOptions = new LogOptions();
@@ -58,15 +55,8 @@ final class AssistDraftCommand implements Callable<Integer> {
     @Option(names = "--request", required = true, paramLabel = "TEXT", description = "The request, as the requester wrote it.")
     String request;
 
-    @Option(names = "--override", paramLabel = "REASON", description = "Draft although the work type is not ready for "
-            + "AI, for this reason (kept with the draft).")
-    String override;
-
     @Option(names = "--as", paramLabel = "PERSON", description = "Who asks (for the usage log; default: the system user).")
     String who = System.getProperty("user.name", "unknown");
-
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    Format format;
 
     @Mixin
     AiOptions ai = new AiOptions();
@@ -80,12 +70,12 @@ final class AssistDraftCommand implements Callable<Integer> {
         if (request.isBlank()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "expected a request text, found an empty --request");
         }
-        if (override != null && override.isBlank()) {
+        if (options.override != null && options.override.isBlank()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "expected a reason with --override, found none");
         }
         Clock clock = Clock.systemUTC();
         Provider provider = ai.provider(spec.commandLine(), clock);
-        ValidationReport validation = ValidModel.read(model, err);
+        ValidationReport validation = options.model(err);
         if (validation == null) {
             return Baton.INVALID;
         }
@@ -100,11 +90,8 @@ final class AssistDraftCommand implements Callable<Integer> {
         if (read == null) {
             return Baton.INVALID;
         }
-        Gate gate = AssistGate.forWorkType(Assistant.BRIEF_DRAFT, read.report(), workType, override);
-        if (!gate.allowed()) {
-            err.print("baton assist draft: work type '" + workType + "' is not ready for AI drafts (baton analyze, "
-                    + "AI readiness); failing:\n" + gate.explain());
-            err.println("Fix these, or draft anyway with --override \"REASON\" (the reason is kept with the draft).");
+        Gate gate = AssistGate.forWorkType(Assistant.BRIEF_DRAFT, read.report(), workType, options.override);
+        if (!AssistOptions.allowed(gate, "draft", "work type '" + workType + "' is", err)) {
             return Baton.INVALID;
         }
         BriefDraft draft;
@@ -119,7 +106,7 @@ final class AssistDraftCommand implements Callable<Integer> {
             return Baton.INVALID;
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (format == Format.json) {
+        if (options.json()) {
             out.println(Json.write(AssistJson.draft(gate, provider.id(), draft)));
         } else {
             text(gate, provider, draft, out);

@@ -16,7 +16,6 @@ import dev.baton.assist.similar.SimilarWork;
 import dev.baton.model.validation.ValidationReport;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,10 +38,8 @@ import picocli.CommandLine.Option;
         exitCodeList = {"0:matches written", "1:intake not ready, invalid model or log", "2:usage error"})
 final class AssistSimilarCommand implements Callable<Integer> {
 
-    enum Format { text, json }
-
-    @Option(names = "--model", required = true, paramLabel = "MODEL.yaml", description = "The operating model.")
-    Path model;
+    @Mixin
+    AssistOptions options = new AssistOptions();
 
     @Mixin
     LogOptions logOptions = new LogOptions();
@@ -57,13 +54,6 @@ final class AssistSimilarCommand implements Callable<Integer> {
             + "active past requests and items (embedding takes about 5 ms each; default: ${DEFAULT-VALUE}).")
     int maxIndex;
 
-    @Option(names = "--override", paramLabel = "REASON", description = "Search although the intake is not ready for AI, "
-            + "for this reason.")
-    String override;
-
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    Format format;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -76,14 +66,12 @@ final class AssistSimilarCommand implements Callable<Integer> {
         if (request.isBlank()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "expected a request text, found an empty --request");
         }
-        ValidationReport validation = ValidModel.read(model, err);
+        ValidationReport validation = options.model(err);
         if (validation == null) {
             return Baton.INVALID;
         }
-        Gate gate = AssistGate.forIntake(Assistant.SIMILAR_REQUESTS, validation.model(), override);
-        if (!gate.allowed()) {
-            err.print("baton assist similar: the intake is not ready for AI; failing:\n" + gate.explain());
-            err.println("Fix these, or search anyway with --override \"REASON\".");
+        Gate gate = AssistGate.forIntake(Assistant.SIMILAR_REQUESTS, validation.model(), options.override);
+        if (!AssistOptions.allowed(gate, "similar", "the intake is", err)) {
             return Baton.INVALID;
         }
         AssistLog.Read read = AssistLog.read(logOptions, validation, new WorkHistory(), false, false, err);
@@ -102,7 +90,7 @@ final class AssistSimilarCommand implements Callable<Integer> {
             return Baton.INVALID;
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (format == Format.json) {
+        if (options.json()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("query", request);
             json.put("compared", Math.min(past.size(), maxIndex));

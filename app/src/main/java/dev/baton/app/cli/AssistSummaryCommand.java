@@ -14,7 +14,6 @@ import dev.baton.engine.event.RecordedEvent;
 import dev.baton.model.validation.ValidationReport;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -32,10 +31,8 @@ import picocli.CommandLine.Option;
         exitCodeList = {"0:summary written", "1:unknown item, not ready, invalid model or log", "2:usage error"})
 final class AssistSummaryCommand implements Callable<Integer> {
 
-    enum Format { text, json }
-
-    @Option(names = "--model", required = true, paramLabel = "MODEL.yaml", description = "The operating model.")
-    Path model;
+    @Mixin
+    AssistOptions options = new AssistOptions();
 
     @Mixin
     LogOptions logOptions = new LogOptions();
@@ -43,20 +40,13 @@ final class AssistSummaryCommand implements Callable<Integer> {
     @Option(names = "--item", required = true, paramLabel = "ID", description = "The work item.")
     String item;
 
-    @Option(names = "--override", paramLabel = "REASON", description = "Summarise although the work type is not ready "
-            + "for AI, for this reason.")
-    String override;
-
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    Format format;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        ValidationReport validation = ValidModel.read(model, err);
+        ValidationReport validation = options.model(err);
         if (validation == null) {
             return Baton.INVALID;
         }
@@ -71,11 +61,8 @@ final class AssistSummaryCommand implements Callable<Integer> {
             return Baton.INVALID;
         }
         if (found.workType() != null && validation.model().workType(found.workType()).isPresent()) {
-            Gate gate = AssistGate.forWorkType(Assistant.ITEM_SUMMARY, read.report(), found.workType(), override);
-            if (!gate.allowed()) {
-                err.print("baton assist summary: work type '" + found.workType() + "' is not ready for AI; failing:\n"
-                        + gate.explain());
-                err.println("Fix these, or summarise anyway with --override \"REASON\".");
+            Gate gate = AssistGate.forWorkType(Assistant.ITEM_SUMMARY, read.report(), found.workType(), options.override);
+            if (!AssistOptions.allowed(gate, "summary", "work type '" + found.workType() + "' is", err)) {
                 return Baton.INVALID;
             }
         }
@@ -84,7 +71,7 @@ final class AssistSummaryCommand implements Callable<Integer> {
                 .max(Instant::compareTo).orElse(Instant.now());
         ItemSummary summary = Assist.summarize(validation.model(), item, events, end);
         PrintWriter out = spec.commandLine().getOut();
-        if (format == Format.json) {
+        if (options.json()) {
             out.println(Json.write(AssistJson.summary(summary)));
         } else {
             out.println(item + (summary.title() == null ? "" : ": " + summary.title()));

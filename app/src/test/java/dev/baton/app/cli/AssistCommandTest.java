@@ -61,7 +61,7 @@ class AssistCommandTest {
                 "--request", REQUEST, "--format", "json");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).contains("work type 'initiative' is not ready for AI drafts")
+        assertThat(run.err()).contains("work type 'initiative' is not ready for AI")
                 .contains("clear-inputs-outputs (Clear inputs and outputs): no template with required fields")
                 .contains("prioritised-work (Prioritised work): no intake form feeds this work type; fix: add an intake form")
                 .contains("standard-templates (Standard templates)")
