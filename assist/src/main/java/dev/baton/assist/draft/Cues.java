@@ -32,8 +32,9 @@ final class Cues {
             Map.entry("requester", List.of("requested", "requester", "asked", "ask")),
             Map.entry("speaker", List.of("speaker", "speaking", "presenter", "presenting", "host", "hosted")),
             Map.entry("channel", List.of("channel", "via", "through", "across")),
-            Map.entry("audience", List.of("audience", "segment", "persona", "targeting", "target", "for")),
-            Map.entry("segment", List.of("audience", "segment", "persona", "targeting", "target", "for")),
+            // Not "for" or "target": "aiming for 300 sign-ups" is a target, not an audience ("for …" phrases are read apart).
+            Map.entry("audience", List.of("audience", "segment", "persona")),
+            Map.entry("segment", List.of("audience", "segment", "persona")),
             Map.entry("page", List.of("page", "landing", "lp")),
             Map.entry("deck", List.of("deck", "slide", "slides")),
             Map.entry("link", List.of("link", "url", "doc", "draft")));

@@ -31,7 +31,12 @@ import java.util.regex.Pattern;
  */
 public final class StatedValues {
 
-    private static final Pattern LABEL = Pattern.compile("(?:^|(?<=[\\n;]))\\s*([\\p{L}][\\p{L} _-]{1,40}?)\\s*:\\s*(?!//)([^\\n;]+)");
+    /** Where a labelled part ends: a line, a semicolon, a sentence, or a comma before the next label. */
+    private static final Pattern PART_END = Pattern.compile("\\n|;|(?<=[.!?])\\s+(?=\\S)|,\\s*(?=[\\p{L}][\\p{L} _-]{0,40}:\\s)");
+    /** {@code Label: value} as one part of a request. */
+    private static final Pattern LABEL = Pattern.compile("\\s*([\\p{L}][\\p{L} _-]{0,40}?)\\s*[:=]\\s*(?!//)(\\S.*?)\\s*");
+    /** A quoted name: 'Why data contracts fail', "Spring ABM wave", “…”. */
+    private static final Pattern QUOTED = Pattern.compile("(?<![\\p{L}])['\"“‘]([^'\"”’\\n]{3,100})['\"”’](?![\\p{L}])");
     private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+");
     private static final Pattern AUDIENCE = Pattern.compile("(?<![\\p{L}])(?:for|targeting|targets|aimed at|aimed towards|"
             + "to reach|reaching|audience(?: is)?|segment(?: is)?)\\s+(.+?)(?=\\s+(?:with|by|on|from|starting|until|measured|"
@@ -154,33 +159,59 @@ public final class StatedValues {
             return rest.toString();
         }
 
-        /** {@code Label: value} lines (or ;-separated parts) whose label is a field's name or id. */
+        /**
+         * {@code Label: value} parts (a line, a sentence, a ;-part, or a comma-part that starts
+         * with a label) whose label names a field: its id or name, its initials ({@code CTA} for
+         * call-to-action), or words of its id that name no other field ({@code Problem} for
+         * problem-statement).
+         */
         void labels() {
-            Matcher m = LABEL.matcher(text);
-            while (m.find()) {
-                String label = m.group(1).strip().toLowerCase(Locale.ROOT);
-                for (Field f : template.fields()) {
-                    if (values.containsKey(f.id()) || !labelNames(f).contains(label)) {
-                        continue;
+            int start = 0;
+            Matcher end = PART_END.matcher(text);
+            while (start <= text.length()) {
+                int stop = end.find(start) ? end.start() : text.length();
+                int next = stop == text.length() ? text.length() + 1 : end.end();
+                Matcher m = LABEL.matcher(text).region(start, stop);
+                if (m.matches()) {
+                    Field f = labelled(m.group(1).strip());
+                    if (f != null && !values.containsKey(f.id())) {
+                        // In a comma-separated run ("…, CTA: register now, due by …") the value ends at the next comma.
+                        boolean inRun = start > 0 && text.substring(0, start).stripTrailing().endsWith(",");
+                        int valueEnd = m.end(2);
+                        int comma = text.indexOf(',', m.start(2));
+                        if (inRun && comma >= 0 && comma < valueEnd) {
+                            valueEnd = comma;
+                        }
+                        Object value = convert(f, text.substring(m.start(2), valueEnd).replaceAll("[.\\s]+$", ""));
+                        if (value != null) {
+                            values.put(f.id(), value);
+                            use(m.start(1), valueEnd);
+                        }
                     }
-                    Object value = convert(f, m.group(2).strip().replaceAll("[.\\s]+$", ""));
-                    if (value != null) {
-                        values.put(f.id(), value);
-                        use(m.start(1), m.end(2));
-                    }
-                    break;
                 }
+                start = Math.max(next, start + 1);
             }
         }
 
-        private Set<String> labelNames(Field f) {
-            Set<String> names = new LinkedHashSet<>();
-            names.add(f.id().toLowerCase(Locale.ROOT));
-            names.add(f.id().replace('-', ' ').replace('_', ' ').toLowerCase(Locale.ROOT));
-            if (f.name() != null) {
-                names.add(f.name().toLowerCase(Locale.ROOT));
+        /** The field a label names, or null. */
+        private Field labelled(String label) {
+            String l = label.toLowerCase(Locale.ROOT);
+            String compact = l.replaceAll("[\\s_-]+", "");
+            for (Field f : template.fields()) {
+                String id = f.id().toLowerCase(Locale.ROOT);
+                String initials = Words.ofId(f.id()).size() > 1 ? String.join("", java.util.Arrays.stream(id.split("[-_.]"))
+                        .filter(w -> !w.isEmpty()).map(w -> w.substring(0, 1)).toList()) : null;
+                if (compact.equals(id.replaceAll("[-_.]", "")) || (f.name() != null && l.equals(f.name().toLowerCase(Locale.ROOT)))
+                        || compact.equals(initials)) {
+                    return f;
+                }
             }
-            return names;
+            List<String> words = Words.of(label);
+            if (words.isEmpty()) {
+                return null;
+            }
+            List<Field> containing = template.fields().stream().filter(f -> Words.ofId(f.id()).containsAll(words)).toList();
+            return containing.size() == 1 ? containing.get(0) : null;
         }
 
         /** A labelled value as the field's type asks, or null when it is not one. */
@@ -463,14 +494,27 @@ public final class StatedValues {
             }
         }
 
-        /** The name of the work: the request's first sentence, to the first text field that is a name or title. */
+        /**
+         * The name of the work, to the first text field that is a name or title: a quoted name in
+         * the request, else its first sentence (after a label no field has, as in "Pitch: …").
+         */
         void title() {
             Field field = titleField(template);
             if (field == null || values.containsKey(field.id())) {
                 return;
             }
+            Matcher quoted = QUOTED.matcher(rest());
+            if (quoted.find()) {
+                values.put(field.id(), quoted.group(1).strip());
+                use(quoted.start(), quoted.end());
+                return;
+            }
             String first = firstSentence(text);
-            if (!first.isEmpty() && !LABEL.matcher(first).matches()) {
+            Matcher label = LABEL.matcher(first);
+            if (label.matches()) {
+                first = label.group(2).strip();
+            }
+            if (!first.isEmpty()) {
                 values.put(field.id(), first);
             }
         }

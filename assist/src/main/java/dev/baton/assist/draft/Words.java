@@ -12,7 +12,7 @@ final class Words {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:[-'][\\p{L}\\p{N}]+)*");
     /** Where a clause ends: a cue on the other side of it does not speak about a value. */
-    private static final Pattern BOUNDARY = Pattern.compile("[,;!?\\n()]|\\.(?=\\s|$)");
+    private static final Pattern BOUNDARY = Pattern.compile("[,;!?\\n]|\\.(?=\\s|$)");
 
     static final Set<String> STOP = Set.of("a", "an", "the", "of", "in", "on", "for", "to", "and", "or", "with", "by", "per",
             "is", "are", "be", "it", "its", "this", "that", "we", "our", "us", "at", "from", "as", "each", "one", "line",

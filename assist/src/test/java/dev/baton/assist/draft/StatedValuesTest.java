@@ -59,12 +59,30 @@ class StatedValuesTest {
     }
 
     @Test
+    void labelsInARunOfCommasEndAtTheNextCommaAndMayBeInitialsOrPartOfTheFieldsId() {
+        Map<String, Object> v = read(B2B, "creative-brief", "Need a landing page for the spring release webinar, audience: "
+                + "data leaders at mid-market SaaS, key message: real-time dashboards without engineers, CTA: register now, "
+                + "due by 2026-03-20, reviewer Maya Chen");
+        assertThat(v).containsEntry("asset-type", "landing-page").containsEntry("audience-note", "data leaders at mid-market SaaS")
+                .containsEntry("key-message", "real-time dashboards without engineers")
+                .containsEntry("call-to-action", "register now").containsEntry("due-date", "2026-03-20")
+                .containsEntry("reviewer", "maya.chen");
+        Map<String, Object> post = read(CONTENT, "post-brief", "Blog post pitch: 'Why data contracts fail', angle: lessons "
+                + "from 12 failed rollouts, awareness stage, Ben to write it, publish 14 April");
+        assertThat(post).containsEntry("working-title", "Why data contracts fail")
+                .containsEntry("angle", "lessons from 12 failed rollouts").containsEntry("funnel-stage", "awareness")
+                .containsEntry("author", "ben.kowalski").containsEntry("publish-date", "2026-04-14");
+    }
+
+    @Test
     void aLaunchRequestGivesItsTierDatePersonAndMetric() {
         Map<String, Object> v = read(B2B, "launch-brief", "Tier 1 launch of Usage Alerts on June 3rd, owned by "
-                + "Priya Raman, for enterprise data teams; success is feature adoption. Pricing impact: none.");
+                + "Priya Raman, for enterprise data teams; success is feature adoption. Pricing impact: none. "
+                + "Problem: customers find out about overages too late.");
         assertThat(v).containsEntry("launch-tier", "tier-1").containsEntry("launch-date", "2026-06-03")
                 .containsEntry("product-owner", "priya.raman").containsEntry("success-metric", "feature-adoption")
-                .containsEntry("target-audience", "enterprise data teams").containsEntry("pricing-impact", "none");
+                .containsEntry("target-audience", "enterprise data teams").containsEntry("pricing-impact", "none")
+                .containsEntry("problem-statement", "customers find out about overages too late");
     }
 
     @Test
@@ -89,6 +107,8 @@ class StatedValuesTest {
         assertThat(v).containsEntry("event-date", "2026-05-12").containsEntry("target-signups", 300.0)
                 .containsEntry("strategic-fit", 4.0).containsEntry("audience-demand", 5.0).containsEntry("search-volume", 2.0)
                 .containsEntry("speakers", List.of("zoe.park", "omar.farah"));
+        assertThat(read(CONTENT, "webinar-brief", "Webinar on data contracts, aiming for 300 sign-ups"))
+                .containsEntry("target-signups", 300.0).doesNotContainKey("audience-demand");
         // A year and a tier are not numbers of a field.
         assertThat(read(B2B, "campaign-brief", "Tier-1 push in 2026 for retail")).doesNotContainKeys("reach", "budget", "effort");
     }
