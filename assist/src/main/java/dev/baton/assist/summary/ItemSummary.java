@@ -131,6 +131,9 @@ public record ItemSummary(String item, String title, String workType, List<Fact>
     }
 
     private static String hours(double hours) {
+        if (hours < 1) {
+            return String.format(Locale.ROOT, "%.0f minutes", Math.max(0, hours * 60));
+        }
         return hours >= 48 ? String.format(Locale.ROOT, "%.0f days", hours / 24) : String.format(Locale.ROOT, "%.0f hours", hours);
     }
 
