@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 FunnelCommand.class,
                 ConformanceCommand.class,
                 AnalyzeCommand.class,
+                AssistCommand.class,
                 ReportCommand.class,
                 MigrateCommand.class,
                 SimulateCommand.class,
@@ -43,6 +44,7 @@ public final class Baton implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        CliLogging.toStandardError();
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(run(args, out, err));

@@ -1,5 +1,6 @@
 package dev.baton.engine.jsonl;
 
+import dev.baton.engine.assist.AssistEvent;
 import dev.baton.engine.batch.BatchEvent;
 import dev.baton.engine.event.BatonEvent;
 import dev.baton.engine.intake.IntakeEvent;
@@ -13,7 +14,7 @@ import java.util.Set;
 
 /**
  * The event types a log may hold, by their stored name. Read off the sealed families, so a new
- * record in {@link WorkItemEvent}, {@link IntakeEvent}, {@link BatchEvent}, {@link MeetingEvent} or {@link LearningEvent}
+ * record in {@link WorkItemEvent}, {@link IntakeEvent}, {@link BatchEvent}, {@link MeetingEvent}, {@link LearningEvent} or {@link AssistEvent}
  * is known here without a second list.
  */
 public final class EventTypes {
@@ -36,7 +37,7 @@ public final class EventTypes {
     private static Map<String, Class<? extends BatonEvent>> byName() {
         Map<String, Class<? extends BatonEvent>> types = new LinkedHashMap<>();
         for (Class<?> family : new Class<?>[] {WorkItemEvent.class, IntakeEvent.class, BatchEvent.class,
-                MeetingEvent.class, LearningEvent.class}) {
+                MeetingEvent.class, LearningEvent.class, AssistEvent.class}) {
             // The order javac lists permitted subclasses in depends on the order it compiled the
             // files that use them; by name, the list (and every message naming it) stays the same.
             Class<?>[] permitted = family.getPermittedSubclasses();

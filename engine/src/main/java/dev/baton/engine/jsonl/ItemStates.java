@@ -1,5 +1,6 @@
 package dev.baton.engine.jsonl;
 
+import dev.baton.engine.assist.AssistEvent;
 import dev.baton.engine.event.RecordedEvent;
 import dev.baton.engine.intake.IntakeEvent;
 import dev.baton.engine.meeting.MeetingEvent;
@@ -25,9 +26,9 @@ public final class ItemStates {
 
     private final Map<String, State> states = new HashMap<>();
 
-    /** The item's stage and owner once this event has happened, as attributes (none for intake requests). */
+    /** The item's stage and owner once this event has happened, as attributes (none for intake requests, meetings and drafts). */
     public Map<String, Object> after(RecordedEvent e) {
-        if (e.event() instanceof IntakeEvent || e.event() instanceof MeetingEvent
+        if (e.event() instanceof IntakeEvent || e.event() instanceof MeetingEvent || e.event() instanceof AssistEvent
                 || e.event() instanceof dev.baton.engine.learning.LearningEvent) {
             return Map.of();
         }

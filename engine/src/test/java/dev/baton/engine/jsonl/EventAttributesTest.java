@@ -54,6 +54,11 @@ class EventAttributesTest {
                 new dev.baton.engine.batch.BatchEvent.BatchImported("b1c2d3e4f5a6", "jira-json", "export.json", 118, 25, 25,
                         2, "Northwind", "2015-11-21T12:03:02Z", "2016-03-29T10:00:00Z"),
                 new dev.baton.engine.batch.BatchEvent.ImportRetracted("b1c2d3e4f5a6", 118),
+                new dev.baton.engine.assist.AssistEvent.DraftOffered("d-1", "brief-draft", "req-4", "offline",
+                        Map.of("segment", "CFOs", "budget", 20000.0), List.of("reach"), null),
+                new dev.baton.engine.assist.AssistEvent.DraftAccepted("d-1", "brief-draft", Map.of("segment", "CFOs"), 0.25),
+                new dev.baton.engine.assist.AssistEvent.DraftDiscarded("d-2", "brief-draft", "off target"),
+                new dev.baton.engine.assist.AssistEvent.AssistantEnabled("brief-draft", "pilot with the demand team"),
                 new dev.baton.engine.meeting.MeetingEvent.MeetingHeld("status-sync-001@example.com", "Campaign status sync",
                         "Agenda: post-1", "2026-03-16T10:00:00Z", false, true, java.util.List.of("maya", "sam"),
                         java.util.List.of("lee"), java.util.List.of("maya.ics", "sam.ics"))));

@@ -56,6 +56,11 @@ class EventCodecTest {
                 new BatchEvent.BatchImported("a41f9c03d2e7", "jira-json", "export.json", 16, 2, 2, 3, "B2B SaaS",
                         "2015-03-02T09:15:00Z", "2016-05-02T10:00:00Z"),
                 new BatchEvent.ImportRetracted("a41f9c03d2e7", 16),
+                new dev.baton.engine.assist.AssistEvent.DraftOffered("d-1", "brief-draft", "req-4", "offline",
+                        Map.of("segment", "CFOs", "budget", 20000.0), List.of("reach"), null),
+                new dev.baton.engine.assist.AssistEvent.DraftAccepted("d-1", "brief-draft", Map.of("segment", "CFOs"), 0.25),
+                new dev.baton.engine.assist.AssistEvent.DraftDiscarded("d-2", "brief-draft", "off target"),
+                new dev.baton.engine.assist.AssistEvent.AssistantEnabled("brief-draft", "pilot with the demand team"),
                 new dev.baton.engine.meeting.MeetingEvent.MeetingHeld("status-sync-001@example.com", "Campaign status sync",
                         "Agenda: post-1", "2026-03-16T10:00:00Z", false, true, java.util.List.of("maya", "sam"),
                         java.util.List.of("lee"), java.util.List.of("maya.ics", "sam.ics"))));

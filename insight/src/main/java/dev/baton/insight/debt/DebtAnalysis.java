@@ -1,5 +1,6 @@
 package dev.baton.insight.debt;
 
+import dev.baton.engine.assist.AssistEvent;
 import dev.baton.engine.event.RecordedEvent;
 import dev.baton.engine.learning.LearningEvent;
 import dev.baton.engine.meeting.MeetingEvent;
@@ -78,9 +79,9 @@ public final class DebtAnalysis {
         MeetingTally meetings = new MeetingTally(models.current(), MeetingRules.of(models.current().debt()));
         scope.of(source).forEach(e -> {
             meetings.accept(e);
-            // Meetings are person-time, not items; post-mortems and insights are about work, not work:
-            // no count of items, flow, period or tool use sees them.
-            if (!(e.event() instanceof MeetingEvent) && !LearningEvent.isLearning(e)) {
+            // Meetings are person-time, not items; post-mortems and insights are about work, not work; drafts
+            // are proposals, not work (docs/assist.md): no count of items, flow, period or tool use sees them.
+            if (!(e.event() instanceof MeetingEvent) && !LearningEvent.isLearning(e) && !(e.event() instanceof AssistEvent)) {
                 analyzer.accept(e);
                 flows.accept(e);
                 tools.accept(e);
