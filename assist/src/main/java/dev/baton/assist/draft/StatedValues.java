@@ -105,7 +105,7 @@ public final class StatedValues {
         static final String VERBS = "(?:grow|drive|increase|generate|build|win|launch|move|raise|boost|improve|reduce|get|"
                 + "convert|educate|promote|announce|create|capture|expand|accelerate|nurture|re-engage|retain|upsell|show|"
                 + "explain|position|support|enable)";
-        static final Pattern PHRASE = Pattern.compile("(?<![\\p{L}])(?:(?:goal|objective|aim|purpose)\\s*(?:is\\s*)?(?:to\\s+)?"
+        static final Pattern PHRASE = Pattern.compile("(?<![\\p{L}])(?:(?:goal|objective|aim|purpose)(?![\\p{L}])\\s*(?:is\\s*)?(?:to\\s+)?"
                 + "|in order to\\s+|so that\\s+|so we can\\s+|to\\s+(?=" + VERBS + "(?![\\p{L}])))(.+?)(?=[;.!?\\n]|\\s+(?:with|"
                 + "starting|measured|measuring|budget)(?![\\p{L}])|,\\s|$)", Pattern.CASE_INSENSITIVE);
 
@@ -466,7 +466,7 @@ public final class StatedValues {
             }
             Matcher m = AUDIENCE.matcher(rest());
             while (m.find()) {
-                String phrase = m.group(1).strip();
+                String phrase = withoutDanglingWords(m.group(1));
                 int words = phrase.split("\\s+").length;
                 if (words <= 12 && !phrase.matches("(?i)(q[1-4]|h[12]|\\d|the (?:next|first|last|week|month|quarter)|now|today|"
                         + "a |an |this |next |it\\b|us\\b|them\\b).*")) {
@@ -486,7 +486,7 @@ public final class StatedValues {
             }
             Matcher m = Objective.PHRASE.matcher(rest());
             if (m.find()) {
-                String phrase = m.group(1).strip();
+                String phrase = withoutDanglingWords(m.group(1));
                 if (!phrase.isEmpty()) {
                     values.put(fields.get(0).id(), Character.toUpperCase(phrase.charAt(0)) + phrase.substring(1));
                     use(m.start(1), m.end(1));
@@ -593,5 +593,21 @@ public final class StatedValues {
     }
 
     private record Candidate(Mention mention, Field field, double score) {
+    }
+
+    /**
+     * A phrase cut where another value was taken out ("for CFOs in Q2 2027" once the quarter is a date)
+     * must not end on a word that only led into it: "CFOs in" is read as "CFOs".
+     */
+    static String withoutDanglingWords(String phrase) {
+        String p = phrase.strip();
+        while (true) {
+            String cut = p.replaceFirst("(?i)[\\s,;:-]+(?:in|at|of|for|and|or|the|a|an|to|on|by|during|from|with|via|"
+                    + "across|within|over|per)$", "");
+            if (cut.equals(p)) {
+                return p.replaceFirst("[\\s,;:-]+$", "");
+            }
+            p = cut;
+        }
     }
 }

@@ -38,6 +38,17 @@ class StatedValuesTest {
         assertThat(v).doesNotContainKey("impact").doesNotContainKey("campaign-owner").doesNotContainKey("landing-page");
     }
 
+    /** Tried as a new user would: "aiming" is not "aim", and a quarter taken as dates leaves no "CFOs in". */
+    @Test
+    void wordsThatOnlyLedIntoAnotherValueAreNotPartOfTheAudienceOrTheObjective() {
+        Map<String, Object> v = read(B2B, "campaign-brief", "Webinar campaign for CFOs in Q2 2027, budget 15000, "
+                + "aiming for 300 sign-ups via LinkedIn and email");
+
+        assertThat(v).containsEntry("segment", "CFOs").containsEntry("budget", 15000.0)
+                .containsEntry("start-date", "2027-04-01").containsEntry("end-date", "2027-06-30");
+        assertThat(v.get("objective")).as("no objective is stated").isNull();
+    }
+
     @Test
     void labelledLinesAreTakenAsTheFieldsTheyName() {
         Map<String, Object> v = read(B2B, "campaign-brief", """
