@@ -38,11 +38,17 @@ public final class TouchIndex {
     }
 
     public static TouchIndex build(OutcomeData data, Identities identities, OutcomeMapping mapping, By by) {
+        int size = data.touchpoints().size();
+        return build(data, identities, mapping, by,
+                size < 200_000 ? 1 : Math.min(4, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** The index built from {@code parts} slices of the touchpoints (any number gives the same index). */
+    static TouchIndex build(OutcomeData data, Identities identities, OutcomeMapping mapping, By by, int parts) {
         // Touches are placed in parts, one per core, merged in order: each part's summary (groups,
         // channel counts, what it could not place) merges associatively, and touches at the same
         // time keep the order they were read in.
         List<Touchpoint> all = data.touchpoints();
-        int parts = all.size() < 200_000 ? 1 : Math.min(4, Runtime.getRuntime().availableProcessors());
         List<Part> done = java.util.stream.IntStream.range(0, parts).parallel()
                 .mapToObj(i -> new Part(identities, by).read(all.subList(all.size() * i / parts,
                         all.size() * (i + 1) / parts))).toList();
