@@ -295,12 +295,12 @@ public final class Funnel {
         StageRef status = l.statusStage();
         boolean rejected = status != null && status.rejected();
         if (rejected) {
-            h.rejected.add(id + " (" + l.status() + ")");
+            h.rejected.add(() -> id + " (" + l.status() + ")");
         } else if (status != null && status.kind() == StageRef.Kind.REACHED && status.index() < from
                 && p.furthestDated > status.index()) {
             // The CRM dates a later stage than the one the lead is in now: it was sent back.
             rejected = true;
-            h.rejected.add(id + " (back to " + l.status() + " after " + stages.id(p.furthestDated) + ")");
+            h.rejected.add(() -> id + " (back to " + l.status() + " after " + stages.id(p.furthestDated) + ")");
         }
         if (p.reached[to] && !rejected) {
             h.accepted++;
@@ -308,14 +308,14 @@ public final class Funnel {
                 long wait = p.at[to] - p.at[from];
                 h.timeToAccept.add(wait);
                 if (wait > mapping.handoff().sla().toMillis()) {
-                    h.overSla.add(id + " (" + Math.round(wait / 3_600_000.0) + "h)");
+                    h.overSla.add(() -> id + " (" + Math.round(wait / 3_600_000.0) + "h)");
                 }
             }
         } else if (!p.reached[to] && !rejected) {
             long handed = p.at[from] != Passage.UNDATED ? p.at[from] : l.created().toEpochMilli();
             if (asOf - handed > mapping.handoff().neverWorkedAfter().toMillis()) {
-                h.neverWorked.add(id + " (" + stages.id(from) + " since " + LocalDate.ofInstant(Instant.ofEpochMilli(
-                        handed), ZoneOffset.UTC) + ")");
+                h.neverWorked.add(() -> id + " (" + stages.id(from) + " since " + LocalDate.ofInstant(
+                        Instant.ofEpochMilli(handed), ZoneOffset.UTC) + ")");
             }
         }
     }
