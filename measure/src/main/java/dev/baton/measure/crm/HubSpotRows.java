@@ -3,7 +3,6 @@ package dev.baton.measure.crm;
 import dev.baton.measure.outcome.FunnelStages;
 import dev.baton.measure.outcome.Lead;
 import dev.baton.measure.outcome.LeadId;
-import dev.baton.measure.outcome.Opportunity;
 import dev.baton.measure.outcome.OpportunityId;
 import dev.baton.measure.outcome.StageRef;
 import java.time.Instant;
@@ -51,9 +50,5 @@ final class HubSpotRows {
         if (c.fresh(r, "id", "contact Record ID", id, lead)) {
             c.leads.add(lead);
         }
-    }
-
-    static boolean closed(Opportunity o) {
-        return o.stage().closed();
     }
 }

@@ -4,7 +4,6 @@ import dev.baton.measure.mapping.OutcomeMapping;
 import dev.baton.measure.outcome.ExportKind;
 import dev.baton.measure.outcome.StageRef;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -194,9 +193,5 @@ final class Rows {
     void rowProblem(String field, String message) {
         Integer i = columns.get(field);
         problems.add(new CrmProblem(file, line, i == null ? 1 : i + 1, message));
-    }
-
-    static List<String> aliases(ExportKind.Field field) {
-        return new ArrayList<>(field.aliases());
     }
 }

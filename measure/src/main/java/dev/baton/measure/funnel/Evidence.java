@@ -21,6 +21,14 @@ public final class Evidence {
         }
     }
 
+    /** Counts one record; its text is made only while examples are still wanted. */
+    public void add(java.util.function.Supplier<String> example) {
+        count++;
+        if (examples.size() < EXAMPLES) {
+            examples.add(example.get());
+        }
+    }
+
     public Evidence merge(Evidence other) {
         count += other.count;
         for (String e : other.examples) {

@@ -1,25 +1,31 @@
 package dev.baton.measure.funnel;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Arrays;
 
 /**
- * Durations counted by whole hour. Two histograms merge by adding counts, in any order and
+ * Durations counted by whole hour, in an array indexed by the hour (a year is 8,760 counters; it
+ * grows as longer durations come). Two histograms merge by adding counts, in any order and
  * grouping (associative and commutative), and the median read from the merged one is exactly the
  * median of all durations at hour resolution: medians do not merge, histograms do.
  */
 public final class Histogram {
 
-    /** Made on the first duration: most entity summaries carry none, and there are hundreds of thousands of them. */
-    private Map<Long, Long> counts;
+    private static final int[] EMPTY = new int[0];
+
+    /** Made on the first duration: most summaries carry none. */
+    private int[] counts = EMPTY;
     private long total;
 
+    /** Adds a duration; a negative one (dates out of order) is not a duration and is ignored. */
     public void add(long millis) {
-        if (counts == null) {
-            counts = new HashMap<>();
+        if (millis < 0) {
+            return;
         }
-        counts.merge(Math.round(millis / 3_600_000.0), 1L, Long::sum);
+        int hours = (int) Math.min(Integer.MAX_VALUE - 8, Math.round(millis / 3_600_000.0));
+        if (hours >= counts.length) {
+            counts = Arrays.copyOf(counts, Math.max(hours + 1, Math.max(64, counts.length * 2)));
+        }
+        counts[hours]++;
         total++;
     }
 
@@ -27,10 +33,12 @@ public final class Histogram {
         if (other.total == 0) {
             return this;
         }
-        if (counts == null) {
-            counts = new HashMap<>();
+        if (other.counts.length > counts.length) {
+            counts = Arrays.copyOf(counts, other.counts.length);
         }
-        other.counts.forEach((hours, n) -> counts.merge(hours, n, Long::sum));
+        for (int i = 0; i < other.counts.length; i++) {
+            counts[i] += other.counts[i];
+        }
         total += other.total;
         return this;
     }
@@ -44,22 +52,20 @@ public final class Histogram {
         if (total == 0) {
             return null;
         }
-        TreeMap<Long, Long> sorted = new TreeMap<>(counts);
         long lowRank = (total - 1) / 2;
         long highRank = total / 2;
-        Long low = null;
-        Long high = null;
+        int low = -1;
+        int high = -1;
         long seen = 0;
-        for (var e : sorted.entrySet()) {
-            long next = seen + e.getValue();
-            if (low == null && lowRank < next) {
-                low = e.getKey();
+        for (int hours = 0; hours < counts.length; hours++) {
+            seen += counts[hours];
+            if (low < 0 && lowRank < seen) {
+                low = hours;
             }
-            if (highRank < next) {
-                high = e.getKey();
+            if (highRank < seen) {
+                high = hours;
                 break;
             }
-            seen = next;
         }
         return (low + high) / 2.0 / 24.0;
     }

@@ -17,6 +17,16 @@ public final class Tally {
         }
     }
 
+    /** Adds another tally's count and examples (keeping the first five). */
+    public void merge(Tally other) {
+        count += other.count;
+        for (String e : other.examples) {
+            if (examples.size() < 5) {
+                examples.add(e);
+            }
+        }
+    }
+
     /** Adds an {@link Unmatched} line to {@code list} when anything was counted. */
     public void into(List<Unmatched> list, String what, String effect) {
         if (count > 0) {

@@ -18,7 +18,8 @@ import java.util.Map;
 public final class PathRows {
 
     public static final String SEPARATOR = " > ";
-    public static final String HEADER = "path,total_conversions,total_conversion_value,total_null";
+    /** The header, quoted as ChannelAttribution's PathData.csv quotes it. */
+    public static final String HEADER = "\"path\",\"total_conversions\",\"total_conversion_value\",\"total_null\"";
 
     private PathRows() {
     }
@@ -53,7 +54,7 @@ public final class PathRows {
     /** Writes the rows as CSV, quoted as PathData is (text in quotes, numbers plain). */
     public static void write(List<PathRow> rows, Writer out) {
         try {
-            out.write("\"path\",\"total_conversions\",\"total_conversion_value\",\"total_null\"\n");
+            out.write(HEADER + "\n");
             for (PathRow r : rows) {
                 out.write('"');
                 out.write(r.path().replace("\"", "\"\""));

@@ -38,35 +38,29 @@ public final class TouchIndex {
     }
 
     public static TouchIndex build(OutcomeData data, Identities identities, OutcomeMapping mapping, By by) {
-        Map<String, Touches> groups = new HashMap<>();
-        Map<String, Map<String, int[]>> channelVotes = new HashMap<>();
-        Tally unplaced = new Tally();
-        // One lookup a touch: a person's email (or an account's name) leads straight to its group.
-        // The maps are large, and each lookup a likely cache miss: they dominate the time.
-        Touches none = new Touches();
-        Map<String, Touches> groupOf = new HashMap<>();
-        for (Touchpoint t : data.touchpoints()) {
-            String source = t.account() != null && by == By.ACCOUNT ? t.account() : t.email();
-            Touches group = source == null ? none : groupOf.computeIfAbsent(source, s -> {
-                String key = by == By.PERSON ? s : t.account() != null ? identities.ofName(s) : identities.accountOfEmail(s);
-                return key == null ? none : groups.computeIfAbsent(key, k -> new Touches());
-            });
-            if (t.campaign() != null) {
-                channelVotes.computeIfAbsent(t.campaign(), k -> new HashMap<>()).computeIfAbsent(t.channel(),
-                        k -> new int[1])[0]++;
-            }
-            if (group == none) {
-                unplaced.add(t.email());
-                continue;
-            }
-            group.add(t.at().toEpochMilli(), t.channel(), t.campaign(), t.cost(), t.email());
+        int size = data.touchpoints().size();
+        return build(data, identities, mapping, by,
+                size < 200_000 ? 1 : Math.min(4, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** The index built from {@code parts} slices of the touchpoints (any number gives the same index). */
+    static TouchIndex build(OutcomeData data, Identities identities, OutcomeMapping mapping, By by, int parts) {
+        // Touches are placed in parts, one per core, merged in order: each part's summary (groups,
+        // channel counts, what it could not place) merges associatively, and touches at the same
+        // time keep the order they were read in.
+        List<Touchpoint> all = data.touchpoints();
+        List<Part> done = java.util.stream.IntStream.range(0, parts).parallel()
+                .mapToObj(i -> new Part(identities, by).read(all.subList(all.size() * i / parts,
+                        all.size() * (i + 1) / parts))).toList();
+        Part whole = done.get(0);
+        for (int i = 1; i < done.size(); i++) {
+            whole.merge(done.get(i));
         }
+        Map<String, Touches> groups = whole.groups;
+        Map<String, ChannelVotes> channelVotes = whole.channelVotes;
+        Tally unplaced = whole.unplaced;
         Map<String, String> campaignChannels = new HashMap<>();
-        channelVotes.forEach((campaign, votes) -> {
-            Map<String, Integer> counted = new HashMap<>();
-            votes.forEach((channel, n) -> counted.put(channel, n[0]));
-            campaignChannels.put(campaign, Votes.winner(counted));
-        });
+        channelVotes.forEach((campaign, votes) -> campaignChannels.put(campaign, votes.winner()));
         campaignChannels.putAll(mapping.campaigns().channels());
         Tally unplacedMembers = new Tally();
         for (CampaignMember m : data.campaignMembers()) {
@@ -97,6 +91,51 @@ public final class TouchIndex {
         return new TouchIndex(by, groups, campaignChannels, List.copyOf(unmatched));
     }
 
+    /** The touches of a slice of the touchpoints, grouped: what one core does. */
+    private static final class Part {
+        final Identities identities;
+        final By by;
+        final Map<String, Touches> groups = new HashMap<>();
+        final Map<String, ChannelVotes> channelVotes = new HashMap<>();
+        final Tally unplaced = new Tally();
+
+        Part(Identities identities, By by) {
+            this.identities = identities;
+            this.by = by;
+        }
+
+        Part read(List<Touchpoint> touchpoints) {
+            // One lookup a touch: a person's email (or an account's name) leads straight to its group.
+            // The maps are large, and each lookup a likely cache miss: they dominate the time.
+            Touches none = new Touches();
+            Map<String, Touches> groupOf = new HashMap<>();
+            for (Touchpoint t : touchpoints) {
+                String source = t.account() != null && by == By.ACCOUNT ? t.account() : t.email();
+                Touches group = source == null ? none : groupOf.computeIfAbsent(source, s -> {
+                    String key = by == By.PERSON ? s : t.account() != null ? identities.ofName(s)
+                            : identities.accountOfEmail(s);
+                    return key == null ? none : groups.computeIfAbsent(key, k -> new Touches());
+                });
+                if (t.campaign() != null) {
+                    channelVotes.computeIfAbsent(t.campaign(), k -> new ChannelVotes()).add(t.channel());
+                }
+                if (group == none) {
+                    unplaced.add(t.email());
+                    continue;
+                }
+                group.add(t.at().toEpochMilli(), t.channel(), t.campaign(), t.cost(), t.email());
+            }
+            return this;
+        }
+
+        /** Adds a later part: its touches after this part's, group by group. */
+        void merge(Part later) {
+            later.groups.forEach((key, touches) -> groups.merge(key, touches, Touches::append));
+            later.channelVotes.forEach((campaign, votes) -> channelVotes.merge(campaign, votes, ChannelVotes::merge));
+            unplaced.merge(later.unplaced);
+        }
+    }
+
     public By by() {
         return by;
     }
@@ -118,5 +157,48 @@ public final class TouchIndex {
     /** Touches that could not be given an account (personal email, no account column) or a person, with examples. */
     public List<Unmatched> unmatched() {
         return unmatched;
+    }
+
+    /**
+     * The channels one campaign's touches are in, counted. A campaign has few channels, so a short
+     * list scanned per touch beats a second map lookup (the values are pooled, so usually the same
+     * instance).
+     */
+    private static final class ChannelVotes {
+        private String[] channels = new String[2];
+        private int[] counts = new int[2];
+        private int size;
+
+        void add(String channel) {
+            for (int i = 0; i < size; i++) {
+                if (channels[i] == channel || channels[i].equals(channel)) {
+                    counts[i]++;
+                    return;
+                }
+            }
+            if (size == channels.length) {
+                channels = java.util.Arrays.copyOf(channels, size * 2);
+                counts = java.util.Arrays.copyOf(counts, size * 2);
+            }
+            channels[size] = channel;
+            counts[size++] = 1;
+        }
+
+        ChannelVotes merge(ChannelVotes other) {
+            for (int i = 0; i < other.size; i++) {
+                for (int n = 0; n < other.counts[i]; n++) {
+                    add(other.channels[i]);
+                }
+            }
+            return this;
+        }
+
+        String winner() {
+            Map<String, Integer> counted = new HashMap<>();
+            for (int i = 0; i < size; i++) {
+                counted.put(channels[i], counts[i]);
+            }
+            return Votes.winner(counted);
+        }
     }
 }

@@ -8,11 +8,12 @@ import java.util.Arrays;
  */
 public final class Touches {
 
-    long[] at = new long[4];
-    String[] channel = new String[4];
-    String[] campaign = new String[4];
-    double[] cost = new double[4];
-    String[] person = new String[4];
+    // Room for 16 at first: an account has dozens of touches a year, and each doubling copies five arrays.
+    long[] at = new long[16];
+    String[] channel = new String[16];
+    String[] campaign = new String[16];
+    double[] cost = new double[16];
+    String[] person = new String[16];
     int size;
 
     void add(long time, String ch, String camp, double c, String who) {
@@ -30,6 +31,14 @@ public final class Touches {
         cost[size] = c;
         person[size] = who;
         size++;
+    }
+
+    /** Adds {@code later}'s touches after these (before sorting). */
+    Touches append(Touches later) {
+        for (int i = 0; i < later.size; i++) {
+            add(later.at[i], later.channel[i], later.campaign[i], later.cost[i], later.person[i]);
+        }
+        return this;
     }
 
     /** Puts the touches in time order (stable: touches at the same time keep the order they were read). */

@@ -201,7 +201,7 @@ public final class OutcomeMappingReader {
 
     /**
      * A mapping of free keys to values; when {@code allowed} is given, each value must be one of
-     * them. Exact keys are kept with their lower case beside them.
+     * them. Keys are kept as written (CRM values are matched ignoring case where they are used).
      */
     private static Map<String, String> pairs(NodeReader reader, Entries parent, String key, List<String> allowed,
                                              String what) {

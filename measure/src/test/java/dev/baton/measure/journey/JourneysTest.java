@@ -101,6 +101,21 @@ class JourneysTest {
     }
 
     @Test
+    void theIndexBuiltInPartsIsTheIndexBuiltInOne() throws Exception {
+        OutcomeData data = examples();
+        Identities ids = IdentityMatcher.match(data, OutcomeMapping.IdentityRules.NONE);
+
+        for (int parts : new int[] {2, 3, 7}) {
+            TouchIndex split = TouchIndex.build(data, ids, OutcomeMapping.DEFAULT, TouchIndex.By.ACCOUNT, parts);
+            assertThat(PathRows.of(Journeys.build(data, ids, split, JourneyOptions.DEFAULT).journeys()))
+                    .isEqualTo(PathRows.of(journeys(JourneyOptions.DEFAULT).journeys()));
+            assertThat(split.unmatched()).isEqualTo(TouchIndex.build(data, ids, OutcomeMapping.DEFAULT,
+                    TouchIndex.By.ACCOUNT, 1).unmatched());
+            assertThat(split.channelOf("Q1 Analytics Webinar")).isEqualTo("webinar");
+        }
+    }
+
+    @Test
     void personJourneysFollowThePersonOfEachOpportunity() throws Exception {
         JourneyOptions byPerson = new JourneyOptions(TouchIndex.By.PERSON, JourneyOptions.Conversion.CREATED,
                 Duration.ofDays(90));
