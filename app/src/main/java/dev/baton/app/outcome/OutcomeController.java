@@ -1,5 +1,6 @@
 package dev.baton.app.outcome;
 
+import dev.baton.app.imports.ImportRefused.Reason;
 import dev.baton.app.api.ApiException;
 import dev.baton.app.json.Json;
 import dev.baton.app.json.ProblemJson;
@@ -105,7 +106,7 @@ class OutcomeController {
         if (!e.mappingProblems().isEmpty()) {
             problem.with("errors", ProblemJson.problems(e.mappingProblems()));
         }
-        if (e.reason() == OutcomeRefused.Reason.UNKNOWN_KIND) {
+        if (e.reason() == Reason.UNKNOWN_KIND) {
             problem.with("kinds", OutcomeImports.kinds().stream().map(k -> k.id()).toList());
         }
         return problem;

@@ -1,5 +1,6 @@
 package dev.baton.app.outcome;
 
+import dev.baton.app.imports.ImportRefused.Reason;
 import dev.baton.measure.crm.CrmProblem;
 import dev.baton.measure.crm.CrmReader;
 import dev.baton.measure.mapping.OutcomeMapping;
@@ -79,11 +80,11 @@ public class OutcomeImports {
 
     private Imported read(String kind, String fileName, byte[] content, String mappingText, String by, boolean keep) {
         if (kind == null || ExportKind.byId(kind).isEmpty()) {
-            throw OutcomeRefused.of(OutcomeRefused.Reason.UNKNOWN_KIND, "unknown outcome kind '" + kind + "'; expected one of "
+            throw OutcomeRefused.of(Reason.UNKNOWN_KIND, "unknown outcome kind '" + kind + "'; expected one of "
                     + String.join(", ", ExportKind.ids()));
         }
         if (content == null || content.length == 0) {
-            throw OutcomeRefused.of(OutcomeRefused.Reason.NO_FILE, "no file: choose the " + kind + " export to import");
+            throw OutcomeRefused.of(Reason.NO_FILE, "no file: choose the " + kind + " export to import");
         }
         String name = safeName(fileName, kind);
         String mapping = mappingText == null || mappingText.isBlank() ? null : mappingText;
@@ -99,7 +100,7 @@ public class OutcomeImports {
                 .findFirst().orElse(null);
         for (OutcomeBatch b : batches) {
             if (b.fileName().equals(name) && !b.kind().equals(kind)) {
-                throw OutcomeRefused.of(OutcomeRefused.Reason.NAME_TAKEN, "a file named '" + name + "' is imported already as "
+                throw OutcomeRefused.of(Reason.CONFLICT, "a file named '" + name + "' is imported already as "
                         + b.kind() + " (batch " + b.id() + "): rename this " + kind + " export and import it again");
             }
         }
@@ -119,7 +120,7 @@ public class OutcomeImports {
         CrmReader.Result read = CrmReader.read(sources, withFiles(outcomeMapping, files));
         if (!read.ok()) {
             List<CrmProblem> problems = read.problems();
-            throw new OutcomeRefused(OutcomeRefused.Reason.INVALID_EXPORT, problems.size() + " problem"
+            throw new OutcomeRefused(Reason.INVALID_EXPORT, problems.size() + " problem"
                     + (problems.size() == 1 ? "" : "s") + " in " + name + "; nothing was stored: " + problems.get(0).format(),
                     problems, List.of());
         }
@@ -152,7 +153,7 @@ public class OutcomeImports {
                 return OutcomeMapping.DEFAULT;
             }
             long errors = r.problems().stream().filter(Problem::isError).count();
-            throw new OutcomeRefused(OutcomeRefused.Reason.INVALID_MAPPING, "the outcome mapping has " + errors + " error"
+            throw new OutcomeRefused(Reason.INVALID_MAPPING, "the outcome mapping has " + errors + " error"
                     + (errors == 1 ? "" : "s") + "; nothing was stored", List.of(), r.problems());
         }
         return r.mapping();

@@ -1,38 +1,15 @@
 package dev.baton.app.outcome;
 
+import dev.baton.app.imports.ImportRefused.Reason;
 import dev.baton.measure.crm.CrmProblem;
 import dev.baton.model.problem.Problem;
 import java.util.List;
 
 /**
  * An outcome export the server refuses, and why; nothing was stored. The API turns it into a
- * problem detail (status and code below), the Import page into messages at {@code file:line:col}.
+ * problem detail (the status and code of the work imports' {@link Reason}), the Import page into messages at {@code file:line:col}.
  */
 public final class OutcomeRefused extends RuntimeException {
-
-    public enum Reason {
-        UNKNOWN_KIND(400, "unknown-kind"),
-        NO_FILE(400, "invalid-input"),
-        INVALID_MAPPING(422, "invalid-mapping"),
-        INVALID_EXPORT(422, "invalid-export"),
-        NAME_TAKEN(409, "import-conflict");
-
-        private final int status;
-        private final String code;
-
-        Reason(int status, String code) {
-            this.status = status;
-            this.code = code;
-        }
-
-        public int status() {
-            return status;
-        }
-
-        public String code() {
-            return code;
-        }
-    }
 
     private final Reason reason;
     private final List<CrmProblem> problems;
