@@ -2,6 +2,7 @@ package dev.baton.app.cli;
 
 import dev.baton.app.json.AttributionJson;
 import dev.baton.app.json.Json;
+import dev.baton.app.outcome.OutcomeJourneys;
 import dev.baton.measure.attribution.Attribution;
 import dev.baton.measure.attribution.AttributionModel;
 import dev.baton.measure.attribution.AttributionOptions;
@@ -22,6 +23,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -31,14 +33,18 @@ import picocli.CommandLine.Option;
 @Command(name = "attribute", mixinStandardHelpOptions = true,
         description = "Attribute conversions and their value to the channels of customer journeys, read from "
                 + "aggregated paths (ChannelAttribution's PathData layout: path, total_conversions, "
-                + "total_conversion_value, total_null).")
+                + "total_conversion_value, total_null), or cut from touchpoints and CRM exports (--touchpoints, --crm).")
 final class AttributeCommand implements Callable<Integer> {
 
     enum Format { text, json, csv }
 
-    @Option(names = "--paths", required = true, paramLabel = "FILE.csv",
+    @Option(names = "--paths", paramLabel = "FILE.csv",
             description = "Aggregated paths: one row per path of channels with its conversions, value and nulls.")
     Path paths;
+
+    /** Instead of --paths: journeys cut from touchpoints and CRM exports, as 'baton funnel journeys' cuts them. */
+    @Mixin
+    OutcomeInputs inputs = new OutcomeInputs();
 
     @Option(names = "--model", required = true, paramLabel = "MODEL",
             description = "first-touch, last-touch, linear, linear-unique, time-decay, position-based, markov, "
@@ -88,6 +94,9 @@ final class AttributeCommand implements Callable<Integer> {
             err.println("Try 'baton attribute --help' for more information.");
             return Baton.USAGE;
         }
+        if (paths == null) {
+            return fromOutcomes(chosen, err);
+        }
         if (!Files.isRegularFile(paths)) {
             err.println(paths + ": error: " + (Files.exists(paths) ? "expected a CSV file, found a directory" : "no such file"));
             return Baton.INVALID;
@@ -116,6 +125,35 @@ final class AttributeCommand implements Callable<Integer> {
             err.println(paths + ": error: " + e.getMessage());
             return Baton.INVALID;
         }
+        print(result);
+        return Baton.OK;
+    }
+
+    /** {@code --touchpoints … --crm …}: the journeys of the measure journey code, fed to the same models. */
+    private Integer fromOutcomes(AttributionModel chosen, PrintWriter err) {
+        OutcomeInputs.Read read = inputs.read(spec);
+        if (read == null) {
+            return Baton.INVALID;
+        }
+        OutcomeJourneys.Cut cut = OutcomeJourneys.cut(read.crm().data(), read.identities(), read.mapping(), read.options());
+        if (cut.empty()) {
+            err.println("baton attribute: no journey has a touch: the touchpoints reach no account or person of the CRM "
+                    + "records (see 'baton funnel journeys' for what was not matched)");
+            return Baton.INVALID;
+        }
+        AttributionResult result;
+        try {
+            result = Attribution.run(chosen, cut.journeys(), new AttributionOptions(order == null ? 1 : order,
+                    halfLife == null ? 1 : halfLife));
+        } catch (IllegalArgumentException e) {
+            err.println("baton attribute: " + e.getMessage());
+            return Baton.INVALID;
+        }
+        print(result);
+        return Baton.OK;
+    }
+
+    private void print(AttributionResult result) {
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case json -> out.println(Json.write(AttributionJson.result(result)));
@@ -123,7 +161,6 @@ final class AttributeCommand implements Callable<Integer> {
             default -> text(result, out);
         }
         out.flush();
-        return Baton.OK;
     }
 
     /** What is wrong with the options, or null. */
@@ -142,6 +179,13 @@ final class AttributeCommand implements Callable<Integer> {
         }
         if (halfLife != null && !(halfLife > 0 && halfLife < Double.POSITIVE_INFINITY)) {
             return "--half-life must be a positive number of touches, found " + halfLife;
+        }
+        boolean outcomes = !inputs.crm.isEmpty() || !inputs.touchpoints.isEmpty();
+        if (paths == null && !outcomes) {
+            return "give --paths FILE.csv, or --touchpoints FILE.csv with --crm DIR_OR_FILES";
+        }
+        if (paths != null && outcomes) {
+            return "--paths reads journeys already cut; give it alone, or --touchpoints and --crm instead";
         }
         if (separator.isEmpty()) {
             return "--separator must not be empty";

@@ -81,6 +81,7 @@ public class SecurityConfig {
                         .requestMatchers("/api/v1/me", "/api/v1/me/**").authenticated()
                         .requestMatchers(HttpMethod.PUT, "/api/v1/model").hasAnyRole("ADMIN", "OPS")
                         .requestMatchers("/api/v1/imports", "/api/v1/imports/**").hasAnyRole("ADMIN", "OPS")
+                        .requestMatchers("/api/v1/outcomes/imports").hasAnyRole("ADMIN", "OPS")
                         .requestMatchers("/api/v1/migrations", "/api/v1/migrations/**").hasAnyRole("ADMIN", "OPS")
                         // Deciding on a proposed model change is changing the model: the right of uploads.
                         .requestMatchers(HttpMethod.POST, "/api/v1/model-changes/*/accept", "/api/v1/model-changes/*/decline")

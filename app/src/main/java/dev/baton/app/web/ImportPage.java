@@ -1,6 +1,8 @@
 package dev.baton.app.web;
 
 import dev.baton.app.imports.ImportRefused;
+import dev.baton.app.outcome.OutcomeImports;
+import dev.baton.app.outcome.OutcomeRefused;
 import dev.baton.app.imports.ImportSummary;
 import dev.baton.app.imports.ImportUpload;
 import dev.baton.app.imports.ServerBatches;
@@ -63,11 +65,13 @@ class ImportPage {
     private final ServerImports imports;
     private final ServerBatches batches;
     private final ModelVersions versions;
+    private final OutcomeImports outcomes;
 
-    ImportPage(ServerImports imports, ServerBatches batches, ModelVersions versions) {
+    ImportPage(ServerImports imports, ServerBatches batches, ModelVersions versions, OutcomeImports outcomes) {
         this.imports = imports;
         this.batches = batches;
         this.versions = versions;
+        this.outcomes = outcomes;
     }
 
     /** An import batch as a row of the page's table; times in UTC to the minute. */
@@ -95,7 +99,7 @@ class ImportPage {
                    @RequestParam(name = "mappingFile", required = false) MultipartFile mappingFile,
                    @RequestHeader(name = "HX-Request", required = false) String htmx, Model page,
                    HttpServletResponse response) throws IOException {
-        return run(kind, file, mapping, mappingFile, htmx, page, response, imports::preview);
+        return run(kind, file, mapping, mappingFile, htmx, page, response, imports::preview, null);
     }
 
     @PostMapping("/import")
@@ -104,7 +108,8 @@ class ImportPage {
                  @RequestParam(name = "mappingFile", required = false) MultipartFile mappingFile,
                  @RequestHeader(name = "HX-Request", required = false) String htmx, Model page,
                  @AuthenticationPrincipal BatonUser user, HttpServletResponse response) throws IOException {
-        return run(kind, file, mapping, mappingFile, htmx, page, response, upload -> imports.store(upload, user.personId()));
+        return run(kind, file, mapping, mappingFile, htmx, page, response, upload -> imports.store(upload, user.personId()),
+                user.personId());
     }
 
     /** The confirm step of a retraction: what the batch holds and what retracting it does; nothing changes yet. */
@@ -152,13 +157,16 @@ class ImportPage {
     }
 
     private String run(String kind, List<MultipartFile> file, String mapping, MultipartFile mappingFile, String htmx,
-                       Model page, HttpServletResponse response, Function<ImportUpload, ImportSummary> action)
-            throws IOException {
+                       Model page, HttpServletResponse response, Function<ImportUpload, ImportSummary> action,
+                       String who) throws IOException {
         String mappingText = mapping != null && !mapping.isBlank() ? mapping
                 : mappingFile != null && !mappingFile.isEmpty() ? new String(mappingFile.getBytes(), StandardCharsets.UTF_8)
                 : null;
         form(page, kind, mappingText);
         page.addAttribute("oob", htmx != null);
+        if (outcomes.isKind(kind)) {
+            return outcome(kind, file, mappingText, who, htmx, page, response);
+        }
         try {
             ImportSummary summary = imports.received(kind, file, mappingText, action);
             page.addAttribute("summary", summary);
@@ -171,9 +179,46 @@ class ImportPage {
         return htmx == null ? "import" : "import :: response";
     }
 
+    /**
+     * An outcome export (a CRM report or touchpoint file): previewed ({@code who} null) or stored
+     * beside the event log by {@link OutcomeImports}; a bad one stores nothing and lists every
+     * problem at its file:line:col.
+     */
+    private String outcome(String kind, List<MultipartFile> files, String mapping, String who, String htmx, Model page,
+                           HttpServletResponse response) throws IOException {
+        MultipartFile file = files == null || files.isEmpty() ? null : files.get(0);
+        try {
+            String name = file == null ? null : file.getOriginalFilename();
+            byte[] bytes = file == null ? null : file.getBytes();
+            OutcomeImports.Imported done = who == null ? outcomes.preview(kind, name, bytes, mapping, "preview")
+                    : outcomes.store(kind, name, bytes, mapping, who);
+            page.addAttribute("outcome", done);
+            page.addAttribute("outcomeStored", who != null);
+        } catch (OutcomeRefused e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            page.addAttribute("problem", e.getMessage());
+            page.addAttribute("outcomeProblems", e.problems().stream().limit(50).map(p -> p.format()).toList());
+            page.addAttribute("outcomeMoreProblems", Math.max(0, e.problems().size() - 50));
+            switch (e.reason()) {
+                case UNKNOWN_KIND -> page.addAttribute("kindError", e.getMessage());
+                case INVALID_MAPPING -> {
+                    page.addAttribute("mappingError", e.getMessage());
+                    page.addAttribute("mappingProblems", ModelPage.problems(e.mappingProblems()));
+                }
+                default -> page.addAttribute("fileError", e.getMessage());
+            }
+        }
+        page.addAttribute("outcomeBatches", outcomes.batches());
+        return htmx == null ? "import" : "import :: response";
+    }
+
     private void form(Model page, String kind, String mapping) {
-        page.addAttribute("kinds", ServerImports.kinds().stream()
+        List<KindOption> kinds = new java.util.ArrayList<>(ServerImports.kinds().stream()
                 .map(k -> new KindOption(k, k + " — " + KINDS.getOrDefault(k, k))).toList());
+        OutcomeImports.kinds().forEach(k -> kinds.add(new KindOption(k.id(), k.id() + " — outcomes: "
+                + k.label() + " (CSV)")));
+        page.addAttribute("kinds", kinds);
+        page.addAttribute("outcomeBatches", outcomes.batches());
         page.addAttribute("kind", kind == null ? "jira-json" : kind);
         page.addAttribute("mapping", mapping);
         page.addAttribute("maxBytes", imports.maxUpload().toBytes());

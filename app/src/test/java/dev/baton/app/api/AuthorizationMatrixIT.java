@@ -42,6 +42,7 @@ class AuthorizationMatrixIT extends DemoServer {
             return Needs.SIGNED_IN;
         }
         if ((method.equals("PUT") && path.equals("/api/v1/model")) || path.startsWith("/api/v1/imports")
+                || path.equals("/api/v1/outcomes/imports")
                 || path.startsWith("/api/v1/migrations")
                 || path.startsWith("/api/v1/model-changes/") && (path.endsWith("/accept") || path.endsWith("/decline"))) {
             return Needs.OPS;
@@ -63,6 +64,8 @@ class AuthorizationMatrixIT extends DemoServer {
             "/learning", "/learning/insights", "/learning/insights/{id}", "/learning/insights/{id}/follow-ups",
             "/learning/insights/{id}/proposals", "/learning/post-mortems/{item}", "/learning/changes/{id}",
             "/learning/changes/{id}/accept", "/learning/changes/{id}/decline",
+            // outcomes (docs/outcomes.md): the funnel, attribution by model, campaigns' pipeline beside their debt
+            "/outcomes",
             // the OpenAPI document itself
             "/api/docs", "/api/docs.yaml");
 

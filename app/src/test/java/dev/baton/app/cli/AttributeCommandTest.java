@@ -217,4 +217,51 @@ class AttributeCommandTest {
                 .filter(c -> c.get("channel").equals("eta")).findFirst().orElseThrow();
         assertThat(((Number) eta.get("conversions")).doubleValue()).isCloseTo(3340.8, within(0.1));
     }
+
+    @Test
+    void touchpointsAndCrmGiveWhatTheirJourneysFileGives() throws Exception {
+        String salesforce = CliRun.example("outcomes/salesforce");
+        String touchpoints = CliRun.example("outcomes/touchpoints.csv");
+        Path journeys = tmp.resolve("paths.csv");
+        CliRun cut = CliRun.of("funnel", "journeys", "--crm", salesforce, "--touchpoints", touchpoints,
+                "--out", journeys.toString());
+        assertThat(cut.exitCode()).as(cut.err()).isZero();
+
+        for (String model : List.of("markov", "shapley", "linear", "position-based")) {
+            CliRun direct = CliRun.of("attribute", "--touchpoints", touchpoints, "--crm", salesforce, "--model", model,
+                    "--format", "json");
+            CliRun viaFile = CliRun.of("attribute", "--paths", journeys.toString(), "--model", model, "--format", "json");
+            assertThat(direct.exitCode()).as(direct.err()).isZero();
+            assertThat(direct.jsonObject()).as(model).isEqualTo(viaFile.jsonObject());
+            assertThat(direct.jsonObject()).containsEntry("model", model);
+            assertThat((Double) direct.jsonObject().get("totalConversions")).isPositive();
+        }
+        CliRun text = CliRun.of("attribute", "--touchpoints", touchpoints, "--crm", salesforce, "--model", "first-touch",
+                "--conversion", "won", "--lookback", "180d");
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains("first-touch attribution of");
+    }
+
+    @Test
+    void pathsWithCrmOrNeitherIsAUsageError() throws Exception {
+        CliRun both = CliRun.of("attribute", "--paths", toy2().toString(), "--crm", CliRun.example("outcomes/salesforce"),
+                "--model", "linear");
+        CliRun neither = CliRun.of("attribute", "--model", "linear");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("--paths reads journeys already cut");
+        assertThat(neither.exitCode()).isEqualTo(2);
+        assertThat(neither.err()).contains("give --paths FILE.csv, or --touchpoints FILE.csv with --crm");
+    }
+
+    @Test
+    void aBadCrmExportIsExitOneWithFileLineAndColumn() throws Exception {
+        Path opps = tmp.resolve("opportunities.csv");
+        Files.writeString(opps, "Opportunity ID,Opportunity Name,Stage,Amount,Created Date,Close Date\n"
+                + "0061,Big,Closed Won,1000,2026-01-05,31/31/2026\n");
+        CliRun run = CliRun.of("attribute", "--touchpoints", CliRun.example("outcomes/touchpoints.csv"), "--crm",
+                opps.toString(), "--model", "linear");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("opportunities.csv:2:").contains("Close Date");
+        assertThat(run.out()).isEmpty();
+    }
 }

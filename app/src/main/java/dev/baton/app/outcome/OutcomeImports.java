@@ -1,0 +1,187 @@
+package dev.baton.app.outcome;
+
+import dev.baton.app.imports.ImportRefused.Reason;
+import dev.baton.measure.crm.CrmProblem;
+import dev.baton.measure.crm.CrmReader;
+import dev.baton.measure.mapping.OutcomeMapping;
+import dev.baton.measure.mapping.OutcomeMappingReader;
+import dev.baton.measure.outcome.ExportKind;
+import dev.baton.model.problem.Problem;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * Imports of outcome exports (CRM reports, touchpoint files) through the server: the export is read
+ * together with everything stored before, by the same reader as {@code baton funnel}, and stored
+ * only when all of it reads cleanly — a bad export stores nothing and every problem is named at its
+ * {@code file:line:col}. The same kind and file name again replaces its batch; the same content
+ * again changes nothing.
+ */
+@Service
+public class OutcomeImports {
+
+    /** The import kinds: the export kinds of the measure module, with what each reads. */
+    public static List<ExportKind> kinds() {
+        return List.of(ExportKind.values());
+    }
+
+    /** What an import did. {@code changed} is false when the same export was there already. */
+    public record Imported(OutcomeBatch batch, boolean changed, OutcomeBatch replaced, List<CrmReader.FileRead> files,
+                           List<String> notes) {
+    }
+
+    /** Everything stored, read and matched; {@code data} is null when nothing is stored yet. */
+    public record Stored(OutcomeMapping mapping, CrmReader.Result read, List<OutcomeBatch> batches) {
+        public boolean empty() {
+            return batches.isEmpty();
+        }
+    }
+
+    private final OutcomeStore store;
+    private final Clock clock;
+
+    public OutcomeImports(OutcomeStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** The stored batches, oldest first. */
+    public List<OutcomeBatch> batches() {
+        return store.list();
+    }
+
+    public boolean isKind(String kind) {
+        return kind != null && ExportKind.byId(kind).isPresent();
+    }
+
+    /**
+     * Reads the export with everything stored and stores it as a batch, or refuses it with every
+     * problem. {@code mappingText} (optional) becomes the server's outcome mapping from now on.
+     */
+    public Imported store(String kind, String fileName, byte[] content, String mappingText, String by) {
+        return read(kind, fileName, content, mappingText, by, true);
+    }
+
+    /** What {@link #store} would do, stored nothing: every problem, or the rows it would store. */
+    public Imported preview(String kind, String fileName, byte[] content, String mappingText, String by) {
+        return read(kind, fileName, content, mappingText, by, false);
+    }
+
+    private Imported read(String kind, String fileName, byte[] content, String mappingText, String by, boolean keep) {
+        if (kind == null || ExportKind.byId(kind).isEmpty()) {
+            throw OutcomeRefused.of(Reason.UNKNOWN_KIND, "unknown outcome kind '" + kind + "'; expected one of "
+                    + String.join(", ", ExportKind.ids()));
+        }
+        if (content == null || content.length == 0) {
+            throw OutcomeRefused.of(Reason.NO_FILE, "no file: choose the " + kind + " export to import");
+        }
+        String name = safeName(fileName, kind);
+        String mapping = mappingText == null || mappingText.isBlank() ? null : mappingText;
+        OutcomeMapping outcomeMapping = mapping(mapping != null ? mapping : store.latestMapping().orElse(null),
+                mapping != null);
+        String hash = hash(kind, content);
+        Optional<OutcomeBatch> same = store.byHash(kind, hash);
+        List<OutcomeBatch> batches = store.list();
+        if (same.isPresent() && mapping == null) {
+            return new Imported(same.get(), false, null, List.of(), List.of());
+        }
+        OutcomeBatch replaced = batches.stream().filter(b -> b.kind().equals(kind) && b.fileName().equals(name))
+                .findFirst().orElse(null);
+        for (OutcomeBatch b : batches) {
+            if (b.fileName().equals(name) && !b.kind().equals(kind)) {
+                throw OutcomeRefused.of(Reason.CONFLICT, "a file named '" + name + "' is imported already as "
+                        + b.kind() + " (batch " + b.id() + "): rename this " + kind + " export and import it again");
+            }
+        }
+        // Read with everything else stored: a duplicate id across exports is caught now, not on the page.
+        List<CrmReader.Source> sources = new ArrayList<>();
+        Map<String, String> files = new HashMap<>(outcomeMapping.files());
+        for (OutcomeBatch b : batches) {
+            files.put(b.fileName(), b.kind());
+        }
+        files.put(name, kind);
+        for (CrmReader.Source s : store.sources()) {
+            if (replaced == null || !s.name().equals(name)) {
+                sources.add(s);
+            }
+        }
+        sources.add(new CrmReader.Source(name, () -> new ByteArrayInputStream(content)));
+        CrmReader.Result read = CrmReader.read(sources, withFiles(outcomeMapping, files));
+        if (!read.ok()) {
+            List<CrmProblem> problems = read.problems();
+            throw new OutcomeRefused(Reason.INVALID_EXPORT, problems.size() + " problem"
+                    + (problems.size() == 1 ? "" : "s") + " in " + name + "; nothing was stored: " + problems.get(0).format(),
+                    problems, List.of());
+        }
+        long rows = read.files().stream().filter(f -> f.name().equals(name)).mapToLong(CrmReader.FileRead::rows).sum();
+        OutcomeBatch batch = new OutcomeBatch(UUID.randomUUID().toString().substring(0, 12), kind, OutcomeBatch.source(kind),
+                name, hash, rows, by, clock.instant(), mapping != null);
+        if (keep) {
+            store.replace(batch, content, mapping);
+        }
+        return new Imported(batch, keep, replaced, read.files(), read.notes());
+    }
+
+    /** Everything stored, read again by the one reader (stored exports read cleanly: each was checked with the rest). */
+    public Stored stored() {
+        List<OutcomeBatch> batches = store.list();
+        OutcomeMapping mapping = mapping(store.latestMapping().orElse(null), false);
+        Map<String, String> files = new HashMap<>(mapping.files());
+        batches.forEach(b -> files.put(b.fileName(), b.kind()));
+        OutcomeMapping read = withFiles(mapping, files);
+        return new Stored(read, CrmReader.read(store.sources(), read), batches);
+    }
+
+    private static OutcomeMapping mapping(String text, boolean uploaded) {
+        if (text == null) {
+            return OutcomeMapping.DEFAULT;
+        }
+        OutcomeMappingReader.Result r = OutcomeMappingReader.read(text);
+        if (!r.valid() || r.problems().stream().anyMatch(Problem::isError)) {
+            if (!uploaded) {
+                return OutcomeMapping.DEFAULT;
+            }
+            long errors = r.problems().stream().filter(Problem::isError).count();
+            throw new OutcomeRefused(Reason.INVALID_MAPPING, "the outcome mapping has " + errors + " error"
+                    + (errors == 1 ? "" : "s") + "; nothing was stored", List.of(), r.problems());
+        }
+        return r.mapping();
+    }
+
+    private static OutcomeMapping withFiles(OutcomeMapping m, Map<String, String> files) {
+        return new OutcomeMapping(m.dayFirst(), m.stages(), m.columns(), Map.copyOf(files), m.stageDates(), m.identity(),
+                m.campaigns(), m.handoff());
+    }
+
+    /** The upload's base name, with nothing a path or a message could trip on. */
+    static String safeName(String fileName, String kind) {
+        String base = fileName == null ? "" : fileName.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._ -]", "_").strip();
+        if (base.isEmpty() || base.chars().allMatch(c -> c == '.')) {
+            base = kind + ".csv";
+        }
+        return base.length() > 120 ? base.substring(0, 120) : base;
+    }
+
+    private static String hash(String kind, byte[] content) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(kind.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            return HexFormat.of().formatHex(sha.digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.baton.app.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.app.ProjectRoot;
+import dev.baton.app.api.ApiClient.FilePart;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Outcome imports and reports through the API on a real PostgreSQL: the example exports import as
+ * batches beside the event log (the log is untouched), the same export again changes nothing, a bad
+ * export is refused at its file:line:col and stores nothing, and the funnel and attribution show the
+ * figures of {@code baton funnel} and every model side by side.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OutcomeApiIT extends DemoServer {
+
+    static final Path EXAMPLES = ProjectRoot.PATH.resolve("examples/outcomes");
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    static FilePart file(String name) {
+        try {
+            return new FilePart(Path.of(name).getFileName().toString(), Files.readAllBytes(EXAMPLES.resolve(name)));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    long batches() {
+        return jdbc.queryForObject("select count(*) from outcome_batches", Long.class);
+    }
+
+    long events() {
+        return jdbc.queryForObject("select count(*) from events", Long.class);
+    }
+
+    @Test
+    @Order(1)
+    void beforeAnyImportTheReportsSayThereIsNothing() {
+        ApiClient.Response funnel = user("maya").get("/api/v1/outcomes/funnel");
+        assertThat(funnel.status()).isEqualTo(404);
+        assertThat(funnel.body()).contains("no-outcome-data");
+    }
+
+    @Test
+    @Order(2)
+    @SuppressWarnings("unchecked")
+    void theExamplesImportBesideTheLogAndTheSameExportAgainChangesNothing() {
+        ApiClient grace = user("grace");
+        long events = events();
+        String[][] files = {{"salesforce-leads", "salesforce/leads.csv"},
+                {"salesforce-opportunities", "salesforce/opportunities.csv"},
+                {"salesforce-contact-roles", "salesforce/contact-roles.csv"},
+                {"salesforce-opportunity-history", "salesforce/opportunity-history.csv"},
+                {"salesforce-campaign-members", "salesforce/campaign-members.csv"},
+                {"touchpoints", "touchpoints.csv"}};
+        for (String[] f : files) {
+            ApiClient.Response r = grace.multipart("/api/v1/outcomes/imports", "kind", f[0], "file", file(f[1]));
+            assertThat(r.status()).as(f[1] + ": " + r.body()).isEqualTo(201);
+            assertThat(r.json()).containsEntry("changed", true);
+            assertThat((Map<String, Object>) r.json().get("batch")).containsEntry("kind", f[0]);
+        }
+        assertThat(batches()).isEqualTo(6);
+        assertThat(events()).as("outcome data is not work events").isEqualTo(events);
+
+        ApiClient.Response again = grace.multipart("/api/v1/outcomes/imports", "kind", "salesforce-leads", "file",
+                file("salesforce/leads.csv"));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json()).containsEntry("changed", false);
+        assertThat(batches()).isEqualTo(6);
+
+        ApiClient.Response member = user("maya").multipart("/api/v1/outcomes/imports", "kind", "touchpoints", "file",
+                file("touchpoints.csv"));
+        assertThat(member.status()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(3)
+    void aBadExportIsRefusedAtItsLineAndColumnAndStoresNothing() {
+        ApiClient grace = user("grace");
+        long before = batches();
+        String bad = "Opportunity ID,Opportunity Name,Stage,Amount,Created Date,Close Date\n"
+                + "0069,Big,Closed Won,1000,2026-01-05,31/31/2026\n"
+                + "0068,Small,Discovery Call,10,2026-01-05,\n";
+        ApiClient.Response r = grace.multipart("/api/v1/outcomes/imports", "kind", "salesforce-opportunities", "file",
+                new FilePart("more-opps.csv", bad.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        assertThat(r.body()).contains("invalid-export").contains("more-opps.csv:2:6").contains("more-opps.csv:3:3")
+                .contains("Discovery Call");
+        assertThat(batches()).isEqualTo(before);
+
+        ApiClient.Response unknown = grace.multipart("/api/v1/outcomes/imports", "kind", "marketo", "file",
+                new FilePart("x.csv", "a,b\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).contains("unknown-kind");
+        ApiClient.Response noFile = grace.multipart("/api/v1/outcomes/imports", "kind", "touchpoints");
+        assertThat(noFile.status()).isEqualTo(400);
+        assertThat(batches()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(4)
+    @SuppressWarnings("unchecked")
+    void theFunnelAndAttributionShowTheStoredExports() {
+        ApiClient maya = user("maya");
+        ApiClient.Response funnel = maya.get("/api/v1/outcomes/funnel?by=channel");
+        assertThat(funnel.status()).as(funnel.body()).isEqualTo(200);
+        Map<String, Object> total = (Map<String, Object>) funnel.json().get("total");
+        assertThat((List<Map<String, Object>>) total.get("stages")).extracting(s -> s.get("count"))
+                .containsExactly(6, 5, 3, 3, 1);
+        assertThat(funnel.json()).containsEntry("by", "channel");
+
+        ApiClient.Response attribution = maya.get("/api/v1/outcomes/attribution");
+        assertThat(attribution.status()).as(attribution.body()).isEqualTo(200);
+        List<Map<String, Object>> models = (List<Map<String, Object>>) attribution.json().get("models");
+        assertThat(models).extracting(m -> m.get("model")).contains("first-touch", "last-touch", "linear", "markov",
+                "shapley", "shapley-rate");
+        assertThat((List<Map<String, Object>>) attribution.json().get("channels")).isNotEmpty();
+
+        ApiClient.Response badBy = maya.get("/api/v1/outcomes/funnel?by=planet");
+        assertThat(badBy.status()).isEqualTo(400);
+        assertThat(badBy.body()).contains("campaign, channel, segment, quarter, none");
+    }
+}
