@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 SyncCommand.class,
                 DiscoverCommand.class,
                 ConformanceCommand.class,
+                PlanCommand.class,
                 AnalyzeCommand.class,
                 ReportCommand.class,
                 MigrateCommand.class,
