@@ -61,6 +61,7 @@ public final class Engine {
     private final Locks locks = new Locks();
     private final IntakeDesk intake;
     private final Migrations migrations;
+    private final Learning learning;
     private volatile CommandObserver observer = CommandObserver.NONE;
 
     /**
@@ -76,6 +77,7 @@ public final class Engine {
         this.items = new Streams<>(store, WorkItem::created, WorkItem::apply, WorkItem::version, index::moved);
         this.intake = new IntakeDesk(this, recorder, versions, clock, ids);
         this.migrations = new Migrations(this, recorder, versions);
+        this.learning = new Learning(this, recorder, versions, ids);
         catchUp();
     }
 
@@ -309,6 +311,13 @@ public final class Engine {
      */
     public MigrationResult migrate(MigrationRequest request, Actor actor, String commandId) {
         return migrations.apply(request, actor, commandId);
+    }
+
+    // ---- learning
+
+    /** Post-mortems, insights, their follow-up work and proposed model changes (docs/learning-loops.md). */
+    public Learning learning() {
+        return learning;
     }
 
     // ---- internals

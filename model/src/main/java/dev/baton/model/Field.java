@@ -12,4 +12,20 @@ public record Field(String id, String name, FieldType type, boolean required, Li
     public Field(String id, String name, FieldType type, boolean required, List<String> values) {
         this(id, name, type, required, values, null);
     }
+
+    /**
+     * A date field that says when work starts ({@code start-date}, {@code kickoff}...), not when it
+     * is due: every other date field is a due date (boards flag it overdue, post-mortems compare
+     * the completion with it).
+     */
+    public boolean startDate() {
+        String lower = id == null ? "" : id.toLowerCase(java.util.Locale.ROOT);
+        return type == FieldType.DATE && (lower.contains("start") || lower.contains("begin") || lower.contains("kickoff")
+                || lower.contains("kick-off"));
+    }
+
+    /** A date field that says when work is due: any date field but a start date. */
+    public boolean dueDate() {
+        return type == FieldType.DATE && !startDate();
+    }
 }

@@ -8,9 +8,9 @@ import dev.baton.engine.Actor;
  * ({@code If-Match} header or {@code expectedVersion} in the body; null: decide on the current
  * one) and its idempotency key ({@code Idempotency-Key} header; null: none).
  */
-record CommandOptions(Actor actor, Long expectedVersion, String commandId) {
+public record CommandOptions(Actor actor, Long expectedVersion, String commandId) {
 
-    static CommandOptions of(BatonUser user, String ifMatch, String idempotencyKey, JsonBody body) {
+    public static CommandOptions of(BatonUser user, String ifMatch, String idempotencyKey, JsonBody body) {
         Long fromBody = body.whole("expectedVersion");
         Long fromHeader = null;
         if (ifMatch != null && !ifMatch.isBlank()) {

@@ -7,20 +7,20 @@ import java.util.Locale;
 import org.springframework.http.HttpStatus;
 
 /** How the outcome of a command becomes an HTTP answer; a rejection is a problem detail with the engine's sentence. */
-final class CommandResults {
+public final class CommandResults {
 
     private CommandResults() {
     }
 
     /** The recorded result, or the rejection thrown as a 4xx problem. */
-    static CommandResult.Recorded recorded(CommandResult result) {
+    public static CommandResult.Recorded recorded(CommandResult result) {
         if (result instanceof CommandResult.Rejected r) {
             throw rejected(r.rejection(), r.version());
         }
         return (CommandResult.Recorded) result;
     }
 
-    static ApiException rejected(Rejection rejection, long currentVersion) {
+    public static ApiException rejected(Rejection rejection, long currentVersion) {
         HttpStatus status = switch (rejection.code()) {
             case NOT_ALLOWED -> HttpStatus.FORBIDDEN;
             case STALE_VERSION -> HttpStatus.CONFLICT;

@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
  * Reads a JSON request object member by member, collecting every mistake (name, what was
  * expected, what was found) so that one 400 lists them all, as the model validation does.
  */
-final class JsonBody {
+public final class JsonBody {
 
     private final JsonNode node;
     private final List<Map<String, Object>> errors = new ArrayList<>();
@@ -21,7 +21,7 @@ final class JsonBody {
     }
 
     /** A body that must be a JSON object; an absent body counts as {@code {}}. */
-    static JsonBody of(JsonNode node) {
+    public static JsonBody of(JsonNode node) {
         if (node != null && !node.isNull() && !node.isMissingNode() && !node.isObject()) {
             throw ApiException.badRequest("invalid-input", "expected a JSON object as the request body, found "
                     + kind(node));
@@ -64,12 +64,12 @@ final class JsonBody {
         return null;
     }
 
-    JsonNode get(String name) {
+    public JsonNode get(String name) {
         JsonNode value = node == null ? null : node.get(name);
         return value == null || value.isNull() ? null : value;
     }
 
-    String text(String name, boolean required) {
+    public String text(String name, boolean required) {
         JsonNode value = get(name);
         if (value == null) {
             if (required) {
@@ -87,7 +87,7 @@ final class JsonBody {
         return value.asString();
     }
 
-    Long whole(String name) {
+    public Long whole(String name) {
         JsonNode value = get(name);
         if (value == null) {
             return null;
@@ -100,7 +100,7 @@ final class JsonBody {
     }
 
     /** A JSON object of field values, as the engine keeps them (numbers as Double, lists of text). */
-    Map<String, Object> fields(String name, boolean required) {
+    public Map<String, Object> fields(String name, boolean required) {
         JsonNode value = get(name);
         if (value == null) {
             if (required) {
@@ -137,7 +137,7 @@ final class JsonBody {
         return numbers;
     }
 
-    void error(String member, String message) {
+    public void error(String member, String message) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("member", member);
         error.put("message", message);
@@ -145,7 +145,7 @@ final class JsonBody {
     }
 
     /** Throws a 400 listing every mistake, if there was any. */
-    void check() {
+    public void check() {
         if (!errors.isEmpty()) {
             String detail = errors.size() == 1 ? (String) errors.get(0).get("message")
                     : errors.size() + " mistakes in the request: " + String.join("; ",
@@ -154,7 +154,7 @@ final class JsonBody {
         }
     }
 
-    static Object plain(JsonNode value) {
+    public static Object plain(JsonNode value) {
         if (value == null || value.isNull()) {
             return null;
         }
@@ -177,7 +177,7 @@ final class JsonBody {
         return map;
     }
 
-    static String kind(JsonNode value) {
+    public static String kind(JsonNode value) {
         if (value.isString()) {
             return "text '" + value.asString() + "'";
         }

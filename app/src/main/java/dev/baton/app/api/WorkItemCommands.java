@@ -24,12 +24,12 @@ import dev.baton.engine.item.WorkItemCommand.UpdateFields;
  * Only the shape is checked here (members present, of the right JSON type); whether the command
  * is allowed is the engine's decision.
  */
-final class WorkItemCommands {
+public final class WorkItemCommands {
 
     private WorkItemCommands() {
     }
 
-    static WorkItemCommand parse(String name, JsonBody body) {
+    public static WorkItemCommand parse(String name, JsonBody body) {
         WorkItemCommand command = switch (name) {
             case "create" -> new CreateItem(body.text("workType", true), body.text("title", true),
                     body.fields("fields", false), body.text("parent", false), body.text("fromRequest", false));

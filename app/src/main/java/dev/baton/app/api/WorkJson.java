@@ -13,14 +13,14 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** Work items, requests and events as the API shows them. Events use the JSONL log's layout (docs/event-log.md). */
-final class WorkJson {
+public final class WorkJson {
 
     private static final EventCodec CODEC = new EventCodec();
 
     private WorkJson() {
     }
 
-    static Map<String, Object> item(WorkItem item) {
+    public static Map<String, Object> item(WorkItem item) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", item.id().value());
         json.put("workType", item.workType());
@@ -97,12 +97,12 @@ final class WorkJson {
         return CODEC.toJson(e);
     }
 
-    static List<JsonNode> events(List<RecordedEvent> events) {
+    public static List<JsonNode> events(List<RecordedEvent> events) {
         return events.stream().map(WorkJson::event).toList();
     }
 
     /** What a recorded command answers: the stream's version after it, the events, and whether it was a retry. */
-    static Map<String, Object> recorded(CommandResult.Recorded result, Map<String, Object> state) {
+    public static Map<String, Object> recorded(CommandResult.Recorded result, Map<String, Object> state) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", result.stream());
         json.put("version", result.version());

@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
                 ExportCommand.class,
                 SyncCommand.class,
                 DiscoverCommand.class,
+                AttributeCommand.class,
+                FunnelCommand.class,
                 ConformanceCommand.class,
                 PlanCommand.class,
                 AnalyzeCommand.class,
@@ -28,6 +30,7 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 BackupCommand.class,
                 RestoreCommand.class,
+                ExperimentCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Baton implements Runnable {
 

@@ -55,7 +55,7 @@ record MappingAndModel(ImportMapping mapping, OperatingModel model) {
         return problems.stream().anyMatch(Problem::isError);
     }
 
-    private static String readText(Path path, PrintWriter err) {
+    static String readText(Path path, PrintWriter err) {
         try {
             return Files.readString(path, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {

@@ -1,6 +1,7 @@
 package dev.baton.app.ops;
 
 import dev.baton.app.imports.BatchProjection;
+import dev.baton.app.learning.LearningProjection;
 import dev.baton.app.store.EventReplay;
 import dev.baton.app.store.IntakeProjection;
 import dev.baton.app.store.ItemProjection;
@@ -127,7 +128,7 @@ public final class Restore {
                 case "event" -> {
                     if (replay == null) {
                         replay = new EventReplay(c, List.of(new ItemProjection(modelVersions(models)),
-                                new IntakeProjection(), new BatchProjection()));
+                                new IntakeProjection(), new BatchProjection(), new LearningProjection()));
                     }
                     JsonNode payload = r.path("payload");
                     if (!payload.isObject()) {

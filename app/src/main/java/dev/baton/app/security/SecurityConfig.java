@@ -82,6 +82,9 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.PUT, "/api/v1/model").hasAnyRole("ADMIN", "OPS")
                         .requestMatchers("/api/v1/imports", "/api/v1/imports/**").hasAnyRole("ADMIN", "OPS")
                         .requestMatchers("/api/v1/migrations", "/api/v1/migrations/**").hasAnyRole("ADMIN", "OPS")
+                        // Deciding on a proposed model change is changing the model: the right of uploads.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/model-changes/*/accept", "/api/v1/model-changes/*/decline")
+                        .hasAnyRole("ADMIN", "OPS")
                         .requestMatchers("/api/v1/**").hasAnyRole("ADMIN", "OPS", "MEMBER")
                         .anyRequest().authenticated());
         return http.build();

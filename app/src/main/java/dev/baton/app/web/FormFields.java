@@ -17,12 +17,12 @@ import java.util.Map;
  * values. Values go to the engine as typed text; the engine checks and normalises them, so a
  * form and the API are refused for the same reasons with the same sentences.
  */
-final class FormFields {
+public final class FormFields {
 
     /** Form parameters of template fields are named {@code f.FIELD-ID}. */
-    static final String PREFIX = "f.";
+    public static final String PREFIX = "f.";
 
-    record Choice(String id, String name) {
+    public record Choice(String id, String name) {
     }
 
     /**
@@ -31,7 +31,7 @@ final class FormFields {
      * prioritisation scheme's scale for its inputs, else what a date means), {@code allowed} the
      * choices of an enum in words, {@code overdue} whether a due date is past.
      */
-    record FieldView(String id, String name, String type, boolean required, String shown,
+    public record FieldView(String id, String name, String type, boolean required, String shown,
                      String input, String inputType, List<Choice> choices, String kind, String hint,
                      String allowed, boolean overdue) {
         /** The ids of the texts describing the input (hint, allowed values, overdue flag, error), for aria-describedby. */
@@ -48,14 +48,13 @@ final class FormFields {
 
     /** A date field that says when work starts ({@code start-date}, {@code kickoff}...), not when it is due. */
     static boolean startDate(Field f) {
-        String id = f.id() == null ? "" : f.id().toLowerCase(java.util.Locale.ROOT);
-        return id.contains("start") || id.contains("begin") || id.contains("kickoff") || id.contains("kick-off");
+        return f.startDate();
     }
 
     private FormFields() {
     }
 
-    static List<FieldView> views(OperatingModel model, Template template, Map<String, ?> values) {
+    public static List<FieldView> views(OperatingModel model, Template template, Map<String, ?> values) {
         return views(model, template, values, null);
     }
 
@@ -131,7 +130,7 @@ final class FormFields {
      * The submitted fields: every template field present in the form. A blank input is left out,
      * or clears the field when {@code current} has a value for it (editing an item).
      */
-    static Map<String, Object> read(Template template, Map<String, String> params, Map<String, Object> current) {
+    public static Map<String, Object> read(Template template, Map<String, String> params, Map<String, Object> current) {
         Map<String, Object> values = new LinkedHashMap<>();
         if (template == null) {
             return values;

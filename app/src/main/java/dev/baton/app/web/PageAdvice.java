@@ -25,10 +25,12 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  * What every page's layout shows: who is signed in (login, the person they act as, their role)
  * and the navigation, with a board per work type of the current model and the inbox's unread count.
  */
-@ControllerAdvice(basePackageClasses = PageAdvice.class)
+// The learning pages (dev.baton.app.learning.web) share the layout; named by package so that web
+// does not depend on them. REST controllers stay outside, so the API pays for none of this.
+@ControllerAdvice(basePackages = {"dev.baton.app.web", "dev.baton.app.learning.web"})
 // Before the API's ProblemHandler, whose catch-all would otherwise answer a page's NotFound as a 500.
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class PageAdvice {
+public class PageAdvice {
 
     private final ModelVersions versions;
     private final Engine engine;
@@ -118,14 +120,14 @@ class PageAdvice {
     }
 
     /** A page about something that does not exist (an item, a work type, a request). */
-    static final class NotFound extends RuntimeException {
-        NotFound(String message) {
+    public static final class NotFound extends RuntimeException {
+        public NotFound(String message) {
             super(message);
         }
     }
 
     /** The current model version, or a page saying that none was uploaded yet. */
-    static ModelVersion current(ModelVersions versions) {
+    public static ModelVersion current(ModelVersions versions) {
         return versions.current().orElseThrow(() -> new NotFound("No operating model has been uploaded yet. "
                 + "Someone with the ops role uploads one on the Operating model page (or start with baton serve --demo)."));
     }

@@ -53,6 +53,9 @@ class WebSecurity {
                         .requestMatchers(HttpMethod.POST, "/model/edit/**").hasAnyRole("ADMIN", "OPS")
                         .requestMatchers("/import", "/import/**").hasAnyRole("ADMIN", "OPS")
                         .requestMatchers("/migrations", "/migrations/**").hasAnyRole("ADMIN", "OPS")
+                        // Deciding on a proposed model change is changing the model (docs/learning-loops.md).
+                        .requestMatchers(HttpMethod.POST, "/learning/changes/*/accept", "/learning/changes/*/decline")
+                        .hasAnyRole("ADMIN", "OPS")
                         // One's own inbox, preferences and report subscriptions: viewers too.
                         .requestMatchers("/inbox", "/inbox/**", "/reports/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/**").hasAnyRole("ADMIN", "OPS", "MEMBER")

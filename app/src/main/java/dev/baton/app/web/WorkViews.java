@@ -5,7 +5,6 @@ import dev.baton.engine.rights.Names;
 import dev.baton.engine.version.ModelVersion;
 import dev.baton.engine.version.ModelVersions;
 import dev.baton.model.Field;
-import dev.baton.model.FieldType;
 import dev.baton.model.Handoff;
 import dev.baton.model.OperatingModel;
 import dev.baton.model.Stage;
@@ -112,7 +111,7 @@ class WorkViews {
         Field latest = null;
         String latestDate = null;
         for (Field f : template.fields()) {
-            if (f.type() == FieldType.DATE && !FormFields.startDate(f) && item.fields().get(f.id()) instanceof String d
+            if (f.dueDate() && item.fields().get(f.id()) instanceof String d
                     && (latestDate == null || d.compareTo(latestDate) > 0)) {
                 latest = f;
                 latestDate = d;

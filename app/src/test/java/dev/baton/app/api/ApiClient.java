@@ -60,8 +60,8 @@ record ApiClient(int port, String authorization) {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    Response put(String path, String contentType, String body) {
-        return send(request(path).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofString(body)));
+    Response put(String path, String contentType, String body, String... headers) {
+        return send(request(path, headers).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** A file part of a multipart upload. */

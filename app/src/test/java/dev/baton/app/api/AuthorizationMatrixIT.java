@@ -42,7 +42,8 @@ class AuthorizationMatrixIT extends DemoServer {
             return Needs.SIGNED_IN;
         }
         if ((method.equals("PUT") && path.equals("/api/v1/model")) || path.startsWith("/api/v1/imports")
-                || path.startsWith("/api/v1/migrations")) {
+                || path.startsWith("/api/v1/migrations")
+                || path.startsWith("/api/v1/model-changes/") && (path.endsWith("/accept") || path.endsWith("/decline"))) {
             return Needs.OPS;
         }
         return Needs.MEMBER;
@@ -58,6 +59,10 @@ class AuthorizationMatrixIT extends DemoServer {
             // the model editor (docs/model-editing.md): the page, its draft's YAML and one form post per kind of change
             "/model/edit", "/model/edit/draft.yaml", "/model/edit/start", "/model/edit/field", "/model/edit/add",
             "/model/edit/remove", "/model/edit/move", "/model/edit/save", "/model/edit/discard",
+            // learning loops (docs/learning-loops.md): the insight log, post-mortems, insights, proposed model changes
+            "/learning", "/learning/insights", "/learning/insights/{id}", "/learning/insights/{id}/follow-ups",
+            "/learning/insights/{id}/proposals", "/learning/post-mortems/{item}", "/learning/changes/{id}",
+            "/learning/changes/{id}/accept", "/learning/changes/{id}/decline",
             // the OpenAPI document itself
             "/api/docs", "/api/docs.yaml");
 

@@ -52,6 +52,10 @@ class BackupRestoreIT extends DemoServer {
         tables.put("model_versions", "select to_jsonb(t)::text from model_versions t order by number");
         tables.put("commands", "select to_jsonb(t)::text from commands t order by command_id");
         tables.put("idempotency_fingerprints", "select to_jsonb(t)::text from idempotency_fingerprints t order by command_id");
+        tables.put("post_mortems", "select to_jsonb(t)::text from post_mortems t order by item_id");
+        tables.put("insights", "select to_jsonb(t)::text from insights t order by id");
+        tables.put("insight_follow_ups", "select to_jsonb(t)::text from insight_follow_ups t order by item_id");
+        tables.put("model_change_proposals", "select to_jsonb(t)::text from model_change_proposals t order by id");
         Map<String, List<String>> contents = new LinkedHashMap<>();
         tables.forEach((table, sql) -> contents.put(table, jdbc.queryForList(sql, String.class)));
         return contents;
@@ -67,12 +71,18 @@ class BackupRestoreIT extends DemoServer {
                 + "\"channel-mix\": [\"email\"], \"start-date\": \"2026-04-01\", \"reach\": 12000000.0, "
                 + "\"impact\": 1, \"confidence\": 50, \"effort\": 1}}", "Idempotency-Key", "backup-it-1");
         assertThat(item.status()).as(item.body()).isEqualTo(201);
+        ApiClient.Response insight = user("maya").post("/api/v1/insights", "{\"title\": \"Builds need a clock\", "
+                + "\"tags\": [\"channels\"], \"change\": {\"kind\": \"add-sla\", \"workType\": \"campaign\", "
+                + "\"stage\": \"build\", \"sla\": \"3d\"}}");
+        assertThat(insight.status()).as(insight.body()).isEqualTo(201);
         JdbcTemplate source = new JdbcTemplate(TestDatabase.dataSource(url));
         Map<String, List<String>> before = contents(source);
         assertThat(before.get("events")).hasSizeGreaterThan(1000);
         assertThat(before.get("pending_approvals")).isNotEmpty();
         assertThat(before.get("intake_requests")).isNotEmpty();
         assertThat(before.get("api_tokens")).isNotEmpty();
+        assertThat(before.get("insights")).isNotEmpty();
+        assertThat(before.get("model_change_proposals")).isNotEmpty();
 
         Path work = dev.baton.app.TestFiles.temporaryFolder("baton-backup-it");
         Path file = work.resolve("baton.jsonl.gz");

@@ -69,6 +69,9 @@ public final class EventAttributes {
         if (event instanceof IntakeEvent) {
             return INTAKE;
         }
+        if (event instanceof dev.baton.engine.learning.LearningEvent) {
+            return "learning";
+        }
         return switch (event.type()) {
             case "ItemCompleted" -> "completion";
             case "ItemReopened" -> "reopening";

@@ -4,6 +4,7 @@ import dev.baton.engine.batch.BatchEvent;
 import dev.baton.engine.event.BatonEvent;
 import dev.baton.engine.intake.IntakeEvent;
 import dev.baton.engine.item.WorkItemEvent;
+import dev.baton.engine.learning.LearningEvent;
 import dev.baton.engine.meeting.MeetingEvent;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,7 +13,7 @@ import java.util.Set;
 
 /**
  * The event types a log may hold, by their stored name. Read off the sealed families, so a new
- * record in {@link WorkItemEvent}, {@link IntakeEvent}, {@link BatchEvent} or {@link MeetingEvent}
+ * record in {@link WorkItemEvent}, {@link IntakeEvent}, {@link BatchEvent}, {@link MeetingEvent} or {@link LearningEvent}
  * is known here without a second list.
  */
 public final class EventTypes {
@@ -35,7 +36,7 @@ public final class EventTypes {
     private static Map<String, Class<? extends BatonEvent>> byName() {
         Map<String, Class<? extends BatonEvent>> types = new LinkedHashMap<>();
         for (Class<?> family : new Class<?>[] {WorkItemEvent.class, IntakeEvent.class, BatchEvent.class,
-                MeetingEvent.class}) {
+                MeetingEvent.class, LearningEvent.class}) {
             // The order javac lists permitted subclasses in depends on the order it compiled the
             // files that use them; by name, the list (and every message naming it) stays the same.
             Class<?>[] permitted = family.getPermittedSubclasses();

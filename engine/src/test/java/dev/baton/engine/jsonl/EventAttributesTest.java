@@ -32,7 +32,8 @@ class EventAttributesTest {
 
     /** One event of every type, with lists, maps, nulls and a value that only looks like text. */
     private static List<BatonEvent> everyType() {
-        return List.of(new WorkItemEvent.ItemCreated("Spring launch", "brief", fields(), "item-1", "req-4"),
+        List<BatonEvent> events = new java.util.ArrayList<>(List.of(
+                new WorkItemEvent.ItemCreated("Spring launch", "brief", fields(), "item-1", "req-4"),
                 new WorkItemEvent.FieldsUpdated(fields()),
                 new WorkItemEvent.OwnerAssigned("maya", null),
                 new WorkItemEvent.StageEntered("brief", "build", true),
@@ -55,7 +56,9 @@ class EventAttributesTest {
                 new dev.baton.engine.batch.BatchEvent.ImportRetracted("b1c2d3e4f5a6", 118),
                 new dev.baton.engine.meeting.MeetingEvent.MeetingHeld("status-sync-001@example.com", "Campaign status sync",
                         "Agenda: post-1", "2026-03-16T10:00:00Z", false, true, java.util.List.of("maya", "sam"),
-                        java.util.List.of("lee"), java.util.List.of("maya.ics", "sam.ics")));
+                        java.util.List.of("lee"), java.util.List.of("maya.ics", "sam.ics"))));
+        events.addAll(EventCodecTest.learningEvents());
+        return events;
     }
 
     @Test

@@ -30,7 +30,7 @@ class EventCodecTest {
         fields.put("budget", 12500.5);
         fields.put("channels", List.of("email", "paid-social"));
         fields.put("cleared", null);
-        return List.of(
+        List<BatonEvent> events = new java.util.ArrayList<>(List.of(
                 new WorkItemEvent.ItemCreated("Spring launch", "brief", fields, "item-1", "req-3"),
                 new WorkItemEvent.FieldsUpdated(Map.of("goal", "Pipeline")),
                 new WorkItemEvent.OwnerAssigned("maya", null),
@@ -58,7 +58,26 @@ class EventCodecTest {
                 new BatchEvent.ImportRetracted("a41f9c03d2e7", 16),
                 new dev.baton.engine.meeting.MeetingEvent.MeetingHeld("status-sync-001@example.com", "Campaign status sync",
                         "Agenda: post-1", "2026-03-16T10:00:00Z", false, true, java.util.List.of("maya", "sam"),
-                        java.util.List.of("lee"), java.util.List.of("maya.ics", "sam.ics")));
+                        java.util.List.of("lee"), java.util.List.of("maya.ics", "sam.ics"))));
+        events.addAll(EventCodecTest.learningEvents());
+        return events;
+    }
+
+    /** One example of every learning event, shared with {@link EventAttributesTest}. */
+    static List<BatonEvent> learningEvents() {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("kind", "declare-handoff");
+        change.put("workType", "campaign");
+        change.put("requires", List.of("segment", "budget"));
+        return List.of(new dev.baton.engine.learning.LearningEvent.PostMortemWritten("item-7", "Spring webinars",
+                        List.of("Finished 3 days after its end date"), "Clear brief", "Start legal review earlier"),
+                new dev.baton.engine.learning.LearningEvent.InsightRecorded("Legal needs a week", "Reviews waited 6 days",
+                        List.of("messaging", "content"), "post-mortem", "item-7"),
+                new dev.baton.engine.learning.LearningEvent.FollowUpCreated("item-9", "asset", "Legal checklist"),
+                new dev.baton.engine.learning.LearningEvent.ModelChangeProposed("insight-1", change, 3,
+                        "Campaign › build: SLA 3d added"),
+                new dev.baton.engine.learning.LearningEvent.ModelChangeAccepted("insight-1", 4, 3, false),
+                new dev.baton.engine.learning.LearningEvent.ModelChangeDeclined("insight-1", "Not now"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.baton.insight.debt;
 
 import dev.baton.engine.event.RecordedEvent;
+import dev.baton.engine.learning.LearningEvent;
 import dev.baton.engine.meeting.MeetingEvent;
 import dev.baton.insight.debt.meetings.MeetingRules;
 import dev.baton.insight.debt.meetings.MeetingTally;
@@ -77,8 +78,9 @@ public final class DebtAnalysis {
         MeetingTally meetings = new MeetingTally(models.current(), MeetingRules.of(models.current().debt()));
         scope.of(source).forEach(e -> {
             meetings.accept(e);
-            // Meetings are person-time, not items: no count of items, flow, period or tool use sees them.
-            if (!(e.event() instanceof MeetingEvent)) {
+            // Meetings are person-time, not items; post-mortems and insights are about work, not work:
+            // no count of items, flow, period or tool use sees them.
+            if (!(e.event() instanceof MeetingEvent) && !LearningEvent.isLearning(e)) {
                 analyzer.accept(e);
                 flows.accept(e);
                 tools.accept(e);

@@ -33,6 +33,15 @@ public final class ModelEditor {
         return apply(file, text, List.of(edits));
     }
 
+    /**
+     * The text's values as the editor reads them: mappings (keys in written order), lists and texts
+     * (scalars as written, an alias as {@code *name}); null for an empty file. What a caller needs to
+     * choose its edits, such as whether a stage already has an {@code sla} key.
+     */
+    public static Object data(String text) throws EditRefused {
+        return SourceTree.data(read(text, ModelPath.parse(""), "expected a readable YAML file, found ").root);
+    }
+
     /** One edit on a text: the new text, or a refusal saying where and why. */
     static String apply(String text, ModelEdit edit) throws EditRefused {
         ModelPath path = ModelPath.parse(edit.path());

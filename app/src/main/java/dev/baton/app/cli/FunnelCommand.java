@@ -1,0 +1,126 @@
+package dev.baton.app.cli;
+
+import dev.baton.app.json.FunnelJson;
+import dev.baton.app.json.Json;
+import dev.baton.measure.funnel.Dimension;
+import dev.baton.measure.funnel.Funnel;
+import dev.baton.measure.funnel.FunnelReport;
+import dev.baton.measure.identity.Unmatched;
+import dev.baton.measure.journey.Journey;
+import dev.baton.measure.journey.Journeys;
+import dev.baton.measure.journey.PathRow;
+import dev.baton.measure.journey.PathRows;
+import dev.baton.measure.journey.TouchIndex;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code baton funnel --crm DIR_OR_FILES… [--touchpoints FILE…] [--by campaign|channel|segment|quarter]}:
+ * the funnel from CRM exports and touchpoints (docs/outcomes.md); {@code baton funnel journeys …
+ * --out paths.csv} writes the journeys in ChannelAttribution's PathData layout.
+ */
+@Command(name = "funnel", mixinStandardHelpOptions = true,
+        description = "The funnel (lead, MQL, SQL, opportunity, won) from Salesforce or HubSpot exports and touchpoints: "
+                + "counts, conversion rates, median days between stages, pipeline and revenue sourced and influenced, "
+                + "cost per stage, and the lead handoff.",
+        subcommands = FunnelCommand.JourneysCommand.class)
+final class FunnelCommand implements Callable<Integer> {
+
+    enum Format { text, json }
+
+    enum By { campaign, channel, segment, quarter, none }
+
+    @Mixin
+    OutcomeInputs inputs = new OutcomeInputs();
+
+    @Option(names = "--by", defaultValue = "campaign",
+            description = "Split by campaign, channel, segment, quarter or none (default: ${DEFAULT-VALUE}).")
+    By by;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        OutcomeInputs.Read read = inputs.read(spec);
+        if (read == null) {
+            return Baton.INVALID;
+        }
+        FunnelReport report = Funnel.compute(read.crm().data(), read.identities(), read.mapping(),
+                Dimension.valueOf(by.name().toUpperCase(Locale.ROOT)), read.options());
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == Format.json) {
+            out.println(Json.write(FunnelJson.report(report, inputs.per.name(), inputs.conversion.name(),
+                    read.crm().files(), read.crm().notes())));
+        } else {
+            FunnelText.write(report, read, out);
+        }
+        return Baton.OK;
+    }
+
+    /** {@code baton funnel journeys … [--out paths.csv]}: the journeys as PathData rows for {@code baton attribute --paths}. */
+    @Command(name = "journeys", mixinStandardHelpOptions = true,
+            description = "Write the journeys (touches up to a conversion within the lookback window, and those that did "
+                    + "not convert) as path,total_conversions,total_conversion_value,total_null rows (ChannelAttribution's "
+                    + "PathData layout), which 'baton attribute --paths' reads.")
+    static final class JourneysCommand implements Callable<Integer> {
+
+        @Mixin
+        OutcomeInputs inputs = new OutcomeInputs();
+
+        @Mixin
+        ReportOut out = new ReportOut();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter err = spec.commandLine().getErr();
+            inputs.window(spec);
+            if (!out.writable(err)) {
+                return Baton.INVALID;
+            }
+            OutcomeInputs.Read read = inputs.read(spec);
+            if (read == null) {
+                return Baton.INVALID;
+            }
+            TouchIndex index = TouchIndex.build(read.crm().data(), read.identities(), read.mapping(), read.options().by());
+            Journeys.Result result = Journeys.build(read.crm().data(), read.identities(), index, read.options());
+            List<PathRow> rows = PathRows.of(result.journeys());
+            StringWriter csv = new StringWriter();
+            PathRows.write(rows, csv);
+            out.write(csv.toString(), "PathData", spec.commandLine());
+            if (out.out != null) {
+                long converted = result.journeys().stream().filter(Journey::converted).count();
+                err.printf("baton funnel journeys: %d journeys (%d converted, %d not), %d distinct paths%n",
+                        result.journeys().size(), converted, result.journeys().size() - converted, rows.size());
+                if (result.untouched() > 0) {
+                    err.printf("  %d conversions had no touch in their %s window, so no path (%s)%n", result.untouched(),
+                            inputs.lookback, String.join(", ", result.untouchedExamples()));
+                }
+                if (result.unreached() > 0) {
+                    err.printf("  %d conversions had no %s to look touches up by (%s)%n", result.unreached(),
+                            inputs.per.name(), String.join(", ", result.unreachedExamples()));
+                }
+                List<Unmatched> unmatched = new java.util.ArrayList<>(index.unmatched());
+                unmatched.addAll(read.identities().unmatched());
+                for (Unmatched u : unmatched) {
+                    err.printf("  unmatched: %d %s (%s)%n", u.count(), u.what(), String.join(", ", u.examples()));
+                }
+            }
+            return Baton.OK;
+        }
+    }
+}

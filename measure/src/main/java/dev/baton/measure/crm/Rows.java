@@ -1,0 +1,202 @@
+package dev.baton.measure.crm;
+
+import dev.baton.measure.mapping.OutcomeMapping;
+import dev.baton.measure.outcome.ExportKind;
+import dev.baton.measure.outcome.StageRef;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The rows of one export as its kind's fields: each value read is checked, and every mistake
+ * becomes a {@link CrmProblem} at the row's line and the field's column, so that one run reports
+ * them all. A field whose column the header lacks reads as empty.
+ */
+final class Rows {
+
+    private final String file;
+    private final ExportKind kind;
+    private final OutcomeMapping mapping;
+    private final Map<String, Integer> columns;
+    private final List<String> header;
+    private final List<CrmProblem> problems;
+    /** Low-cardinality values (channels, campaigns, stages) are kept once, not once per row. */
+    private final Map<String, String> pool = new HashMap<>();
+    private CSVRecord record;
+    private long line;
+    private int problemsBefore;
+
+    Rows(String file, ExportKind kind, OutcomeMapping mapping, Map<String, Integer> columns, List<String> header,
+         List<CrmProblem> problems) {
+        this.file = file;
+        this.kind = kind;
+        this.mapping = mapping;
+        this.columns = columns;
+        this.header = header;
+        this.problems = problems;
+    }
+
+    void at(CSVRecord record, long line) {
+        this.record = record;
+        this.line = line;
+        this.problemsBefore = problems.size();
+    }
+
+    String file() {
+        return file;
+    }
+
+    long line() {
+        return line;
+    }
+
+    /** "file:line", for notes and for "first at" in duplicate errors. */
+    String where() {
+        return file + ":" + line;
+    }
+
+    ExportKind kind() {
+        return kind;
+    }
+
+    OutcomeMapping mapping() {
+        return mapping;
+    }
+
+    /** Whether the current row added no problem. */
+    boolean clean() {
+        return problems.size() == problemsBefore;
+    }
+
+    boolean has(String field) {
+        return columns.containsKey(field);
+    }
+
+    /** The header columns that date a funnel stage (stage id → column index). */
+    Map<String, Integer> stageDateColumns() {
+        Map<String, Integer> result = new HashMap<>();
+        Map<String, String> byNormal = new HashMap<>();
+        mapping.stageDates().forEach((column, stage) -> byNormal.put(ExportKind.normal(column), stage));
+        for (int i = 0; i < header.size(); i++) {
+            String stage = byNormal.get(ExportKind.normal(header.get(i)));
+            if (stage != null) {
+                result.putIfAbsent(stage, i);
+            }
+        }
+        return result;
+    }
+
+    /** The value, trimmed; null when empty or when the header lacks the column. */
+    String text(String field) {
+        Integer i = columns.get(field);
+        return i == null ? null : cell(i);
+    }
+
+    String cell(int index) {
+        if (index >= record.size()) {
+            return null;
+        }
+        String v = record.get(index).trim();
+        return v.isEmpty() ? null : v;
+    }
+
+    /** The value kept once per distinct value. */
+    String pooled(String field) {
+        String v = text(field);
+        return v == null ? null : pool.computeIfAbsent(v, k -> k);
+    }
+
+    /** {@code value} kept once per distinct value (emails repeat across a person's touches: their hash is computed once). */
+    String pool(String value) {
+        return value == null ? null : pool.computeIfAbsent(value, k -> k);
+    }
+
+    String required(String field) {
+        String v = text(field);
+        if (v == null) {
+            problem(field, "expected a value, found nothing");
+        }
+        return v;
+    }
+
+    Instant date(String field, boolean required) {
+        Integer i = columns.get(field);
+        return i == null ? null : date(i, required);
+    }
+
+    Instant date(int index, boolean required) {
+        String v = cell(index);
+        if (v == null) {
+            if (required) {
+                problemAt(index, "expected " + CrmDates.EXPECTED + ", found nothing");
+            }
+            return null;
+        }
+        Instant at = CrmDates.parse(v, mapping.dayFirst());
+        if (at == null) {
+            problemAt(index, "expected " + CrmDates.EXPECTED + ", found '" + v + "'" + CrmDates.hint(v, mapping.dayFirst()));
+        }
+        return at;
+    }
+
+    /**
+     * An amount as exports write it: {@code 12500}, {@code 12,500.00}, {@code $12,500}, {@code USD 12500};
+     * empty is 0 (an opportunity without an amount yet).
+     */
+    double amount(String field) {
+        String v = text(field);
+        if (v == null) {
+            return 0;
+        }
+        String plain = v.replaceAll("^[A-Za-z]{3}\\s*|[$€£¥\\s,]", "");
+        try {
+            double d = Double.parseDouble(plain);
+            if (Double.isFinite(d) && d >= 0) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problem(field, "expected an amount like 12500.00 (not negative), found '" + v + "'");
+        return 0;
+    }
+
+    /** What a stage, status or lifecycle value means; null with an error when the funnel does not know it. */
+    StageRef stage(String field) {
+        String v = text(field);
+        if (v == null) {
+            return null;
+        }
+        StageRef ref = mapping.stages().of(v).orElse(null);
+        if (ref == null) {
+            problem(field, "unknown stage '" + v + "': expected a funnel stage (" + String.join(", ",
+                    mapping.stages().ids()) + "), a Salesforce or HubSpot default, or a value the mapping's 'stages' "
+                    + "names (add a line such as '" + v + ": " + mapping.stages().id(mapping.stages().opportunity())
+                    + "')");
+        }
+        return ref;
+    }
+
+    void problem(String field, String message) {
+        Integer i = columns.get(field);
+        problemAt(i == null ? 0 : i, message);
+    }
+
+    void problemAt(int index, String message) {
+        String name = index < header.size() ? header.get(index) : "#" + (index + 1);
+        problems.add(new CrmProblem(file, line, index + 1, "column '" + name + "': " + message));
+    }
+
+    /** A problem of the whole row (a duplicate id) at the field's column. */
+    void rowProblem(String field, String message) {
+        Integer i = columns.get(field);
+        problems.add(new CrmProblem(file, line, i == null ? 1 : i + 1, message));
+    }
+
+    static List<String> aliases(ExportKind.Field field) {
+        return new ArrayList<>(field.aliases());
+    }
+}

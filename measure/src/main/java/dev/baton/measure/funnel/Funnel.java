@@ -1,0 +1,323 @@
+package dev.baton.measure.funnel;
+
+import dev.baton.measure.identity.Identities;
+import dev.baton.measure.journey.JourneyOptions;
+import dev.baton.measure.journey.TouchIndex;
+import dev.baton.measure.journey.Touches;
+import dev.baton.measure.mapping.OutcomeMapping;
+import dev.baton.measure.outcome.FunnelStages;
+import dev.baton.measure.outcome.Lead;
+import dev.baton.measure.outcome.Opportunity;
+import dev.baton.measure.outcome.OpportunityStageChange;
+import dev.baton.measure.outcome.OutcomeData;
+import dev.baton.measure.outcome.StageRef;
+import dev.baton.measure.outcome.Touchpoint;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The funnel, Lead → MQL → SQL → opportunity → won (or the mapping's stages), per campaign,
+ * channel, segment or quarter. Each entity makes a summary under its group's key: a lead (its
+ * passage through the stages, including the opportunity it became, and its handoff), an
+ * opportunity no lead became (its passage from the opportunity stage), each opportunity once more
+ * for the money it sourced and influenced, and each touch for its cost. Summaries under one key
+ * merge associatively ({@link FunnelSummary#merge}), so the whole is a map and a reduce.
+ */
+public final class Funnel {
+
+    private final OutcomeData data;
+    private final Identities identities;
+    private final OutcomeMapping mapping;
+    private final Dimension by;
+    private final FunnelStages stages;
+    private final TouchIndex accounts;
+    /** Per lead (in the order of the data), the campaign and channel of the person's first touch in its window. */
+    private String[] leadCampaigns;
+    private String[] leadChannels;
+    private final long lookback;
+    private final long asOf;
+    private final Map<String, FunnelSummary> groups = new HashMap<>();
+    private final FunnelSummary total;
+    private final Map<String, String> accountSegments = new HashMap<>();
+
+    private Funnel(OutcomeData data, Identities identities, OutcomeMapping mapping, Dimension by,
+                   JourneyOptions options, TouchIndex accounts) {
+        this.data = data;
+        this.identities = identities;
+        this.mapping = mapping;
+        this.by = by;
+        this.stages = mapping.stages();
+        this.accounts = accounts;
+        this.lookback = options.lookback().toMillis();
+        this.asOf = data.asOf().toEpochMilli();
+        this.total = new FunnelSummary(stages.size());
+    }
+
+    /** The funnel split by {@code by}, with journeys' account-or-person choice and lookback window from {@code options}. */
+    public static FunnelReport compute(OutcomeData data, Identities identities, OutcomeMapping mapping, Dimension by,
+                                       JourneyOptions options) {
+        TouchIndex touches = TouchIndex.build(data, identities, mapping, options.by());
+        return new Funnel(data, identities, mapping, by, options, touches).run(options);
+    }
+
+    private FunnelReport run(JourneyOptions options) {
+        Map<String, Opportunity> opportunities = new HashMap<>();
+        for (Opportunity o : data.opportunities()) {
+            opportunities.put(o.id().value(), o);
+            if (o.segment() != null) {
+                String account = identities.accountOfOpportunity(o.id().value());
+                if (account != null) {
+                    accountSegments.putIfAbsent(account, o.segment());
+                }
+            }
+        }
+        for (Lead l : data.leads()) {
+            String account = identities.accountOfEmail(l.email());
+            if (l.segment() != null && account != null) {
+                accountSegments.putIfAbsent(account, l.segment());
+            }
+        }
+        Map<String, List<OpportunityStageChange>> history = new HashMap<>();
+        for (OpportunityStageChange c : data.stageChanges()) {
+            history.computeIfAbsent(c.opportunity().value(), k -> new ArrayList<>()).add(c);
+        }
+        Set<String> fromLeads = new HashSet<>();
+        if (by == Dimension.CAMPAIGN || by == Dimension.CHANNEL) {
+            leadSources();
+        }
+        int leadIndex = 0;
+        for (Lead l : data.leads()) {
+            Opportunity converted = l.converted() == null ? null : opportunities.get(l.converted().value());
+            if (converted != null && !fromLeads.add(converted.id().value())) {
+                converted = null; // two leads converted into one opportunity: it counts once, with the first
+            }
+            Passage p = Passage.of(l, converted, converted == null ? List.of()
+                    : history.getOrDefault(converted.id().value(), List.of()), stages);
+            FunnelSummary s = new FunnelSummary(stages.size());
+            p.into(s);
+            handoff(l, p, s.handoff);
+            add(leadKey(l, leadIndex++), s);
+        }
+        for (Opportunity o : data.opportunities()) {
+            Touches touches = accounts.of(options.by() == TouchIndex.By.ACCOUNT
+                    ? identities.accountOfOpportunity(o.id().value()) : identities.personOfOpportunity(o.id().value()));
+            Sourcing sourcing = Sourcing.of(o, touches, accounts, lookback, asOf);
+            if (!fromLeads.contains(o.id().value())) {
+                FunnelSummary s = new FunnelSummary(stages.size());
+                Passage.of(o, history.getOrDefault(o.id().value(), List.of()), stages).into(s);
+                add(opportunityKey(o, sourcing), s);
+            }
+            money(o, sourcing, touches);
+        }
+        cost();
+        List<FunnelReport.Group> result = new ArrayList<>();
+        new TreeMap<>(groups).forEach((key, s) -> result.add(group(key, s)));
+        List<dev.baton.measure.identity.Unmatched> unmatched = new ArrayList<>(accounts.unmatched());
+        unmatched.addAll(identities.unmatched());
+        return new FunnelReport(stages.ids(), by, options.lookback(), Instant.ofEpochMilli(asOf),
+                group("all", total), by == Dimension.NONE ? List.of() : List.copyOf(result), List.copyOf(unmatched),
+                List.of());
+    }
+
+    private FunnelReport.Group group(String key, FunnelSummary s) {
+        return FunnelReport.group(key, s, stages.ids(), stages.handoffFrom(), stages.handoffTo(), mapping.handoff().sla());
+    }
+
+    private void add(String key, FunnelSummary s) {
+        total.merge(s);
+        if (by != Dimension.NONE) {
+            group(key).merge(s);
+        }
+    }
+
+    /** A lead's group: the campaign and channel of the person's first touch within the lookback before it was created. */
+    private String leadKey(Lead l, int index) {
+        return switch (by) {
+            case CAMPAIGN -> orNone(leadCampaigns[index]);
+            case CHANNEL -> orNone(leadChannels[index] != null ? leadChannels[index] : l.source());
+            case SEGMENT -> orNone(l.segment() != null ? l.segment()
+                    : accountSegments.get(String.valueOf(identities.accountOfEmail(l.email()))));
+            case QUARTER -> Dimension.quarter(l.created());
+            case NONE -> "all";
+        };
+    }
+
+    /**
+     * Each lead's first touch by its person within the lookback window before it was created:
+     * looked up among its account's touches (or the person's own), no pass over all touches.
+     */
+    private void leadSources() {
+        List<Lead> leads = data.leads();
+        leadCampaigns = new String[leads.size()];
+        leadChannels = new String[leads.size()];
+        boolean byAccount = accounts.by() == TouchIndex.By.ACCOUNT;
+        for (int i = 0; i < leads.size(); i++) {
+            Lead l = leads.get(i);
+            if (l.email() == null) {
+                continue;
+            }
+            Touches t = accounts.of(byAccount ? identities.accountOfEmail(l.email()) : l.email());
+            if (t == null) {
+                continue;
+            }
+            long created = l.created().toEpochMilli();
+            for (int j = t.after(created - lookback - 1); j < t.size() && t.at(j) <= created; j++) {
+                if (!byAccount || l.email().equals(t.person(j))) {
+                    leadCampaigns[i] = t.campaign(j);
+                    leadChannels[i] = t.channel(j);
+                    break;
+                }
+            }
+        }
+    }
+
+    private String opportunityKey(Opportunity o, Sourcing sourcing) {
+        return switch (by) {
+            case CAMPAIGN -> orNone(sourcing.campaign());
+            case CHANNEL -> orNone(sourcing.channel());
+            case SEGMENT -> orNone(o.segment() != null ? o.segment()
+                    : accountSegments.get(String.valueOf(identities.accountOfOpportunity(o.id().value()))));
+            case QUARTER -> Dimension.quarter(o.created());
+            case NONE -> "all";
+        };
+    }
+
+    /** The opportunity's pipeline (and revenue, when won) to its sourcing group and to every group that influenced it. */
+    private void money(Opportunity o, Sourcing sourcing, Touches touches) {
+        double amount = o.amount();
+        boolean won = o.won();
+        String key = opportunityKey(o, sourcing);
+        total.addSourced(amount, won);
+        if (by != Dimension.NONE) {
+            group(key).addSourced(amount, won);
+        }
+        if (!sourcing.touched()) {
+            return;
+        }
+        total.addInfluenced(amount, won);
+        if (by == Dimension.NONE) {
+            return;
+        }
+        if (by != Dimension.CAMPAIGN && by != Dimension.CHANNEL) {
+            group(key).addInfluenced(amount, won);
+            return;
+        }
+        // Each campaign (or channel) in the window once: a stamp per opportunity instead of a set per opportunity.
+        stamp++;
+        for (int i = sourcing.from(); i < sourcing.to(); i++) {
+            String influencer = by == Dimension.CAMPAIGN ? touches.campaign(i) : touches.channel(i);
+            if (influencer == null) {
+                continue;
+            }
+            long[] seen = stamps.computeIfAbsent(influencer, k -> new long[1]);
+            if (seen[0] != stamp) {
+                seen[0] = stamp;
+                group(influencer).addInfluenced(amount, won);
+            }
+        }
+    }
+
+    private FunnelSummary group(String key) {
+        return groups.computeIfAbsent(key, k -> new FunnelSummary(stages.size()));
+    }
+
+    private final Map<String, long[]> stamps = new HashMap<>();
+    private long stamp;
+
+    /** Each touch's cost to its group; touches without cost add nothing. */
+    private void cost() {
+        if (by == Dimension.SEGMENT) {
+            accounts.groups().forEach((account, t) -> {
+                String segment = orNone(accounts.by() == TouchIndex.By.ACCOUNT ? accountSegments.get(account)
+                        : accountSegments.get(String.valueOf(identities.accountOfEmail(account))));
+                FunnelSummary s = null;
+                for (int i = 0; i < t.size(); i++) {
+                    if (t.cost(i) > 0) {
+                        s = s == null ? group(segment) : s;
+                        s.cost += t.cost(i);
+                        s.costedTouches++;
+                    }
+                }
+            });
+        }
+        for (Touchpoint t : data.touchpoints()) {
+            if (t.cost() <= 0) {
+                continue;
+            }
+            total.cost += t.cost();
+            total.costedTouches++;
+            String key = switch (by) {
+                case CAMPAIGN -> orNone(t.campaign());
+                case CHANNEL -> t.channel();
+                case QUARTER -> quarterOf(t.at());
+                default -> null;
+            };
+            if (key != null) {
+                FunnelSummary s = group(key);
+                s.cost += t.cost();
+                s.costedTouches++;
+            }
+        }
+    }
+
+    private String quarterOf(Instant at) {
+        LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(at.getEpochSecond(), 86_400L));
+        int slot = Math.floorMod(day.getYear(), 4096) * 4 + (day.getMonthValue() - 1) / 3;
+        if (quarterNames[slot] == null) {
+            quarterNames[slot] = Dimension.quarter(at);
+        }
+        return quarterNames[slot];
+    }
+
+    /** Quarter names made once each (the touch loop would make a million). */
+    private final String[] quarterNames = new String[4096 * 4];
+
+    /** The lead handoff (MQL → SQL by default): time to accept, rejected back, never worked; each with its leads. */
+    private void handoff(Lead l, Passage p, FunnelSummary.Handoff h) {
+        int from = stages.handoffFrom();
+        int to = stages.handoffTo();
+        if (!p.reached[from]) {
+            return;
+        }
+        h.handedOver++;
+        String id = l.id().value();
+        StageRef status = l.statusStage();
+        boolean rejected = status != null && status.rejected();
+        if (rejected) {
+            h.rejected.add(id + " (" + l.status() + ")");
+        } else if (status != null && status.kind() == StageRef.Kind.REACHED && status.index() < from
+                && p.furthestDated > status.index()) {
+            // The CRM dates a later stage than the one the lead is in now: it was sent back.
+            rejected = true;
+            h.rejected.add(id + " (back to " + l.status() + " after " + stages.id(p.furthestDated) + ")");
+        }
+        if (p.reached[to] && !rejected) {
+            h.accepted++;
+            if (p.at[from] != Passage.UNDATED && p.at[to] != Passage.UNDATED && p.at[to] >= p.at[from]) {
+                long wait = p.at[to] - p.at[from];
+                h.timeToAccept.add(wait);
+                if (wait > mapping.handoff().sla().toMillis()) {
+                    h.overSla.add(id + " (" + Math.round(wait / 3_600_000.0) + "h)");
+                }
+            }
+        } else if (!p.reached[to] && !rejected) {
+            long handed = p.at[from] != Passage.UNDATED ? p.at[from] : l.created().toEpochMilli();
+            if (asOf - handed > mapping.handoff().neverWorkedAfter().toMillis()) {
+                h.neverWorked.add(id + " (" + stages.id(from) + " since " + LocalDate.ofInstant(Instant.ofEpochMilli(
+                        handed), ZoneOffset.UTC) + ")");
+            }
+        }
+    }
+
+    private static String orNone(String value) {
+        return value == null || value.isBlank() ? Dimension.NO_VALUE : value;
+    }
+}
