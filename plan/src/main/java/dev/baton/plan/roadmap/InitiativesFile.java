@@ -53,6 +53,8 @@ public final class InitiativesFile {
 
     private final NodeReader reader;
     private final Problems problems;
+    /** Where each initiative's depends-on was written, for messages about its references. */
+    private final Map<String, String> depsPath = new HashMap<>();
 
     private InitiativesFile() {
         problems = new Problems(new SourceMap());
@@ -228,7 +230,7 @@ public final class InitiativesFile {
         for (int k = 0; k < list.size(); k++) {
             for (String dep : list.get(k).dependsOn()) {
                 if (!ids.contains(dep)) {
-                    String path = "initiatives[" + k + "].depends-on";
+                    String path = depsPath.get(list.get(k).id());
                     problems.add(Severity.ERROR, "unknown-reference", path, problems.sourceMap().positionOf(path),
                             "expected the id of an initiative in this file, found '" + dep + "'"
                                     + dev.baton.model.problem.Suggestions.hint(dep, List.copyOf(ids)));
@@ -282,6 +284,9 @@ public final class InitiativesFile {
             }
         }
         List<String> deps = e.ids("depends-on", "initiative ids");
+        if (id != null) {
+            depsPath.put(id, e.path("depends-on"));
+        }
         Quarter earliest = quarter(e, "earliest");
         Quarter deadlineQ = quarter(e, "deadline");
         String kind = e.given("deadline-kind") ? e.text("deadline-kind", true, "hard or soft") : "soft";
@@ -315,7 +320,7 @@ public final class InitiativesFile {
         for (int k = 0; k < list.size(); k++) {
             List<String> trail = new ArrayList<>();
             if (visit(list.get(k).id(), byId, state, trail)) {
-                String path = "initiatives[" + k + "].depends-on";
+                String path = depsPath.get(list.get(k).id());
                 problems.add(Severity.ERROR, "cycle", path, problems.sourceMap().positionOf(path),
                         "expected dependencies without a cycle, found " + String.join(" -> ", trail));
                 return;
