@@ -151,10 +151,10 @@ class RcpspCommandTest {
     }
 
     @Test
-    void planWithoutASubcommandSaysTheRoadmapIsNotThereYet() {
+    void planWithoutASubcommandOrRoadmapOptionsSaysWhatItNeeds() {
         CliRun run = CliRun.of("plan");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("the quarter roadmap").contains("not there yet").contains("baton plan rcpsp");
+        assertThat(run.err()).contains("--model M and --initiatives FILE").contains("baton plan rcpsp");
     }
 }
