@@ -108,7 +108,7 @@ final class PlanCommand implements Callable<Integer> {
             e.problems().forEach(p -> err.println(p.format(file)));
             return Baton.INVALID;
         }
-        RcpspCommandLogs.quiet();
+        SolverLogs.quiet();
         Planner planner = steps == 0 ? Planner.GREEDY : Planner.TIMEFOLD;
         Search search = new Search(seed, steps, Math.min(steps, Math.max(200, steps / 10)), null);
         Planner.Result base = planner.plan(roadmap, search);
@@ -142,7 +142,7 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     /** Timefold logs its progress at INFO; a command's output is its result only. */
-    static final class RcpspCommandLogs {
+    static final class SolverLogs {
         static void quiet() {
             if (org.slf4j.LoggerFactory.getLogger("ai.timefold") instanceof ch.qos.logback.classic.Logger logger) {
                 logger.setLevel(ch.qos.logback.classic.Level.WARN);
