@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 AttributeCommand.class,
                 FunnelCommand.class,
                 ConformanceCommand.class,
+                PlanCommand.class,
                 AnalyzeCommand.class,
                 AssistCommand.class,
                 ReportCommand.class,

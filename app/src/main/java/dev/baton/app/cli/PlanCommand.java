@@ -1,0 +1,156 @@
+package dev.baton.app.cli;
+
+import dev.baton.app.json.Json;
+import dev.baton.model.OperatingModel;
+import dev.baton.plan.roadmap.Comparison;
+import dev.baton.plan.roadmap.InitiativesFile;
+import dev.baton.plan.roadmap.Planner;
+import dev.baton.plan.roadmap.Quarter;
+import dev.baton.plan.roadmap.Rebalance;
+import dev.baton.plan.roadmap.Roadmap;
+import dev.baton.plan.roadmap.RoadmapRefused;
+import dev.baton.plan.roadmap.Scenario;
+import dev.baton.plan.roadmap.ScenarioFile;
+import dev.baton.plan.roadmap.Search;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code baton plan --model M --initiatives FILE [--quarters 2027-Q1..2027-Q4] [--scenario FILE]
+ * [--seed N] [--steps N] [--top N] --format text|json|html}: the quarter roadmap, what does not fit
+ * and why, a scenario beside it, and where capacity binds. {@code baton plan rcpsp FILE.sm}
+ * schedules a PSPLIB project (the scheduling core's external check).
+ */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Place initiatives into quarters against each function's capacity; say what does not fit "
+                + "and why. 'baton plan rcpsp FILE.sm' schedules a PSPLIB project.",
+        subcommands = {RcpspCommand.class})
+final class PlanCommand implements Callable<Integer> {
+
+    enum Format { text, json, html }
+
+    @Option(names = "--model", paramLabel = "M", description = "The operating model (people and functions give capacity).")
+    Path model;
+
+    @Option(names = "--initiatives", paramLabel = "FILE", description = "The initiatives file (YAML).")
+    Path initiatives;
+
+    @Option(names = "--log", paramLabel = "L", description = "An event log (progress of in-flight work; read but not used yet).")
+    Path log;
+
+    @Option(names = "--quarters", paramLabel = "RANGE", description = "e.g. 2027-Q1..2027-Q4 (default: the file's).")
+    String quarters;
+
+    @Option(names = "--scenario", paramLabel = "FILE", description = "A scenario to plan and compare with the base plan.")
+    Path scenario;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "N", description = "Seed of the local search (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--steps", defaultValue = "20000", paramLabel = "N",
+            description = "Local-search steps (default: ${DEFAULT-VALUE}); 0 keeps the greedy packer's plan.")
+    long steps;
+
+    @Option(names = "--top", defaultValue = "5", paramLabel = "N",
+            description = "Rebalance: capacity to add so that the top N initiatives fit (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Option(names = "--format", defaultValue = "text", description = "text, json or html (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (model == null || initiatives == null) {
+            err.println("baton plan: expected --model M and --initiatives FILE (or 'baton plan rcpsp FILE.sm')");
+            return Baton.USAGE;
+        }
+        if (steps < 0 || top < 0) {
+            err.println("baton plan: expected --steps and --top of 0 or more");
+            return Baton.USAGE;
+        }
+        List<Quarter> range = null;
+        if (quarters != null) {
+            range = Quarter.range(quarters).orElse(null);
+            if (range == null) {
+                err.println("baton plan: --quarters: expected a range such as 2027-Q1..2027-Q4, found '" + quarters + "'");
+                return Baton.USAGE;
+            }
+        }
+        OperatingModel m = ModelFiles.validOrNull(model, err);
+        if (m == null) {
+            return Baton.INVALID;
+        }
+        Roadmap roadmap;
+        Scenario change = null;
+        try {
+            roadmap = InitiativesFile.read(text(initiatives), m, range);
+            if (scenario != null) {
+                change = ScenarioFile.read(text(scenario), roadmap);
+            }
+        } catch (IOException e) {
+            err.println("baton plan: cannot read: " + e.getMessage());
+            return Baton.INVALID;
+        } catch (RoadmapRefused e) {
+            String file = (e.problems().isEmpty() || scenario == null ? initiatives : scenario).toString();
+            e.problems().forEach(p -> err.println(p.format(file)));
+            return Baton.INVALID;
+        }
+        SolverLogs.quiet();
+        Planner planner = steps == 0 ? Planner.GREEDY : Planner.TIMEFOLD;
+        Search search = new Search(seed, steps, Math.min(steps, Math.max(200, steps / 10)), null);
+        Planner.Result base = planner.plan(roadmap, search);
+        Comparison comparison = null;
+        if (change != null) {
+            var published = new HashMap<String, Quarter>();
+            for (int i = 0; i < roadmap.initiatives().size(); i++) {
+                if (base.plan().planned(i)) {
+                    published.put(roadmap.initiatives().get(i).id(), roadmap.quarters().get(base.plan().start(i)));
+                }
+            }
+            Planner.Result changed = planner.plan(change.applyTo(roadmap).withPublished(published), search);
+            comparison = Comparison.of(change, base, changed);
+        }
+        RoadmapReport report = new RoadmapReport(roadmap, base, comparison,
+                Rebalance.bottlenecks(base.plan()), Rebalance.toFitTop(base.plan().instance(), top), top);
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case json -> out.println(Json.write(report.json()));
+            case html -> out.println(RoadmapPage.html(report));
+            default -> report.text(out);
+        }
+        return Baton.OK;
+    }
+
+    private static String text(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": no such file");
+        }
+        return Files.readString(file);
+    }
+
+    /** Timefold logs its progress at INFO; a command's output is its result only. */
+    static final class SolverLogs {
+        static void quiet() {
+            if (org.slf4j.LoggerFactory.getLogger("ai.timefold") instanceof ch.qos.logback.classic.Logger logger) {
+                logger.setLevel(ch.qos.logback.classic.Level.WARN);
+            }
+        }
+    }
+
+    static String pct(double share) {
+        return String.format(Locale.ROOT, "%d%%", Math.round(100 * share));
+    }
+}
