@@ -35,9 +35,20 @@ public final class Touches {
 
     /** Adds {@code later}'s touches after these (before sorting). */
     Touches append(Touches later) {
-        for (int i = 0; i < later.size; i++) {
-            add(later.at[i], later.channel[i], later.campaign[i], later.cost[i], later.person[i]);
+        int n = size + later.size;
+        if (n > at.length) {
+            at = Arrays.copyOf(at, n);
+            channel = Arrays.copyOf(channel, n);
+            campaign = Arrays.copyOf(campaign, n);
+            cost = Arrays.copyOf(cost, n);
+            person = Arrays.copyOf(person, n);
         }
+        System.arraycopy(later.at, 0, at, size, later.size);
+        System.arraycopy(later.channel, 0, channel, size, later.size);
+        System.arraycopy(later.campaign, 0, campaign, size, later.size);
+        System.arraycopy(later.cost, 0, cost, size, later.size);
+        System.arraycopy(later.person, 0, person, size, later.size);
+        size = n;
         return this;
     }
 
