@@ -86,6 +86,7 @@ public final class EventAttributes {
             case "PriorityInputsSet" -> "priority";
             case "BatchImported", "ImportRetracted" -> "import";
             case "MeetingHeld" -> "meeting";
+            case "ExperimentResultsRecorded" -> "experiment";
             default -> "other";
         };
     }
