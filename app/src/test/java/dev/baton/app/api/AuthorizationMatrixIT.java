@@ -63,6 +63,8 @@ class AuthorizationMatrixIT extends DemoServer {
             "/learning", "/learning/insights", "/learning/insights/{id}", "/learning/insights/{id}/follow-ups",
             "/learning/insights/{id}/proposals", "/learning/post-mortems/{item}", "/learning/changes/{id}",
             "/learning/changes/{id}/accept", "/learning/changes/{id}/decline",
+            // experiments (docs/experiments.md): an experiment's results page, its upload and insight, the rhythm
+            "/experiments/{id}", "/experiments/{id}/results", "/experiments/{id}/insight", "/experiments/rhythm",
             // the OpenAPI document itself
             "/api/docs", "/api/docs.yaml");
 
