@@ -7,13 +7,13 @@ import dev.baton.engine.item.WorkItemEvent.ItemCreated;
 import dev.baton.engine.item.WorkItemEvent.ItemReopened;
 import dev.baton.engine.item.WorkItemEvent.OwnerAssigned;
 import dev.baton.engine.item.WorkItemEvent.StageEntered;
+import dev.baton.insight.learning.LearningLoop;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -88,7 +88,7 @@ public final class ExperimentRhythm {
         int byData = (int) experiments.stream().filter(e -> "decided-by-data".equals(e.outcome())).count();
         int stopped = (int) experiments.stream().filter(e -> "stopped".equals(e.outcome())).count();
         int ended = decided + stopped;
-        Double median = median(experiments.stream().map(Experiment::daysToDecision).filter(Objects::nonNull).toList());
+        Double median = LearningLoop.median(experiments.stream().map(Experiment::daysToDecision).filter(Objects::nonNull).toList());
         Double shareData = ended == 0 ? null : (double) byData / ended;
         Double shareNoData = ended == 0 ? null : (double) (decided - byData) / ended;
         Double shareStopped = ended == 0 ? null : (double) stopped / ended;
@@ -149,16 +149,6 @@ public final class ExperimentRhythm {
         }
     }
 
-    /** The median; the mean of the two middle values for an even count; null for none. */
-    static Double median(List<Double> values) {
-        if (values.isEmpty()) {
-            return null;
-        }
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    }
-
     private static String sentence(int total, int started, int ended, int decided, int byData, int stopped, Double median) {
         if (total == 0) {
             return "No experiments yet.";
@@ -175,14 +165,5 @@ public final class ExperimentRhythm {
             s.append(String.format(Locale.ROOT, " Median %.1f days from idea to decision.", median));
         }
         return s.toString();
-    }
-
-    /** Counts per month, for a chart: month → team → [started, decided, stopped]. */
-    public static Map<String, Map<String, int[]>> byMonth(Rhythm r) {
-        Map<String, Map<String, int[]>> out = new LinkedHashMap<>();
-        for (Month m : r.months()) {
-            out.computeIfAbsent(m.month(), k -> new LinkedHashMap<>()).put(m.team(), new int[] {m.started(), m.decided(), m.stopped()});
-        }
-        return out;
     }
 }
