@@ -79,7 +79,7 @@ class ExperimentController {
                     method));
         } catch (ExperimentUploads.Refused e) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-upload", e.getMessage())
-                    .with("errors", e.lines());
+                    .with("errors", e.lines().stream().map(l -> Map.of("message", l)).toList());
         }
         StoredResults.Upload latest = stored.latest(id).orElseThrow();
         return ResponseEntity.created(URI.create("/api/v1/items/" + id + "/experiment-results"))
