@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
  */
 class ExperimentApiIT extends DemoServer {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.baton.engine.event.EventStore store;
+
     long events() {
         return ((Number) nobody().get("/api/health").json().get("events")).longValue();
     }
@@ -145,7 +148,9 @@ class ExperimentApiIT extends DemoServer {
         ApiClient.Response format = nora.postAs("/api/v1/items/" + id + "/experiment-results?format=excel", "text/csv", "x");
         assertThat(format.status()).isEqualTo(422);
 
-        String campaign = (String) nora.get("/api/v1/items?workType=campaign&limit=1").list().get(0).get("id");
+        String campaign = "exp-a-campaign";
+        dev.baton.app.PastCampaign.write(store, campaign, "Autumn webinar series", 40);
+        before = events();
         ApiClient.Response notAnExperiment = nora.postAs("/api/v1/items/" + campaign + "/experiment-results", "text/csv",
                 new String(units(), StandardCharsets.UTF_8));
         assertThat(notAnExperiment.status()).isEqualTo(422);
