@@ -118,7 +118,9 @@ final class ApiContract {
                     + "[a-z-]+");
             Operation post = paths.get(template).getPost();
             paths.remove(template);
-            contract.getPaths().keySet().stream().filter(p -> concrete.matcher(p).matches()).forEach(path -> {
+            // a concrete path a controller maps itself (an item's experiment-results) is no command
+            contract.getPaths().keySet().stream().filter(p -> concrete.matcher(p).matches() && !paths.containsKey(p))
+                    .forEach(path -> {
                 Operation copy = new Operation().parameters(new ArrayList<>(post.getParameters().stream()
                         .filter(p -> !p.getName().equals(variable)).toList()));
                 copy.setResponses(copyOf(responses));

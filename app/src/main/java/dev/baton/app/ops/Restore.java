@@ -128,7 +128,8 @@ public final class Restore {
                 case "event" -> {
                     if (replay == null) {
                         replay = new EventReplay(c, List.of(new ItemProjection(modelVersions(models)),
-                                new IntakeProjection(), new BatchProjection(), new LearningProjection()));
+                                new IntakeProjection(), new BatchProjection(), new LearningProjection(),
+                                new dev.baton.app.experiment.ExperimentProjection()));
                     }
                     JsonNode payload = r.path("payload");
                     if (!payload.isObject()) {

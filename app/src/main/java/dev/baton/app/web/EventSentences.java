@@ -124,6 +124,9 @@ final class EventSentences {
             detail = b.file();
         } else if (ev instanceof ImportRetracted r) {
             sentence = "retracted import batch " + r.batch() + " (" + r.events() + " events)";
+        } else if (ev instanceof dev.baton.engine.item.WorkItemEvent.ExperimentResultsRecorded x) {
+            sentence = "recorded experiment results from " + (x.file() == null ? "an upload" : x.file());
+            detail = x.summary();
         } else {
             sentence = "recorded " + e.type();
         }

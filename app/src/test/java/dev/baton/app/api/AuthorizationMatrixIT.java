@@ -66,6 +66,8 @@ class AuthorizationMatrixIT extends DemoServer {
             "/learning/changes/{id}/accept", "/learning/changes/{id}/decline",
             // outcomes (docs/outcomes.md): the funnel, attribution by model, campaigns' pipeline beside their debt
             "/outcomes",
+            // experiments (docs/experiments.md): an experiment's results page, its upload and insight, the rhythm
+            "/experiments/{id}", "/experiments/{id}/results", "/experiments/{id}/insight", "/experiments/rhythm",
             // the OpenAPI document itself
             "/api/docs", "/api/docs.yaml");
 

@@ -62,6 +62,15 @@ public sealed interface WorkItemCommand {
     record Reopen(String stage, String reason) implements WorkItemCommand {
     }
 
+    /**
+     * Record an experiment's results, reduced to sufficient statistics by the caller (the upload is
+     * read and checked before; the engine checks only that the item can still take results). Not one
+     * of {@link #NAMES}: it has its own endpoint, {@code /items/{id}/experiment-results}.
+     */
+    record RecordExperimentResults(String upload, String format, String file, Map<String, Object> statistics,
+                                   String summary) implements WorkItemCommand {
+    }
+
     /** The names of the commands as the REST API spells them ({@code move-to}, {@code request-approval}, …). */
     List<String> NAMES = List.of("create", "update-fields", "assign-owner", "move-to", "request-approval", "approve",
             "deny", "hand-off", "accept-handoff", "reject-handoff", "block", "unblock", "comment", "mark-urgent",

@@ -16,12 +16,14 @@ import dev.baton.engine.item.WorkItemCommand.HandOff;
 import dev.baton.engine.item.WorkItemCommand.MarkUrgent;
 import dev.baton.engine.item.WorkItemCommand.MoveTo;
 import dev.baton.engine.item.WorkItemCommand.RejectHandoff;
+import dev.baton.engine.item.WorkItemCommand.RecordExperimentResults;
 import dev.baton.engine.item.WorkItemCommand.Reopen;
 import dev.baton.engine.item.WorkItemCommand.RequestApproval;
 import dev.baton.engine.item.WorkItemCommand.SetPriorityInputs;
 import dev.baton.engine.item.WorkItemCommand.Unblock;
 import dev.baton.engine.item.WorkItemCommand.UpdateFields;
 import dev.baton.engine.item.WorkItemEvent.CommentAdded;
+import dev.baton.engine.item.WorkItemEvent.ExperimentResultsRecorded;
 import dev.baton.engine.item.WorkItemEvent.FieldsUpdated;
 import dev.baton.engine.item.WorkItemEvent.ItemBlocked;
 import dev.baton.engine.item.WorkItemEvent.ItemCreated;
@@ -168,6 +170,11 @@ public final class WorkItemDecider {
             return movements.complete(item, flow);
         } else if (command instanceof Reopen r) {
             return movements.reopen(item, flow, r);
+        } else if (command instanceof RecordExperimentResults r) {
+            return r.statistics() == null || r.statistics().isEmpty() || Reasons.missing(r.upload())
+                    ? Decision.reject(Code.INVALID_INPUT, "Experiment results need their statistics")
+                    : Decision.record(new ExperimentResultsRecorded(r.upload(), r.format(), r.file(),
+                            r.statistics(), r.summary()));
         }
         throw new IllegalArgumentException("unknown command " + command);
     }

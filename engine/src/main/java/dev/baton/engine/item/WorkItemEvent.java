@@ -85,4 +85,18 @@ public sealed interface WorkItemEvent extends BatonEvent {
      */
     record ItemMigrated(int fromVersion, int toVersion, String fromStage, String toStage) implements WorkItemEvent {
     }
+
+    /**
+     * Results of an experiment were recorded on it (docs/experiments.md): the sufficient statistics
+     * the upload was reduced to, never the uploaded file. {@code statistics} is the stored form of
+     * {@code dev.baton.app.experiment.ExperimentData} (arms, users, settings, per metric and arm n and
+     * sums); {@code summary} says it in a line for the timeline.
+     *
+     * @param upload the upload's id, unique within the item
+     * @param format {@code units}, {@code stats}, {@code growthbook} or {@code optimizely}
+     * @param file   the uploaded file's name (may be null)
+     */
+    record ExperimentResultsRecorded(String upload, String format, String file, Map<String, Object> statistics,
+                                     String summary) implements WorkItemEvent {
+    }
 }

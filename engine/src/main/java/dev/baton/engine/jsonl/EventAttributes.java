@@ -87,6 +87,7 @@ public final class EventAttributes {
             case "BatchImported", "ImportRetracted" -> "import";
             case "MeetingHeld" -> "meeting";
             case "DraftOffered", "DraftAccepted", "DraftDiscarded", "AssistantEnabled" -> "assist";
+            case "ExperimentResultsRecorded" -> "experiment";
             default -> "other";
         };
     }

@@ -48,6 +48,8 @@ class EventAttributesTest {
                 new WorkItemEvent.PriorityInputsSet(Map.of("reach", 3.0, "impact", 2.0)),
                 new WorkItemEvent.ItemCompleted("live"), new WorkItemEvent.ItemReopened("build", "typo"),
                 new WorkItemEvent.ItemMigrated(1, 2, "qa", "live"),
+                new WorkItemEvent.ExperimentResultsRecorded("u1", "units", "results.csv",
+                        Map.of("arms", List.of("control", "treatment"), "alpha", 0.05), "2 arms, 22 units"),
                 new IntakeEvent.RequestSubmitted("brief-form", "New brief", Map.of("audience", "smb")),
                 new IntakeEvent.RequestAccepted("item-9", "fits"), new IntakeEvent.RequestDeclined("no"),
                 new IntakeEvent.RequestDeferred("2026-04-01", "later"),

@@ -44,6 +44,8 @@ class EventCodecTest {
                 new WorkItemEvent.ItemBlocked("waiting for data"),
                 new WorkItemEvent.ItemUnblocked("data arrived"),
                 new WorkItemEvent.CommentAdded("Looks good"),
+                new WorkItemEvent.ExperimentResultsRecorded("u1", "units", "results.csv",
+                        Map.of("arms", List.of("control", "treatment"), "alpha", 0.05), "2 arms, 22 units"),
                 new WorkItemEvent.MarkedUrgent("CEO ask"),
                 new WorkItemEvent.PriorityInputsSet(Map.of("reach", 1000.0, "impact", 2.0)),
                 new WorkItemEvent.ItemCompleted("launched"),

@@ -92,7 +92,7 @@ public record LearningLoop(int insights, int withAction, int withResult, Double 
     }
 
     /** The middle value (the mean of the two middle ones for an even count); null for none. */
-    static Double median(List<Double> values) {
+    public static Double median(List<Double> values) {
         if (values.isEmpty()) {
             return null;
         }

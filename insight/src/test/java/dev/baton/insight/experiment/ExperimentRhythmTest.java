@@ -1,0 +1,125 @@
+package dev.baton.insight.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.engine.event.BatonEvent;
+import dev.baton.engine.event.RecordedEvent;
+import dev.baton.engine.item.WorkItemEvent.ExperimentResultsRecorded;
+import dev.baton.engine.item.WorkItemEvent.ItemCompleted;
+import dev.baton.engine.item.WorkItemEvent.ItemCreated;
+import dev.baton.engine.item.WorkItemEvent.OwnerAssigned;
+import dev.baton.engine.item.WorkItemEvent.StageEntered;
+import dev.baton.insight.experiment.ExperimentRhythm.Experiment;
+import dev.baton.insight.experiment.ExperimentRhythm.Month;
+import dev.baton.insight.experiment.ExperimentRhythm.Rhythm;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The rhythm on a hand-built history of four experiments, two teams, two months. */
+class ExperimentRhythmTest {
+
+    static final ExperimentRhythm.Rules RULES = new ExperimentRhythm.Rules("running", "decided", "experiment-owner",
+            p -> switch (p) {
+                case "nora" -> "demand";
+                case "dev" -> "revops";
+                default -> null;
+            });
+
+    /** A stream built event by event: (day of 2026, event). */
+    static final class Stream {
+        final String id;
+        final List<RecordedEvent> events = new ArrayList<>();
+
+        Stream(String id) {
+            this.id = id;
+        }
+
+        Stream at(String day, BatonEvent e) {
+            events.add(new RecordedEvent(0, id, events.size() + 1, Instant.parse(day + "T10:00:00Z"), "maya",
+                    "experiment", 1, null, e));
+            return this;
+        }
+    }
+
+    static ItemCreated created(String title, String owner) {
+        return new ItemCreated(title, "designed", owner == null ? Map.of() : Map.of("experiment-owner", owner), null, null);
+    }
+
+    static ExperimentResultsRecorded results() {
+        return new ExperimentResultsRecorded("u1", "units", "r.csv", Map.of("arms", List.of("a", "b")), "2 arms");
+    }
+
+    static Rhythm history() {
+        // A: idea 1 Mar, running 10 Mar, results 30 Mar, decided 2 Apr: by data, 32 days.
+        Stream a = new Stream("a").at("2026-03-01", created("Subject line test", "nora"))
+                .at("2026-03-05", new StageEntered("designed", "approved", false))
+                .at("2026-03-10", new StageEntered("approved", "running", false))
+                .at("2026-03-30", results())
+                .at("2026-04-02", new StageEntered("analysed", "decided", false))
+                .at("2026-04-02", new ItemCompleted("decided"));
+        // B: decided 21 Mar without any results: 20 days.
+        Stream b = new Stream("b").at("2026-03-01", created("Pricing page hero", "nora"))
+                .at("2026-03-03", new StageEntered("approved", "running", false))
+                .at("2026-03-21", new StageEntered("running", "decided", false));
+        // C: dev's team, started in April and stopped without a decision (results came, but nobody decided).
+        Stream c = new Stream("c").at("2026-03-15", created("Webinar reminder timing", null))
+                .at("2026-03-15", new OwnerAssigned("dev", null))
+                .at("2026-04-01", new StageEntered("approved", "running", false))
+                .at("2026-04-08", results())
+                .at("2026-04-10", new StageEntered("running", "stopped", false))
+                .at("2026-04-10", new ItemCompleted("stopped"));
+        // D: still being designed; its owner is in no team.
+        Stream d = new Stream("d").at("2026-04-20", created("Trial length", "maya"));
+        // not an item: no ItemCreated first
+        Stream noise = new Stream("x").at("2026-04-20", results());
+        return ExperimentRhythm.measure(List.of(a.events, b.events, c.events, d.events, noise.events), RULES);
+    }
+
+    @Test
+    void countsStartedDecidedAndStoppedPerMonthAndTeam() {
+        Rhythm r = history();
+        assertThat(r.months()).containsExactly(
+                new Month("2026-03", "demand", 2, 1, 0),
+                new Month("2026-04", "demand", 0, 1, 0),
+                new Month("2026-04", "revops", 1, 0, 1));
+        assertThat(r.total()).isEqualTo(4);
+        assertThat(r.started()).isEqualTo(3);
+        assertThat(r.decided()).isEqualTo(2);
+        assertThat(r.decidedByData()).isEqualTo(1);
+        assertThat(r.stopped()).isEqualTo(1);
+    }
+
+    @Test
+    void sharesAreOfTheExperimentsThatEndedAndTheMedianIsFromIdeaToDecision() {
+        Rhythm r = history();
+        assertThat(r.shareDecidedByData()).isEqualTo(1.0 / 3);
+        assertThat(r.shareDecidedWithoutData()).isEqualTo(1.0 / 3);
+        assertThat(r.shareStopped()).isEqualTo(1.0 / 3);
+        assertThat(r.medianDaysToDecision()).isEqualTo(26.0); // (32 + 20) / 2
+        assertThat(r.sentence()).isEqualTo("4 experiments, 3 started. Of 3 that ended, 1 were decided on data (33%), "
+                + "1 decided without results recorded first and 1 stopped without a decision. Median 26.0 days from idea "
+                + "to decision.");
+    }
+
+    @Test
+    void eachExperimentSaysHowItEndedAndWhoseTeamItIs() {
+        List<Experiment> e = history().experiments();
+        assertThat(e).extracting(Experiment::item).containsExactly("a", "b", "c", "d");
+        assertThat(e).extracting(Experiment::outcome)
+                .containsExactly("decided-by-data", "decided-without-data", "stopped", "designing");
+        assertThat(e).extracting(Experiment::team).containsExactly("demand", "demand", "revops", ExperimentRhythm.NO_TEAM);
+        assertThat(e.get(0).daysToDecision()).isEqualTo(32.0);
+        assertThat(e.get(2).daysToDecision()).isNull();
+    }
+
+    @Test
+    void noExperimentsGiveNullsNotNaN() {
+        Rhythm r = ExperimentRhythm.measure(List.of(), RULES);
+        assertThat(r.shareDecidedByData()).isNull();
+        assertThat(r.medianDaysToDecision()).isNull();
+        assertThat(r.sentence()).isEqualTo("No experiments yet.");
+    }
+}
