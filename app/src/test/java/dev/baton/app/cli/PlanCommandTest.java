@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PlanCommandTest {
 
     static final String MODEL = CliRun.example("content-team.yaml");
-    static final String INITIATIVES = CliRun.example("content-team-initiatives.yaml");
+    static final String INITIATIVES = CliRun.example("plan/content-team-initiatives.yaml");
 
     @TempDir
     Path tmp;
@@ -29,7 +29,7 @@ class PlanCommandTest {
     @SuppressWarnings("unchecked")
     void jsonWithAScenarioListsWhatMoved() {
         CliRun run = CliRun.of("plan", "--model", MODEL, "--initiatives", INITIATIVES, "--scenario",
-                CliRun.example("content-team-scenario.yaml"), "--steps", "300", "--format", "json");
+                CliRun.example("plan/content-team-scenario.yaml"), "--steps", "300", "--format", "json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         Map<String, Object> json = run.jsonObject();
         assertThat((double) json.get("plannedValue")).isGreaterThanOrEqualTo((double) json.get("greedyValue"));

@@ -33,7 +33,8 @@ final class ModelFiles {
         return dirs.stream().filter(Files::isDirectory).flatMap(dir -> {
             try (Stream<Path> files = Files.walk(dir)) {
                 return files.filter(f -> f.toString().endsWith(".yaml"))
-                        .filter(f -> !f.getFileName().toString().contains("mapping"))
+                        // Import mappings and the planner's inputs (initiatives, scenarios) are not models.
+                        .filter(f -> !f.getFileName().toString().matches(".*(mapping|initiatives|scenario).*"))
                         .map(f -> root.relativize(f).toString()).sorted().toList().stream();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
