@@ -256,12 +256,9 @@ public final class PsplibReader {
         if (jobs < 0) {
             throw error(0, "missing the 'jobs (incl. supersource/sink ):' line: this is not a PSPLIB .sm file");
         }
-        for (var missing : List.of(new Object[] {sawPrecedence, "PRECEDENCE RELATIONS"},
-                new Object[] {sawRequests, "REQUESTS/DURATIONS"}, new Object[] {sawAvailability, "RESOURCEAVAILABILITIES"})) {
-            if (!(Boolean) missing[0]) {
-                throw error(0, "missing section " + missing[1] + ": (the file ends here)");
-            }
-        }
+        require(sawPrecedence, "PRECEDENCE RELATIONS");
+        require(sawRequests, "REQUESTS/DURATIONS");
+        require(sawAvailability, "RESOURCEAVAILABILITIES");
         String[] names = resourceNames != null && resourceNames.length == renewable ? resourceNames
                 : java.util.stream.IntStream.rangeClosed(1, renewable).mapToObj(k -> "R" + k).toArray(String[]::new);
         for (int j = 0; j < jobs; j++) {
@@ -296,6 +293,12 @@ public final class PsplibReader {
             String why = e.getMessage().substring(e.getMessage().indexOf(": ") + 2);
             throw new PsplibFormatException(source, precedenceLines.get(e.cycle()[0]), 0, why
                     + ": the instance is infeasible", true);
+        }
+    }
+
+    private void require(boolean seen, String section) throws PsplibFormatException {
+        if (!seen) {
+            throw error(0, "missing section " + section + ": (the file ends here)");
         }
     }
 
