@@ -55,7 +55,8 @@ public final class PsplibReader {
         String fileName = file.getFileName().toString();
         String name = fileName.toLowerCase(Locale.ROOT).endsWith(".sm") ? fileName.substring(0, fileName.length() - 3)
                 : fileName;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        // PSPLIB files are ASCII; Latin-1 decodes any byte, so a stray one in a comment cannot stop the read.
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
             return read(in, file.toString(), name);
         }
     }
