@@ -55,7 +55,8 @@ public final class PsplibReader {
         String fileName = file.getFileName().toString();
         String name = fileName.toLowerCase(Locale.ROOT).endsWith(".sm") ? fileName.substring(0, fileName.length() - 3)
                 : fileName;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        // PSPLIB files are ASCII; Latin-1 decodes any byte, so a stray one in a comment cannot stop the read.
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
             return read(in, file.toString(), name);
         }
     }
@@ -256,12 +257,9 @@ public final class PsplibReader {
         if (jobs < 0) {
             throw error(0, "missing the 'jobs (incl. supersource/sink ):' line: this is not a PSPLIB .sm file");
         }
-        for (var missing : List.of(new Object[] {sawPrecedence, "PRECEDENCE RELATIONS"},
-                new Object[] {sawRequests, "REQUESTS/DURATIONS"}, new Object[] {sawAvailability, "RESOURCEAVAILABILITIES"})) {
-            if (!(Boolean) missing[0]) {
-                throw error(0, "missing section " + missing[1] + ": (the file ends here)");
-            }
-        }
+        require(sawPrecedence, "PRECEDENCE RELATIONS");
+        require(sawRequests, "REQUESTS/DURATIONS");
+        require(sawAvailability, "RESOURCEAVAILABILITIES");
         String[] names = resourceNames != null && resourceNames.length == renewable ? resourceNames
                 : java.util.stream.IntStream.rangeClosed(1, renewable).mapToObj(k -> "R" + k).toArray(String[]::new);
         for (int j = 0; j < jobs; j++) {
@@ -296,6 +294,12 @@ public final class PsplibReader {
             String why = e.getMessage().substring(e.getMessage().indexOf(": ") + 2);
             throw new PsplibFormatException(source, precedenceLines.get(e.cycle()[0]), 0, why
                     + ": the instance is infeasible", true);
+        }
+    }
+
+    private void require(boolean seen, String section) throws PsplibFormatException {
+        if (!seen) {
+            throw error(0, "missing section " + section + ": (the file ends here)");
         }
     }
 

@@ -77,4 +77,17 @@ class SchedulingTest {
         assertThat(Feasibility.check(r.schedule()).feasible()).isTrue();
         assertThat(r.makespan()).isGreaterThanOrEqualTo(109);
     }
+
+    @Test
+    void aTimeLimitCanBeCountedInCpuTimeForBenchmarksOnASharedMachine() {
+        Project p = Instances.shared("j1201_1").project();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
+
+        Result r = Scheduling.solve(p, Method.GENETIC, Budget.time(java.time.Duration.ofMillis(300), 0).onCpuClock());
+
+        long cpuMillis = (threads.getCurrentThreadCpuTime() - cpu0) / 1_000_000;
+        assertThat(cpuMillis).isBetween(250L, 1_500L);
+        assertThat(Feasibility.check(r.schedule()).feasible()).isTrue();
+    }
 }
