@@ -5,7 +5,7 @@
 -- Publishing a plan is an event (RoadmapPublished in the stream 'roadmap'), not a row here.
 create table roadmap_initiatives (
     id            text        primary key,
-    title         text        not null,
+    title         text,
     theme         text,
     value         double precision check (value is null or value >= 0),
     effort        jsonb       not null default '{}'::jsonb,

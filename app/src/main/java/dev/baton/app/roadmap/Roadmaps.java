@@ -154,8 +154,11 @@ public class Roadmaps {
             if (done.contains(e.id())) {
                 continue;
             }
-            list.add(initiative(e.id(), e.title(), e.theme() == null ? "none" : e.theme(), e.value() == null ? 0 : e.value(), e));
-            sources.put(e.id(), new Source(e.id(), e.title(), false, null, true, e.effort().isEmpty(), "entered"));
+            // An entry for a work item that is no longer top-level work keeps its id as its title.
+            String title = e.title() == null ? e.id() : e.title();
+            list.add(initiative(e.id(), title, e.theme() == null ? "none" : e.theme(), e.value() == null ? 0 : e.value(), e));
+            sources.put(e.id(), new Source(e.id(), title, false, null, true, e.effort().isEmpty(),
+                    e.value() == null ? "none (0)" : "entered"));
         }
         // A dependency on finished work is met; the planner sees only what is still to place.
         Set<String> ids = new HashSet<>(sources.keySet());
