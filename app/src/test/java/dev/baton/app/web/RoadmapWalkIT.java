@@ -92,7 +92,7 @@ class RoadmapWalkIT extends BrowserWalk {
         assertThat(browser.find(By.id("row-analyst-day")).getAttribute("data-status")).isEqualTo("out");
         assertThat(browser.text(By.id("verdicts"))).contains("Analyst day")
                 .contains("'Analyst day' needs 90 person-days of pmm").contains("more person-days of pmm");
-        assertThat(browser.text(By.id("capacity-table"))).contains("pmm").contains("80 / 86");
+        assertThat(browser.text(By.id("capacity-table"))).containsIgnoringCase("pmm").contains("80 / 86");
         browser.waitFor(() -> !browser.all(By.cssSelector("#gantt-chart svg")).isEmpty());
         browser.waitFor(() -> !browser.all(By.cssSelector("#capacity-heatmap svg")).isEmpty());
         assertThat(browser.text(By.id("to-fit-top"))).contains("pmm");
