@@ -74,7 +74,7 @@ class RoadmapController {
 
     @GetMapping(path = "/api/v1/roadmap/plan", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> plan(@RequestParam(required = false) String quarters) {
-        return RoadmapView.plan(roadmaps.plan(roadmaps.board(roadmaps.quarters(quarters))), null);
+        return RoadmapView.plan(roadmaps.plan(roadmaps.board(roadmaps.quarters(quarters))));
     }
 
     @PostMapping(path = "/api/v1/roadmap/scenarios", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -29,9 +29,10 @@ public final class RoadmapView {
     }
 
     /** The plan module's JSON of the plan, with where each initiative comes from, the hash to publish it by, and the published plan. */
-    public static Map<String, Object> plan(Roadmaps.Planned p, Comparison comparison) {
-        Map<String, Object> json = new LinkedHashMap<>(RoadmapJson.of(p.board().roadmap(), p.result(), comparison,
+    public static Map<String, Object> plan(Roadmaps.Planned p) {
+        Map<String, Object> json = new LinkedHashMap<>(RoadmapJson.of(p.board().roadmap(), p.result(), null,
                 p.bottlenecks(), p.additions(), Roadmaps.TOP));
+        json.remove("scenario"); // compared by POST /api/v1/roadmap/scenarios, beside the published plan
         json.put("sources", p.board().sources().values().stream().map(s -> Json.ordered("id", s.id(), "title", s.title(),
                 "workItem", s.item(), "workType", s.workType(), "entered", s.entered(), "effortMissing", s.effortMissing(),
                 "valueFrom", s.valueFrom())).toList());
