@@ -8,10 +8,9 @@ import dev.baton.plan.roadmap.Quarter;
 import dev.baton.plan.roadmap.Rebalance;
 import dev.baton.plan.roadmap.Roadmap;
 import dev.baton.plan.roadmap.Verdict;
-import dev.baton.app.json.Json;
+import dev.baton.app.json.RoadmapJson;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -91,7 +90,7 @@ record RoadmapReport(Roadmap roadmap, Planner.Result base, Comparison comparison
     }
 
     private static String where(Quarter q) {
-        return q == null ? "not planned" : q.toString();
+        return RoadmapJson.placed(q);
     }
 
     static String num(double v) {
@@ -99,40 +98,6 @@ record RoadmapReport(Roadmap roadmap, Planner.Result base, Comparison comparison
     }
 
     Map<String, Object> json() {
-        Plan p = plan();
-        List<Object> items = new ArrayList<>();
-        for (Verdict v : base.verdicts()) {
-            items.add(Json.ordered("id", v.id(), "status", v.status().name().toLowerCase(Locale.ROOT),
-                    "start", v.start() == null ? null : v.start().toString(), "end", v.end() == null ? null : v.end().toString(),
-                    "reason", v.reason(), "remedy", v.remedy()));
-        }
-        Map<String, Object> capacity = new LinkedHashMap<>();
-        double[][] u = Comparison.utilisation(p);
-        for (int f = 0; f < roadmap.capacity().functions().size(); f++) {
-            List<Object> qs = new ArrayList<>();
-            for (int q = 0; q < roadmap.quarters().size(); q++) {
-                qs.add(Json.ordered("quarter", roadmap.quarters().get(q).toString(), "capacity", roadmap.capacity().of(f, q),
-                        "used", p.used(f, q), "utilisation", Math.round(u[f][q] * 1000) / 1000.0));
-            }
-            capacity.put(roadmap.capacity().functions().get(f), qs);
-        }
-        Object scenario = null;
-        if (comparison != null) {
-            scenario = Json.ordered("name", comparison.scenario(),
-                    "valueByQuarter", Json.ordered("base", comparison.baseValueByQuarter(), "scenario", comparison.scenarioValueByQuarter()),
-                    "moved", comparison.moved().stream().map(m -> Json.ordered("id", m.id(), "from", where(m.from()),
-                            "to", where(m.to()), "why", m.why())).toList());
-        }
-        return Json.ordered(
-                "quarters", roadmap.quarters().stream().map(Quarter::toString).toList(),
-                "planner", base.planner().name().toLowerCase(Locale.ROOT),
-                "plannedValue", p.plannedValue(), "greedyValue", base.greedyValue(), "totalValue", total(),
-                "planned", p.plannedCount(), "initiatives", items, "capacity", capacity,
-                "capacitySource", roadmap.capacity().source(),
-                "bottlenecks", bottlenecks.stream().map(b -> Json.ordered("quarter", b.quarter().toString(),
-                        "function", b.function(), "load", Math.round(b.load() * 1000) / 1000.0)).toList(),
-                "toFitTop", Json.ordered("n", top, "add", additions.stream().map(a -> Json.ordered("function", a.function(),
-                        "quarter", a.quarter().toString(), "days", a.days())).toList()),
-                "scenario", scenario);
+        return RoadmapJson.of(roadmap, base, comparison, bottlenecks, additions, top);
     }
 }

@@ -30,7 +30,8 @@ public final class LogSource implements DebtAnalysis.EventSource {
         while (true) {
             List<RecordedEvent> page = store.readAll(after, PAGE);
             for (RecordedEvent e : page) {
-                if (!ImportBatches.isBatchEvent(e) && !LearningEvent.isLearning(e)) {
+                if (!ImportBatches.isBatchEvent(e) && !LearningEvent.isLearning(e)
+                        && !dev.baton.engine.roadmap.RoadmapEvent.isRoadmap(e)) {
                     sink.accept(e);
                 }
                 after = e.position();

@@ -64,6 +64,10 @@ record ApiClient(int port, String authorization) {
         return send(request(path, headers).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     /** A file part of a multipart upload. */
     record FilePart(String filename, byte[] content) {
     }

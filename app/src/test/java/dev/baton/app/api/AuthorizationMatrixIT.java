@@ -68,6 +68,8 @@ class AuthorizationMatrixIT extends DemoServer {
             "/outcomes",
             // experiments (docs/experiments.md): an experiment's results page, its upload and insight, the rhythm
             "/experiments/{id}", "/experiments/{id}/results", "/experiments/{id}/insight", "/experiments/rhythm",
+            // the roadmap (docs/roadmap.md#on-the-server): the page, entering and removing initiatives, a scenario, publishing
+            "/roadmap", "/roadmap/initiatives", "/roadmap/initiatives/{id}/delete", "/roadmap/scenario", "/roadmap/publish",
             // the OpenAPI document itself
             "/api/docs", "/api/docs.yaml");
 

@@ -30,7 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * otherwise), and three calendars at once (src/test/resources/imports-only/calendars: a preview first,
  * which stores nothing). The dashboard then shows tool switching and meeting load with their
  * evidence (and no private meeting's title or attendees), the weekly report covers the imported week,
- * and the inbox is empty and says why. Retracting the calendars' batch takes the meeting load away.
+ * and the inbox is empty and says why; initiatives entered on the roadmap page are planned against the
+ * imported model's people. Retracting the calendars' batch takes the meeting load away.
  * Screenshots: app/target/screenshots/imports-only.
  */
 @SpringBootTest(classes = BatonApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -161,6 +162,19 @@ class ImportsOnlyWalkIT extends BrowserWalk {
                 .contains("tells no one");
         assertThat(browser.all(By.id("inbox"))).isEmpty();
         browser.screenshot("inbox-empty");
+
+        // The roadmap on a server of imports only: initiatives entered on the page, planned against the
+        // imported model's people (marketing: three full-timers, 144 person-days a quarter; product: 96).
+        browser.go("/roadmap?quarters=2026-Q2..2026-Q3");
+        RoadmapWalkIT.enter(browser, "pricing-relaunch", "Pricing page relaunch", "40", "", "", "marketing", "100");
+        RoadmapWalkIT.enter(browser, "ut-dashboard", "UT dashboard", "30", "pricing-relaunch", "", "product", "120");
+        assertThat(browser.text(By.id("row-pricing-relaunch"))).contains("2026-Q2");
+        assertThat(browser.find(By.id("row-ut-dashboard")).getAttribute("data-status")).isEqualTo("out");
+        assertThat(browser.text(By.id("verdicts"))).contains("'UT dashboard' needs 120 person-days of product");
+        assertThat(browser.text(By.id("capacity-table"))).contains("100 / 144");
+        browser.waitFor(() -> !browser.all(By.cssSelector("#gantt-chart svg")).isEmpty());
+        browser.waitFor(() -> !browser.all(By.cssSelector("#capacity-heatmap svg")).isEmpty());
+        browser.screenshot("roadmap-on-imports-only");
 
         // The calendars are one batch: retracted, and the dashboard has no meeting load any more.
         browser.go("/import");

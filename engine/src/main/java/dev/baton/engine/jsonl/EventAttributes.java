@@ -72,6 +72,9 @@ public final class EventAttributes {
         if (event instanceof dev.baton.engine.learning.LearningEvent) {
             return "learning";
         }
+        if (event instanceof dev.baton.engine.roadmap.RoadmapEvent) {
+            return "roadmap";
+        }
         return switch (event.type()) {
             case "ItemCompleted" -> "completion";
             case "ItemReopened" -> "reopening";

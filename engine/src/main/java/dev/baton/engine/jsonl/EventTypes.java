@@ -7,6 +7,7 @@ import dev.baton.engine.intake.IntakeEvent;
 import dev.baton.engine.item.WorkItemEvent;
 import dev.baton.engine.learning.LearningEvent;
 import dev.baton.engine.meeting.MeetingEvent;
+import dev.baton.engine.roadmap.RoadmapEvent;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +15,7 @@ import java.util.Set;
 
 /**
  * The event types a log may hold, by their stored name. Read off the sealed families, so a new
- * record in {@link WorkItemEvent}, {@link IntakeEvent}, {@link BatchEvent}, {@link MeetingEvent}, {@link LearningEvent} or {@link AssistEvent}
+ * record in {@link WorkItemEvent}, {@link IntakeEvent}, {@link BatchEvent}, {@link MeetingEvent}, {@link LearningEvent}, {@link AssistEvent} or {@link RoadmapEvent}
  * is known here without a second list.
  */
 public final class EventTypes {
@@ -37,7 +38,7 @@ public final class EventTypes {
     private static Map<String, Class<? extends BatonEvent>> byName() {
         Map<String, Class<? extends BatonEvent>> types = new LinkedHashMap<>();
         for (Class<?> family : new Class<?>[] {WorkItemEvent.class, IntakeEvent.class, BatchEvent.class,
-                MeetingEvent.class, LearningEvent.class, AssistEvent.class}) {
+                MeetingEvent.class, LearningEvent.class, AssistEvent.class, RoadmapEvent.class}) {
             // The order javac lists permitted subclasses in depends on the order it compiled the
             // files that use them; by name, the list (and every message naming it) stays the same.
             Class<?>[] permitted = family.getPermittedSubclasses();

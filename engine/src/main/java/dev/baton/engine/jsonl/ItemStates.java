@@ -29,7 +29,8 @@ public final class ItemStates {
     /** The item's stage and owner once this event has happened, as attributes (none for intake requests, meetings and drafts). */
     public Map<String, Object> after(RecordedEvent e) {
         if (e.event() instanceof IntakeEvent || e.event() instanceof MeetingEvent || e.event() instanceof AssistEvent
-                || e.event() instanceof dev.baton.engine.learning.LearningEvent) {
+                || e.event() instanceof dev.baton.engine.learning.LearningEvent
+                || e.event() instanceof dev.baton.engine.roadmap.RoadmapEvent) {
             return Map.of();
         }
         State before = states.getOrDefault(e.stream(), new State(null, null));

@@ -63,6 +63,9 @@ class EventCodecTest {
                 new dev.baton.engine.assist.AssistEvent.DraftAccepted("d-1", "brief-draft", Map.of("segment", "CFOs"), 0.25),
                 new dev.baton.engine.assist.AssistEvent.DraftDiscarded("d-2", "brief-draft", "off target"),
                 new dev.baton.engine.assist.AssistEvent.AssistantEnabled("brief-draft", "pilot with the demand team"),
+                new dev.baton.engine.roadmap.RoadmapEvent.RoadmapPublished("2027-Q1..2027-Q4", Map.of("ebook", "2027-Q2"),
+                        Map.of("ebook", 40.0, "podcast", 15.0),
+                        40, "ab12", "approver of Prioritization of Marketing initiative"),
                 new dev.baton.engine.meeting.MeetingEvent.MeetingHeld("status-sync-001@example.com", "Campaign status sync",
                         "Agenda: post-1", "2026-03-16T10:00:00Z", false, true, java.util.List.of("maya", "sam"),
                         java.util.List.of("lee"), java.util.List.of("maya.ics", "sam.ics"))));

@@ -80,8 +80,9 @@ public final class DebtAnalysis {
         scope.of(source).forEach(e -> {
             meetings.accept(e);
             // Meetings are person-time, not items; post-mortems and insights are about work, not work; drafts
-            // are proposals, not work (docs/assist.md): no count of items, flow, period or tool use sees them.
-            if (!(e.event() instanceof MeetingEvent) && !LearningEvent.isLearning(e) && !(e.event() instanceof AssistEvent)) {
+            // are proposals, not work (docs/assist.md), nor is publishing a roadmap: no count of items, flow, period or tool use sees them.
+            if (!(e.event() instanceof MeetingEvent) && !LearningEvent.isLearning(e) && !(e.event() instanceof AssistEvent)
+                    && !dev.baton.engine.roadmap.RoadmapEvent.isRoadmap(e)) {
                 analyzer.accept(e);
                 flows.accept(e);
                 tools.accept(e);

@@ -314,23 +314,35 @@ public final class InitiativesFile {
     }
 
     private void cycle(List<Initiative> list) {
-        Map<String, Initiative> byId = new HashMap<>();
-        list.forEach(i -> byId.put(i.id(), i));
-        Map<String, Integer> state = new HashMap<>();
-        for (int k = 0; k < list.size(); k++) {
-            List<String> trail = new ArrayList<>();
-            if (visit(list.get(k).id(), byId, state, trail)) {
-                String path = depsPath.get(list.get(k).id());
-                problems.add(Severity.ERROR, "cycle", path, problems.sourceMap().positionOf(path),
-                        "expected dependencies without a cycle, found " + String.join(" -> ", trail));
-                return;
-            }
+        List<String> trail = cycleOf(list);
+        if (!trail.isEmpty()) {
+            String path = depsPath.get(trail.get(0));
+            problems.add(Severity.ERROR, "cycle", path, problems.sourceMap().positionOf(path),
+                    "expected dependencies without a cycle, found " + String.join(" -> ", trail));
         }
     }
 
-    private boolean visit(String id, Map<String, Initiative> byId, Map<String, Integer> state, List<String> trail) {
+    /**
+     * The first cycle of dependencies among the initiatives (a -> b -> a, starting at the first
+     * initiative whose dependencies lead back to themselves), or an empty list. Dependencies on
+     * ids not in the list are ignored here (they are reported as unknown).
+     */
+    public static List<String> cycleOf(List<Initiative> list) {
+        Map<String, Initiative> byId = new HashMap<>();
+        list.forEach(i -> byId.put(i.id(), i));
+        Map<String, Integer> state = new HashMap<>();
+        for (Initiative i : list) {
+            List<String> trail = new ArrayList<>();
+            if (visit(i.id(), byId, state, trail)) {
+                return List.copyOf(trail);
+            }
+        }
+        return List.of();
+    }
+
+    private static boolean visit(String id, Map<String, Initiative> byId, Map<String, Integer> state, List<String> trail) {
         int s = state.getOrDefault(id, 0);
-        if (s == 2) {
+        if (s == 2 || !byId.containsKey(id)) {
             return false;
         }
         trail.add(id);
@@ -364,6 +376,13 @@ public final class InitiativesFile {
             }
         }
         return result;
+    }
+
+    /** Capacity per function of the model and quarter from the model's people under the assumptions. */
+    public static CapacityTable capacity(OperatingModel model, List<Quarter> quarters, Assumptions assumptions) {
+        Set<String> functions = new LinkedHashSet<>();
+        model.functions().forEach(f -> functions.add(f.id()));
+        return capacity(model, functions, quarters, assumptions, Map.of());
     }
 
     static CapacityTable capacity(OperatingModel model, Set<String> functions, List<Quarter> quarters,

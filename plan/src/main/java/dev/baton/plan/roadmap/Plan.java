@@ -27,6 +27,32 @@ public final class Plan {
         }
     }
 
+    /**
+     * A plan as it was decided elsewhere (a published plan): each initiative at the start quarter
+     * given for its id; initiatives not named, or named with a quarter outside the instance's
+     * quarters, are not planned. The plan may break rules: {@link #violations()} says which.
+     */
+    public static Plan of(Instance in, java.util.Map<String, Quarter> starts) {
+        List<Quarter> quarters = in.roadmap().quarters();
+        int[] start = new int[in.size()];
+        for (int i = 0; i < start.length; i++) {
+            Quarter q = starts.get(in.initiative(i).id());
+            start[i] = q == null ? OUT : quarters.indexOf(q);
+        }
+        return new Plan(in, start);
+    }
+
+    /** Initiative id → start quarter of every planned initiative, in the instance's order. */
+    public java.util.Map<String, Quarter> placements() {
+        java.util.Map<String, Quarter> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < start.length; i++) {
+            if (planned(i)) {
+                map.put(in.initiative(i).id(), in.roadmap().quarters().get(start[i]));
+            }
+        }
+        return map;
+    }
+
     private void add(int i, int s, int sign) {
         for (int f = 0; f < in.functions(); f++) {
             int[] e = in.effort(i)[f];
