@@ -62,28 +62,31 @@ class SimulatedOutcomesTest {
         return order;
     }
 
+    /**
+     * Simulates journeys of at most {@code maxTouches} channels, runs Markov attribution on them and checks
+     * it ranks the four working channels in the true order, each removal effect within {@code tolerance}.
+     */
+    private Map<String, Object> markovAgainstTheTruth(String name, int maxTouches, double tolerance) throws Exception {
+        Map<String, Object> truth = simulate(name, maxTouches);
+        Map<String, Double> markov = markov(name);
+        assertThat(ranked(markov).subList(0, 4)).containsExactlyElementsOf(TRUE_ORDER);
+        trueRemoval(truth).forEach((channel, effect) ->
+                assertThat(markov.get(channel)).as(channel).isCloseTo(effect, within(tolerance)));
+        return truth;
+    }
+
     @Test
     void oneChannelJourneysGiveMarkovRemovalEffectsCloseToTheTruth() throws Exception {
-        Map<String, Object> truth = simulate("single", 1);
-        Map<String, Double> expected = trueRemoval(truth);
-        Map<String, Double> markov = markov("single");
-
-        assertThat(ranked(markov).subList(0, 4)).containsExactlyElementsOf(TRUE_ORDER);
         // With one channel per journey, Markov's removal effect is the channel's share of conversions: the
         // caused ones plus the baseline's (1% of the accounts it reached) and the noise of the conversions drawn.
-        expected.forEach((channel, effect) -> assertThat(markov.get(channel)).as(channel).isCloseTo(effect, within(0.03)));
+        markovAgainstTheTruth("single", 1, 0.03);
     }
 
     @Test
     void mixedJourneysStillRankTheChannelsInTheTrueOrderWithinTheStatedTolerance() throws Exception {
-        Map<String, Object> truth = simulate("mixed", 2);
-        Map<String, Double> expected = trueRemoval(truth);
-        Map<String, Double> markov = markov("mixed");
-
-        assertThat(ranked(markov).subList(0, 4)).containsExactlyElementsOf(TRUE_ORDER);
         // A first-order chain forgets how a journey reached a state: the conversions a strong channel causes
         // after a weak one are partly credited to the weak one (docs/outcomes.md#simulated-outcome-data).
-        expected.forEach((channel, effect) -> assertThat(markov.get(channel)).as(channel).isCloseTo(effect, within(0.12)));
+        Map<String, Object> truth = markovAgainstTheTruth("mixed", 2, 0.12);
         assertThat(CliRun.objects(truth, "workTypes")).extracting(w -> w.get("workType")).containsExactly("campaign");
     }
 
