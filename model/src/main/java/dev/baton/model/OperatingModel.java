@@ -12,7 +12,16 @@ public record OperatingModel(String apiVersion, String name, String version,
                              List<BusinessFunction> functions, List<Team> teams, List<Person> people,
                              List<Component> components, List<Metric> metrics, List<Template> templates,
                              List<WorkType> workTypes, List<Handoff> handoffs, Intake intake,
-                             DebtSettings debt) {
+                             DebtSettings debt, FunnelSettings funnel) {
+
+    /** A model without a {@code funnel:} section: the outcome funnel's defaults apply. */
+    public OperatingModel(String apiVersion, String name, String version, List<BusinessFunction> functions,
+                          List<Team> teams, List<Person> people, List<Component> components, List<Metric> metrics,
+                          List<Template> templates, List<WorkType> workTypes, List<Handoff> handoffs, Intake intake,
+                          DebtSettings debt) {
+        this(apiVersion, name, version, functions, teams, people, components, metrics, templates, workTypes, handoffs,
+                intake, debt, FunnelSettings.NONE);
+    }
 
     public static final String API_VERSION = "baton/v1";
 

@@ -1,6 +1,7 @@
 package dev.baton.app.cli;
 
 import dev.baton.app.json.Json;
+import dev.baton.app.outcome.LeadHandoffs;
 import dev.baton.exchange.importing.Importer;
 import dev.baton.exchange.importing.LogImport;
 import dev.baton.exchange.importing.Progress;
@@ -16,6 +17,9 @@ import dev.baton.insight.debt.DebtReport;
 import dev.baton.insight.debt.DebtReportHtml;
 import dev.baton.insight.debt.DebtReportJson;
 import dev.baton.insight.debt.DebtReportText;
+import dev.baton.insight.debt.LeadHandoff;
+import dev.baton.measure.funnel.Dimension;
+import dev.baton.measure.funnel.Funnel;
 import dev.baton.insight.debt.ModelHistory;
 import dev.baton.insight.debt.Scope;
 import dev.baton.insight.log.LogFormatException;
@@ -90,6 +94,17 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "a tool's user is, for tool switching, besides matching by e-mail and name (repeatable).")
     List<Path> people = new ArrayList<>();
 
+    @Option(names = "--crm", arity = "1..*", paramLabel = "DIR_OR_FILE", description = "CRM exports (as 'baton funnel "
+            + "--crm' reads them): the marketing → sales lead handoff joins the handoff component as evidence.")
+    List<Path> crm = new ArrayList<>();
+
+    @Option(names = "--touchpoints", arity = "1..*", paramLabel = "FILE", description = "With --crm: touchpoint files.")
+    List<Path> touchpoints = new ArrayList<>();
+
+    @Option(names = "--outcome-mapping", paramLabel = "MAP.yaml", description = "With --crm: the outcome mapping "
+            + "(stages, handoff SLA; docs/outcomes.md#mapping).")
+    Path outcomeMapping;
+
     @Mixin
     ReportOut out = new ReportOut();
 
@@ -161,6 +176,13 @@ final class AnalyzeCommand implements Callable<Integer> {
             logOptions.noWorkItems(err, scope.all() ? "" : " in the chosen period and sources");
             return Baton.INVALID;
         }
+        if (!crm.isEmpty() || !touchpoints.isEmpty() || outcomeMapping != null) {
+            LeadHandoff lead = leadHandoff(operatingModel);
+            if (lead == null) {
+                return Baton.INVALID;
+            }
+            report = report.withLeadHandoff(lead);
+        }
         String text = switch (format) {
             case json -> Json.write(DebtReportJson.toMap(report)) + "\n";
             case text -> DebtReportText.render(report);
@@ -168,6 +190,24 @@ final class AnalyzeCommand implements Callable<Integer> {
         };
         out.write(text, format.name(), spec.commandLine());
         return Baton.OK;
+    }
+
+    /** The lead handoff of the CRM data, measured by the funnel; null with every reason printed. */
+    private LeadHandoff leadHandoff(OperatingModel operatingModel) {
+        OutcomeInputs inputs = new OutcomeInputs();
+        inputs.funnel = operatingModel.funnel();
+        inputs.crm = crm;
+        inputs.touchpoints = touchpoints;
+        inputs.mapping = outcomeMapping;
+        inputs.per = OutcomeInputs.Per.account;
+        inputs.conversion = OutcomeInputs.ConversionPoint.created;
+        inputs.lookback = "90d";
+        OutcomeInputs.Read read = inputs.read(spec);
+        if (read == null) {
+            return null;
+        }
+        return LeadHandoffs.of(Funnel.compute(read.crm().data(), read.identities(), read.mapping(), Dimension.NONE,
+                read.options()).total().handoff());
     }
 
     private Path versionFile(int number) {

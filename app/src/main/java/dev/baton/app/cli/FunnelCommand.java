@@ -11,9 +11,11 @@ import dev.baton.measure.journey.Journeys;
 import dev.baton.measure.journey.PathRow;
 import dev.baton.measure.journey.PathRows;
 import dev.baton.measure.journey.TouchIndex;
+import dev.baton.model.validation.ValidationReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -48,11 +50,22 @@ final class FunnelCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--model", paramLabel = "MODEL.yaml",
+            description = "The operating model: its funnel section names the stages and how CRM data shows them.")
+    Path model;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (model != null) {
+            ValidationReport report = ValidModel.read(model, spec.commandLine().getErr());
+            if (report == null) {
+                return Baton.INVALID;
+            }
+            inputs.funnel = report.model().funnel();
+        }
         OutcomeInputs.Read read = inputs.read(spec);
         if (read == null) {
             return Baton.INVALID;

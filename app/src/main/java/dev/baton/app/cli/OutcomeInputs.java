@@ -8,6 +8,7 @@ import dev.baton.measure.journey.JourneyOptions;
 import dev.baton.measure.journey.TouchIndex;
 import dev.baton.measure.mapping.OutcomeMapping;
 import dev.baton.measure.mapping.OutcomeMappingReader;
+import dev.baton.model.FunnelSettings;
 import dev.baton.model.problem.Problem;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -56,6 +57,9 @@ final class OutcomeInputs {
             description = "How long before a conversion a touch counts, e.g. 90d, 12w (default: ${DEFAULT-VALUE}).")
     String lookback;
 
+    /** The operating model's funnel, when the command has a model (it wins over the mapping's stages). */
+    FunnelSettings funnel = FunnelSettings.NONE;
+
     /** Everything read and matched, ready for the funnel or the journeys. */
     record Read(OutcomeMapping mapping, CrmReader.Result crm, Identities identities, JourneyOptions options) {
     }
@@ -87,6 +91,7 @@ final class OutcomeInputs {
             }
             outcomeMapping = r.mapping();
         }
+        outcomeMapping = outcomeMapping.withFunnel(funnel);
         List<Path> all = new ArrayList<>(crm);
         all.addAll(touchpoints);
         List<CrmReader.Source> sources;

@@ -7,6 +7,10 @@ import dev.baton.insight.simulation.DebtRates;
 import dev.baton.insight.simulation.SimulationSettings;
 import dev.baton.insight.simulation.SimulationTruth;
 import dev.baton.insight.simulation.Simulator;
+import dev.baton.measure.simulation.CampaignCollector;
+import dev.baton.measure.simulation.OutcomeSettings;
+import dev.baton.measure.simulation.OutcomeSimulator;
+import dev.baton.measure.simulation.SimulatedOutcomes;
 import dev.baton.model.validation.ValidationReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,9 +19,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,7 +32,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code baton simulate --model MODEL.yaml --items N --seed S --out LOG.jsonl}: a realistic event
- * log generated from the model, with injected orchestration debt and, on request, its ground truth.
+ * log generated from the model, with injected orchestration debt and, on request, its ground truth
+ * and the outcome data (touchpoints and CRM records) of its campaigns with their true effects.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Generate a realistic event log from an operating model, with injectable debt "
@@ -81,6 +89,36 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--no-goal-rate", paramLabel = "R", description = "Share of items tied to no goal (default 0.10).")
     Double noGoalRate;
 
+    @Option(names = "--touchpoints", paramLabel = "FILE.csv",
+            description = "Also write the touchpoints of the simulated campaigns (a touchpoint file, docs/outcomes.md).")
+    Path touchpoints;
+
+    @Option(names = "--crm", paramLabel = "DIR",
+            description = "Also write the CRM records of the simulated campaigns into DIR: a Salesforce leads report "
+                    + "(leads.csv) and opportunities report (opportunities.csv).")
+    Path crm;
+
+    @Option(names = "--accounts", paramLabel = "N",
+            description = "Outcome data: companies the campaigns reach (default: 2000).")
+    int accounts = OutcomeSettings.DEFAULT_ACCOUNTS;
+
+    @Option(names = "--base-rate", paramLabel = "P",
+            description = "Outcome data: chance that a reached company creates an opportunity whatever the channels (default: 0.02).")
+    double baseRate = OutcomeSettings.DEFAULT_BASE_RATE;
+
+    @Option(names = "--channel-lift", paramLabel = "CHANNEL=P", split = ",",
+            description = "Outcome data: the true lift of a channel (its added chance of an opportunity); "
+                    + "other channels get a seeded ladder from 0.25 down to 0.03.")
+    Map<String, Double> lifts = new LinkedHashMap<>();
+
+    @Option(names = "--max-touches", paramLabel = "K",
+            description = "Outcome data: at most this many campaigns reach one company (default: 4).")
+    int maxTouches = OutcomeSettings.DEFAULT_MAX_TOUCHES;
+
+    @Option(names = "--link-field", paramLabel = "FIELD", defaultValue = CampaignCollector.DEFAULT_LINK_FIELD,
+            description = "Outcome data: the template field naming a campaign item's CRM/UTM campaign (default: ${DEFAULT-VALUE}).")
+    String linkField;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -96,6 +134,18 @@ final class SimulateCommand implements Callable<Integer> {
         SimulationSettings settings = new SimulationSettings(items, seed, start, weeks, rates);
         problems.addAll(settings.problems());
         problems.addAll(Simulator.problems(report.model()));
+        boolean outcomes = touchpoints != null || crm != null;
+        CampaignCollector campaigns = new CampaignCollector(report.model(), linkField);
+        if (outcomes) {
+            problems.addAll(new OutcomeSettings(seed, accounts, baseRate, lifts, maxTouches, Instant.EPOCH).problems());
+            if (touchpoints == null || crm == null) {
+                problems.add("--touchpoints and --crm: outcome data needs both (the touchpoint file and the CRM directory)");
+            }
+            if (!campaigns.hasCampaignTypes()) {
+                problems.add("--link-field: no work type's template has the field '" + linkField
+                        + "': no campaign to make outcome data for");
+            }
+        }
         if (!problems.isEmpty()) {
             problems.forEach(p -> err.println("baton simulate: " + p));
             return Baton.INVALID;
@@ -105,7 +155,10 @@ final class SimulateCommand implements Callable<Integer> {
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
         SimulationTruth result;
         try (EventLogJsonl.Writer writer = EventLogJsonl.Writer.create(partial)) {
-            result = Simulator.run(report.model(), settings, writer::write);
+            result = Simulator.run(report.model(), settings, e -> {
+                writer.write(e);
+                campaigns.accept(e);
+            });
         } catch (NoSuchFileException e) {
             err.println("baton simulate: cannot write " + out + ": no such directory");
             return Baton.INVALID;
@@ -114,8 +167,20 @@ final class SimulateCommand implements Callable<Integer> {
             throw e;
         }
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+        Map<String, Object> truthMap = result.toMap(settings);
+        if (outcomes) {
+            SimulatedOutcomes data = OutcomeSimulator.run(campaigns.campaigns(),
+                    new OutcomeSettings(seed, accounts, baseRate, lifts, maxTouches, result.lastEvent() == null ? Instant.EPOCH : result.lastEvent()));
+            Files.createDirectories(crm);
+            Files.writeString(crm.resolve(SimulatedOutcomes.LEADS), data.leadsCsv(), StandardCharsets.UTF_8);
+            Files.writeString(crm.resolve(SimulatedOutcomes.OPPORTUNITIES), data.opportunitiesCsv(), StandardCharsets.UTF_8);
+            Files.writeString(touchpoints, data.touchpointsCsv(), StandardCharsets.UTF_8);
+            truthMap.put("outcomes", data.truth());
+            err.println("baton simulate: wrote " + data.touchpoints() + " touchpoints to " + touchpoints + ", "
+                    + data.leads() + " leads and " + data.opportunities() + " opportunities to " + crm);
+        }
         if (truth != null) {
-            Files.writeString(truth, Json.write(result.toMap(settings)) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(truth, Json.write(truthMap) + "\n", StandardCharsets.UTF_8);
         }
         err.println("baton simulate: wrote " + result.events() + " events of " + result.items() + " items to " + out);
         return Baton.OK;

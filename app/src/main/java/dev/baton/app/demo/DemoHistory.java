@@ -1,5 +1,6 @@
 package dev.baton.app.demo;
 
+import dev.baton.app.outcome.OutcomeImports;
 import dev.baton.app.server.Console;
 import dev.baton.engine.event.EventStore;
 import dev.baton.engine.event.PendingEvent;
@@ -9,6 +10,11 @@ import dev.baton.engine.version.ModelVersions;
 import dev.baton.insight.simulation.DebtRates;
 import dev.baton.insight.simulation.SimulationSettings;
 import dev.baton.insight.simulation.Simulator;
+import dev.baton.measure.simulation.CampaignCollector;
+import dev.baton.measure.simulation.OutcomeSettings;
+import dev.baton.measure.simulation.OutcomeSimulator;
+import dev.baton.measure.simulation.SimulatedCampaign;
+import dev.baton.measure.simulation.SimulatedOutcomes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,7 +42,8 @@ import org.springframework.stereotype.Component;
  * in time order, so the engine folds them as it folds its own: boards, item pages, intake and
  * the debt dashboard all show the same history. Events the simulation places after now are left
  * out: that work is simply still in progress. The engine depends on this bean, so it catches up
- * on the history when it starts.
+ * on the history when it starts. The quarter's campaigns also leave outcome data (touchpoints,
+ * leads, opportunities), imported into the outcome store as exports are.
  */
 @Component
 public class DemoHistory {
@@ -54,9 +61,10 @@ public class DemoHistory {
 
     public DemoHistory(@Value("${baton.demo.history:false}") boolean history,
                        @Value("${baton.demo.items:" + ITEMS + "}") int items, EventStore store, ModelVersions versions,
-                       Clock clock, ObjectProvider<Console> console) {
+                       Clock clock, ObjectProvider<Console> console, ObjectProvider<OutcomeImports> outcomes) {
         Console out = console.getIfAvailable(() -> LOG::info);
-        this.loaded = history && store.readAll(0, 1).isEmpty() && load(store, versions, clock, out, items);
+        this.loaded = history && store.readAll(0, 1).isEmpty() && load(store, versions, clock, out, items,
+                outcomes.getIfAvailable());
     }
 
     /** Whether this start loaded the demo history. */
@@ -64,7 +72,8 @@ public class DemoHistory {
         return loaded;
     }
 
-    private static boolean load(EventStore store, ModelVersions versions, Clock clock, Console out, int items) {
+    private static boolean load(EventStore store, ModelVersions versions, Clock clock, Console out, int items,
+                                OutcomeImports outcomes) {
         ModelVersion model = versions.current().orElseGet(() -> {
             ModelUpload upload = versions.upload("examples/b2b-saas.yaml", demoModel(), "baton");
             if (!upload.accepted()) {
@@ -81,8 +90,10 @@ public class DemoHistory {
                 DebtRates.DEFAULT);
         Map<String, List<PendingEvent>> streams = new LinkedHashMap<>();
         int[] count = {0};
+        CampaignCollector campaigns = new CampaignCollector(model.model(), CampaignCollector.DEFAULT_LINK_FIELD);
         Simulator.run(model.model(), settings, e -> {
             if (!e.at().isAfter(now)) {
+                campaigns.accept(e);
                 streams.computeIfAbsent(e.stream(), s -> new ArrayList<>()).add(new PendingEvent(e.at(), e.actor(),
                         e.workType(), model.number(), e.event()));
                 count[0]++;
@@ -92,7 +103,29 @@ public class DemoHistory {
         store.appendNewStreams(streams);
         out.println("Demo: loaded a simulated quarter of history (" + streams.size() + " items and requests, "
                 + count[0] + " events from " + start + " to today)");
+        if (outcomes != null && campaigns.hasCampaignTypes()) {
+            loadOutcomes(outcomes, campaigns.campaigns(), now, out);
+        }
         return true;
+    }
+
+    /**
+     * The outcome data the quarter's campaigns produced ({@code baton simulate --touchpoints --crm}),
+     * imported as the Import page imports exports, so the Outcomes page has a funnel and attribution.
+     */
+    private static void loadOutcomes(OutcomeImports outcomes, List<SimulatedCampaign> campaigns, Instant now, Console out) {
+        SimulatedOutcomes data = OutcomeSimulator.run(campaigns, new OutcomeSettings(SEED, OutcomeSettings.DEFAULT_ACCOUNTS,
+                OutcomeSettings.DEFAULT_BASE_RATE, Map.of(), OutcomeSettings.DEFAULT_MAX_TOUCHES, now));
+        // The mapping names the link field, so outcomes join back to the campaign items that made them.
+        String mapping = "campaigns:\n  link-field: " + CampaignCollector.DEFAULT_LINK_FIELD + "\n";
+        outcomes.store("salesforce-leads", SimulatedOutcomes.LEADS, data.leadsCsv().getBytes(StandardCharsets.UTF_8),
+                mapping, "baton");
+        outcomes.store("salesforce-opportunities", SimulatedOutcomes.OPPORTUNITIES,
+                data.opportunitiesCsv().getBytes(StandardCharsets.UTF_8), null, "baton");
+        outcomes.store("touchpoints", SimulatedOutcomes.TOUCHPOINTS, data.touchpointsCsv().getBytes(StandardCharsets.UTF_8),
+                null, "baton");
+        out.println("Demo: imported the campaigns' outcome data (" + data.touchpoints() + " touchpoints, " + data.leads()
+                + " leads, " + data.opportunities() + " opportunities)");
     }
 
     private static String demoModel() {

@@ -97,6 +97,24 @@ class DemoHistoryIT extends BrowserWalk {
         browser.screenshot("item-with-comments");
     }
 
+    @Test
+    void theOutcomesPageShowsWhatTheQuartersCampaignsProduced() {
+        browser.signIn("nora");
+        browser.go("/outcomes");
+        assertThat(browser.all(By.id("outcomes-empty"))).isEmpty();
+        List<Integer> counts = browser.all(By.cssSelector("#funnel-total .stage-count")).stream()
+                .map(e -> Integer.parseInt(e.getText().replace(",", ""))).toList();
+        assertThat(counts).hasSize(5).allSatisfy(c -> assertThat(c).isPositive());
+        // The touches name the campaign items' campaign-name: the funnel's campaigns are the board's campaigns.
+        String campaign = engine.items(new ItemFilter("campaign", null, null, null, null, null)).stream()
+                .map(i -> i.fields().get("campaign-name")).filter(String.class::isInstance).map(String.class::cast)
+                .filter(n -> browser.text(By.id("funnel-groups")).contains(n)).findFirst().orElse(null);
+        assertThat(campaign).as("a campaign item's name among the funnel's groups").isNotNull();
+        assertThat(browser.text(By.id("handoff-figures"))).contains("handed over");
+        assertThat(browser.all(By.cssSelector("#attribution-table tr[data-channel]"))).isNotEmpty();
+        browser.screenshot("outcomes");
+    }
+
     /** Per column of the board shown: the cards on it and the count in its header. */
     private List<int[]> cardsAndCounts() {
         return browser.all(By.cssSelector("section.column")).stream().map(c -> new int[] {

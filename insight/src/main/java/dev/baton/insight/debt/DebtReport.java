@@ -46,6 +46,22 @@ public record DebtReport(String model, String log, long items, long events, long
                 sources, modelChanges, toolSwitching, load);
     }
 
+    /**
+     * The same report with the marketing → sales lead handoff as evidence of its handoff component:
+     * its figures under {@code leadHandoff*} details, its late, rejected and never-worked leads as
+     * evidence (late ones weighted by their hours beyond the SLA) and its sentence after the summary.
+     * The component's value and the score stay those of the work log: the leads are not work items.
+     */
+    public DebtReport withLeadHandoff(LeadHandoff lead) {
+        List<ComponentResult> changed = new java.util.ArrayList<>();
+        for (ComponentResult c : components) {
+            changed.add(c.id().equals("handoffs") ? c.withLeadHandoff(lead) : c);
+        }
+        return new DebtReport(model, log, items, events, requests, from, to, score, costHours, List.copyOf(changed),
+                breakdowns, actions, aiReadiness, phases, flows, conformanceMethod, capacityHours, costScale, band,
+                scoreMeaning, sources, modelChanges, toolSwitching, meetings);
+    }
+
     public ComponentResult component(String id) {
         return components.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
     }
@@ -67,6 +83,42 @@ public record DebtReport(String model, String log, long items, long events, long
 
         public boolean smallSample() {
             return measured && observations < ReportBuilder.MIN_OBSERVATIONS;
+        }
+
+        ComponentResult withLeadHandoff(LeadHandoff lead) {
+            Map<String, Double> d = new java.util.LinkedHashMap<>(details);
+            d.put("leadHandoffHandedOver", (double) lead.handedOver());
+            d.put("leadHandoffAccepted", (double) lead.accepted());
+            d.put("leadHandoffOverSla", (double) lead.overSla().count());
+            d.put("leadHandoffHoursLost", (double) lead.hoursOverSla());
+            d.put("leadHandoffRejected", (double) lead.rejected().count());
+            d.put("leadHandoffNeverWorked", (double) lead.neverWorked().count());
+            List<Evidence> e = new java.util.ArrayList<>(evidence);
+            for (String example : lead.overSla().examples()) {
+                e.add(new Evidence(leadId(example), List.of(), "lead accepted by sales later than the "
+                        + lead.slaHours() + "-hour SLA: " + example, hours(example) - lead.slaHours()));
+            }
+            for (String example : lead.rejected().examples()) {
+                e.add(new Evidence(leadId(example), List.of(), "lead sent back by sales: " + example, 0));
+            }
+            for (String example : lead.neverWorked().examples()) {
+                e.add(new Evidence(leadId(example), List.of(), "lead handed over and never worked: " + example, 0));
+            }
+            return new ComponentResult(id, title, value, weight, measured, bad, total, costHours, formula,
+                    summary + " " + lead.sentence(), java.util.Collections.unmodifiableMap(d), List.copyOf(e),
+                    evidenceTotal + lead.defects(), effectiveWeight, observations, coverage, ciLow, ciHigh, needs);
+        }
+
+        /** "00Q12 (120h)" → "00Q12". */
+        private static String leadId(String example) {
+            int space = example.indexOf(" (");
+            return space < 0 ? example : example.substring(0, space);
+        }
+
+        /** "00Q12 (120h)" → 120; 0 when the example carries no hours. */
+        private static double hours(String example) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\((\\d+)h\\)").matcher(example);
+            return m.find() ? Double.parseDouble(m.group(1)) : 0;
         }
     }
 

@@ -36,6 +36,11 @@ public final class SimulationTruth {
         return events;
     }
 
+    /** When the last event happened (the end of the simulated history), or null when none did. */
+    public java.time.Instant lastEvent() {
+        return events == 0 ? null : java.time.Instant.ofEpochSecond(lastEpochSecond);
+    }
+
     public double skipRate() {
         return share(itemsSkipping, items);
     }

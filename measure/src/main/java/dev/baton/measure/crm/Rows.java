@@ -150,7 +150,7 @@ final class Rows {
         if (v == null) {
             return 0;
         }
-        String plain = v.replaceAll("^[A-Za-z]{3}\\s*|[$€£¥\\s,]", "");
+        String plain = plainAmount(v);
         try {
             double d = Double.parseDouble(plain);
             if (Double.isFinite(d) && d >= 0) {
@@ -161,6 +161,40 @@ final class Rows {
         }
         problem(field, "expected an amount like 12500.00 (not negative), found '" + v + "'");
         return 0;
+    }
+
+    /**
+     * The amount without a leading currency code (three letters and spaces), currency signs, spaces
+     * and thousands separators; by hand, not by regular expression: every touchpoint has a cost.
+     */
+    static String plainAmount(String v) {
+        int n = v.length();
+        int start = 0;
+        if (n >= 3 && letter(v.charAt(0)) && letter(v.charAt(1)) && letter(v.charAt(2))) {
+            start = 3;
+            while (start < n && space(v.charAt(start))) {
+                start++;
+            }
+        }
+        StringBuilder kept = null;
+        for (int i = start; i < n; i++) {
+            char c = v.charAt(i);
+            boolean drop = c == '$' || c == '€' || c == '£' || c == '¥' || c == ',' || space(c);
+            if (drop && kept == null) {
+                kept = new StringBuilder(n).append(v, start, i);
+            } else if (!drop && kept != null) {
+                kept.append(c);
+            }
+        }
+        return kept != null ? kept.toString() : start == 0 ? v : v.substring(start);
+    }
+
+    private static boolean letter(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
+    }
+
+    private static boolean space(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** What a stage, status or lifecycle value means; null with an error when the funnel does not know it. */

@@ -38,10 +38,12 @@ public record FunnelReport(List<String> stages, Dimension by, Duration lookback,
 
     /**
      * @param medianDaysToAccept over the leads whose CRM dates both the hand-over and the acceptance
+     * @param hoursOverSla       the hours the dated acceptances took beyond the SLA, summed: the time
+     *                           the hand-over lost (never-worked leads are counted, not timed)
      */
     public record HandoffFigures(String from, String to, long handedOver, long accepted, Double medianDaysToAccept,
                                  long acceptanceDated, Duration sla, Examples overSla, Examples rejected,
-                                 Examples neverWorked) {
+                                 Examples neverWorked, long hoursOverSla) {
     }
 
     /** A count with the first records behind it, by id. */
@@ -66,7 +68,7 @@ public record FunnelReport(List<String> stages, Dimension by, Duration lookback,
         FunnelSummary.Handoff h = s.handoff;
         HandoffFigures handoff = new HandoffFigures(stageIds.get(from), stageIds.get(to), h.handedOver, h.accepted,
                 h.timeToAccept.medianDays(), h.timeToAccept.count(), sla, Examples.of(h.overSla),
-                Examples.of(h.rejected), Examples.of(h.neverWorked));
+                Examples.of(h.rejected), Examples.of(h.neverWorked), h.timeToAccept.hoursBeyond(sla.toHours()));
         return new Group(key, List.copyOf(figures), money, s.costedTouches == 0 ? null : s.cost, handoff);
     }
 }

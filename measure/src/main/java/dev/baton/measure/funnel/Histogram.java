@@ -47,6 +47,17 @@ public final class Histogram {
         return total;
     }
 
+    /** The hours beyond {@code limit} hours, summed over the durations longer than it (to the hour). */
+    public long hoursBeyond(long limit) {
+        long hours = 0;
+        for (int h = 0; h < counts.length; h++) {
+            if (h > limit) {
+                hours += (h - limit) * (long) counts[h];
+            }
+        }
+        return hours;
+    }
+
     /** The median in days (the mean of the two middle values for an even count), or null when empty. */
     public Double medianDays() {
         if (total == 0) {

@@ -110,8 +110,10 @@ public final class IdentityMatcher {
             String key = named.ofName(o.account());
             if (key == null || domainOf(key) == null) {
                 // No domain for the name: the people on the opportunity say which company it is.
-                String byPeople = emailsOf(o, rolesByOpp, convertedLead).stream().map(named::accountOfEmail)
-                        .filter(a -> a != null).findFirst().orElse(null);
+                String byPeople = null;
+                for (int i = 0; i < people.size() && byPeople == null; i++) {
+                    byPeople = named.accountOfEmail(people.get(i));
+                }
                 if (byPeople != null) {
                     key = byPeople;
                 } else if (key != null) {
@@ -124,7 +126,9 @@ public final class IdentityMatcher {
                 oppAccounts.put(o.id().value(), key);
             }
         }
-        Map<String, Set<String>> accountNames = new TreeMap<>();
+        // Hashed while filling (100,000 opportunities), sorted once at the end: a tree map would compare
+        // strings on every one of them.
+        Map<String, Set<String>> accountNames = new HashMap<>();
         Tally personalLeads = new Tally();
         for (Lead l : data.leads()) {
             String a = named.accountOfEmail(l.email());
@@ -135,7 +139,7 @@ public final class IdentityMatcher {
         names.forEach((name, key) -> accountNames.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(name));
         oppAccounts.values().forEach(key -> accountNames.computeIfAbsent(key, k -> new LinkedHashSet<>()));
         List<Account> accounts = new ArrayList<>();
-        accountNames.forEach((key, ns) -> accounts.add(new Account(new AccountId(key), domainOf(key) == null ? null : key,
+        new TreeMap<>(accountNames).forEach((key, ns) -> accounts.add(new Account(new AccountId(key), domainOf(key) == null ? null : key,
                 Set.copyOf(ns))));
         List<Unmatched> unmatched = new ArrayList<>();
         personalLeads.into(unmatched, "leads with a personal or no email address",
@@ -158,11 +162,23 @@ public final class IdentityMatcher {
 
     /** The people on an opportunity: its contact roles (primary first), else the lead it came from. */
     static List<String> emailsOf(Opportunity o, Map<String, List<Contact>> rolesByOpp, Map<String, Lead> convertedLead) {
-        List<String> emails = new ArrayList<>();
         List<Contact> roles = rolesByOpp.getOrDefault(o.id().value(), List.of());
-        roles.stream().filter(Contact::primary).forEach(c -> emails.add(c.email()));
-        roles.stream().filter(c -> !c.primary()).forEach(c -> emails.add(c.email()));
         Lead lead = convertedLead.get(o.id().value());
+        if (roles.isEmpty()) {
+            // The common case (an opportunity from a lead, no contact roles exported): no list to sort.
+            return lead != null && lead.email() != null ? List.of(lead.email()) : List.of();
+        }
+        List<String> emails = new ArrayList<>(roles.size() + 1);
+        for (Contact c : roles) {
+            if (c.primary()) {
+                emails.add(c.email());
+            }
+        }
+        for (Contact c : roles) {
+            if (!c.primary()) {
+                emails.add(c.email());
+            }
+        }
         if (lead != null && lead.email() != null) {
             emails.add(lead.email());
         }

@@ -111,11 +111,14 @@ public final class TouchIndex {
             Map<String, Touches> groupOf = new HashMap<>();
             for (Touchpoint t : touchpoints) {
                 String source = t.account() != null && by == By.ACCOUNT ? t.account() : t.email();
-                Touches group = source == null ? none : groupOf.computeIfAbsent(source, s -> {
-                    String key = by == By.PERSON ? s : t.account() != null ? identities.ofName(s)
-                            : identities.accountOfEmail(s);
-                    return key == null ? none : groups.computeIfAbsent(key, k -> new Touches());
-                });
+                Touches group = source == null ? none : groupOf.get(source);
+                if (group == null) {
+                    // Get, then put: a lambda capturing the touch would be made for every touch.
+                    String key = by == By.PERSON ? source : t.account() != null ? identities.ofName(source)
+                            : identities.accountOfEmail(source);
+                    group = key == null ? none : groups.computeIfAbsent(key, k -> new Touches());
+                    groupOf.put(source, group);
+                }
                 if (t.campaign() != null) {
                     channelVotes.computeIfAbsent(t.campaign(), k -> new ChannelVotes()).add(t.channel());
                 }

@@ -34,6 +34,26 @@ public record OutcomeMapping(boolean dayFirst, FunnelStages stages, Map<String, 
             Map.entry("SQL Date", "sql"),
             Map.entry("Sales Accepted Date", "sql"));
 
+    /**
+     * This mapping under an operating model's funnel: the model's stages and values, then the
+     * mapping's values and date columns that name one of those stages; unchanged when the model
+     * declares no funnel.
+     */
+    public OutcomeMapping withFunnel(dev.baton.model.FunnelSettings model) {
+        if (model == null || !model.declared()) {
+            return this;
+        }
+        FunnelStages funnel = FunnelStages.of(model, stages.overrides());
+        Map<String, String> dates = new java.util.LinkedHashMap<>();
+        stageDates.forEach((column, stage) -> {
+            if (funnel.indexOf(stage) >= 0) {
+                dates.put(column, stage);
+            }
+        });
+        model.stages().forEach(s -> s.dateColumns().forEach(c -> dates.put(c, s.id())));
+        return new OutcomeMapping(dayFirst, funnel, columns, files, Map.copyOf(dates), identity, campaigns, handoff);
+    }
+
     public static final OutcomeMapping DEFAULT = new OutcomeMapping(false, FunnelStages.defaults(), Map.of(), Map.of(),
             DEFAULT_STAGE_DATES, IdentityRules.NONE, CampaignRules.NONE, HandoffRules.DEFAULT);
 

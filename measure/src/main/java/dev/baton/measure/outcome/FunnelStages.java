@@ -1,5 +1,7 @@
 package dev.baton.measure.outcome;
 
+import dev.baton.model.FunnelSettings;
+import dev.baton.model.FunnelStage;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,8 +14,8 @@ import java.util.Optional;
  * opportunity enters when it is created; {@code handoffFrom} and {@code handoffTo} the lead handoff
  * from marketing to sales (MQL → SQL). Values are matched exactly, then ignoring case.
  *
- * <p>The mapping file carries the list for now; the operating model should carry it later, as it
- * carries the stages of work.
+ * <p>The operating model's {@code funnel:} section declares them ({@link #of}); without one, the
+ * mapping file's {@code funnel.stages} or the defaults.
  */
 public final class FunnelStages {
 
@@ -26,6 +28,7 @@ public final class FunnelStages {
     private final int handoffFrom;
     private final int handoffTo;
     private final Map<String, StageRef> values = new LinkedHashMap<>();
+    private final Map<String, String> overrides;
 
     /**
      * @param overrides CRM value → stage id, {@code lost} or {@code rejected}; they win over the
@@ -37,6 +40,7 @@ public final class FunnelStages {
         this.opportunity = indexOrThrow(opportunity);
         this.handoffFrom = indexOrThrow(handoffFrom);
         this.handoffTo = indexOrThrow(handoffTo);
+        this.overrides = Map.copyOf(overrides);
         for (String id : ids) {
             put(id, id);
         }
@@ -51,6 +55,36 @@ public final class FunnelStages {
             });
         }
         overrides.forEach(this::put);
+    }
+
+    /**
+     * The funnel an operating model declares ({@code funnel:}, docs/model-reference.md): its stages,
+     * what each is recognised by, and the opportunity and handoff stages ({@code opportunity}, {@code
+     * mql}, {@code sql} when not named). The CRM values of {@code overrides} that name one of its
+     * stages, {@code lost} or {@code rejected} apply after the model's.
+     */
+    public static FunnelStages of(FunnelSettings model, Map<String, String> overrides) {
+        List<String> ids = model.ids();
+        Map<String, String> values = new LinkedHashMap<>();
+        for (FunnelStage stage : model.stages()) {
+            stage.statuses().forEach(v -> values.put(v, stage.id()));
+            stage.opportunityStages().forEach(v -> values.put(v, stage.id()));
+        }
+        model.lost().forEach(v -> values.put(v, LOST));
+        model.rejected().forEach(v -> values.put(v, REJECTED));
+        overrides.forEach((value, stage) -> {
+            if (stage.equals(LOST) || stage.equals(REJECTED) || ids.contains(stage)) {
+                values.put(value, stage);
+            }
+        });
+        return new FunnelStages(ids, model.opportunity() != null ? model.opportunity() : "opportunity",
+                model.handoffFrom() != null ? model.handoffFrom() : "mql",
+                model.handoffTo() != null ? model.handoffTo() : "sql", values);
+    }
+
+    /** The CRM values this funnel was given beyond its built-in defaults: value → stage id, lost or rejected. */
+    public Map<String, String> overrides() {
+        return overrides;
     }
 
     public static FunnelStages defaults() {

@@ -24,7 +24,7 @@ public final class ModelValidation {
 
     private static final List<ModelCheck> CHECKS = List.of(
             new IdentityCheck(), new ReferenceCheck(), new HierarchyCheck(), new FlowCheck(), new IntakeCheck(),
-            new DebtSmells());
+            new FunnelCheck(), new DebtSmells());
 
     private ModelValidation() {
     }

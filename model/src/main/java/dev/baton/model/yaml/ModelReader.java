@@ -5,6 +5,8 @@ import dev.baton.model.Capacity;
 import dev.baton.model.Component;
 import dev.baton.model.MeetingSettings;
 import dev.baton.model.DebtSettings;
+import dev.baton.model.FunnelSettings;
+import dev.baton.model.FunnelStage;
 import dev.baton.model.DecisionRights;
 import dev.baton.model.Field;
 import dev.baton.model.FieldType;
@@ -75,7 +77,7 @@ public final class ModelReader {
         problems().sourceMap().put("", NodeReader.position(root));
         Entries e = reader.mapping(root, "", "an operating model", List.of(
                 "apiVersion", "name", "version", "description", "functions", "teams", "people", "components",
-                "metrics", "templates", "work-types", "handoffs", "intake", "debt"));
+                "metrics", "templates", "work-types", "handoffs", "intake", "debt", "funnel"));
         if (e == null) {
             return null;
         }
@@ -97,7 +99,8 @@ public final class ModelReader {
                 e.list("work-types", "work types", this::workType),
                 e.list("handoffs", "handoffs", this::handoff),
                 e.has("intake") ? intake(e.node("intake"), e.path("intake")) : Intake.NONE,
-                e.has("debt") ? debt(e.node("debt"), e.path("debt")) : DebtSettings.DEFAULT);
+                e.has("debt") ? debt(e.node("debt"), e.path("debt")) : DebtSettings.DEFAULT,
+                e.has("funnel") ? funnel(e.node("funnel"), e.path("funnel")) : FunnelSettings.NONE);
     }
 
     private Problems problems() {
@@ -349,6 +352,44 @@ public final class ModelReader {
         return new DebtSettings(e.has("weights") ? weights(e.node("weights"), e.path("weights"), DebtSettings.COMPONENTS) : Map.of(),
                 wip == null ? null : wip.intValue(),
                 e.has("meetings") ? meetings(e.node("meetings"), e.path("meetings")) : MeetingSettings.DEFAULT);
+    }
+
+    private FunnelSettings funnel(Node node, String path) {
+        Entries e = reader.mapping(node, path, "the outcome funnel", List.of("stages", "opportunity", "handoff", "lost",
+                "rejected"));
+        if (e == null) {
+            return FunnelSettings.NONE;
+        }
+        String from = null;
+        String to = null;
+        if (e.has("handoff")) {
+            Entries h = reader.mapping(e.node("handoff"), e.path("handoff"), "the lead handoff", List.of("from", "to"));
+            if (h != null) {
+                from = h.id("from", false, "the funnel stage marketing hands over (default mql)");
+                to = h.id("to", false, "the funnel stage that means sales accepted (default sql)");
+            }
+        }
+        List<FunnelStage> stages = e.has("stages") ? e.list("stages", "funnel stages", this::funnelStage) : List.of();
+        if (!e.has("stages")) {
+            problems().add(Severity.ERROR, "missing-key", e.path("stages"), NodeReader.position(node),
+                    "expected 'stages' (the funnel's stages in order, e.g. lead, mql, sql, opportunity, won) here, found no such key");
+        }
+        return new FunnelSettings(stages.stream().filter(java.util.Objects::nonNull).toList(),
+                e.id("opportunity", false, "the funnel stage an opportunity enters when created"), from, to,
+                e.given("lost") ? e.texts("lost", "opportunity stage names that mean lost") : List.of(),
+                e.given("rejected") ? e.texts("rejected", "lead statuses that mean sent back") : List.of());
+    }
+
+    private FunnelStage funnelStage(Node node, String path) {
+        Entries e = reader.mapping(node, path, "a funnel stage", List.of("id", "name", "statuses", "date-columns",
+                "opportunity-stages"));
+        if (e == null) {
+            return null;
+        }
+        return new FunnelStage(e.id("id", true, "the stage's id"), e.text("name", false, "the stage's name"),
+                e.given("statuses") ? e.texts("statuses", "lead statuses or lifecycle stages") : List.of(),
+                e.given("date-columns") ? e.texts("date-columns", "column headers that date the stage") : List.of(),
+                e.given("opportunity-stages") ? e.texts("opportunity-stages", "opportunity or deal stage names") : List.of());
     }
 
     private MeetingSettings meetings(Node node, String path) {
