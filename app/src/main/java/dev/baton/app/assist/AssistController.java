@@ -6,6 +6,12 @@ import dev.baton.app.api.CommandResults;
 import dev.baton.app.api.JsonBody;
 import dev.baton.app.api.WorkJson;
 import dev.baton.app.security.BatonUser;
+import dev.baton.app.web.WeeklyReports;
+import dev.baton.assist.narrative.WeeklyNarrative;
+import dev.baton.assist.themes.Themes;
+import dev.baton.insight.weekly.Audience;
+import dev.baton.insight.weekly.Week;
+import java.time.ZoneOffset;
 import dev.baton.assist.Assistant;
 import dev.baton.assist.gate.Gate;
 import dev.baton.assist.json.AssistJson;
@@ -45,11 +51,69 @@ class AssistController {
     private final Assistants assistants;
     private final DraftDecisions decisions;
     private final Engine engine;
+    private final WeeklyReports weekly;
+    private final PostMortemThemes themes;
 
-    AssistController(Assistants assistants, DraftDecisions decisions, Engine engine) {
+    AssistController(Assistants assistants, DraftDecisions decisions, Engine engine, WeeklyReports weekly,
+                     PostMortemThemes themes) {
         this.assistants = assistants;
         this.decisions = decisions;
         this.engine = engine;
+        this.weekly = weekly;
+        this.themes = themes;
+    }
+
+    /** The narrative on top of a week's status report (everyone's): the report's facts as sentences, each citing its lines. */
+    @GetMapping("/weekly-narrative")
+    Map<String, Object> narrative(@RequestParam(required = false) String week) {
+        Week chosen;
+        try {
+            chosen = week == null ? weekly.lastCompleteWeek(ZoneOffset.UTC).orElse(null) : Week.parse(week.strip(), ZoneOffset.UTC);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid-parameter", e.getMessage().replace("--", ""));
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("week", chosen == null ? null : chosen.key());
+        List<Object> sentences = new ArrayList<>();
+        if (chosen != null) {
+            for (WeeklyNarrative.Sentence s : WeeklyNarrative.of(weekly.report(Audience.EVERYONE, chosen))) {
+                Map<String, Object> sentence = new LinkedHashMap<>();
+                sentence.put("text", s.text());
+                sentence.put("citations", s.citations().stream().map(c -> {
+                    Map<String, Object> cited = new LinkedHashMap<>();
+                    cited.put("ref", c.ref());
+                    cited.put("section", c.section());
+                    cited.put("item", c.item());
+                    cited.put("title", c.title());
+                    return cited;
+                }).toList());
+                sentences.add(sentence);
+            }
+        }
+        json.put("sentences", sentences);
+        return json;
+    }
+
+    /** Post-mortem findings and rejection reasons grouped by meaning, each theme with its items. */
+    @GetMapping("/themes")
+    Map<String, Object> themes() {
+        List<Object> list = new ArrayList<>();
+        for (Themes.Theme t : themes.themes()) {
+            Map<String, Object> theme = new LinkedHashMap<>();
+            theme.put("name", t.name());
+            theme.put("items", t.items());
+            theme.put("findings", t.findings().stream().map(f -> {
+                Map<String, Object> finding = new LinkedHashMap<>();
+                finding.put("item", f.item());
+                finding.put("title", f.title());
+                finding.put("kind", f.kind());
+                finding.put("text", f.text());
+                finding.put("ref", f.ref());
+                return finding;
+            }).toList());
+            list.add(theme);
+        }
+        return Map.of("themes", list);
     }
 
     /** Every assistant's gate: the intake's, and for each work type (or the one asked for) its own. */

@@ -95,6 +95,10 @@ public class Assistants {
 
     public WorkType workType(String id) {
         OperatingModel model = model();
+        if (id == null || id.isBlank()) {
+            throw new UnknownWorkType("Name a work type; the model's are " + String.join(", ",
+                    model.workTypes().stream().map(WorkType::id).toList()));
+        }
         return model.workType(id).orElseThrow(() -> new UnknownWorkType("The operating model has no work type '" + id
                 + "'; it has " + String.join(", ", model.workTypes().stream().map(WorkType::id).toList())));
     }

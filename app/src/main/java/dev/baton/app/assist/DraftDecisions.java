@@ -18,9 +18,10 @@ import dev.baton.engine.assist.AssistCommand.EnableAssistant;
 import dev.baton.engine.assist.AssistCommand.OfferDraft;
 import dev.baton.engine.assist.AssistDraft;
 import dev.baton.engine.assist.AssistEvent.DraftOffered;
-import dev.baton.engine.item.WorkItem;
+import dev.baton.engine.assist.AssistEvent;
+import dev.baton.engine.event.RecordedEvent;
+import dev.baton.engine.item.WorkItemEvent;
 import dev.baton.engine.item.WorkItemCommand.CreateItem;
-import dev.baton.engine.item.WorkItemId;
 import dev.baton.model.WorkType;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,16 +68,21 @@ public class DraftDecisions {
 
     /** An item's summary offered to a person (a newcomer, an approver): what it is, what waits on whom. */
     public OfferedSummary offerSummary(BatonUser user, String itemId, String commandId) {
-        WorkItem item = engine.item(new WorkItemId(itemId)).orElseThrow(() -> new NoSuchThing("There is no work item '"
-                + itemId + "'"));
-        Gate gate = assistants.allowed(Assistant.ITEM_SUMMARY, item.workType());
-        ItemSummary summary = ItemSummary.of(assistants.model(), itemId, engine.history(item.id()), engine.clock().instant());
+        // the item's own events, imported history included (the engine runs only items created under a model version)
+        List<RecordedEvent> history = itemId == null || itemId.startsWith(AssistEvent.STREAM_PREFIX) ? List.of()
+                : engine.store().read(itemId);
+        if (history.isEmpty() || !(history.get(0).event() instanceof WorkItemEvent)) {
+            throw new NoSuchThing("There is no work item '" + itemId + "'");
+        }
+        String workType = history.get(0).workType();
+        Gate gate = assistants.allowed(Assistant.ITEM_SUMMARY, workType);
+        ItemSummary summary = ItemSummary.of(assistants.model(), itemId, history, engine.clock().instant());
         Map<String, Object> fields = new LinkedHashMap<>();
         for (Fact f : summary.facts()) {
             fields.merge(f.kind(), f.text(), (a, b) -> a + " " + b);
         }
         CommandResult r = engine.assistance().offer(commandId, new Actor(user.personId()),
-                new OfferDraft(Assistant.ITEM_SUMMARY.id(), item.workType(), itemId, assistants.provider(), fields, List.of(),
+                new OfferDraft(Assistant.ITEM_SUMMARY.id(), workType, itemId, assistants.provider(), fields, List.of(),
                         gate.override()));
         return new OfferedSummary(draftId(r), gate, summary);
     }

@@ -94,6 +94,10 @@ class AssistApiIT extends DemoServer {
                 + "\"experiment\", \"reason\": \"pilot\"}");
         assertThat(member.status()).isEqualTo(403);
         assertThat(nora.get("/api/v1/assist/gates?workType=nowhere").status()).isEqualTo(404);
+        Map<String, Object> narrative = nora.get("/api/v1/assist/weekly-narrative").json();
+        assertThat(list(narrative.get("sentences"))).isNotEmpty().allSatisfy(x -> assertThat((String) map(x).get("text")).endsWith("."));
+        assertThat(nora.get("/api/v1/assist/weekly-narrative?week=soon").status()).isEqualTo(400);
+        assertThat(nora.get("/api/v1/assist/themes").json()).containsKey("themes");
         assertThat(nora.post("/api/v1/assist/drafts", "{\"workType\": \"campaign\"}").status()).isEqualTo(400);
         assertThat(nora.post("/api/v1/assist/drafts/draft-none/accept", "{}").status()).isEqualTo(404);
         assertThat(events()).isEqualTo(before);

@@ -64,7 +64,7 @@ class AssistPages {
         return "assist-themes";
     }
 
-    /** A work type the intake feeds, with its brief-draft gate. */
+    /** A work type, with its brief-draft gate. */
     record TypeGate(String id, String name, Gate gate) {
     }
 
@@ -76,11 +76,10 @@ class AssistPages {
 
     private void fillIntake(Model page, String workType, String request) {
         OperatingModel model = assistants.model();
+        // the work types the intake feeds first, then the others (an initiative's brief is drafted too)
         Set<String> fed = new LinkedHashSet<>();
         model.intake().forms().stream().map(IntakeForm::workType).forEach(fed::add);
-        if (fed.isEmpty()) {
-            model.workTypes().forEach(w -> fed.add(w.id()));
-        }
+        model.workTypes().forEach(w -> fed.add(w.id()));
         List<TypeGate> types = new ArrayList<>();
         for (String id : fed) {
             model.workType(id).ifPresent(w -> types.add(new TypeGate(w.id(), Names.workType(w),
@@ -142,6 +141,7 @@ class AssistPages {
             brief.fields().forEach((k, f) -> sources.put(k, source(f)));
         }
         page.addAttribute("sources", sources);
+        page.addAttribute("errors", Map.of());
         page.addAttribute("missing", draft.offer() == null ? List.of() : draft.offer().missing().stream()
                 .map(m -> template == null ? m : Names.field(template, m)).toList());
         page.addAttribute("basis", brief == null ? List.of() : brief.basis());
@@ -245,10 +245,10 @@ class AssistPages {
             s = decisions.offerSummary(user, id, commandId(user, key));
         } catch (DraftDecisions.NoSuchThing e) {
             throw new PageAdvice.NotFound(e.getMessage());
-        } catch (Assistants.NotReady e) {
+        } catch (Assistants.NotReady | Assistants.UnknownWorkType e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             page.addAttribute("problem", e.getMessage());
-            page.addAttribute("gate", e.gate());
+            page.addAttribute("gate", e instanceof Assistants.NotReady n ? n.gate() : null);
             page.addAttribute("itemId", id);
             page.addAttribute("formKey", UUID.randomUUID().toString());
             return "assist-summary";
