@@ -61,6 +61,7 @@ class AssistWalkIT extends BrowserWalk {
 
         assertThat(browser.find(By.id("f-start-date")).getAttribute("value")).isEqualTo("2026-04-01");
         assertThat(browser.text(By.id("source-start-date"))).contains("stated in the request");
+        assertThat(browser.find(By.id("title")).getAttribute("value")).as("the drafted name").isEqualTo("UK CFO webinars");
         assertThat(browser.text(By.id("similar"))).contains("Routing suggestion");
         assertThat(browser.text(By.id("routing"))).startsWith("Work type");
         browser.screenshot("draft");

@@ -145,7 +145,7 @@ class AssistPages {
         page.addAttribute("missing", draft.offer() == null ? List.of() : draft.offer().missing().stream()
                 .map(m -> template == null ? m : Names.field(template, m)).toList());
         page.addAttribute("basis", brief == null ? List.of() : brief.basis());
-        page.addAttribute("title", title == null ? "" : title);
+        page.addAttribute("itemTitle", title == null ? "" : title);
         page.addAttribute("formKey", UUID.randomUUID().toString());
     }
 
@@ -183,7 +183,9 @@ class AssistPages {
         OperatingModel model = assistants.model();
         WorkType type = draft.workType() == null ? null : model.workType(draft.workType()).orElse(null);
         Template template = type == null || type.template() == null ? null : model.template(type.template()).orElse(null);
-        Map<String, Object> fields = template == null ? null : FormFields.read(template, params, null);
+        // a brief's fields come from the form; other drafts (a summary) are taken as offered
+        Map<String, Object> fields = template == null || !Assistant.BRIEF_DRAFT.id().equals(draft.assistant()) ? null
+                : FormFields.read(template, params, null);
         String title = params.getOrDefault("title", "").strip();
         CommandResult r = decisions.accept(user, id, title, fields, commandId(user, params.get("key")));
         if (r instanceof CommandResult.Rejected rejected) {
