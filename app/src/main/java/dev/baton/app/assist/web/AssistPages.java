@@ -249,8 +249,11 @@ class AssistPages {
             throw new PageAdvice.NotFound(e.getMessage());
         } catch (Assistants.NotReady | Assistants.UnknownWorkType e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            page.addAttribute("problem", e.getMessage());
-            page.addAttribute("gate", e instanceof Assistants.NotReady n ? n.gate() : null);
+            Gate gate = e instanceof Assistants.NotReady n ? n.gate() : null;
+            // the gate below lists each failing condition and its fix; the sentence above only says so
+            page.addAttribute("problem", gate == null ? e.getMessage() : "This item's work type is not ready for AI: "
+                    + "what fails and what would fix it is listed below.");
+            page.addAttribute("gate", gate);
             page.addAttribute("itemId", id);
             page.addAttribute("formKey", UUID.randomUUID().toString());
             return "assist-summary";
