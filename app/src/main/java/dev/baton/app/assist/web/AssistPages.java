@@ -9,6 +9,7 @@ import dev.baton.app.web.PageAdvice;
 import dev.baton.assist.Assistant;
 import dev.baton.assist.draft.BriefDraft;
 import dev.baton.assist.draft.DraftField;
+import dev.baton.assist.embed.EmbeddingUnavailableException;
 import dev.baton.assist.gate.Gate;
 import dev.baton.assist.ledger.LedgerRow;
 import dev.baton.assist.ledger.LeverageLedger;
@@ -103,7 +104,7 @@ class AssistPages {
         DraftDecisions.OfferedBrief offered;
         try {
             offered = decisions.offerBrief(user, workType, text, commandId(user, key));
-        } catch (Assistants.NotReady | Assistants.UnknownWorkType e) {
+        } catch (Assistants.NotReady | Assistants.UnknownWorkType | EmbeddingUnavailableException e) {
             return refused(page, workType, request, e.getMessage(), response);
         }
         Assistants.Similar similar = assistants.gate(Assistant.SIMILAR_REQUESTS, null).allowed()
