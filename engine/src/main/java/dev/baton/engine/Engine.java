@@ -62,6 +62,7 @@ public final class Engine {
     private final IntakeDesk intake;
     private final Migrations migrations;
     private final Learning learning;
+    private final Assistance assistance;
     private volatile CommandObserver observer = CommandObserver.NONE;
 
     /**
@@ -78,6 +79,7 @@ public final class Engine {
         this.intake = new IntakeDesk(this, recorder, versions, clock, ids);
         this.migrations = new Migrations(this, recorder, versions);
         this.learning = new Learning(this, recorder, versions, ids);
+        this.assistance = new Assistance(this, recorder, versions, ids);
         catchUp();
     }
 
@@ -318,6 +320,13 @@ public final class Engine {
     /** Post-mortems, insights, their follow-up work and proposed model changes (docs/learning-loops.md). */
     public Learning learning() {
         return learning;
+    }
+
+    // ---- assistants
+
+    /** Assistants' drafts offered, taken or discarded by people, and assistants enabled by admins (docs/assist.md). */
+    public Assistance assistance() {
+        return assistance;
     }
 
     // ---- internals

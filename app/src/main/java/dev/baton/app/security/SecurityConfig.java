@@ -86,6 +86,7 @@ public class SecurityConfig {
                         // Deciding on a proposed model change is changing the model: the right of uploads.
                         .requestMatchers(HttpMethod.POST, "/api/v1/model-changes/*/accept", "/api/v1/model-changes/*/decline")
                         .hasAnyRole("ADMIN", "OPS")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/assist/enablements").hasRole("ADMIN")
                         .requestMatchers("/api/v1/**").hasAnyRole("ADMIN", "OPS", "MEMBER")
                         .anyRequest().authenticated());
         return http.build();

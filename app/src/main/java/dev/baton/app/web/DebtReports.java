@@ -41,7 +41,7 @@ import org.springframework.stereotype.Component;
  * started in the background when the server is ready, so the first visit waits less or not at all.
  */
 @Component
-class DebtReports {
+public class DebtReports {
 
     /** The report of a log with more events than this is refreshed off the request thread. */
     static final long INLINE_EVENTS = 200_000;
@@ -77,11 +77,11 @@ class DebtReports {
      * @param head   the position of the last event it includes
      * @param millis how long computing it took
      */
-    record Snapshot(DebtReport report, long head, int modelVersion, Instant computedAt, long millis) {
+    public record Snapshot(DebtReport report, long head, int modelVersion, Instant computedAt, long millis) {
     }
 
     /** The report of the whole log: as it is now, or as of a recent event while a newer one is computed. */
-    Snapshot current() {
+    public Snapshot current() {
         ModelVersion model = PageAdvice.current(versions);
         Snapshot kept = last;
         if (kept != null && kept.modelVersion() == model.number()) {

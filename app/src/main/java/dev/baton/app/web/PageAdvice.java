@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 // The learning pages (dev.baton.app.learning.web) share the layout; named by package so that web
 // does not depend on them. REST controllers stay outside, so the API pays for none of this.
 @ControllerAdvice(basePackages = {"dev.baton.app.web", "dev.baton.app.learning.web", "dev.baton.app.experiment.web",
-        "dev.baton.app.roadmap.web"})
+        "dev.baton.app.roadmap.web", "dev.baton.app.assist.web"})
 // Before the API's ProblemHandler, whose catch-all would otherwise answer a page's NotFound as a 500.
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class PageAdvice {

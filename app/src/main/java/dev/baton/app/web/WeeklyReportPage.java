@@ -119,6 +119,8 @@ class WeeklyReportPage {
             try {
                 WeeklyReport r = reports.report(audience, chosen);
                 page.addAttribute("report", WeeklyReportHtml.body(r, null));
+                // the narrative only turns the report's facts into prose, each sentence citing its lines
+                page.addAttribute("narrative", dev.baton.assist.narrative.WeeklyNarrative.of(r));
                 page.addAttribute("shownWeek", chosen.key());
             } catch (WeeklyAnalysis.UnknownInitiative e) {
                 problems.add(e.getMessage().replace("--", ""));

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * the email of a subscription.
  */
 @Component
-class WeeklyReports implements ReportLetters {
+public class WeeklyReports implements ReportLetters {
 
     /** How the report names the server's log. */
     static final String LOG_NAME = "Baton's event log";
@@ -47,7 +47,7 @@ class WeeklyReports implements ReportLetters {
     }
 
     /** The CLI's default week: the last complete week of the log; empty when it has no work items. */
-    Optional<Week> lastCompleteWeek(ZoneId zone) {
+    public Optional<Week> lastCompleteWeek(ZoneId zone) {
         try {
             return WeeklyAnalysis.lastCompleteWeek(new LogSource(store), zone);
         } catch (IOException e) {
@@ -56,7 +56,7 @@ class WeeklyReports implements ReportLetters {
     }
 
     /** @throws WeeklyAnalysis.UnknownInitiative when an initiative names no item by the week's end */
-    WeeklyReport report(Audience audience, Week week) {
+    public WeeklyReport report(Audience audience, Week week) {
         ModelVersion model = PageAdvice.current(versions);
         try {
             return WeeklyAnalysis.report(model.model(), warnings.of(model).warnings(), LOG_NAME, new LogSource(store),

@@ -35,7 +35,8 @@ class AuthorizationMatrixIT extends DemoServer {
         if (path.equals("/api/health") || path.startsWith("/api/docs")) {
             return Needs.OPEN;
         }
-        if (path.startsWith("/api/v1/users") || path.startsWith("/api/v1/deliveries")) {
+        if (path.startsWith("/api/v1/users") || path.startsWith("/api/v1/deliveries")
+                || method.equals("POST") && path.equals("/api/v1/assist/enablements")) {
             return Needs.ADMIN;
         }
         if (method.equals("GET") || path.startsWith("/api/v1/me") || path.startsWith("/api/v1/inbox")) {
@@ -70,6 +71,9 @@ class AuthorizationMatrixIT extends DemoServer {
             "/experiments/{id}", "/experiments/{id}/results", "/experiments/{id}/insight", "/experiments/rhythm",
             // the roadmap (docs/roadmap.md#on-the-server): the page, entering and removing initiatives, a scenario, publishing
             "/roadmap", "/roadmap/initiatives", "/roadmap/initiatives/{id}/delete", "/roadmap/scenario", "/roadmap/publish",
+            // assistants (docs/assist.md, "In the web app"): drafting at intake, deciding drafts, summaries, themes, the ledger
+            "/assist/intake", "/assist/intake/draft", "/assist/drafts/{id}", "/assist/drafts/{id}/accept",
+            "/assist/drafts/{id}/discard", "/assist/enable", "/assist/items/{id}/summary", "/assist/ledger", "/learning/themes",
             // the OpenAPI document itself
             "/api/docs", "/api/docs.yaml");
 

@@ -30,8 +30,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * otherwise), and three calendars at once (src/test/resources/imports-only/calendars: a preview first,
  * which stores nothing). The dashboard then shows tool switching and meeting load with their
  * evidence (and no private meeting's title or attendees), the weekly report covers the imported week,
- * and the inbox is empty and says why; initiatives entered on the roadmap page are planned against the
- * imported model's people. Retracting the calendars' batch takes the meeting load away.
+ * with the assistant's cited narrative on top, an imported item's summary for a newcomer (or what its
+ * gate lacks), the intake assistants' fixes and the ledger, and the inbox is empty and says why;
+ * initiatives entered on the roadmap page are planned against the imported model's people.
+ * Retracting the calendars' batch takes the meeting load away.
  * Screenshots: app/target/screenshots/imports-only.
  */
 @SpringBootTest(classes = BatonApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -154,7 +156,24 @@ class ImportsOnlyWalkIT extends BrowserWalk {
         String report = browser.text(By.id("report"));
         System.out.println("weekly report 2026-W10:\n" + report);
         assertThat(report).contains("MKT-1");
+        // the assistant's narrative on top of it: the report's facts only, each cited, linked to the imported items
+        assertThat(browser.all(By.cssSelector("#narrative .narrative-sentence"))).isNotEmpty();
+        assertThat(browser.all(By.cssSelector("#narrative a.citation"))).isNotEmpty()
+                .allSatisfy(a -> assertThat(a.getAttribute("href")).containsAnyOf("/items/", "#debt"));
         browser.screenshot("weekly-report");
+
+        // An imported item's summary for a newcomer, or the gate's failing conditions with their fixes
+        browser.go("/items/MKT-1");
+        browser.submit(By.id("assist-summary"));
+        String summary = browser.find(By.tagName("main")).getText();
+        assertThat(summary).satisfiesAnyOf(s -> assertThat(s).contains("MKT-1#1"), s -> assertThat(s).contains("Fix:"));
+        browser.screenshot("assist-summary");
+        // The intake has no forms in this model: the assistants there say so and what would fix it; the ledger is empty
+        browser.go("/assist/intake");
+        assertThat(browser.text(By.id("gate-similar-requests"))).contains("Not ready for AI", "Fix:");
+        browser.go("/assist/ledger");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Assistants: leverage or overhead");
+        assertThat(browser.find(By.tagName("main")).getText()).containsAnyOf("item-summary", "No draft offered yet");
 
         browser.go("/inbox");
         assertThat(browser.find(By.tagName("main")).getText()).contains("Nothing waits for you");

@@ -58,12 +58,19 @@ public sealed interface AssistEvent extends BatonEvent {
 
     /**
      * The person took the draft: {@code fields} as they kept them, {@code editedShare} how much of
-     * the draft's text they changed (normalised edit distance, 0 unchanged, 1 all of it).
+     * the draft's text they changed (normalised edit distance, 0 unchanged, 1 all of it), {@code item}
+     * the work item the accepted brief became (recorded in the same append, as the person's own
+     * {@code ItemCreated}), or null when taking the draft created none.
      */
-    record DraftAccepted(String draft, String assistant, Map<String, Object> fields, double editedShare)
+    record DraftAccepted(String draft, String assistant, Map<String, Object> fields, double editedShare, String item)
             implements AssistEvent {
         public DraftAccepted {
             fields = fields == null ? Map.of() : fields;
+        }
+
+        /** A draft taken without creating an item (the item is then null). */
+        public DraftAccepted(String draft, String assistant, Map<String, Object> fields, double editedShare) {
+            this(draft, assistant, fields, editedShare, null);
         }
     }
 
