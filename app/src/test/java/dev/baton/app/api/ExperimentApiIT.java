@@ -172,4 +172,18 @@ class ExperimentApiIT extends DemoServer {
         assertThat(list(r.json().get("experiments"))).anyMatch(e -> "Trial length".equals(e.get("title"))
                 && "designing".equals(e.get("outcome")) && "Demand team".equals(e.get("team")));
     }
+
+    @Test
+    void anExperimentMovedToStoppedWithoutADecisionCountsAsStopped() {
+        ApiClient nora = user("nora");
+        String id = experiment(nora, "Exit intent pop-up");
+        ApiClient.Response moved = nora.post("/api/v1/items/" + id + "/move-to", "{\"stage\": \"stopped\"}");
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        ApiClient.Response r = nora.get("/api/v1/experiments/rhythm");
+        assertThat(list(r.json().get("experiments"))).anyMatch(e -> id.equals(e.get("item"))
+                && "stopped".equals(e.get("outcome")) && e.get("stoppedAt") != null && e.get("decidedAt") == null);
+        assertThat(((Number) r.json().get("stopped")).intValue()).isGreaterThanOrEqualTo(1);
+        assertThat(((Number) r.json().get("shareStopped")).doubleValue()).isGreaterThan(0);
+        assertThat((String) r.json().get("sentence")).contains("stopped without a decision");
+    }
 }
