@@ -113,13 +113,7 @@ class LearningApiIT extends DemoServer {
     @SuppressWarnings("unchecked")
     void aPostMortemShowsTheOutcomesOfTheCrmCampaignItIsLinkedToAgainstTheMetricsTarget() {
         ApiClient grace = user("grace");
-        String[][] files = {{"salesforce-leads", "salesforce/leads.csv"},
-                {"salesforce-opportunities", "salesforce/opportunities.csv"},
-                {"salesforce-contact-roles", "salesforce/contact-roles.csv"},
-                {"salesforce-opportunity-history", "salesforce/opportunity-history.csv"},
-                {"salesforce-campaign-members", "salesforce/campaign-members.csv"},
-                {"touchpoints", "touchpoints.csv"}};
-        for (String[] f : files) {
+        for (String[] f : OutcomeApiIT.EXAMPLE_FILES) {
             ApiClient.Response r = grace.multipart("/api/v1/outcomes/imports", "kind", f[0], "file", OutcomeApiIT.file(f[1]));
             assertThat(r.status()).as(f[1] + ": " + r.body()).isIn(200, 201);
         }
