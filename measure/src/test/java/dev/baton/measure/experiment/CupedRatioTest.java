@@ -197,4 +197,24 @@ class CupedRatioTest {
         Comparison plain = compare(Settings.defaults(), flatA.statistic().unadjusted(), flatB.statistic().unadjusted());
         close(r.comparisons().get(0).upliftStddev(), plain.upliftStddev(), 1e-12);
     }
+
+    @Test
+    void aPrePeriodRatioThatDiffersBetweenArmsIsFlagged() {
+        Units a = Units.generated(400, 7, 1.0);
+        Units b = Units.generated(400, 11, 1.0);
+        double[] inflated = b.mp().clone();
+        for (int i = 0; i < inflated.length; i++) {
+            inflated[i] *= 1.5;
+        }
+        Units skewed = new Units(b.m(), b.d(), inflated, b.dp());
+        MetricResult flagged = ExperimentAnalysis.compare("revenue per order",
+                List.of(new Arm("control", a.statistic()), new Arm("treatment", skewed.statistic())), Settings.defaults());
+        assertThat(flagged.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.code()).isEqualTo("cuped-imbalance");
+            assertThat(w.message()).contains("CUPED pre-period imbalance on revenue per order");
+        });
+        MetricResult balanced = ExperimentAnalysis.compare("revenue per order",
+                List.of(new Arm("control", a.statistic()), new Arm("treatment", b.statistic())), Settings.defaults());
+        assertThat(balanced.warnings()).isEmpty();
+    }
 }
