@@ -2,6 +2,7 @@ package dev.baton.app.experiment;
 
 import dev.baton.measure.experiment.Alternative;
 import dev.baton.measure.experiment.ArmStatistic;
+import dev.baton.measure.experiment.CupedRatioStatistic;
 import dev.baton.measure.experiment.CupedStatistic;
 import dev.baton.measure.experiment.Difference;
 import dev.baton.measure.experiment.ExperimentAnalysis;
@@ -102,7 +103,18 @@ public record ExperimentData(List<String> arms, List<Long> users, List<Double> w
 
     private static Map<String, Object> statistic(ArmStatistic a) {
         Map<String, Object> m = new LinkedHashMap<>();
-        if (a instanceof CupedStatistic c) {
+        if (a instanceof CupedRatioStatistic r) {
+            m.put("kind", "cuped-ratio");
+            m.put("n", r.n());
+            m.put("numerator", statistic(r.numerator()));
+            m.put("denominator", statistic(r.denominator()));
+            m.put("preNumerator", statistic(r.preNumerator()));
+            m.put("preDenominator", statistic(r.preDenominator()));
+            CupedRatioStatistic.Products p = r.products();
+            m.put("products", List.of(p.numeratorPreNumerator(), p.denominatorPreDenominator(),
+                    p.preNumeratorPreDenominator(), p.numeratorDenominator(), p.numeratorPreDenominator(),
+                    p.preNumeratorDenominator()));
+        } else if (a instanceof CupedStatistic c) {
             m.put("kind", "cuped");
             m.put("n", c.n());
             m.put("post", statistic(c.post()));
@@ -133,11 +145,23 @@ public record ExperimentData(List<String> arms, List<Long> users, List<Double> w
         return switch ((String) m.get("kind")) {
             case "cuped" -> new CupedStatistic(n, (Moments) statistic((Map<String, Object>) m.get("post")),
                     (Moments) statistic((Map<String, Object>) m.get("pre")), number(m.get("sumOfProducts")));
+            case "cuped-ratio" -> cupedRatio(n, m);
             case "ratio" -> new RatioStatistic(n, (Moments) statistic((Map<String, Object>) m.get("numerator")),
                     (Moments) statistic((Map<String, Object>) m.get("denominator")), number(m.get("sumOfProducts")));
             case "proportion" -> new Proportion(n, number(m.get("sum")));
             default -> new SampleMean(n, number(m.get("sum")), number(m.get("sumSquares")));
         };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static CupedRatioStatistic cupedRatio(long n, Map<String, Object> m) {
+        List<Object> p = (List<Object>) m.get("products");
+        return new CupedRatioStatistic(n, (Moments) statistic((Map<String, Object>) m.get("numerator")),
+                (Moments) statistic((Map<String, Object>) m.get("denominator")),
+                (Moments) statistic((Map<String, Object>) m.get("preNumerator")),
+                (Moments) statistic((Map<String, Object>) m.get("preDenominator")),
+                new CupedRatioStatistic.Products(number(p.get(0)), number(p.get(1)), number(p.get(2)),
+                        number(p.get(3)), number(p.get(4)), number(p.get(5))));
     }
 
     private static double number(Object o) {

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * The rhythm of the server's experiments: {@link ExperimentRhythm} over the streams of the items of
  * every experiment work type (one whose template has a {@code hypothesis} field), teams from the
- * current model's team memberships.
+ * current model's team memberships. The final stages of those work types other than
+ * {@code decided} (the example's {@code stopped}) are where an experiment ends without a decision.
  */
 @Component
 public class Rhythms {
@@ -49,7 +50,7 @@ public class Rhythms {
     public ExperimentRhythm.Rhythm measure() {
         OperatingModel model = versions.current().map(v -> v.model()).orElse(null);
         if (model == null) {
-            return ExperimentRhythm.measure(List.of(), rules(Map.of()));
+            return ExperimentRhythm.measure(List.of(), rules(Map.of(), Set.of()));
         }
         Set<String> types = model.workTypes().stream().filter(w -> isExperiment(model, w)).map(WorkType::id)
                 .collect(Collectors.toSet());
@@ -64,10 +65,13 @@ public class Rhythms {
                 teams.putIfAbsent(member, t.name() == null ? t.id() : t.name());
             }
         }
-        return ExperimentRhythm.measure(streams, rules(teams));
+        Set<String> stops = model.workTypes().stream().filter(w -> types.contains(w.id()))
+                .flatMap(w -> w.finalStages().stream()).filter(s -> !DECIDED.equals(s))
+                .collect(Collectors.toSet());
+        return ExperimentRhythm.measure(streams, rules(teams, stops));
     }
 
-    private static ExperimentRhythm.Rules rules(Map<String, String> teams) {
-        return new ExperimentRhythm.Rules(RUNNING, DECIDED, OWNER_FIELD, teams::get);
+    private static ExperimentRhythm.Rules rules(Map<String, String> teams, Set<String> stops) {
+        return new ExperimentRhythm.Rules(RUNNING, DECIDED, OWNER_FIELD, teams::get, stops);
     }
 }

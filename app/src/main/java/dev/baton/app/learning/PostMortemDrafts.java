@@ -6,6 +6,7 @@ import dev.baton.engine.item.WorkItem;
 import dev.baton.engine.item.WorkItemId;
 import dev.baton.engine.version.ModelVersion;
 import dev.baton.engine.version.ModelVersions;
+import dev.baton.insight.learning.OutcomeLink;
 import dev.baton.insight.learning.PostMortemFacts;
 import dev.baton.model.OperatingModel;
 import dev.baton.model.WorkType;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The draft of a post-mortem: the facts of a finished item and the items under it, read from the
- * server's log ({@link PostMortemFacts}), and which work gets a post-mortem offered.
+ * server's log ({@link PostMortemFacts}) with the outcomes of the CRM campaigns they are linked to
+ * ({@link PostMortemOutcomes}), and which work gets a post-mortem offered.
  */
 @Component
 public class PostMortemDrafts {
@@ -24,11 +26,13 @@ public class PostMortemDrafts {
     private final Engine engine;
     private final ModelVersions versions;
     private final LearningLog log;
+    private final PostMortemOutcomes outcomes;
 
-    PostMortemDrafts(Engine engine, ModelVersions versions, LearningLog log) {
+    PostMortemDrafts(Engine engine, ModelVersions versions, LearningLog log, PostMortemOutcomes outcomes) {
         this.engine = engine;
         this.versions = versions;
         this.log = log;
+        this.outcomes = outcomes;
     }
 
     /**
@@ -55,12 +59,16 @@ public class PostMortemDrafts {
             return Optional.empty();
         }
         List<List<RecordedEvent>> histories = new ArrayList<>();
+        List<OutcomeLink> links = new ArrayList<>();
         histories.add(engine.history(found.get().id()));
+        links.add(OutcomeLink.of(found.get()));
         for (String child : log.under(item)) {
             histories.add(engine.history(new WorkItemId(child)));
+            engine.item(new WorkItemId(child)).ifPresent(w -> links.add(OutcomeLink.of(w)));
         }
+        PostMortemOutcomes.Source source = outcomes.source();
         return Optional.of(PostMortemFacts.of(n -> versions.get(n).map(ModelVersion::model).orElse(null),
-                current.get().model(), histories));
+                current.get().model(), histories).withOutcomes(links, source.source(), source.stored()));
     }
 
     public Optional<WorkItem> item(String item) {

@@ -172,4 +172,42 @@ class ExperimentApiIT extends DemoServer {
         assertThat(list(r.json().get("experiments"))).anyMatch(e -> "Trial length".equals(e.get("title"))
                 && "designing".equals(e.get("outcome")) && "Demand team".equals(e.get("team")));
     }
+
+    @Test
+    void anExperimentMovedToStoppedWithoutADecisionCountsAsStopped() {
+        ApiClient nora = user("nora");
+        String id = experiment(nora, "Exit intent pop-up");
+        ApiClient.Response moved = nora.post("/api/v1/items/" + id + "/move-to", "{\"stage\": \"stopped\"}");
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        ApiClient.Response r = nora.get("/api/v1/experiments/rhythm");
+        assertThat(list(r.json().get("experiments"))).anyMatch(e -> id.equals(e.get("item"))
+                && "stopped".equals(e.get("outcome")) && e.get("stoppedAt") != null && e.get("decidedAt") == null);
+        assertThat(((Number) r.json().get("stopped")).intValue()).isGreaterThanOrEqualTo(1);
+        assertThat(((Number) r.json().get("shareStopped")).doubleValue()).isGreaterThan(0);
+        assertThat((String) r.json().get("sentence")).contains("stopped without a decision");
+    }
+
+    @Test
+    void aRatioWithItsPrePeriodRatioIsStoredAndReadBackAdjusted() {
+        ApiClient nora = user("nora");
+        String id = experiment(nora, "Revenue per order");
+        StringBuilder csv = new StringBuilder("unit,variant,rev,rev_denominator,pre_rev,pre_rev_denominator\n");
+        for (int i = 0; i < 400; i++) {
+            String arm = i % 2 == 0 ? "control" : "treatment";
+            int orders = 1 + i % 3;
+            int preOrders = 1 + (i / 3) % 2;
+            int level = 10 + (i * 7) % 13;
+            csv.append("u").append(i).append(',').append(arm).append(',')
+                    .append(orders * (level + (arm.equals("treatment") ? 1 : 0))).append(',').append(orders).append(',')
+                    .append(preOrders * level + i % 4).append(',').append(preOrders).append('\n');
+        }
+        ApiClient.Response up = nora.postAs("/api/v1/items/" + id + "/experiment-results?file=orders.csv", "text/csv",
+                csv.toString());
+        assertThat(up.status()).as(up.body()).isEqualTo(201);
+        Map<String, Object> metric = list(up.json().get("metrics")).get(0);
+        assertThat(metric).containsEntry("metric", "rev").containsEntry("kind", "cuped-ratio");
+        assertThat((List<?>) metric.get("theta")).singleElement().satisfies(t -> assertThat(((Number) t).doubleValue()).isPositive());
+        assertThat(user("dev").get("/api/v1/items/" + id + "/experiment-results").json().get("metrics"))
+                .isEqualTo(up.json().get("metrics"));
+    }
 }

@@ -85,7 +85,7 @@ class LearningApiIT extends DemoServer {
         assertThat(list(facts, "rejectedHandoffs")).singleElement().satisfies(f ->
                 assertThat(f).containsEntry("detail", "No UTM plan attached"));
         assertThat(list(facts, "outcomes")).extracting(o -> o.get("sentence")).contains(
-                "MQL to SQL conversion (target 35 percent): no outcome data yet");
+                "MQL to SQL conversion (target 35 percent): no outcome data linked");
 
         long before = events();
         ApiClient.Response empty = nora.put("/api/v1/post-mortems/pm-webinars", "application/json", "{}");
@@ -107,6 +107,54 @@ class LearningApiIT extends DemoServer {
         assertThat(nora.get("/api/v1/post-mortems?status=offered").list()).noneMatch(p -> "pm-webinars".equals(p.get("item")));
         assertThat(nora.get("/api/v1/post-mortems?status=written").list()).anyMatch(p -> "pm-webinars".equals(p.get("item")));
         assertThat(nora.get("/api/v1/post-mortems?status=late").status()).isEqualTo(400);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPostMortemShowsTheOutcomesOfTheCrmCampaignItIsLinkedToAgainstTheMetricsTarget() {
+        ApiClient grace = user("grace");
+        for (String[] f : OutcomeApiIT.EXAMPLE_FILES) {
+            ApiClient.Response r = grace.multipart("/api/v1/outcomes/imports", "kind", f[0], "file", OutcomeApiIT.file(f[1]));
+            assertThat(r.status()).as(f[1] + ": " + r.body()).isIn(200, 201);
+        }
+        // the figures the Outcomes page shows for the campaign
+        Map<String, Object> group = list(grace.get("/api/v1/outcomes/funnel?by=campaign").json(), "groups").stream()
+                .filter(g -> "Q1 Analytics Webinar".equals(g.get("key"))).findFirst().orElseThrow();
+        Map<String, Object> sourced = map(group, "sourced");
+        Map<String, Object> influenced = map(group, "influenced");
+        double pipeline = ((Number) sourced.get("pipeline")).doubleValue();
+        assertThat(pipeline).isPositive();
+
+        PastCampaign.write(store, "pm-q1-webinar", "Q1 Analytics Webinar", 40);
+        assertThat(user("dev").post("/api/v1/items/pm-q1-webinar/complete", "{}").status()).isEqualTo(200);
+        Map<String, Object> facts = map(user("nora").get("/api/v1/post-mortems/pm-q1-webinar").json(), "facts");
+        assertThat(list(facts, "linkedCampaigns")).singleElement().satisfies(l -> {
+            assertThat(l).containsEntry("campaign", "Q1 Analytics Webinar").containsEntry("via", "its campaign-name field");
+            assertThat(((Number) l.get("pipelineSourced")).doubleValue()).isEqualTo(pipeline);
+            assertThat(((Number) l.get("revenueSourced")).doubleValue())
+                    .isEqualTo(((Number) sourced.get("revenue")).doubleValue());
+            assertThat(((Number) l.get("pipelineInfluenced")).doubleValue())
+                    .isEqualTo(((Number) influenced.get("pipeline")).doubleValue());
+            assertThat(((Number) l.get("revenueInfluenced")).doubleValue())
+                    .isEqualTo(((Number) influenced.get("revenue")).doubleValue());
+            assertThat((String) l.get("sentence")).startsWith("CRM campaign “Q1 Analytics Webinar” (linked by its "
+                    + "campaign-name field): sourced ");
+        });
+        Map<String, Object> pipelineOutcome = list(facts, "outcomes").stream()
+                .filter(o -> "pipeline".equals(o.get("metric"))).findFirst().orElseThrow();
+        assertThat(((Number) pipelineOutcome.get("result")).doubleValue()).isEqualTo(pipeline);
+        assertThat((String) pipelineOutcome.get("sentence")).startsWith("Marketing-sourced pipeline (target 4,200,000 USD "
+                + "per quarter): actual ").contains("from Q1 Analytics Webinar").endsWith("% of the target");
+        assertThat(list(facts, "outcomes")).filteredOn(o -> "mql-to-sql".equals(o.get("metric"))).singleElement()
+                .satisfies(o -> assertThat((String) o.get("sentence")).contains("no figure for this metric"));
+
+        // a campaign the CRM does not know: said, and every metric has no outcome data linked
+        PastCampaign.write(store, "pm-unlinked", "Winter roadshow", 40);
+        assertThat(user("dev").post("/api/v1/items/pm-unlinked/complete", "{}").status()).isEqualTo(200);
+        Map<String, Object> unlinked = map(user("nora").get("/api/v1/post-mortems/pm-unlinked").json(), "facts");
+        assertThat(sentences(unlinked, "linkedCampaigns")).singleElement().asString()
+                .startsWith("No CRM campaign named “Winter roadshow”");
+        assertThat(sentences(unlinked, "outcomes")).allMatch(s -> s.endsWith(": no outcome data linked"));
     }
 
     @Test

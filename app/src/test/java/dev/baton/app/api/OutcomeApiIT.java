@@ -30,6 +30,14 @@ class OutcomeApiIT extends DemoServer {
     @Autowired
     JdbcTemplate jdbc;
 
+    /** The example Salesforce exports and touchpoints: kind, file under examples/outcomes. */
+    static final String[][] EXAMPLE_FILES = {{"salesforce-leads", "salesforce/leads.csv"},
+            {"salesforce-opportunities", "salesforce/opportunities.csv"},
+            {"salesforce-contact-roles", "salesforce/contact-roles.csv"},
+            {"salesforce-opportunity-history", "salesforce/opportunity-history.csv"},
+            {"salesforce-campaign-members", "salesforce/campaign-members.csv"},
+            {"touchpoints", "touchpoints.csv"}};
+
     static FilePart file(String name) {
         try {
             return new FilePart(Path.of(name).getFileName().toString(), Files.readAllBytes(EXAMPLES.resolve(name)));
@@ -60,13 +68,7 @@ class OutcomeApiIT extends DemoServer {
     void theExamplesImportBesideTheLogAndTheSameExportAgainChangesNothing() {
         ApiClient grace = user("grace");
         long events = events();
-        String[][] files = {{"salesforce-leads", "salesforce/leads.csv"},
-                {"salesforce-opportunities", "salesforce/opportunities.csv"},
-                {"salesforce-contact-roles", "salesforce/contact-roles.csv"},
-                {"salesforce-opportunity-history", "salesforce/opportunity-history.csv"},
-                {"salesforce-campaign-members", "salesforce/campaign-members.csv"},
-                {"touchpoints", "touchpoints.csv"}};
-        for (String[] f : files) {
+        for (String[] f : EXAMPLE_FILES) {
             ApiClient.Response r = grace.multipart("/api/v1/outcomes/imports", "kind", f[0], "file", file(f[1]));
             assertThat(r.status()).as(f[1] + ": " + r.body()).isEqualTo(201);
             assertThat(r.json()).containsEntry("changed", true);

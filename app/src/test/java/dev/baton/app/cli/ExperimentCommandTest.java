@@ -241,6 +241,62 @@ class ExperimentCommandTest {
     }
 
     @Test
+    void anArmWithoutItsFiguresOrNotThereAtAllIsRefused() throws Exception {
+        List<String> missing = refusedRun("""
+                arms:
+                  - {name: control, n: 100, sum: 10, sum-squares: 20}
+                  - {name: treatment}
+                """).err().lines().toList();
+        assertThat(missing).anyMatch(l -> l.contains(":3:5: arms[1].n: expected 'n'"));
+        assertThat(missing).anyMatch(l -> l.contains("arms[1].sum: expected 'sum'"));
+        assertThat(missing).anyMatch(l -> l.contains("arms[1].sum-squares: expected 'sum-squares'"));
+        assertThat(refusedRun("""
+                arms:
+                  - {name: control, n: 100, sum: 10, sum-squares: 20}
+                  -
+                """).err()).contains(":3:").contains("arms[1]");
+        assertThat(refusedRun("arms: []\n").err()).contains("arms: expected at least 2 arms");
+        assertThat(refusedRun("weights: [0.5, 0.5]\n").err()).contains("arms: expected 'arms'");
+    }
+
+    @Test
+    void inconsistentCovariateAndDenominatorSumsAreRefusedToo() throws Exception {
+        assertThat(refusedRun("""
+                arms:
+                  - {n: 100, sum: 10, sum-squares: 20, covariate-sum: 50, covariate-sum-squares: 10, main-covariate-sum-product: 5}
+                  - {n: 100, sum: 10, sum-squares: 20, covariate-sum: 50, covariate-sum-squares: 40, main-covariate-sum-product: 5}
+                """).err()).contains("arms[0].covariate-sum-squares: expected at least covariate-sum²/n = 25");
+        assertThat(refusedRun("""
+                arms:
+                  - {n: 100, sum: 10, sum-squares: 20, covariate-sum: 50, covariate-sum-squares: 40, main-covariate-sum-product: 500}
+                  - {n: 100, sum: 10, sum-squares: 20, covariate-sum: 50, covariate-sum-squares: 40, main-covariate-sum-product: 5}
+                """).err()).contains("arms[0].main-covariate-sum-product: expected a value that gives a correlation "
+                + "between −1 and 1");
+        assertThat(refusedRun("""
+                metric: ratio
+                arms:
+                  - {n: 10, sum: 50, sum-squares: 400, denominator-sum: 20, denominator-sum-squares: 30, main-denominator-sum-product: 120}
+                  - {n: 10, sum: 55, sum-squares: 450, denominator-sum: 21, denominator-sum-squares: 63, main-denominator-sum-product: 130}
+                """).err()).contains("arms[0].denominator-sum-squares: expected at least denominator-sum²/n = 40");
+    }
+
+    @Test
+    void srmRefusesEmptyAndNegativeWeightsAndAMissingArm() {
+        CliRun negative = CliRun.of("experiment", "srm", "--users", "1000,1200", "--weights", "0.5,-0.5");
+        assertThat(negative.exitCode()).isEqualTo(Baton.INVALID);
+        assertThat(negative.err()).contains("--weights").doesNotContain("NaN").doesNotContain("Exception");
+        CliRun one = CliRun.of("experiment", "srm", "--users", "1000", "--format", "json");
+        assertThat(one.err() + one.out()).doesNotContain("NaN").doesNotContain("Exception");
+        // an arm without a count is left out, as GrowthBook does: the other two are compared
+        CliRun hole = CliRun.of("experiment", "srm", "--users", "1000,,1200", "--format", "json");
+        assertThat(hole.exitCode()).as(hole.err()).isZero();
+        assertThat(number(hole.jsonObject().get("pValue"))).isCloseTo(2.0079e-05, within(5e-10));
+        CliRun word = CliRun.of("experiment", "srm", "--users", "1000,many");
+        assertThat(word.exitCode()).isEqualTo(Baton.INVALID);
+        assertThat(word.err()).contains("--users: entry 2").doesNotContain("Exception");
+    }
+
+    @Test
     void aMissingOrUnreadableStatsFileIsExitOne() {
         CliRun run = CliRun.of("experiment", "analyze", "--stats", tmp.resolve("none.yaml").toString());
         assertThat(run.exitCode()).isEqualTo(Baton.INVALID);

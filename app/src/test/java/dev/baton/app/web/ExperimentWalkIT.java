@@ -92,6 +92,7 @@ class ExperimentWalkIT extends BrowserWalk {
         browser.go("/experiments/rhythm");
         assertThat(browser.text(By.id("rhythm-sentence"))).contains("experiment");
         assertThat(browser.text(By.id("rhythm-experiments"))).contains("Shorter subject line").contains("designing");
+        assertThat(browser.text(By.id("rhythm-stopped-count"))).contains("that ended");
         browser.waitFor(() -> !browser.all(By.cssSelector("#rhythm-chart svg")).isEmpty());
         browser.screenshot("rhythm-dashboard");
     }

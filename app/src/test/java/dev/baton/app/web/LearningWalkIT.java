@@ -69,7 +69,7 @@ class LearningWalkIT extends BrowserWalk {
         assertThat(text("fact-rework")).contains("Sent back from QA to Build by Jon Ito");
         assertThat(text("fact-approvals")).contains("Brief review waited 3.0 days for approval, until Maya Chen approved");
         assertThat(text("fact-handoffs")).contains("rejected by Dev Patel").contains("No UTM plan attached");
-        assertThat(text("fact-outcomes")).contains("MQL to SQL conversion (target 35 percent): no outcome data yet");
+        assertThat(text("fact-outcomes")).contains("MQL to SQL conversion (target 35 percent): no outcome data linked");
         browser.screenshot("post-mortem-pre-filled-from-the-log");
 
         browser.type(By.id("went-well"), "The brief was clear from day one");

@@ -19,7 +19,9 @@ import java.util.Locale;
  * warm-up, and the medians printed. The file is deleted afterwards.
  *
  * <p>{@code java -Xmx1g -cp bench/target/benchmarks.jar dev.baton.bench.measure.ExperimentBenchmark
- * [rows] [experiments] [metrics] [runs] [--keep FILE]}
+ * [rows] [experiments] [metrics] [runs] [--keep FILE | --input FILE]}: {@code --keep} writes the
+ * generated file there and leaves it, {@code --input} reads a file generated before (nothing is
+ * generated or deleted).
  */
 public final class ExperimentBenchmark {
 
@@ -32,13 +34,16 @@ public final class ExperimentBenchmark {
         int metrics = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         int runs = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         Path keep = args.length > 5 && args[4].equals("--keep") ? Path.of(args[5]) : null;
-        Path file = keep != null ? keep : Files.createTempFile("baton-units", ".csv");
+        Path input = args.length > 5 && args[4].equals("--input") ? Path.of(args[5]) : null;
+        Path file = input != null ? input : keep != null ? keep : Files.createTempFile("baton-units", ".csv");
         try {
-            long t0 = System.nanoTime();
-            long bytes = UnitDataGenerator.write(file, experiments, metrics, rows, 42);
-            System.out.printf(Locale.ROOT, "generated %,d rows × %d columns (%,d experiments, %d metrics + pre_): "
-                            + "%,d bytes in %.1f s%n", rows, 3 + 2 * metrics, experiments, metrics, bytes,
-                    (System.nanoTime() - t0) / 1e9);
+            if (input == null) {
+                long t0 = System.nanoTime();
+                long bytes = UnitDataGenerator.write(file, experiments, metrics, rows, 42);
+                System.out.printf(Locale.ROOT, "generated %,d rows × %d columns (%,d experiments, %d metrics + pre_): "
+                                + "%,d bytes in %.1f s%n", rows, 3 + 2 * metrics, experiments, metrics, bytes,
+                        (System.nanoTime() - t0) / 1e9);
+            }
             List<Double> parse = new ArrayList<>();
             List<Double> stats = new ArrayList<>();
             List<Double> parseCpu = new ArrayList<>();
@@ -67,7 +72,7 @@ public final class ExperimentBenchmark {
             System.out.printf(Locale.ROOT, "median of %d: read %.2f s (%.2f s of CPU), statistics %.3f s (%d threads)%n",
                     runs, median(parse), median(parseCpu), median(stats), Runtime.getRuntime().availableProcessors());
         } finally {
-            if (keep == null) {
+            if (keep == null && input == null) {
                 Files.deleteIfExists(file);
             }
         }

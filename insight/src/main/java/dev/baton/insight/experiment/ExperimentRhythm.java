@@ -18,14 +18,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
  * The experimentation rhythm (docs/experiments.md, "The rhythm"), read from the event log of the
  * experiment items only: per month (UTC) and team, experiments started (first entering the running
- * stage) and decided (first entering the decision stage, or completing in it) or stopped (completed
- * in another final stage without a decision); the days from the idea (the item created) to the
+ * stage) and decided (first entering the decision stage, or completing in it) or stopped without a
+ * decision (moved into a stop stage, or completed in any final stage other than the decision, with no
+ * decision before: closed, cancelled or abandoned, whether or not it was completed there; a
+ * reopening or a move back out takes the ending back, a reopened decision too, so that an
+ * experiment whose decision was taken back and which was then dropped counts as stopped); the days
+ * from the idea (the item created) to the
  * decision; and of the experiments that ended, the share decided by data (results recorded before
  * the decision), decided without data, and stopped without a decision. Pure: no clock, no storage.
  */
@@ -44,8 +49,15 @@ public final class ExperimentRhythm {
      * @param decidedStage the stage whose first entry is the decision ({@code decided})
      * @param ownerField   a person field naming the experiment's owner when the item has no accountable owner (may be null)
      * @param teamOf       a person's team, or null
+     * @param stopStages   final stages other than the decision ({@code stopped}): entering one ends the
+     *                     experiment without a decision, completed there or not
      */
-    public record Rules(String runningStage, String decidedStage, String ownerField, Function<String, String> teamOf) {
+    public record Rules(String runningStage, String decidedStage, String ownerField, Function<String, String> teamOf,
+                        Set<String> stopStages) {
+
+        public Rules(String runningStage, String decidedStage, String ownerField, Function<String, String> teamOf) {
+            this(runningStage, decidedStage, ownerField, teamOf, Set.of());
+        }
     }
 
     /** One experiment's trail. {@code outcome}: designing, running, decided-by-data, decided-without-data or stopped. */
@@ -116,8 +128,14 @@ public final class ExperimentRhythm {
                 if (startedAt == null && rules.runningStage().equals(s.to())) {
                     startedAt = e.at();
                 }
+                if (stoppedAt != null && !rules.stopStages().contains(s.to())) {
+                    stoppedAt = null; // moved back out of the stop stage: running again
+                }
                 if (decidedAt == null && stoppedAt == null && rules.decidedStage().equals(s.to())) {
                     decidedAt = e.at();
+                }
+                if (decidedAt == null && stoppedAt == null && rules.stopStages().contains(s.to())) {
+                    stoppedAt = e.at();
                 }
             } else if (event instanceof ExperimentResultsRecorded && resultsAt == null) {
                 resultsAt = e.at();
@@ -129,8 +147,9 @@ public final class ExperimentRhythm {
                         stoppedAt = e.at();
                     }
                 }
-            } else if (event instanceof ItemReopened && stoppedAt != null) {
-                stoppedAt = null; // taken up again: no longer stopped
+            } else if (event instanceof ItemReopened) {
+                stoppedAt = null; // taken up again: neither stopped nor decided any more
+                decidedAt = null;
             }
         }
         String person = owner != null ? owner : fieldOwner instanceof String s ? s : stream.get(0).actor();

@@ -31,10 +31,14 @@ import java.util.function.IntFunction;
  */
 public record PostMortemFacts(String item, String title, String workType, Dates dates, List<Fact> slaOverruns,
                               List<Fact> rework, List<Fact> approvalWaits, List<Fact> rejectedHandoffs,
-                              List<Outcome> outcomes, int items) {
+                              List<Outcome> outcomes, List<Linked> linked, int items) {
 
-    /** Said of every outcome until the outcomes module records results against the metrics. */
-    public static final String NO_OUTCOME_DATA = "no outcome data yet";
+    /** Said of a metric when no outcome figures are linked to the work. */
+    public static final String NO_OUTCOME_DATA = "no outcome data linked";
+
+    /** A CRM campaign the work is linked to ({@link OutcomeLink}), with its figures and the sentence saying them. */
+    public record Linked(OutcomeLink link, CampaignOutcome figures, String sentence) {
+    }
 
     /**
      * Planned against actual: the start and due dates the item's template fields hold (start dates
@@ -99,7 +103,63 @@ public record PostMortemFacts(String item, String title, String workType, Dates 
         WorkType type = model.workType(item.workType()).orElse(null);
         return new PostMortemFacts(item.id().value(), item.title(), item.workType(),
                 dates(model, type, item, root.completedAt()), List.copyOf(sla), List.copyOf(rework), List.copyOf(waits),
-                List.copyOf(handoffs), outcomes(model, type, item), items);
+                List.copyOf(handoffs), outcomes(model, type, item), List.of(), items);
+    }
+
+    /**
+     * The facts with the outcomes of the CRM campaigns the work is linked to: each link found in
+     * {@code source} is said with its figures, and each metric with a figure gets its actual (summed
+     * over the linked campaigns) against its target. The first link is the reviewed item's own; one
+     * not found is said only for it (the items under it, an initiative's assets, need not be
+     * campaigns). Without any campaign found every metric says {@link #NO_OUTCOME_DATA}.
+     */
+    public PostMortemFacts withOutcomes(List<OutcomeLink> links, OutcomeSource source, boolean dataStored) {
+        List<Linked> found = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < links.size(); i++) {
+            OutcomeLink link = links.get(i);
+            if (!seen.add(link.value().toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            CampaignOutcome figures = source.campaign(link.value()).orElse(null);
+            if (figures != null) {
+                found.add(new Linked(link, figures, "CRM campaign “" + figures.campaign() + "” (linked by "
+                        + link.via() + (link.item().equals(item) ? "" : " of " + link.item()) + "): "
+                        + figures.figures()));
+            } else if (i == 0 && dataStored) {
+                found.add(new Linked(link, null, "No CRM campaign named “" + link.value() + "” (" + link.via()
+                        + ") in the stored outcome data: set the template field '" + OutcomeLink.FIELD
+                        + "' to the campaign's name in the CRM to link it"));
+            }
+        }
+        List<CampaignOutcome> campaigns = found.stream().map(Linked::figures).filter(f -> f != null).toList();
+        List<Outcome> judged = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            String head = o.name() + " (" + (o.target() == null ? "no target declared" : "target "
+                    + number(o.target()) + (o.unit() == null ? "" : " " + o.unit())) + "): ";
+            Double actual = null;
+            for (CampaignOutcome c : campaigns) {
+                Double a = c.actual(o.metric());
+                if (a != null) {
+                    actual = (actual == null ? 0 : actual) + a;
+                }
+            }
+            String names = String.join(", ", campaigns.stream().map(CampaignOutcome::campaign).toList());
+            String sentence;
+            if (campaigns.isEmpty()) {
+                sentence = head + NO_OUTCOME_DATA;
+            } else if (actual == null) {
+                sentence = head + "no figure for this metric in the linked outcome data of " + names
+                        + " (it has sourced and influenced pipeline and won revenue)";
+            } else {
+                sentence = head + "actual " + number(actual) + " from " + names
+                        + (o.target() == null || o.target() == 0 ? ""
+                        : String.format(Locale.ROOT, ", %.0f%% of the target", 100 * actual / o.target()));
+            }
+            judged.add(new Outcome(o.metric(), o.name(), o.target(), o.unit(), actual, sentence));
+        }
+        return new PostMortemFacts(item, title, workType, dates, slaOverruns, rework, approvalWaits, rejectedHandoffs,
+                List.copyOf(judged), List.copyOf(found), items);
     }
 
     /** Every fact as a sentence, in the order a post-mortem shows them: what is kept with a written post-mortem. */
@@ -109,6 +169,7 @@ public record PostMortemFacts(String item, String title, String workType, Dates 
         for (List<Fact> list : List.of(slaOverruns, rework, approvalWaits, rejectedHandoffs)) {
             list.forEach(f -> all.add(f.sentence() + (f.detail() == null ? "" : ": “" + f.detail() + "”")));
         }
+        linked.forEach(l -> all.add(l.sentence()));
         outcomes.forEach(o -> all.add(o.sentence()));
         return all;
     }
@@ -195,7 +256,7 @@ public record PostMortemFacts(String item, String title, String workType, Dates 
         return LocalDate.ofInstant(at, ZoneOffset.UTC);
     }
 
-    private static String number(double d) {
+    static String number(double d) {
         return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.format(Locale.ROOT, "%,d", (long) d)
                 : String.format(Locale.ROOT, "%,.2f", d);
     }

@@ -7,6 +7,7 @@ import dev.baton.engine.event.RecordedEvent;
 import dev.baton.engine.item.WorkItemEvent.ExperimentResultsRecorded;
 import dev.baton.engine.item.WorkItemEvent.ItemCompleted;
 import dev.baton.engine.item.WorkItemEvent.ItemCreated;
+import dev.baton.engine.item.WorkItemEvent.ItemReopened;
 import dev.baton.engine.item.WorkItemEvent.OwnerAssigned;
 import dev.baton.engine.item.WorkItemEvent.StageEntered;
 import dev.baton.insight.experiment.ExperimentRhythm.Experiment;
@@ -121,5 +122,49 @@ class ExperimentRhythmTest {
         assertThat(r.shareDecidedByData()).isNull();
         assertThat(r.medianDaysToDecision()).isNull();
         assertThat(r.sentence()).isEqualTo("No experiments yet.");
+    }
+
+    static final ExperimentRhythm.Rules WITH_STOP = new ExperimentRhythm.Rules("running", "decided", "experiment-owner",
+            RULES.teamOf(), java.util.Set.of("stopped"));
+
+    @Test
+    void closedCancelledOrAbandonedWithoutAConclusionIsStoppedWithoutADecision() {
+        // E: moved into the stop stage and left there, never completed: closed without a decision.
+        Stream e = new Stream("e").at("2026-05-01", created("Homepage video", "nora"))
+                .at("2026-05-02", new StageEntered("approved", "running", false))
+                .at("2026-05-09", new StageEntered("running", "stopped", false));
+        // F: cancelled before it ever ran.
+        Stream f = new Stream("f").at("2026-05-01", created("Exit intent pop-up", "nora"))
+                .at("2026-05-03", new StageEntered("designed", "stopped", false))
+                .at("2026-05-03", new ItemCompleted("stopped"));
+        // G: decided, the decision taken back (reopened), then abandoned in the stop stage.
+        Stream g = new Stream("g").at("2026-05-01", created("Pricing anchor", "nora"))
+                .at("2026-05-02", new StageEntered("approved", "running", false))
+                .at("2026-05-20", new StageEntered("analysed", "decided", false))
+                .at("2026-05-20", new ItemCompleted("decided"))
+                .at("2026-05-22", new ItemReopened("analysed", "the data were from the wrong segment"))
+                .at("2026-05-22", new StageEntered("decided", "analysed", true))
+                .at("2026-05-30", new StageEntered("analysed", "stopped", false));
+        // H: moved into the stop stage by mistake and straight back out: still running.
+        Stream h = new Stream("h").at("2026-05-01", created("Demo CTA colour", "nora"))
+                .at("2026-05-02", new StageEntered("approved", "running", false))
+                .at("2026-05-04", new StageEntered("running", "stopped", false))
+                .at("2026-05-04", new StageEntered("stopped", "running", true));
+        Rhythm r = ExperimentRhythm.measure(List.of(e.events, f.events, g.events, h.events), WITH_STOP);
+        assertThat(r.experiments()).extracting(Experiment::outcome)
+                .containsExactly("stopped", "stopped", "stopped", "running");
+        assertThat(r.experiments().get(0).stoppedAt()).isEqualTo(Instant.parse("2026-05-09T10:00:00Z"));
+        assertThat(r.experiments().get(2).decidedAt()).isNull();
+        assertThat(r.experiments().get(2).daysToDecision()).isNull();
+        assertThat(r.stopped()).isEqualTo(3);
+        assertThat(r.decided()).isZero();
+        assertThat(r.shareStopped()).isEqualTo(1.0);
+        assertThat(r.shareDecidedByData()).isEqualTo(0.0);
+        assertThat(r.months()).containsExactly(new Month("2026-05", "demand", 3, 0, 3));
+        assertThat(r.sentence()).contains("Of 3 that ended, 0 were decided on data (0%), 0 decided without results "
+                + "recorded first and 3 stopped without a decision.");
+        // without the stop stage in the rules only the completed one is known to have ended
+        Rhythm old = ExperimentRhythm.measure(List.of(e.events, f.events), RULES);
+        assertThat(old.experiments()).extracting(Experiment::outcome).containsExactly("running", "stopped");
     }
 }

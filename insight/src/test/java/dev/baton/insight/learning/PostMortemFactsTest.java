@@ -150,10 +150,68 @@ class PostMortemFactsTest {
     }
 
     @Test
-    void outcomesAreTheWorkTypesMetricsAndTheItemsOwnWithNoDataYet() {
+    void outcomesAreTheWorkTypesMetricsAndTheItemsOwnWithNoDataLinked() {
         assertThat(facts().outcomes()).extracting(PostMortemFacts.Outcome::sentence).containsExactly(
-                "Marketing-sourced pipeline (target 4,200,000 USD per quarter): no outcome data yet",
-                "MQL to SQL conversion (target 35 percent): no outcome data yet");
+                "Marketing-sourced pipeline (target 4,200,000 USD per quarter): no outcome data linked",
+                "MQL to SQL conversion (target 35 percent): no outcome data linked");
+    }
+
+    static final CampaignOutcome WEBINAR = new CampaignOutcome("Q2 Analytics Webinar", 3, 1_260_000, 2, 800_000, 5,
+            2_000_000, 3, 950_000);
+
+    /** A source answering one campaign by its name, as the server's funnel does (any case). */
+    static OutcomeSource source(CampaignOutcome c) {
+        return link -> link.equalsIgnoreCase(c.campaign()) ? java.util.Optional.of(c) : java.util.Optional.empty();
+    }
+
+    @Test
+    void aLinkedCampaignGivesItsPipelineAndRevenueAndTheMetricsActualAgainstItsTarget() {
+        PostMortemFacts linked = facts().withOutcomes(List.of(new OutcomeLink(facts().item(), "q2 analytics webinar",
+                        "its title")),
+                source(WEBINAR), true);
+        assertThat(linked.linked()).singleElement().satisfies(l -> assertThat(l.sentence()).isEqualTo(
+                "CRM campaign “Q2 Analytics Webinar” (linked by its title): sourced 3 opportunities (pipeline "
+                        + "1,260,000), 2 won (revenue 800,000); influenced 5 (pipeline 2,000,000), 3 won (revenue 950,000)"));
+        assertThat(linked.outcomes()).extracting(PostMortemFacts.Outcome::sentence).containsExactly(
+                "Marketing-sourced pipeline (target 4,200,000 USD per quarter): actual 1,260,000 from Q2 Analytics "
+                        + "Webinar, 30% of the target",
+                "MQL to SQL conversion (target 35 percent): no figure for this metric in the linked outcome data of "
+                        + "Q2 Analytics Webinar (it has sourced and influenced pipeline and won revenue)");
+        assertThat(linked.outcomes().get(0).result()).isEqualTo(1_260_000.0);
+        assertThat(linked.outcomes().get(1).result()).isNull();
+        assertThat(linked.sentences()).contains(linked.linked().get(0).sentence());
+    }
+
+    @Test
+    void withoutALinkedCampaignEveryMetricSaysNoOutcomeDataLinked() {
+        PostMortemFacts notFound = facts().withOutcomes(List.of(new OutcomeLink("c1", "Spring launch", "its title"),
+                new OutcomeLink("a1", "Landing page", "its title")), source(WEBINAR), true);
+        assertThat(notFound.linked()).singleElement().satisfies(l -> {
+            assertThat(l.figures()).isNull();
+            assertThat(l.sentence()).isEqualTo("No CRM campaign named “Spring launch” (its title) in the stored outcome "
+                    + "data: set the template field 'campaign' to the campaign's name in the CRM to link it");
+        });
+        assertThat(notFound.outcomes()).extracting(PostMortemFacts.Outcome::sentence).allMatch(s -> s.endsWith(
+                ": no outcome data linked"));
+        PostMortemFacts nothingStored = facts().withOutcomes(List.of(new OutcomeLink("c1", "Spring launch", "its title")),
+                OutcomeSource.NONE, false);
+        assertThat(nothingStored.linked()).isEmpty();
+        assertThat(nothingStored.outcomes()).extracting(PostMortemFacts.Outcome::result).containsOnlyNulls();
+    }
+
+    @Test
+    void theCampaignsOfTheItemsUnderItAddUp() {
+        CampaignOutcome search = new CampaignOutcome("Q2 Search", 1, 140_000, 0, 0, 2, 300_000, 1, 50_000);
+        OutcomeSource both = link -> java.util.Optional.ofNullable(
+                link.equals("Q2 Search") ? search : link.equals("Q2 Analytics Webinar") ? WEBINAR : null);
+        PostMortemFacts f = facts().withOutcomes(List.of(new OutcomeLink("i1", "Q2 Pipeline push", "its title"),
+                new OutcomeLink("c1", "Q2 Analytics Webinar", "its campaign field"),
+                new OutcomeLink("c2", "Q2 Search", "its title")), both, true);
+        assertThat(f.linked()).extracting(PostMortemFacts.Linked::sentence).element(1).asString()
+                .startsWith("CRM campaign “Q2 Analytics Webinar” (linked by its campaign field of c1)");
+        assertThat(f.outcomes().get(0).result()).isEqualTo(1_400_000.0);
+        assertThat(f.outcomes().get(0).sentence()).endsWith("actual 1,400,000 from Q2 Analytics Webinar, Q2 Search, "
+                + "33% of the target");
     }
 
     @Test

@@ -5,7 +5,7 @@ package dev.baton.measure.experiment;
  * without the unit-level rows, and summable across days or shards (ARCHITECTURE.md, Storage).
  * Means and variances follow GrowthBook's gbstats 0.8.0 ({@code models/statistics.py}).
  */
-public sealed interface ArmStatistic permits Moments, RatioStatistic, CupedStatistic {
+public sealed interface ArmStatistic permits Moments, RatioStatistic, Adjusted {
 
     /** Units in the arm. */
     long n();

@@ -6,7 +6,7 @@ package dev.baton.measure.experiment;
  * and set by {@link Theta#adjust}; 0 means not adjusted.
  */
 public record CupedStatistic(long n, Moments post, Moments pre, double sumOfProducts, double theta)
-        implements ArmStatistic {
+        implements Adjusted {
 
     public CupedStatistic(long n, Moments post, Moments pre, double sumOfProducts) {
         this(n, post, pre, sumOfProducts, 0);

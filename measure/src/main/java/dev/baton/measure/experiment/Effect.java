@@ -67,6 +67,9 @@ record Effect(ArmStatistic baseline, ArmStatistic arm, double estimate, double s
         if (relative && a instanceof CupedStatistic ca && b instanceof CupedStatistic cb) {
             return relativeCupedVariance(ca, cb);
         }
+        if (relative && a instanceof CupedRatioStatistic ra && b instanceof CupedRatioStatistic rb) {
+            return relativeCupedRatioVariance(ra, rb);
+        }
         double vb = b.variance() / b.n();
         double va = a.variance() / a.n();
         if (relative) {
@@ -91,5 +94,34 @@ record Effect(ArmStatistic baseline, ArmStatistic arm, double estimate, double s
         double numB = 2 * theta * a.covariance() * c / a.post().mean();
         double numC = theta * theta * a.pre().variance();
         return treatment + (numA + numB + numC) / denControl;
+    }
+
+    /**
+     * The relative lift (R_B − R_A)/|M_A/D_A| of two adjusted ratios R = M/D − θ Mₚ/Dₚ, by the delta
+     * method on the eight means (four per arm): the baseline's numerator and denominator move both
+     * the difference and the unadjusted ratio it is divided by, as in gbstats'
+     * {@code frequentist_variance_relative_cuped_ratio}.
+     */
+    private static double relativeCupedRatioVariance(CupedRatioStatistic a, CupedRatioStatistic b) {
+        double base = Math.abs(a.unadjustedMean());
+        double d = a.denominator().mean();
+        if (base == 0 || d == 0) {
+            return 0;
+        }
+        double difference = b.mean() - a.mean();
+        double[] ga = a.gradient(a.theta());
+        double m = a.numerator().mean();
+        double[] gradientA = {
+            -(base + difference) / d / (base * base),
+            (m * base / (d * d) + m * difference / (d * d)) / (base * base),
+            -ga[2] / base,
+            -ga[3] / base};
+        double[] gb = b.gradient(b.theta());
+        double[] gradientB = new double[4];
+        for (int i = 0; i < 4; i++) {
+            gradientB[i] = gb[i] / base;
+        }
+        return CupedRatioStatistic.quadratic(gradientA, a.covarianceMatrix()) / a.n()
+                + CupedRatioStatistic.quadratic(gradientB, b.covarianceMatrix()) / b.n();
     }
 }

@@ -34,7 +34,7 @@ public final class ExperimentAnalysis {
         List<Comparison> comparisons = new ArrayList<>();
         List<Warning> warnings = new ArrayList<>();
         List<Double> thetas = new ArrayList<>();
-        boolean cuped = baseline.statistic() instanceof CupedStatistic;
+        boolean cuped = baseline.statistic() instanceof Adjusted;
         for (Arm arm : arms.subList(1, arms.size())) {
             comparisons.add(compare(baseline, arm, settings, thetas));
             if (cuped) {
@@ -48,7 +48,7 @@ public final class ExperimentAnalysis {
     private static Comparison compare(Arm baseline, Arm arm, Settings settings, List<Double> thetas) {
         Effect effect = Effect.of(baseline.name(), baseline.statistic(), arm.name(), arm.statistic(),
                 settings.relative());
-        thetas.add(effect.baseline() instanceof CupedStatistic c ? c.theta() : 0.0);
+        thetas.add(effect.baseline() instanceof Adjusted c ? c.theta() : 0.0);
         Comparison head = Comparisons.head(baseline.name(), baseline.statistic(), arm.name(), arm.statistic());
         Comparison result;
         if (!effect.defined()) {

@@ -64,14 +64,11 @@ final class Guardrails {
         return List.of();
     }
 
-    /** Welch's test on the covariate means of the baseline and the arm. */
+    /** Welch's test on the covariate means (a ratio's: the pre-period ratios) of the baseline and the arm. */
     static Optional<Warning> cupedImbalance(String metric, Arm baseline, Arm arm) {
-        if (!(baseline.statistic() instanceof CupedStatistic a) || !(arm.statistic() instanceof CupedStatistic b)) {
-            return Optional.empty();
-        }
-        Moments pa = a.pre();
-        Moments pb = b.pre();
-        if (pa.n() < 2 || pb.n() < 2) {
+        Covariate pa = Covariate.of(baseline.statistic());
+        Covariate pb = Covariate.of(arm.statistic());
+        if (pa == null || pb == null || pa.n() < 2 || pb.n() < 2) {
             return Optional.empty();
         }
         double va = pa.variance() / pa.n();
@@ -88,7 +85,21 @@ final class Guardrails {
         return p < IMBALANCE_THRESHOLD ? Optional.of(imbalance(metric, baseline, arm, pa, pb, p)) : Optional.empty();
     }
 
-    private static Warning imbalance(String metric, Arm baseline, Arm arm, Moments pa, Moments pb, double p) {
+    /** The pre-period figures of an adjusted metric: its units, mean and per-unit variance. */
+    private record Covariate(long n, double mean, double variance) {
+
+        static Covariate of(ArmStatistic s) {
+            if (s instanceof CupedStatistic c) {
+                return new Covariate(c.pre().n(), c.pre().mean(), c.pre().variance());
+            }
+            if (s instanceof CupedRatioStatistic r) {
+                return new Covariate(r.n(), r.preRatio(), r.preVariance());
+            }
+            return null;
+        }
+    }
+
+    private static Warning imbalance(String metric, Arm baseline, Arm arm, Covariate pa, Covariate pb, double p) {
         return new Warning("cuped-imbalance", metric, String.format(Locale.ROOT,
                 "CUPED pre-period imbalance on %s: the covariate's mean was %s in '%s' and %s in '%s' before the "
                         + "experiment (Welch p = %s < %s). Randomised arms should not differ before treatment: check "

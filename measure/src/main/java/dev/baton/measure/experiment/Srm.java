@@ -42,6 +42,17 @@ public final class Srm {
             throw new IllegalArgumentException("expected one weight per arm (" + users.size() + "), found "
                     + weights.size());
         }
+        for (int i = 0; i < users.size(); i++) {
+            // a negative count or weight would give a negative expected count and a χ² that is not a number
+            if (users.get(i) != null && users.get(i) < 0) {
+                throw new IllegalArgumentException("expected a user count of 0 or more for arm " + (i + 1) + ", found "
+                        + users.get(i));
+            }
+            Double w = weights.get(i);
+            if (w != null && !(w >= 0 && Double.isFinite(w))) {
+                throw new IllegalArgumentException("expected a weight of 0 or more for arm " + (i + 1) + ", found " + w);
+            }
+        }
         List<Long> observed = new ArrayList<>();
         List<Double> kept = new ArrayList<>();
         double totalUsers = 0;

@@ -22,6 +22,18 @@ final class Theta {
     }
 
     /**
+     * θ for a ratio metric (gbstats' {@code compute_theta_regression_adjusted_ratio}): the two arms'
+     * delta-method covariances of post and pre ratio summed, over their pre-ratio variances summed.
+     */
+    static double pooled(CupedRatioStatistic a, CupedRatioStatistic b) {
+        double variance = a.preVariance() + b.preVariance();
+        if (variance == 0 || !Double.isFinite(variance)) {
+            return 0;
+        }
+        return (a.postPreCovariance() + b.postPreCovariance()) / variance;
+    }
+
+    /**
      * The pair with θ set; when θ is 0 (no variation in a period) the plain post-period statistics,
      * as gbstats falls back to an unadjusted analysis.
      */
@@ -32,6 +44,13 @@ final class Theta {
                 return new ArmStatistic[] {ca.post(), cb.post()};
             }
             return new ArmStatistic[] {ca.withTheta(theta), cb.withTheta(theta)};
+        }
+        if (a instanceof CupedRatioStatistic ra && b instanceof CupedRatioStatistic rb) {
+            double theta = pooled(ra, rb);
+            if (theta == 0) {
+                return new ArmStatistic[] {ra.unadjusted(), rb.unadjusted()};
+            }
+            return new ArmStatistic[] {ra.withTheta(theta), rb.withTheta(theta)};
         }
         return new ArmStatistic[] {a, b};
     }

@@ -56,4 +56,17 @@ class SrmTest {
         assertThat(tiny).isGreaterThan(0).isLessThan(1e-80);
         assertThat(Srm.check(List.of(10000L, 13000L), List.of(0.5, 0.5)).mismatch()).isTrue();
     }
+
+    @Test
+    void badCountsAndWeightsAreRefusedWithAMessageNotANaN() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Srm.check(List.of(1000L, -3L), List.of(0.5, 0.5)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("expected a user count of 0 or more for arm 2, found -3");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Srm.check(List.of(1000L, 1200L), List.of(0.5, -0.5)))
+                .hasMessage("expected a weight of 0 or more for arm 2, found -0.5");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Srm.check(List.of(1000L, 1200L), List.of(0.5, Double.NaN)))
+                .hasMessage("expected a weight of 0 or more for arm 2, found NaN");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Srm.check(List.of(1000L, 1200L), List.of(0.5, 0.3, 0.2)))
+                .hasMessage("expected one weight per arm (2), found 3");
+    }
 }

@@ -11,8 +11,9 @@ import java.util.List;
 /**
  * Dense ids for short byte strings (experiment ids, variant names) looked up straight from a line
  * buffer, twice per row: the key is read eight bytes at a time, hashed with a multiply-shift mix,
- * and a key of up to eight bytes is compared as one long. The bytes are copied only the first
- * time a key is seen.
+ * and a key of up to sixteen bytes is compared as two longs, its first and its last eight bytes
+ * ("treatment" is nine: a byte-array comparison for it was a seventh of the read). The bytes are
+ * copied only the first time a key is seen.
  */
 final class ByteKeys {
 
@@ -22,6 +23,7 @@ final class ByteKeys {
     private final List<byte[]> keys = new ArrayList<>();
     private long[] hashes = new long[16];
     private long[] firsts = new long[16];
+    private long[] lasts = new long[16];
     private int[] lengths = new int[16];
 
     ByteKeys() {
@@ -61,33 +63,36 @@ final class ByteKeys {
         if (length < 8) {
             first = tail;
         }
+        long last = length < 8 ? tail : (long) LONGS.get(b, to - 8);
         h = mix(h ^ tail);
         int mask = slots.length - 1;
         int slot = (int) (h >>> 32) & mask;
         while (true) {
             int id = slots[slot];
             if (id < 0) {
-                return add(b, from, to, h, first, slot);
+                return add(b, from, to, h, first, last, slot);
             }
             if (hashes[id] == h && firsts[id] == first && lengths[id] == length
-                    && (length <= 8 || Arrays.equals(keys.get(id), 0, length, b, from, to))) {
+                    && (length <= 16 ? lasts[id] == last : Arrays.equals(keys.get(id), 0, length, b, from, to))) {
                 return id;
             }
             slot = (slot + 1) & mask;
         }
     }
 
-    private int add(byte[] b, int from, int to, long h, long first, int slot) {
+    private int add(byte[] b, int from, int to, long h, long first, long last, int slot) {
         int id = keys.size();
         keys.add(Arrays.copyOfRange(b, from, to));
         if (id == hashes.length) {
             hashes = Arrays.copyOf(hashes, id * 2);
             firsts = Arrays.copyOf(firsts, id * 2);
+            lasts = Arrays.copyOf(lasts, id * 2);
             lengths = Arrays.copyOf(lengths, id * 2);
         }
         lengths[id] = to - from;
         hashes[id] = h;
         firsts[id] = first;
+        lasts[id] = last;
         slots[slot] = id;
         if (keys.size() * 2 > slots.length) {
             int[] bigger = new int[slots.length * 2];

@@ -3,6 +3,7 @@ package dev.baton.measure.experiment.input;
 import dev.baton.measure.experiment.Alternative;
 import dev.baton.measure.experiment.Arm;
 import dev.baton.measure.experiment.ArmStatistic;
+import dev.baton.measure.experiment.CupedRatioStatistic;
 import dev.baton.measure.experiment.CupedStatistic;
 import dev.baton.measure.experiment.Difference;
 import dev.baton.measure.experiment.Method;
@@ -40,7 +41,11 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *   - {name: control, n: 3407, sum: 1396.87, sum-squares: 52377.9767}
  * </pre>
  * CUPED adds covariate-sum, covariate-sum-squares and main-covariate-sum-product to every arm; a
- * ratio metric adds denominator-sum, denominator-sum-squares and main-denominator-sum-product.
+ * ratio metric adds denominator-sum, denominator-sum-squares and main-denominator-sum-product; a
+ * ratio with CUPED has both, and the pre-period denominator with the remaining products (gbstats'
+ * column names): denominator-pre-sum, denominator-pre-sum-squares,
+ * main-post-denominator-pre-sum-product, main-pre-denominator-post-sum-product,
+ * main-pre-denominator-pre-sum-product, denominator-post-denominator-pre-sum-product.
  */
 public final class StatsFile {
 
@@ -48,7 +53,9 @@ public final class StatsFile {
             "sequential-tuning", "prior", "weights", "planned-users", "previous-looks", "arms");
     static final List<String> ARM_KEYS = List.of("name", "n", "sum", "sum-squares", "covariate-sum",
             "covariate-sum-squares", "main-covariate-sum-product", "denominator-sum", "denominator-sum-squares",
-            "main-denominator-sum-product");
+            "main-denominator-sum-product", "denominator-pre-sum", "denominator-pre-sum-squares",
+            "main-post-denominator-pre-sum-product", "main-pre-denominator-post-sum-product",
+            "main-pre-denominator-pre-sum-product", "denominator-post-denominator-pre-sum-product");
     static final List<String> COVARIATE = List.of("covariate-sum", "covariate-sum-squares",
             "main-covariate-sum-product");
     static final List<String> METRICS = List.of("mean", "proportion", "ratio");
@@ -232,11 +239,6 @@ public final class StatsFile {
                 arm.error("sum", "expected conversions between 0 and n = " + n + ", found " + plain(sum));
                 sum = null;
             }
-            if (metric.equals("ratio") && cuped) {
-                arm.error("covariate-sum", "expected no covariate on a ratio metric (CUPED on ratios is not"
-                        + " supported), found one");
-                return null;
-            }
             Moments main = n == null || sum == null || ss == null ? null
                     : proportion ? new Proportion(n, sum) : new SampleMean(n, sum, ss);
             if (metric.equals("ratio")) {
@@ -248,6 +250,9 @@ public final class StatsFile {
                         "a ratio metric needs the sum of squares of its denominator");
                 Double product = products(arm, "main-denominator-sum-product", n, sum, ss, dSum, dSs,
                         "a ratio metric needs the sum of numerator × denominator");
+                if (cuped) {
+                    return cupedRatio(arm, n, main, dSum, dSs, product);
+                }
                 if (main == null || dSum == null || dSs == null || product == null) {
                     return null;
                 }
@@ -269,6 +274,46 @@ public final class StatsFile {
                 return new CupedStatistic(n, main, pre, product);
             }
             return main;
+        }
+
+        /** A ratio with CUPED: the pre-period numerator (covariate-*) and denominator, six sums of products. */
+        private static ArmStatistic cupedRatio(YamlMapping arm, Long n, Moments main, Double dSum, Double dSs,
+                                               Double mainDenominator) {
+            String why = "CUPED on a ratio needs ";
+            Double pSum = sum(arm, "covariate-sum", why + "the sum of the pre-period numerator in every arm");
+            Double pSs = squares(arm, "covariate-sum-squares", "covariate-sum", n, pSum,
+                    why + "the sum of squares of the pre-period numerator");
+            Double qSum = sum(arm, "denominator-pre-sum", why + "the sum of the pre-period denominator");
+            Double qSs = squares(arm, "denominator-pre-sum-squares", "denominator-pre-sum", n, qSum,
+                    why + "the sum of squares of the pre-period denominator");
+            Double mSum = main == null ? null : main.sum();
+            Double mSs = main == null ? null : main.sumSquares();
+            Double mp = products(arm, "main-covariate-sum-product", n, mSum, mSs, pSum, pSs,
+                    why + "the sum of numerator × pre-period numerator");
+            Double dq = products(arm, "denominator-post-denominator-pre-sum-product", n, dSum, dSs, qSum, qSs,
+                    why + "the sum of denominator × pre-period denominator");
+            Double pq = products(arm, "main-pre-denominator-pre-sum-product", n, pSum, pSs, qSum, qSs,
+                    why + "the sum of pre-period numerator × pre-period denominator");
+            Double mq = products(arm, "main-post-denominator-pre-sum-product", n, mSum, mSs, qSum, qSs,
+                    why + "the sum of numerator × pre-period denominator");
+            Double pd = products(arm, "main-pre-denominator-post-sum-product", n, pSum, pSs, dSum, dSs,
+                    why + "the sum of pre-period numerator × denominator");
+            if (main == null || dSum == null || dSs == null || mainDenominator == null || pSum == null || pSs == null
+                    || qSum == null || qSs == null || mp == null || dq == null || pq == null || mq == null
+                    || pd == null) {
+                return null;
+            }
+            return new CupedRatioStatistic(n, main, new SampleMean(n, dSum, dSs), new SampleMean(n, pSum, pSs),
+                    new SampleMean(n, qSum, qSs),
+                    new CupedRatioStatistic.Products(mp, dq, pq, mainDenominator, mq, pd));
+        }
+
+        private static Double sum(YamlMapping arm, String key, String why) {
+            if (!arm.has(key)) {
+                arm.missing(key, why);
+                return null;
+            }
+            return arm.number(key);
         }
 
         private static <T> T required(YamlMapping arm, String key, String what, java.util.function.Supplier<T> read) {

@@ -18,8 +18,11 @@ import java.util.List;
  */
 final class UnitChunk {
 
-    /** Per metric: Σx, Σx², Σpre, Σpre², Σx·pre, Σden, Σden², Σx·den, count of x not 0/1, of pre not 0/1. */
-    static final int SLOTS = 10;
+    /**
+     * Per metric: Σx, Σx², Σpre, Σpre², Σx·pre, Σden, Σden², Σx·den, count of x not 0/1, of pre not 0/1,
+     * then for a ratio with CUPED Σpreden, Σpreden², Σx·preden, Σpre·den, Σpre·preden, Σden·preden.
+     */
+    static final int SLOTS = 16;
     static final int MAX_ERRORS = 100;
     private static final int BUFFER = 4 << 20;
 
@@ -40,6 +43,7 @@ final class UnitChunk {
     private final double[] post;
     private final double[] pre;
     private final double[] den;
+    private final double[] preDen;
 
     UnitChunk(UnitLayout layout) {
         this.layout = layout;
@@ -48,6 +52,7 @@ final class UnitChunk {
         this.post = new double[m];
         this.pre = new double[m];
         this.den = new double[m];
+        this.preDen = new double[m];
     }
 
     /** Reads the lines that start in [start, end): start is a line start, end a line start or the file size. */
@@ -191,6 +196,7 @@ final class UnitChunk {
         int metrics = post.length;
         boolean[] hasPre = layout.hasPre;
         boolean[] hasDen = layout.hasDenominator;
+        boolean[] hasPreDen = layout.hasPreDenominator;
         for (int m = 0; m < metrics; m++) {
             int base = 1 + m * SLOTS;
             double x = post[m];
@@ -213,6 +219,16 @@ final class UnitChunk {
                 acc[base + 5] += d;
                 acc[base + 6] += d * d;
                 acc[base + 7] += x * d;
+                if (hasPreDen[m]) {
+                    double p = pre[m];
+                    double q = preDen[m];
+                    acc[base + 10] += q;
+                    acc[base + 11] += q * q;
+                    acc[base + 12] += x * q;
+                    acc[base + 13] += p * d;
+                    acc[base + 14] += p * q;
+                    acc[base + 15] += d * q;
+                }
             }
         }
     }
@@ -222,6 +238,8 @@ final class UnitChunk {
             post[m] = value;
         } else if (kind == UnitLayout.PRE) {
             pre[m] = value;
+        } else if (kind == UnitLayout.PRE_DENOMINATOR) {
+            preDen[m] = value;
         } else {
             den[m] = value;
         }

@@ -1,6 +1,7 @@
 package dev.baton.measure.experiment.input;
 
 import dev.baton.measure.experiment.ArmStatistic;
+import dev.baton.measure.experiment.CupedRatioStatistic;
 import dev.baton.measure.experiment.CupedStatistic;
 import dev.baton.measure.experiment.ExperimentAnalysis;
 import dev.baton.measure.experiment.Moments;
@@ -228,9 +229,10 @@ public final class UnitCsv {
         }
         List<String> notes = new ArrayList<>();
         for (int m = 0; m < layout.metrics.size(); m++) {
-            if (layout.hasPre[m] && layout.hasDenominator[m]) {
-                notes.add("metric " + layout.metrics.get(m) + ": a ratio with a pre_ column; CUPED is not applied "
-                        + "to ratio metrics, so it is analysed without its covariate");
+            if (layout.hasPre[m] && layout.hasDenominator[m] && !layout.hasPreDenominator[m]) {
+                notes.add("metric " + layout.metrics.get(m) + ": a ratio with pre_" + layout.metrics.get(m)
+                        + " but no pre_" + layout.metrics.get(m) + "_denominator; CUPED on a ratio adjusts by the "
+                        + "pre-period ratio, so it is analysed without its covariate");
             }
         }
         List<UnitData.ExperimentData> result = new ArrayList<>();
@@ -275,7 +277,13 @@ public final class UnitCsv {
         List<ArmStatistic> stats = new ArrayList<>();
         for (double[] c : cells) {
             long n = (long) c[0];
-            if (layout.hasDenominator[m]) {
+            if (layout.hasDenominator[m] && layout.hasPreDenominator[m]) {
+                stats.add(new CupedRatioStatistic(n, new SampleMean(n, c[base], c[base + 1]),
+                        new SampleMean(n, c[base + 5], c[base + 6]), new SampleMean(n, c[base + 2], c[base + 3]),
+                        new SampleMean(n, c[base + 10], c[base + 11]),
+                        new CupedRatioStatistic.Products(c[base + 4], c[base + 15], c[base + 14], c[base + 7],
+                                c[base + 12], c[base + 13])));
+            } else if (layout.hasDenominator[m]) {
                 stats.add(new RatioStatistic(n, new SampleMean(n, c[base], c[base + 1]),
                         new SampleMean(n, c[base + 5], c[base + 6]), c[base + 7]));
             } else if (layout.hasPre[m]) {

@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * What each column of a unit-level CSV holds, from its header: {@code unit}, {@code variant}, an
  * optional experiment id column, then one column per metric with optional {@code pre_<metric>}
- * (the CUPED covariate) and {@code <metric>_denominator} (a ratio metric's denominator).
+ * (the CUPED covariate) and {@code <metric>_denominator} (a ratio metric's denominator); a ratio
+ * with CUPED has its pre-period ratio in {@code pre_<metric>} and {@code pre_<metric>_denominator}.
  */
 final class UnitLayout {
 
@@ -18,6 +19,7 @@ final class UnitLayout {
     static final int METRIC = 3;
     static final int PRE = 4;
     static final int DENOMINATOR = 5;
+    static final int PRE_DENOMINATOR = 6;
 
     /** Per column: its role. */
     final int[] role;
@@ -26,15 +28,18 @@ final class UnitLayout {
     final List<String> metrics;
     final boolean[] hasPre;
     final boolean[] hasDenominator;
+    /** Per metric: a pre_<metric>_denominator column, so that a ratio is adjusted by its pre-period ratio. */
+    final boolean[] hasPreDenominator;
     final boolean hasExperiment;
 
     private UnitLayout(int[] role, int[] metric, List<String> metrics, boolean[] hasPre, boolean[] hasDenominator,
-                       boolean hasExperiment) {
+                       boolean[] hasPreDenominator, boolean hasExperiment) {
         this.role = role;
         this.metric = metric;
         this.metrics = metrics;
         this.hasPre = hasPre;
         this.hasDenominator = hasDenominator;
+        this.hasPreDenominator = hasPreDenominator;
         this.hasExperiment = hasExperiment;
     }
 
@@ -73,8 +78,18 @@ final class UnitLayout {
             }
         }
         for (String name : header) {
-            String base = name.startsWith("pre_") ? name.substring(4)
+            String base = preDenominatorOf(name) != null ? preDenominatorOf(name)
+                    : name.startsWith("pre_") ? name.substring(4)
                     : name.endsWith("_denominator") ? name.substring(0, name.length() - "_denominator".length()) : null;
+            if (preDenominatorOf(name) != null && metricNames.contains(base)
+                    && !header.contains(base + "_denominator")) {
+                errors.add(new InputError(1, 0, name, "expected a denominator column '" + base + "_denominator' for "
+                        + "this pre-period denominator (it adjusts a ratio metric), found none"));
+            }
+            if (preDenominatorOf(name) != null && metricNames.contains(base) && !header.contains("pre_" + base)) {
+                errors.add(new InputError(1, 0, name, "expected a pre-period numerator column 'pre_" + base
+                        + "' with this pre-period denominator, found none"));
+            }
             if (base != null && !metricNames.contains(base)) {
                 errors.add(new InputError(1, 0, name, "expected a metric column '" + base + "' for this "
                         + (name.startsWith("pre_") ? "covariate" : "denominator") + ", found none"));
@@ -98,6 +113,7 @@ final class UnitLayout {
         int[] metric = new int[header.size()];
         boolean[] hasPre = new boolean[chosen.size()];
         boolean[] hasDenominator = new boolean[chosen.size()];
+        boolean[] hasPreDenominator = new boolean[chosen.size()];
         for (int c = 0; c < header.size(); c++) {
             String name = header.get(c);
             metric[c] = -1;
@@ -105,6 +121,10 @@ final class UnitLayout {
                 role[c] = VARIANT;
             } else if (name.equals(experiment)) {
                 role[c] = EXPERIMENT;
+            } else if (preDenominatorOf(name) != null && chosen.contains(preDenominatorOf(name))) {
+                role[c] = PRE_DENOMINATOR;
+                metric[c] = chosen.indexOf(preDenominatorOf(name));
+                hasPreDenominator[metric[c]] = true;
             } else if (name.startsWith("pre_") && chosen.contains(name.substring(4))) {
                 role[c] = PRE;
                 metric[c] = chosen.indexOf(name.substring(4));
@@ -121,6 +141,15 @@ final class UnitLayout {
                 role[c] = SKIP;
             }
         }
-        return new UnitLayout(role, metric, List.copyOf(chosen), hasPre, hasDenominator, experiment != null);
+        return new UnitLayout(role, metric, List.copyOf(chosen), hasPre, hasDenominator, hasPreDenominator,
+                experiment != null);
+    }
+
+    /** "pre_revenue_denominator" → "revenue"; null for any other name. */
+    private static String preDenominatorOf(String name) {
+        if (name.startsWith("pre_") && name.endsWith("_denominator") && name.length() > 4 + "_denominator".length()) {
+            return name.substring(4, name.length() - "_denominator".length());
+        }
+        return null;
     }
 }

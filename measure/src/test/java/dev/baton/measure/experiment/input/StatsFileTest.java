@@ -3,7 +3,10 @@ package dev.baton.measure.experiment.input;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.baton.measure.experiment.CupedRatioStatistic;
 import dev.baton.measure.experiment.CupedStatistic;
+import dev.baton.measure.experiment.ExperimentAnalysis;
+import dev.baton.measure.experiment.MetricResult;
 import dev.baton.measure.experiment.Method;
 import dev.baton.measure.experiment.Proportion;
 import dev.baton.measure.experiment.RatioStatistic;
@@ -59,6 +62,36 @@ class StatsFileTest {
                 """);
         assertThat(cuped.arms().get(0).statistic()).isInstanceOf(CupedStatistic.class);
         assertThat(cuped.settings().prior().variance()).isEqualTo(0.09);
+    }
+
+    @Test
+    void aRatioWithCupedReadsThePrePeriodRatioAndItsSixProducts() throws Exception {
+        StatsRequest r = StatsFile.read("""
+                metric: ratio
+                arms:
+                  - {n: 100, sum: 485.112236689623, sum-squares: 2715.484666118136, denominator-sum: 679.9093275844917, denominator-sum-squares: 4939.424001640236, main-denominator-sum-product: 3602.146836776702, covariate-sum: 192.59138069991536, covariate-sum-squares: 460.076026390857, denominator-pre-sum: 290.1398399750233, denominator-pre-sum-squares: 920.9461385038898, main-covariate-sum-product: 1113.6215759318352, denominator-post-denominator-pre-sum-product: 2130.9404074446747, main-pre-denominator-pre-sum-product: 634.239482353647, main-post-denominator-pre-sum-product: 1559.2878434944676, main-pre-denominator-post-sum-product: 1460.3181079276983}
+                  - {n: 100, sum: 514.7757826608777, sum-squares: 2994.897482705013, denominator-sum: 705.4090874383759, denominator-sum-squares: 5291.36604146392, main-denominator-sum-product: 3918.1561431600717, covariate-sum: 206.94157227402536, covariate-sum-squares: 514.2903702246757, denominator-pre-sum: 302.54389139107326, denominator-pre-sum-squares: 994.4506208125663, main-covariate-sum-product: 1237.0953021125997, denominator-post-denominator-pre-sum-product: 2292.081739775257, main-pre-denominator-pre-sum-product: 698.4173425817908, main-post-denominator-pre-sum-product: 1701.0287270040265, main-pre-denominator-post-sum-product: 1604.0759503266522}
+                """);
+        CupedRatioStatistic a = (CupedRatioStatistic) r.arms().get(0).statistic();
+        assertThat(a.products().numeratorPreDenominator()).isEqualTo(1559.2878434944676);
+        assertThat(a.products().preNumeratorDenominator()).isEqualTo(1460.3181079276983);
+        assertThat(a.preDenominator()).isEqualTo(new SampleMean(100, 290.1398399750233, 920.9461385038898));
+        // the gbstats figure of this case (tests/frequentist/test_tests.py), through the file
+        MetricResult m = ExperimentAnalysis.compare("revenue per order", r.arms(), r.settings());
+        assertThat(Math.round(m.comparisons().get(0).pValue() * 1e5) / 1e5).isEqualTo(0.85771);
+    }
+
+    @Test
+    void aRatioWithCupedNamesEveryMissingPrePeriodFigure() {
+        List<String> lines = refused("""
+                metric: ratio
+                arms:
+                  - {n: 10, sum: 50, sum-squares: 400, denominator-sum: 20, denominator-sum-squares: 60, main-denominator-sum-product: 120, covariate-sum: 40}
+                  - {n: 10, sum: 55, sum-squares: 450, denominator-sum: 21, denominator-sum-squares: 63, main-denominator-sum-product: 130, covariate-sum: 41}
+                """);
+        assertThat(lines).anyMatch(l -> l.contains("arms[0]") && l.contains("denominator-pre-sum")
+                && l.contains("pre-period denominator"));
+        assertThat(lines).anyMatch(l -> l.contains("arms[1]") && l.contains("main-pre-denominator-post-sum-product"));
     }
 
     @Test

@@ -1,9 +1,11 @@
 package dev.baton.measure.experiment.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.baton.measure.experiment.ArmStatistic;
+import dev.baton.measure.experiment.CupedRatioStatistic;
 import dev.baton.measure.experiment.CupedStatistic;
 import dev.baton.measure.experiment.ExperimentResult;
 import dev.baton.measure.experiment.Proportion;
@@ -71,6 +73,38 @@ class UnitCsvTest {
         assertThat(clicks.sumOfProducts()).isEqualTo(1 * 2 + 0 + 1);
         // no arm called control in e2: the first seen is the baseline
         assertThat(data.experiments().get(1).arms()).containsExactly("b", "a");
+    }
+
+    @Test
+    void aRatioWithAPrePeriodRatioIsAdjustedByIt() throws Exception {
+        Path file = write("""
+                unit,variant,rev,rev_denominator,pre_rev,pre_rev_denominator
+                1,control,10,2,6,1
+                2,control,4,1,5,2
+                3,control,9,3,3,1
+                4,treatment,12,2,7,2
+                5,treatment,3,1,2,1
+                6,treatment,8,2,4,1
+                """);
+        UnitData.ExperimentData e = UnitCsv.read(file, UnitCsv.Options.defaults()).experiments().get(0);
+        CupedRatioStatistic c = (CupedRatioStatistic) e.metrics().get(0).statistics().get(0);
+        assertThat(c.numerator()).isEqualTo(new SampleMean(3, 23, 100 + 16 + 81));
+        assertThat(c.denominator()).isEqualTo(new SampleMean(3, 6, 4 + 1 + 9));
+        assertThat(c.preNumerator()).isEqualTo(new SampleMean(3, 14, 36 + 25 + 9));
+        assertThat(c.preDenominator()).isEqualTo(new SampleMean(3, 4, 1 + 4 + 1));
+        assertThat(c.products()).isEqualTo(new CupedRatioStatistic.Products(
+                10 * 6 + 4 * 5 + 9 * 3, 2 * 1 + 1 * 2 + 3 * 1, 6 * 1 + 5 * 2 + 3 * 1,
+                10 * 2 + 4 * 1 + 9 * 3, 10 * 1 + 4 * 2 + 9 * 1, 6 * 2 + 5 * 1 + 3 * 3));
+        assertThat(UnitCsv.read(file, UnitCsv.Options.defaults()).notes()).isEmpty();
+    }
+
+    @Test
+    void aPrePeriodDenominatorWithoutItsRatioIsRefusedAtTheHeader() throws Exception {
+        Path file = write("unit,variant,rev,pre_rev_denominator\n1,a,1,1\n");
+        assertThatThrownBy(() -> UnitCsv.read(file, UnitCsv.Options.defaults()))
+                .isInstanceOf(InputRefused.class)
+                .satisfies(x -> assertThat(((InputRefused) x).lines(file.toString()))
+                        .anyMatch(l -> l.contains("pre_rev_denominator") && l.contains("rev_denominator")));
     }
 
     @Test
