@@ -12,6 +12,9 @@ import dev.baton.assist.routing.RoutingSuggestion;
 import dev.baton.assist.similar.Match;
 import dev.baton.assist.summary.Fact;
 import dev.baton.assist.summary.ItemSummary;
+import dev.baton.assist.variants.MessageVariant;
+import dev.baton.assist.variants.MessageVariants;
+import dev.baton.assist.variants.VariantRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +59,36 @@ public final class AssistJson {
             basis.add(entry);
         }
         json.put("basis", basis);
+        return json;
+    }
+
+    /**
+     * {@code baton assist variants}: whether variants were written (and why not), the ownership
+     * foundations, the item's gate when the brief is an item's, and one draft per segment.
+     *
+     * @param gate the item's work-type gate, or null for a brief read from a file
+     */
+    public static Map<String, Object> variants(VariantRequest request, Gate gate, MessageVariants result) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("available", result.available());
+        json.put("reason", result.reason());
+        json.put("provider", result.provider());
+        json.put("subject", request.subject());
+        json.put("workType", request.workType());
+        if (gate != null) {
+            json.put("ready", gate.ready());
+            json.put("override", gate.override());
+            json.put("failing", conditions(gate.failing()));
+        }
+        json.put("foundations", conditions(result.foundations()));
+        json.put("segments", request.segments());
+        List<Object> variants = new ArrayList<>();
+        for (MessageVariant v : result.variants()) {
+            Map<String, Object> entry = new LinkedHashMap<>(v.fields());
+            entry.put("source", v.source());
+            variants.add(entry);
+        }
+        json.put("variants", variants);
         return json;
     }
 
