@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.Timer;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,10 +29,8 @@ class NoAiInAutomationsTest {
 
     @BeforeAll
     static void importBaton() {
-        classes = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .withImportOption(location -> !location.contains("-tests.jar"))
-                .importPackages("dev.baton");
+        ArchitectureTest.importBaton();
+        classes = ArchitectureTest.classes;
     }
 
     @Test

@@ -68,9 +68,6 @@ final class AssistVariantsCommand implements Callable<Integer> {
                     + VariantRequest.MAX_SEGMENTS + ".")
     List<String> segments;
 
-    @Option(names = "--as", paramLabel = "PERSON", description = "Who asks (for the usage log; default: the system user).")
-    String who = System.getProperty("user.name", "unknown");
-
     @Mixin
     AiOptions ai = new AiOptions();
 
@@ -127,7 +124,7 @@ final class AssistVariantsCommand implements Callable<Integer> {
         }
         MessageVariants result;
         try {
-            result = Assist.variants(request, provider, who);
+            result = Assist.variants(request, provider, ai.who);
         } catch (ProviderException e) {
             err.println("baton assist variants: " + e.getMessage());
             return Baton.INVALID;

@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baton.assist.Assist;
-import dev.baton.assist.Examples;
 import dev.baton.assist.gate.GateCondition;
 import dev.baton.assist.variants.MessageVariant;
 import dev.baton.assist.variants.MessageVariants;
 import dev.baton.assist.variants.VariantRequest;
 import dev.baton.model.Component;
 import dev.baton.model.OperatingModel;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class MessageVariantsTest {
 
-    static final OperatingModel MODEL = Examples.b2b();
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-02-10T09:00:00Z"), ZoneOffset.UTC);
+    static final OperatingModel MODEL = OpenAiCompatibleProviderTest.MODEL;
     static final String BRIEF = """
             Fintech CFO LinkedIn push
             objective: Grow pipeline with finance leaders by showing month-end close in 3 days
@@ -58,7 +53,7 @@ class MessageVariantsTest {
 
     private OpenAiCompatibleProvider provider(Budget budget, Duration timeout) {
         return new OpenAiCompatibleProvider(new OpenAiSettings(server.baseUrl(), "fake-model", null, timeout),
-                budget, usage, CLOCK, name -> null);
+                budget, usage, OpenAiCompatibleProviderTest.CLOCK, name -> null);
     }
 
     private static VariantRequest request(OperatingModel model) {
