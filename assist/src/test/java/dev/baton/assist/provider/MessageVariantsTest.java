@@ -14,15 +14,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Message variants per audience segment: written by a configured model (a fake server on
  * loopback), never offline, only where audience and messaging have an owner, and all or none.
  */
-class MessageVariantsTest {
+class MessageVariantsTest extends WithFakeServer {
 
     static final OperatingModel MODEL = OpenAiCompatibleProviderTest.MODEL;
     static final String BRIEF = """
@@ -36,20 +34,6 @@ class MessageVariantsTest {
               {"segment": "healthcare controllers", "headline": "Month-end without the overtime", "body": "Close in 3 days, audit trail included."}
             ]}
             """;
-
-    FakeOpenAiServer server;
-    UsageLog usage;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new FakeOpenAiServer();
-        usage = UsageLog.inMemory();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private OpenAiCompatibleProvider provider(Budget budget, Duration timeout) {
         return new OpenAiCompatibleProvider(new OpenAiSettings(server.baseUrl(), "fake-model", null, timeout),
