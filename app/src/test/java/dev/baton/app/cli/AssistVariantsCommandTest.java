@@ -146,6 +146,27 @@ class AssistVariantsCommandTest {
     }
 
     @Test
+    void anItemOfAWorkTypeThatIsNotReadyIsRefusedUnlessOverridden() throws IOException {
+        String launch = dev.baton.engine.jsonl.EventLogJsonl.readAll(log).stream()
+                .filter(e -> "product-launch".equals(e.workType()) && e.stream().startsWith("item-"))
+                .map(dev.baton.engine.event.RecordedEvent::stream).findFirst().orElseThrow();
+        CliRun refused = CliRun.of("assist", "variants", "--model", MODEL, "--log", log.toString(), "--item", launch,
+                "--segments", "fintech CFOs", "--format", "json");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.out()).isEmpty();
+        assertThat(refused.err()).contains("work type 'product-launch' is not ready for AI", "--override \"REASON\"");
+
+        answer = "{\"variants\": [{\"segment\": \"fintech CFOs\", \"headline\": \"A\", \"body\": \"B.\"}]}";
+        status = 200;
+        CliRun overridden = CliRun.of("assist", "variants", "--model", MODEL, "--log", log.toString(), "--item", launch,
+                "--segments", "fintech CFOs", "--override", "PMM pilot", "--ai-url", url(), "--ai-model", "fake",
+                "--format", "json");
+        assertThat(overridden.exitCode()).as(overridden.err()).isZero();
+        assertThat(overridden.jsonObject()).containsEntry("ready", false).containsEntry("override", "PMM pilot")
+                .containsEntry("available", true);
+    }
+
+    @Test
     void mistakesAreNamed() throws IOException {
         CliRun none = CliRun.of("assist", "variants", "--model", MODEL, "--log", log.toString(), "--item", "item-1",
                 "--segments", " , ");
