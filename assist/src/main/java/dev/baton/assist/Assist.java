@@ -5,15 +5,21 @@ import dev.baton.assist.draft.BriefDraft;
 import dev.baton.assist.draft.DraftRequest;
 import dev.baton.assist.embed.Embedder;
 import dev.baton.assist.history.PastWork;
+import dev.baton.assist.gate.AssistGate;
+import dev.baton.assist.gate.GateCondition;
+import dev.baton.assist.ledger.EditShare;
 import dev.baton.assist.ledger.LedgerRow;
 import dev.baton.assist.ledger.LeverageLedger;
 import dev.baton.assist.provider.Provider;
 import dev.baton.assist.provider.ProviderException;
+import dev.baton.assist.provider.VariantWriter;
 import dev.baton.assist.routing.Routing;
 import dev.baton.assist.routing.RoutingSuggestion;
 import dev.baton.assist.similar.Match;
 import dev.baton.assist.similar.SimilarWork;
 import dev.baton.assist.summary.ItemSummary;
+import dev.baton.assist.variants.MessageVariants;
+import dev.baton.assist.variants.VariantRequest;
 import dev.baton.engine.event.RecordedEvent;
 import dev.baton.model.OperatingModel;
 import dev.baton.model.Template;
@@ -75,6 +81,33 @@ public final class Assist {
     /** An item's history in a few sentences, each naming its events. */
     public static ItemSummary summarize(OperatingModel model, String item, List<RecordedEvent> events, Instant now) {
         return ItemSummary.of(model, item, events, now);
+    }
+
+    /**
+     * The brief's message per audience segment (docs/assist.md, "Message variants"): only where the
+     * model gives audience and messaging one owner each, and only by a configured model. Otherwise
+     * no variant at all and the reason: Baton does not fake variants offline. The caller checks an
+     * item's work-type gate first, as for any assistant on a work type's items.
+     */
+    public static MessageVariants variants(VariantRequest request, Provider provider, String who) throws ProviderException {
+        List<GateCondition> foundations = AssistGate.messageFoundations(request.model());
+        List<GateCondition> failing = foundations.stream().filter(c -> !c.pass()).toList();
+        if (!failing.isEmpty()) {
+            return MessageVariants.unavailable("message variants are offered only where the model gives audience and "
+                    + "messaging an owner: " + String.join("; ", failing.stream().map(c -> c.reason() + " (fix: "
+                    + c.fix() + ")").toList()), provider.id(), foundations);
+        }
+        if (!(provider instanceof VariantWriter writer)) {
+            return MessageVariants.unavailable("message variants need a configured model (an OpenAI-compatible server: "
+                    + "--ai-url and --ai-model); offline, Baton writes none rather than fake them", provider.id(), foundations);
+        }
+        return new MessageVariants(true, null, provider.id(), foundations, writer.variants(request, who));
+    }
+
+    /** What an item's brief says, for an assistant that reads a brief: its title, then its fields as {@code id: value} lines. */
+    public static String briefText(PastWork work) {
+        String title = work.title() == null || work.title().isBlank() ? "" : work.title().strip() + "\n";
+        return title + EditShare.text(work.fields());
     }
 
     /** The leverage ledger of a log's assist events. */

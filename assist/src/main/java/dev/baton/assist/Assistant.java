@@ -18,7 +18,12 @@ public enum Assistant {
     /** Past requests and items like a new request: duplicates and near-duplicates. */
     SIMILAR_REQUESTS("similar-requests", Scope.INTAKE),
     /** Which work type a request is, and who should own it, by its nearest past neighbours and current load. */
-    ROUTING("routing", Scope.INTAKE);
+    ROUTING("routing", Scope.INTAKE),
+    /**
+     * A brief's message per audience segment: only with a configured model, and only where the model
+     * gives audience and messaging an owner; on an item, also gated by its work type's readiness.
+     */
+    MESSAGE_VARIANTS("message-variants", Scope.WORK_TYPE);
 
     /** What an assistant's gate reads: a work type's readiness, or the intake's. */
     public enum Scope { WORK_TYPE, INTAKE }

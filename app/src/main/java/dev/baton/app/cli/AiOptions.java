@@ -48,6 +48,9 @@ final class AiOptions {
             + "tokens, latency, outcome per call) that the monthly budget counts; default: this run only.")
     Path usageLog;
 
+    @Option(names = "--as", paramLabel = "PERSON", description = "Who asks (for the usage log; default: the system user).")
+    String who = System.getProperty("user.name", "unknown");
+
     /** The provider asked for; a usage error names what is missing. */
     Provider provider(CommandLine cli, Clock clock) {
         if (url == null && modelName == null) {

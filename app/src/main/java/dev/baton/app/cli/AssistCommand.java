@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Assistants that make drafts a person takes, edits or discards: offered only where the work is "
                 + "ready for AI, offline by default, and measured by the leverage ledger.",
         subcommands = {AssistDraftCommand.class, AssistSimilarCommand.class, AssistSummaryCommand.class,
-                AssistLedgerCommand.class})
+                AssistLedgerCommand.class, AssistVariantsCommand.class})
 final class AssistCommand implements Runnable {
 
     @CommandLine.Spec
@@ -16,6 +16,6 @@ final class AssistCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "expected draft, similar, summary or ledger, found nothing");
+        throw new CommandLine.ParameterException(spec.commandLine(), "expected draft, similar, summary, ledger or variants, found nothing");
     }
 }

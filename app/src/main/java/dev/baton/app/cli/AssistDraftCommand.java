@@ -55,9 +55,6 @@ final class AssistDraftCommand implements Callable<Integer> {
     @Option(names = "--request", required = true, paramLabel = "TEXT", description = "The request, as the requester wrote it.")
     String request;
 
-    @Option(names = "--as", paramLabel = "PERSON", description = "Who asks (for the usage log; default: the system user).")
-    String who = System.getProperty("user.name", "unknown");
-
     @Mixin
     AiOptions ai = new AiOptions();
 
@@ -97,7 +94,7 @@ final class AssistDraftCommand implements Callable<Integer> {
         BriefDraft draft;
         try {
             draft = Assist.draftBrief(operatingModel, type, request, read.work().comparable(), MiniLm.instance(), provider,
-                    LocalDate.now(clock.withZone(ZoneOffset.UTC)), who);
+                    LocalDate.now(clock.withZone(ZoneOffset.UTC)), ai.who);
         } catch (ProviderException e) {
             err.println("baton assist draft: " + e.getMessage());
             return Baton.INVALID;

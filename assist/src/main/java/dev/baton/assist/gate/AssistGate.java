@@ -69,6 +69,30 @@ public final class AssistGate {
         return new Gate(assistant, null, ready, conditions, override);
     }
 
+    /** The components whose owner message variants need: who the segments are, and what the message is. */
+    public static final List<String> MESSAGE_COMPONENTS = List.of("audience", "messaging");
+
+    /**
+     * The foundations of message variants per audience segment (docs/assist.md, "Message variants"):
+     * the model gives audience and messaging an owner, exactly one each, so that a variant goes to a
+     * person who decides on it. These are not readiness conditions an admin may override: without an
+     * owner no one has the right to take a variant.
+     */
+    public static List<GateCondition> messageFoundations(OperatingModel model) {
+        List<GateCondition> conditions = new ArrayList<>();
+        for (String id : MESSAGE_COMPONENTS) {
+            List<String> owners = model.components().stream().filter(c -> id.equals(c.id())).findFirst()
+                    .map(c -> c.owners() == null ? List.<String>of() : c.owners()).orElse(null);
+            String reason = owners == null ? "the model declares no " + id + " component"
+                    : owners.isEmpty() ? "the " + id + " component has no owner"
+                    : owners.size() > 1 ? "the " + id + " component has " + owners.size() + " owners ("
+                    + String.join(", ", owners) + "): shared ownership is no ownership"
+                    : id + " is owned by " + owners.get(0);
+            conditions.add(condition(id + "-owner", "An owner of " + id, owners != null && owners.size() == 1, reason));
+        }
+        return conditions;
+    }
+
     private static GateCondition condition(String id, String title, boolean pass, String reason) {
         return new GateCondition(id, title, pass, reason, pass ? null : Fixes.of(id));
     }

@@ -24,7 +24,11 @@ final class Fixes {
                     + "requests say what the work needs"),
             Map.entry("form-work-types", "name the work type each intake form becomes (work-type:)"),
             Map.entry("prioritisation-scheme", "declare how requests are ranked (intake: prioritization: scheme: rice, "
-                    + "wsjf or weighted)"));
+                    + "wsjf or weighted)"),
+            Map.entry("audience-owner", "declare the audience component (who the segments are) with exactly one owner "
+                    + "(components: - { id: audience, owner: … })"),
+            Map.entry("messaging-owner", "declare the messaging component (positioning and messaging) with exactly one "
+                    + "owner (components: - { id: messaging, owner: … })"));
 
     private Fixes() {
     }

@@ -6,12 +6,16 @@ import dev.baton.assist.draft.DraftField;
 import dev.baton.assist.gate.Gate;
 import dev.baton.assist.gate.GateCondition;
 import dev.baton.assist.history.PastWork;
+import dev.baton.assist.ledger.BeforeAfter;
 import dev.baton.assist.ledger.LedgerRow;
 import dev.baton.assist.ledger.LeverageLedger;
 import dev.baton.assist.routing.RoutingSuggestion;
 import dev.baton.assist.similar.Match;
 import dev.baton.assist.summary.Fact;
 import dev.baton.assist.summary.ItemSummary;
+import dev.baton.assist.variants.MessageVariant;
+import dev.baton.assist.variants.MessageVariants;
+import dev.baton.assist.variants.VariantRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +60,36 @@ public final class AssistJson {
             basis.add(entry);
         }
         json.put("basis", basis);
+        return json;
+    }
+
+    /**
+     * {@code baton assist variants}: whether variants were written (and why not), the ownership
+     * foundations, the item's gate when the brief is an item's, and one draft per segment.
+     *
+     * @param gate the item's work-type gate, or null for a brief read from a file
+     */
+    public static Map<String, Object> variants(VariantRequest request, Gate gate, MessageVariants result) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("available", result.available());
+        json.put("reason", result.reason());
+        json.put("provider", result.provider());
+        json.put("subject", request.subject());
+        json.put("workType", request.workType());
+        if (gate != null) {
+            json.put("ready", gate.ready());
+            json.put("override", gate.override());
+            json.put("failing", conditions(gate.failing()));
+        }
+        json.put("foundations", conditions(result.foundations()));
+        json.put("segments", request.segments());
+        List<Object> variants = new ArrayList<>();
+        for (MessageVariant v : result.variants()) {
+            Map<String, Object> entry = new LinkedHashMap<>(v.fields());
+            entry.put("source", v.source());
+            variants.add(entry);
+        }
+        json.put("variants", variants);
         return json;
     }
 
@@ -140,6 +174,16 @@ public final class AssistJson {
 
     /** {@code baton assist ledger}: the thresholds, then one row per work type and assistant. */
     public static Map<String, Object> ledger(String log, List<LedgerRow> rows) {
+        return ledger(log, rows, null);
+    }
+
+    /**
+     * The ledger with each row's before and after ({@code "beforeAfter"}, null when the row has none).
+     *
+     * @param beforeAfter {@link BeforeAfter#of}'s rows, or null when not computed (no model): then
+     *                    every {@code "beforeAfter"} is null
+     */
+    public static Map<String, Object> ledger(String log, List<LedgerRow> rows, List<BeforeAfter.Row> beforeAfter) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("log", log);
         Map<String, Object> thresholds = new LinkedHashMap<>();
@@ -173,9 +217,35 @@ public final class AssistJson {
             row.put("enabledByOverride", enabled);
             row.put("verdict", r.verdict());
             row.put("reason", r.reason());
+            row.put("beforeAfter", beforeAfter == null ? null : beforeAfter.stream()
+                    .filter(b -> java.util.Objects.equals(b.workType(), r.workType()) && b.assistant().equals(r.assistant()))
+                    .findFirst().map(AssistJson::beforeAfter).orElse(null));
             list.add(row);
         }
         json.put("ledger", list);
+        return json;
+    }
+
+    private static Map<String, Object> beforeAfter(BeforeAfter.Row b) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("enabledAt", b.enabledAt().toString());
+        json.put("how", b.how());
+        json.put("before", window(b.before()));
+        json.put("after", window(b.after()));
+        json.put("summary", b.summary());
+        return json;
+    }
+
+    private static Map<String, Object> window(BeforeAfter.Window w) {
+        if (w == null) {
+            return null;
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("from", w.from() == null ? null : w.from().toString());
+        json.put("to", w.to() == null ? null : w.to().toString());
+        json.put("coordinationShare", round(w.coordinationShare()));
+        json.put("hoursLost", round(w.hoursLost()));
+        json.put("hoursLostPerWeek", round(w.hoursLostPerWeek()));
         return json;
     }
 

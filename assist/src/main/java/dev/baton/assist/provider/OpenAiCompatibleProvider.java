@@ -1,8 +1,11 @@
 package dev.baton.assist.provider;
 
+import dev.baton.assist.Assistant;
 import dev.baton.assist.draft.BriefAssembly;
 import dev.baton.assist.draft.BriefDraft;
 import dev.baton.assist.draft.DraftRequest;
+import dev.baton.assist.variants.MessageVariant;
+import dev.baton.assist.variants.VariantRequest;
 import dev.baton.model.Metric;
 import dev.baton.model.Template;
 import dev.langchain4j.data.message.SystemMessage;
@@ -12,6 +15,7 @@ import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.request.ResponseFormatType;
+import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.output.TokenUsage;
@@ -19,6 +23,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -31,7 +36,7 @@ import java.util.stream.Collectors;
  * there, nothing else. One call per draft, no retries (a 429 is reported, not hammered), each call
  * recorded in the usage log and counted against the monthly budget before it is made.
  */
-public final class OpenAiCompatibleProvider implements Provider {
+public final class OpenAiCompatibleProvider implements Provider, VariantWriter {
 
     /** How drafts from a configured model name their source: {@code ai:MODEL}. */
     public static final String SOURCE_PREFIX = "ai:";
@@ -66,10 +71,74 @@ public final class OpenAiCompatibleProvider implements Provider {
             return BriefAssembly.assemble(request, Map.of(), source(), "");
         }
         String workType = request.workType().id();
+        Answer answer = call(Assistant.BRIEF_DRAFT.id(), workType, who, instructions(request), request.text(),
+                TemplateSchema.of(request.model(), template));
+        Map<String, Object> stated = answer.read(() -> TemplateSchema.read(request.model(), template, answer.text()));
+        return BriefAssembly.assemble(request, stated, source(), "values read from the request by the model "
+                + settings.modelName() + " (" + settings.baseUrl() + ")");
+    }
+
+    @Override
+    public List<MessageVariant> variants(VariantRequest request, String who) throws ProviderException {
+        Answer answer = call(Assistant.MESSAGE_VARIANTS.id(), request.workType(), who, variantInstructions(request), request.brief(),
+                VariantSchema.of(request));
+        return answer.read(() -> VariantSchema.read(request, answer.text(), source()));
+    }
+
+    private String source() {
+        return SOURCE_PREFIX + settings.modelName();
+    }
+
+    /** A model's answer, not yet read: reading it records the call in the usage log, ok or malformed. */
+    private final class Answer {
+        private final String assistant;
+        private final String workType;
+        private final String who;
+        private final String text;
+        private final long in;
+        private final long out;
+        private final long latency;
+
+        Answer(String assistant, String workType, String who, String text, long in, long out, long latency) {
+            this.assistant = assistant;
+            this.workType = workType;
+            this.who = who;
+            this.text = text;
+            this.in = in;
+            this.out = out;
+            this.latency = latency;
+        }
+
+        String text() {
+            return text;
+        }
+
+        <T> T read(Reading<T> reading) throws ProviderException {
+            try {
+                T value = reading.read();
+                record(assistant, who, workType, in, out, latency, Usage.OK);
+                return value;
+            } catch (ProviderException e) {
+                record(assistant, who, workType, in, out, latency, e.failure().id());
+                throw e;
+            }
+        }
+    }
+
+    private interface Reading<T> {
+        T read() throws ProviderException;
+    }
+
+    /**
+     * One call: the month's budget checked and the key read before anything is sent, then the
+     * answer's text and tokens; a failure is recorded in the usage log and thrown, nothing kept.
+     */
+    private Answer call(String assistant, String workType, String who, String system, String user, JsonSchema schema)
+            throws ProviderException {
         YearMonth month = YearMonth.now(clock.withZone(ZoneOffset.UTC));
         String over = budget.exceeded(usage.month(month), month);
         if (over != null) {
-            record(who, workType, 0, 0, 0, ProviderException.Failure.OUT_OF_BUDGET.id());
+            record(assistant, who, workType, 0, 0, 0, ProviderException.Failure.OUT_OF_BUDGET.id());
             throw new ProviderException(ProviderException.Failure.OUT_OF_BUDGET, over + "; nothing was sent, no draft was made");
         }
         String key = "none";
@@ -83,44 +152,40 @@ public final class OpenAiCompatibleProvider implements Provider {
         OpenAiChatModel chat = OpenAiChatModel.builder().baseUrl(settings.baseUrl()).apiKey(key)
                 .modelName(settings.modelName()).timeout(settings.timeout()).maxRetries(0).strictJsonSchema(true)
                 .temperature(0.0).build();
-        ChatRequest call = ChatRequest.builder()
-                .messages(SystemMessage.from(instructions(request)), UserMessage.from(request.text()))
-                .responseFormat(ResponseFormat.builder().type(ResponseFormatType.JSON)
-                        .jsonSchema(TemplateSchema.of(request.model(), template)).build())
+        ChatRequest request = ChatRequest.builder()
+                .messages(SystemMessage.from(system), UserMessage.from(user))
+                .responseFormat(ResponseFormat.builder().type(ResponseFormatType.JSON).jsonSchema(schema).build())
                 .build();
         long start = System.nanoTime();
         ChatResponse response;
         try {
-            response = chat.chat(call);
+            response = chat.chat(request);
         } catch (RuntimeException e) {
             long latency = (System.nanoTime() - start) / 1_000_000;
             ProviderException failure = failure(e);
-            record(who, workType, 0, 0, latency, failure.failure().id());
+            record(assistant, who, workType, 0, 0, latency, failure.failure().id());
             throw failure;
         }
         long latency = (System.nanoTime() - start) / 1_000_000;
         TokenUsage tokens = response.tokenUsage();
         long in = tokens == null || tokens.inputTokenCount() == null ? 0 : tokens.inputTokenCount();
         long out = tokens == null || tokens.outputTokenCount() == null ? 0 : tokens.outputTokenCount();
-        Map<String, Object> stated;
-        try {
-            stated = TemplateSchema.read(request.model(), template, response.aiMessage() == null ? null
-                    : response.aiMessage().text());
-        } catch (ProviderException e) {
-            record(who, workType, in, out, latency, e.failure().id());
-            throw e;
-        }
-        record(who, workType, in, out, latency, Usage.OK);
-        return BriefAssembly.assemble(request, stated, source(), "values read from the request by the model "
-                + settings.modelName() + " (" + settings.baseUrl() + ")");
+        return new Answer(assistant, workType, who, response.aiMessage() == null ? null : response.aiMessage().text(),
+                in, out, latency);
     }
 
-    private String source() {
-        return SOURCE_PREFIX + settings.modelName();
+    private void record(String assistant, String who, String workType, long in, long out, long latency, String outcome) {
+        usage.record(new Usage(clock.instant(), who, assistant, workType, id(), in, out, latency, outcome));
     }
 
-    private void record(String who, String workType, long in, long out, long latency, String outcome) {
-        usage.record(new Usage(clock.instant(), who, "brief-draft", workType, id(), in, out, latency, outcome));
+    /** What the model is told for variants: carry the brief's message to each segment, invent no facts. */
+    private static String variantInstructions(VariantRequest request) {
+        return "You write variants of a marketing brief's message, one per audience segment: "
+                + String.join("; ", request.segments()) + ". For each segment write a headline (one line) and a body "
+                + "(two to four sentences) that carry the brief's message in the terms that segment cares about. Use "
+                + "only facts the brief states: never invent numbers, prices, dates, customer names, quotes or claims. "
+                + "Each variant is a draft for the owner of messaging to take, edit or discard. Answer with the JSON "
+                + "object only. The brief follows.";
     }
 
     /** What the model is told: read, never invent; the ids it may answer with; a past brief for wording only. */

@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class TemplateSchema {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private TemplateSchema() {
     }
@@ -179,7 +179,7 @@ final class TemplateSchema {
                 + (shown.length() > 60 ? shown.substring(0, 60) + "…" : shown));
     }
 
-    private static ProviderException malformed(String what) {
+    static ProviderException malformed(String what) {
         return new ProviderException(ProviderException.Failure.MALFORMED, "the model's answer is malformed: " + what
                 + "; no draft was made");
     }

@@ -19,13 +19,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The OpenAI-compatible route against a fake server on loopback: a draft, and each way it fails without one. */
-class OpenAiCompatibleProviderTest {
+class OpenAiCompatibleProviderTest extends WithFakeServer {
 
     static final OperatingModel MODEL = Examples.b2b();
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-02-10T09:00:00Z"), ZoneOffset.UTC);
@@ -35,20 +33,6 @@ class OpenAiCompatibleProviderTest {
              "start-date": "2026-03-01", "end-date": null, "budget": 20000, "campaign-owner": "nora.haddad",
              "utm-plan": null, "landing-page": null, "reach": null, "impact": null, "confidence": null, "effort": null}
             """;
-
-    FakeOpenAiServer server;
-    UsageLog usage;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new FakeOpenAiServer();
-        usage = UsageLog.inMemory();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private OpenAiCompatibleProvider provider(Budget budget, Duration timeout) {
         return new OpenAiCompatibleProvider(new OpenAiSettings(server.baseUrl(), "fake-model", "BATON_TEST_KEY", timeout),
