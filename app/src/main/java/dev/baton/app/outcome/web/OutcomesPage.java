@@ -1,6 +1,7 @@
 package dev.baton.app.outcome.web;
 
 import dev.baton.app.json.Json;
+import dev.baton.app.outcome.CampaignOutcomes;
 import dev.baton.app.outcome.OutcomeImports;
 import dev.baton.app.outcome.OutcomeReports;
 import dev.baton.measure.attribution.AttributionResult;
@@ -52,10 +53,12 @@ class OutcomesPage {
 
     private final OutcomeReports reports;
     private final ModelVersions versions;
+    private final CampaignOutcomes campaigns;
 
-    OutcomesPage(OutcomeReports reports, ModelVersions versions) {
+    OutcomesPage(OutcomeReports reports, ModelVersions versions, CampaignOutcomes campaigns) {
         this.reports = reports;
         this.versions = versions;
+        this.campaigns = campaigns;
     }
 
     @GetMapping("/outcomes")
@@ -104,6 +107,7 @@ class OutcomesPage {
         if (current.isEmpty()) {
             return;
         }
+        campaigns(stored, current.get(), page);
         MetricReport report = reports.metrics(stored, current.get().model());
         List<MetricRow> rows = new ArrayList<>();
         for (MetricReport.Measured m : report.measured()) {
@@ -117,6 +121,13 @@ class OutcomesPage {
         page.addAttribute("metricRows", rows);
         page.addAttribute("notMeasured", report.notMeasured());
         page.addAttribute("metricChart", metricChart(report));
+    }
+
+    /** Campaigns' pipeline beside their debt: a row per linked campaign item, and what could not be linked. */
+    private void campaigns(OutcomeImports.Stored stored, ModelVersion model, Model page) {
+        CampaignOutcomes.Table table = campaigns.table(stored, model);
+        page.addAttribute("campaignTable", table);
+        page.addAttribute("campaignRows", table.rows().stream().map(CampaignOutcomes.Row::view).toList());
     }
 
     /**
