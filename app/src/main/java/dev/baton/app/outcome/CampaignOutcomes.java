@@ -93,6 +93,11 @@ public class CampaignOutcomes {
         return Optional.of(new Table(links, rows, 1, null));
     }
 
+    /** Every campaign item joined to its campaign (no debt): for evidence at intake. */
+    public CampaignLinks.Result links(OutcomeImports.Stored stored, OperatingModel model) {
+        return links(stored, model, ItemFilter.ALL, null);
+    }
+
     private CampaignLinks.Result links(OutcomeImports.Stored stored, OperatingModel model, ItemFilter filter, WorkItem one) {
         String field = stored.mapping().campaigns().linkField();
         List<CampaignLinks.CampaignItem> items = new ArrayList<>();

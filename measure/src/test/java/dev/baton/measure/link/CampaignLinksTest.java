@@ -72,4 +72,29 @@ class CampaignLinksTest {
         assertThat(r.unmatchedTouchpoints()).isEqualTo(10);
         assertThat(r.unmatchedExamples().get(0)).isEqualTo("Q1 Analytics Webinar (3)");
     }
+
+    @Test
+    void comparableWorkIsTheSameWorkTypeInTheRequestsChannelWithTheMedianSourcedPipeline() throws Exception {
+        CampaignLinks.Result r = join(List.of(
+                new CampaignItem("item-1", "Webinar", "campaign", "Q1 Analytics Webinar"),
+                new CampaignItem("item-2", "Search", "campaign", "Q1 Search"),
+                new CampaignItem("item-3", "Newsletter", "campaign", "Jan Newsletter"),
+                new CampaignItem("item-4", "Newsletter asset", "asset", "Feb Newsletter")), Map.of());
+        Map<String, String> channels = Map.of("Q1 Analytics Webinar", "webinar", "Q1 Search", "paid_search",
+                "Jan Newsletter", "email", "Feb Newsletter", "email");
+
+        ComparableWork.Evidence any = ComparableWork.of(r, "campaign", List.of(), channels::get);
+        assertThat(any.items()).containsExactly("item-1", "item-2", "item-3");
+        assertThat(any.medianPipeline()).as("36,000, 0 and 18,000").isEqualTo(18_000.0);
+
+        ComparableWork.Evidence search = ComparableWork.of(r, "campaign", List.of("Paid search", "webinar"), channels::get);
+        assertThat(search.items()).containsExactly("item-1", "item-2");
+        assertThat(search.medianPipeline()).isEqualTo(18_000.0);
+        assertThat(search.sentence()).isEqualTo("Comparable past work (work type campaign, channel Paid search or webinar) "
+                + "sourced a median 18,000 pipeline: 2 items behind it, attribution model " + ComparableWork.MODEL + ".");
+
+        ComparableWork.Evidence none = ComparableWork.of(r, "campaign", List.of("events"), channels::get);
+        assertThat(none.items()).isEmpty();
+        assertThat(none.medianPipeline()).isNull();
+    }
 }
