@@ -1,8 +1,11 @@
 package dev.baton.app.outcome;
 
-import dev.baton.app.store.LogSource;
+import dev.baton.app.store.ItemTree;
 import dev.baton.app.store.ModelHistories;
-import dev.baton.engine.event.EventStore;
+import dev.baton.engine.Engine;
+import dev.baton.engine.batch.ImportBatches;
+import dev.baton.engine.item.WorkItemId;
+import dev.baton.engine.learning.LearningEvent;
 import dev.baton.engine.event.RecordedEvent;
 import dev.baton.engine.version.ModelVersion;
 import dev.baton.engine.version.ModelVersions;
@@ -13,7 +16,7 @@ import dev.baton.insight.debt.Scope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +27,7 @@ import org.springframework.stereotype.Component;
 /**
  * The orchestration debt of one case: a campaign item and the items under it (its assets), as the
  * debt report measures it (the same {@link DebtAnalysis}, each item against the model version it ran
- * under), over that case's events only. One pass over the log serves every case asked for.
+ * under), over that case's events only.
  */
 @Component
 public class CaseDebt {
@@ -41,59 +44,43 @@ public class CaseDebt {
                        double draggedRounds, double approvalWaitHours, double approvalDragHours) {
     }
 
-    private final EventStore store;
+    private final Engine engine;
     private final ModelVersions versions;
     private final JdbcTemplate jdbc;
 
-    CaseDebt(EventStore store, ModelVersions versions, JdbcTemplate jdbc) {
-        this.store = store;
+    CaseDebt(Engine engine, ModelVersions versions, JdbcTemplate jdbc) {
+        this.engine = engine;
         this.versions = versions;
         this.jdbc = jdbc;
     }
 
-    /** Each case's debt, by the id of its root item; a root with no event is left out. */
+    /**
+     * Each case's debt, by the id of its root item; a root with no event is left out. Only the
+     * case's own streams are read, so an item page does not read the whole log.
+     */
     public Map<String, Debt> of(Set<String> roots) {
         Map<String, Debt> result = new LinkedHashMap<>();
         var current = versions.current();
         if (roots.isEmpty() || current.isEmpty()) {
             return result;
         }
-        Map<String, String> rootOf = rootsOf(roots);
-        Map<String, List<RecordedEvent>> events = new HashMap<>();
-        new LogSource(store).forEach(e -> {
-            String root = rootOf.get(e.stream());
-            if (root != null) {
-                events.computeIfAbsent(root, k -> new ArrayList<>()).add(e);
-            }
-        });
         ModelHistory history = ModelHistories.of(versions, jdbc, current.get());
         for (String root : roots) {
-            List<RecordedEvent> log = events.get(root);
-            if (log != null) {
+            List<RecordedEvent> log = new ArrayList<>();
+            List<String> items = new ArrayList<>();
+            items.add(root);
+            items.addAll(ItemTree.under(jdbc, root));
+            for (String item : items) {
+                // As the debt report reads the log (LogSource): import bookkeeping and learning are no work.
+                engine.history(new WorkItemId(item)).stream()
+                        .filter(e -> !ImportBatches.isBatchEvent(e) && !LearningEvent.isLearning(e)).forEach(log::add);
+            }
+            if (!log.isEmpty()) {
+                log.sort(Comparator.comparingLong(RecordedEvent::position));
                 result.put(root, debt(history, root, log));
             }
         }
         return result;
-    }
-
-    /** Each item of the cases → its case's root: the roots and the items under them, at any depth. */
-    private Map<String, String> rootsOf(Set<String> roots) {
-        Map<String, String> parents = new HashMap<>();
-        jdbc.query("select id, parent from items where parent is not null", rs -> {
-            parents.put(rs.getString(1), rs.getString(2));
-        });
-        Map<String, String> rootOf = new HashMap<>();
-        roots.forEach(r -> rootOf.put(r, r));
-        for (String item : parents.keySet()) {
-            String at = item;
-            for (int depth = 0; depth < 10 && at != null && !rootOf.containsKey(at); depth++) {
-                at = parents.get(at);
-            }
-            if (at != null && rootOf.containsKey(at)) {
-                rootOf.put(item, rootOf.get(at));
-            }
-        }
-        return rootOf;
     }
 
     private static Debt debt(ModelHistory history, String root, List<RecordedEvent> log) {
