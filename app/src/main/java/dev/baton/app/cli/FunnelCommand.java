@@ -2,6 +2,11 @@ package dev.baton.app.cli;
 
 import dev.baton.app.json.FunnelJson;
 import dev.baton.app.json.Json;
+import dev.baton.app.json.MetricJson;
+import dev.baton.measure.funnel.FunnelEntities;
+import dev.baton.measure.metric.MetricActuals;
+import dev.baton.measure.metric.MetricReport;
+import dev.baton.model.OperatingModel;
 import dev.baton.measure.funnel.Dimension;
 import dev.baton.measure.funnel.Funnel;
 import dev.baton.measure.funnel.FunnelReport;
@@ -51,7 +56,8 @@ final class FunnelCommand implements Callable<Integer> {
     Format format;
 
     @Option(names = "--model", paramLabel = "MODEL.yaml",
-            description = "The operating model: its funnel section names the stages and how CRM data shows them.")
+            description = "The operating model: its funnel section names the stages and how CRM data shows them, "
+                    + "and its metrics are measured per period against their targets.")
     Path model;
 
     @CommandLine.Spec
@@ -59,12 +65,14 @@ final class FunnelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OperatingModel operatingModel = null;
         if (model != null) {
-            ValidationReport report = ValidModel.read(model, spec.commandLine().getErr());
-            if (report == null) {
+            ValidationReport valid = ValidModel.read(model, spec.commandLine().getErr());
+            if (valid == null) {
                 return Baton.INVALID;
             }
-            inputs.funnel = report.model().funnel();
+            operatingModel = valid.model();
+            inputs.funnel = operatingModel.funnel();
         }
         OutcomeInputs.Read read = inputs.read(spec);
         if (read == null) {
@@ -72,12 +80,21 @@ final class FunnelCommand implements Callable<Integer> {
         }
         FunnelReport report = Funnel.compute(read.crm().data(), read.identities(), read.mapping(),
                 Dimension.valueOf(by.name().toUpperCase(Locale.ROOT)), read.options());
+        MetricReport metrics = operatingModel == null ? null : MetricActuals.compute(operatingModel.metrics(),
+                FunnelEntities.of(read.crm().data(), read.identities(), read.mapping(), read.options()));
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
-            out.println(Json.write(FunnelJson.report(report, inputs.per.name(), inputs.conversion.name(),
-                    read.crm().files(), read.crm().notes())));
+            var json = FunnelJson.report(report, inputs.per.name(), inputs.conversion.name(), read.crm().files(),
+                    read.crm().notes());
+            if (metrics != null) {
+                json.put("metrics", MetricJson.report(metrics));
+            }
+            out.println(Json.write(json));
         } else {
             FunnelText.write(report, read, out);
+            if (metrics != null) {
+                MetricText.write(metrics, out);
+            }
         }
         return Baton.OK;
     }

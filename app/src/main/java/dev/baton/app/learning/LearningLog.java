@@ -164,9 +164,7 @@ public class LearningLog {
 
     /** The items under an item, at any depth (a campaign's assets, an initiative's campaigns and theirs). */
     public List<String> under(String item) {
-        return jdbc.queryForList("with recursive tree(id, depth) as (select id, 1 from items where parent = ? union all "
-                + "select i.id, t.depth + 1 from items i join tree t on i.parent = t.id where t.depth < 10) "
-                + "select id from tree order by depth, id", String.class, item);
+        return dev.baton.app.store.ItemTree.under(jdbc, item);
     }
 
     /** The loop over every insight and proposed change. */

@@ -3,6 +3,9 @@ package dev.baton.app.outcome;
 import dev.baton.app.imports.ImportRefused.Reason;
 import dev.baton.app.api.ApiException;
 import dev.baton.app.json.Json;
+import dev.baton.app.json.MetricJson;
+import dev.baton.engine.version.ModelVersions;
+import dev.baton.model.OperatingModel;
 import dev.baton.app.json.ProblemJson;
 import dev.baton.app.security.BatonUser;
 import dev.baton.measure.crm.CrmProblem;
@@ -32,10 +35,12 @@ class OutcomeController {
 
     private final OutcomeImports imports;
     private final OutcomeReports reports;
+    private final ModelVersions versions;
 
-    OutcomeController(OutcomeImports imports, OutcomeReports reports) {
+    OutcomeController(OutcomeImports imports, OutcomeReports reports, ModelVersions versions) {
         this.imports = imports;
         this.reports = reports;
+        this.versions = versions;
     }
 
     @PostMapping(path = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -70,6 +75,14 @@ class OutcomeController {
     @GetMapping(path = "/attribution", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> attribution() {
         return reports.attributionJson(present());
+    }
+
+    @GetMapping(path = "/metrics", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> metrics() {
+        OutcomeImports.Stored stored = present();
+        OperatingModel model = versions.current().orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "no-model",
+                "No model has been uploaded yet: its metrics say what to measure; PUT its YAML to /api/v1/model")).model();
+        return MetricJson.report(reports.metrics(stored, model));
     }
 
     private OutcomeImports.Stored present() {

@@ -9,7 +9,11 @@ import dev.baton.measure.attribution.AttributionOptions;
 import dev.baton.measure.attribution.AttributionResult;
 import dev.baton.measure.funnel.Dimension;
 import dev.baton.measure.funnel.Funnel;
+import dev.baton.measure.funnel.FunnelEntities;
 import dev.baton.measure.funnel.FunnelReport;
+import dev.baton.measure.metric.MetricActuals;
+import dev.baton.measure.metric.MetricReport;
+import dev.baton.model.OperatingModel;
 import dev.baton.measure.identity.Identities;
 import dev.baton.measure.identity.IdentityMatcher;
 import dev.baton.measure.journey.JourneyOptions;
@@ -58,6 +62,17 @@ public class OutcomeReports {
     public FunnelReport funnel(OutcomeImports.Stored stored, String by) {
         Identities identities = IdentityMatcher.match(stored.read().data(), stored.mapping().identity());
         return Funnel.compute(stored.read().data(), identities, stored.mapping(), dimension(by), OPTIONS);
+    }
+
+    /** The model's metrics measured per period against their targets, from the stored outcome data. */
+    public MetricReport metrics(OutcomeImports.Stored stored, OperatingModel model) {
+        return MetricActuals.compute(model.metrics(), entities(stored));
+    }
+
+    /** The funnel's entities one by one, for figures that need each record's own dates. */
+    public FunnelEntities entities(OutcomeImports.Stored stored) {
+        Identities identities = IdentityMatcher.match(stored.read().data(), stored.mapping().identity());
+        return FunnelEntities.of(stored.read().data(), identities, stored.mapping(), OPTIONS);
     }
 
     public ModelResults attribution(OutcomeImports.Stored stored) {

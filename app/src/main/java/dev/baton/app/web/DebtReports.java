@@ -9,9 +9,6 @@ import dev.baton.insight.debt.Scope;
 import dev.baton.insight.debt.DebtReport;
 import dev.baton.insight.debt.ModelHistory;
 import dev.baton.insight.debt.Scope;
-import dev.baton.model.OperatingModel;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.ToIntFunction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -132,19 +129,7 @@ public class DebtReports {
      * (import_batches.model_version), else the current one unless {@link #importedVersions} names one.
      */
     private ModelHistory history(ModelVersion current) {
-        Map<Integer, OperatingModel> models = new LinkedHashMap<>();
-        Map<Integer, Instant> uploaded = new LinkedHashMap<>();
-        for (ModelVersion v : versions.all()) {
-            models.put(v.number(), v.model());
-            uploaded.put(v.number(), v.uploadedAt());
-        }
-        Map<String, Integer> batches = new LinkedHashMap<>();
-        jdbc.query("select id, model_version from import_batches where model_version is not null",
-                rs -> {
-                    batches.put(rs.getString(1), rs.getInt(2));
-                });
-        return ModelHistory.of(models, current.number()).since(uploaded).importedAs(importedVersions)
-                .importedBatches(batches);
+        return dev.baton.app.store.ModelHistories.of(versions, jdbc, current).importedAs(importedVersions);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.baton.app.web;
 
 import dev.baton.app.security.BatonUser;
+import dev.baton.app.outcome.IntakeEvidence;
 import dev.baton.engine.Engine;
 import dev.baton.engine.field.FieldValues;
 import dev.baton.engine.intake.IntakeCommand;
@@ -43,18 +44,21 @@ class IntakePage {
     private final Engine engine;
     private final ModelVersions versions;
     private final Commands commands;
+    private final IntakeEvidence evidence;
 
-    IntakePage(Engine engine, ModelVersions versions, Commands commands) {
+    IntakePage(Engine engine, ModelVersions versions, Commands commands, IntakeEvidence evidence) {
         this.engine = engine;
         this.versions = versions;
         this.commands = commands;
+        this.evidence = evidence;
     }
 
     record FormLink(String id, String name, String workType) {
     }
 
+    /** @param evidence what comparable past work produced, for the impact input (docs/outcomes.md#intake-evidence) */
     record Queued(int rank, String id, long version, String title, String form, String by, String at, String score,
-                  String formula, String status) {
+                  String formula, String status, String evidence) {
     }
 
     record Decided(String id, String title, String status, String by, String reason, String itemId, String until) {
@@ -70,7 +74,8 @@ class IntakePage {
         page.addAttribute("scheme", model.intake().prioritization() == null || model.intake().prioritization().scheme() == null
                 ? null : model.intake().prioritization().scheme().id().toUpperCase(java.util.Locale.ROOT));
         List<QueuedRequest> queue = engine.queue();
-        page.addAttribute("queue", queue.stream().map(q -> queued(model, q)).toList());
+        IntakeEvidence.Lookup impact = queue.isEmpty() ? null : evidence.lookup(model);
+        page.addAttribute("queue", queue.stream().map(q -> queued(model, q, impact)).toList());
         page.addAttribute("decided", engine.requests().stream().filter(r -> r.status() != RequestStatus.OPEN)
                 .sorted(Comparator.comparing(IntakeRequest::decidedAt, Comparator.nullsLast(Comparator.reverseOrder())))
                 .limit(15).map(r -> new Decided(r.id().value(), r.title(), r.status().name().toLowerCase(java.util.Locale.ROOT),
@@ -81,11 +86,12 @@ class IntakePage {
         return "intake";
     }
 
-    private static Queued queued(OperatingModel model, QueuedRequest q) {
+    private static Queued queued(OperatingModel model, QueuedRequest q, IntakeEvidence.Lookup impact) {
         IntakeRequest r = q.request();
         return new Queued(q.rank(), r.id().value(), r.version(), r.title(), r.form(), Names.person(model, r.submittedBy()),
                 r.submittedAt().toString().substring(0, 10), q.score().value() == null ? "—"
-                : DebtPage.one(q.score().value()), q.score().formula(), r.status().name().toLowerCase(java.util.Locale.ROOT));
+                : DebtPage.one(q.score().value()), q.score().formula(), r.status().name().toLowerCase(java.util.Locale.ROOT),
+                r.workType() == null ? null : impact.sentence(r.workType(), r.fields()));
     }
 
     @GetMapping("/intake/forms/{form}")
@@ -156,6 +162,9 @@ class IntakePage {
         page.addAttribute("requestTitle", title);
         page.addAttribute("fields", FormFields.views(model, template, values));
         page.addAttribute("errors", errors);
+        // What comparable past work produced, for the impact input (docs/outcomes.md#intake-evidence).
+        page.addAttribute("impactEvidence", form.workType() == null ? null
+                : evidence.lookup(model).sentence(form.workType(), new HashMap<>(values)));
         page.addAttribute("formKey", UUID.randomUUID().toString());
         page.addAttribute("submitters", form.submitters() == null || form.submitters().isEmpty() ? "anyone"
                 : Names.and(form.submitters().stream().map(s -> Names.party(model, s)).toList()));

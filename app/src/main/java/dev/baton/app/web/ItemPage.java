@@ -1,6 +1,8 @@
 package dev.baton.app.web;
 
 import dev.baton.app.security.BatonUser;
+import dev.baton.app.outcome.CampaignOutcomes;
+import dev.baton.app.outcome.CampaignOutcomes;
 import dev.baton.engine.Engine;
 import dev.baton.engine.event.RecordedEvent;
 import dev.baton.engine.item.WorkItem;
@@ -40,11 +42,13 @@ class ItemPage {
     private final Engine engine;
     private final WorkViews views;
     private final Commands commands;
+    private final CampaignOutcomes campaigns;
 
-    ItemPage(Engine engine, WorkViews views, Commands commands) {
+    ItemPage(Engine engine, WorkViews views, Commands commands, CampaignOutcomes campaigns) {
         this.engine = engine;
         this.views = views;
         this.commands = commands;
+        this.campaigns = campaigns;
     }
 
     /**
@@ -115,6 +119,8 @@ class ItemPage {
                 .toList());
         page.addAttribute("people", model.people().stream().map(p -> new WorkViews.Option(p.id(), p.name())).toList());
         page.addAttribute("formKey", UUID.randomUUID().toString());
+        // A campaign item's outcomes beside its debt (docs/outcomes.md): only for items of a template with the link field.
+        page.addAttribute("outcomes", campaigns.ofItem(item, model).orElse(null));
         return "item";
     }
 

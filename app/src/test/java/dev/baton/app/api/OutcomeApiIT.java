@@ -60,6 +60,7 @@ class OutcomeApiIT extends DemoServer {
         ApiClient.Response funnel = user("maya").get("/api/v1/outcomes/funnel");
         assertThat(funnel.status()).isEqualTo(404);
         assertThat(funnel.body()).contains("no-outcome-data");
+        assertThat(user("maya").get("/api/v1/outcomes/metrics").status()).isEqualTo(404);
     }
 
     @Test
@@ -134,5 +135,47 @@ class OutcomeApiIT extends DemoServer {
         ApiClient.Response badBy = maya.get("/api/v1/outcomes/funnel?by=planet");
         assertThat(badBy.status()).isEqualTo(400);
         assertThat(badBy.body()).contains("campaign, channel, segment, quarter, none");
+    }
+
+    @Test
+    @Order(5)
+    @SuppressWarnings("unchecked")
+    void theModelsMetricsAreMeasuredAgainstTheirTargetsWithTheRecordsBehindThem() {
+        ApiClient.Response r = user("maya").get("/api/v1/outcomes/metrics");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        List<Map<String, Object>> measured = (List<Map<String, Object>>) r.json().get("measured");
+        assertThat(measured).extracting(m -> ((Map<String, Object>) m.get("metric")).get("id"))
+                .containsExactly("pipeline", "win-rate", "mql-to-sql");
+
+        // The example exports run from January to March 2026: one quarter.
+        Map<String, Object> pipeline = period(measured, 0);
+        assertThat(pipeline).containsEntry("period", "2026-Q1").containsEntry("status", "missed");
+        assertThat(((Number) pipeline.get("actual")).doubleValue()).as("Northwind, Orbit and Kestrel").isEqualTo(54_000.0);
+        assertThat(((Number) pipeline.get("target")).doubleValue()).isEqualTo(4_200_000.0);
+        assertThat(((Number) pipeline.get("missedByPercent")).doubleValue())
+                .isCloseTo((4_200_000 - 54_000) / 4_200_000.0 * 100, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat((Map<String, Object>) pipeline.get("evidence")).containsEntry("count", 3)
+                .containsEntry("of", "opportunities sourced");
+
+        Map<String, Object> winRate = period(measured, 1);
+        assertThat(((Number) winRate.get("actual")).doubleValue()).as("Northwind won, Kestrel lost").isEqualTo(50.0);
+        assertThat(winRate).containsEntry("status", "met").containsEntry("verdict",
+                "met: 50 against 27 (2 opportunities closed)");
+
+        Map<String, Object> mqlToSql = period(measured, 2);
+        assertThat(((Number) mqlToSql.get("actual")).doubleValue()).as("3 of 5 MQLs became SQLs").isEqualTo(60.0);
+        assertThat((Map<String, Object>) mqlToSql.get("evidence")).containsEntry("count", 5);
+
+        List<Map<String, Object>> not = (List<Map<String, Object>>) r.json().get("notMeasured");
+        assertThat(not).extracting(m -> ((Map<String, Object>) m.get("metric")).get("id"))
+                .containsExactly("launch-readiness", "content-velocity", "feature-adoption");
+        assertThat(not).extracting(m -> (String) m.get("reason")).allMatch(s -> s.startsWith("not measurable yet: add measure:"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> period(List<Map<String, Object>> measured, int metric) {
+        List<Map<String, Object>> periods = (List<Map<String, Object>>) measured.get(metric).get("periods");
+        assertThat(periods).hasSize(1);
+        return periods.get(0);
     }
 }

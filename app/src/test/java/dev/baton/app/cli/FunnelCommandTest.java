@@ -111,6 +111,33 @@ class FunnelCommandTest {
     }
 
     @Test
+    void withAModelTheMetricsAreMeasuredAgainstTheirTargets() throws Exception {
+        String model = CliRun.example("b2b-saas.yaml");
+        CliRun text = CliRun.of("funnel", "--crm", SALESFORCE, "--touchpoints", TOUCHPOINTS, "--by", "none", "--model", model);
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains("Metric targets against actuals:")
+                .contains("  2026-Q1  missed by 99%: 54,000 against 4,200,000 (3 opportunities sourced)")
+                .contains("  2026-Q1  met: 50 against 27 (2 opportunities closed)")
+                .contains("  2026-Q1  met: 60 against 35 (5 reached mql)")
+                .contains("Launch readiness (launch-readiness): not measurable yet: add measure:");
+
+        CliRun json = CliRun.of("funnel", "--crm", SALESFORCE, "--touchpoints", TOUCHPOINTS, "--model", model,
+                "--format", "json");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> metrics = (Map<String, Object>) json.jsonObject().get("metrics");
+        assertThat(CliRun.objects(metrics, "measured")).hasSize(3);
+        assertThat(CliRun.objects(metrics, "notMeasured")).hasSize(3);
+
+        Path broken = tmp.resolve("model.yaml");
+        Files.writeString(broken, "apiVersion: baton/v1\nmetrics:\n  - id: a\n    measure: win-rat\n");
+        CliRun bad = CliRun.of("funnel", "--crm", SALESFORCE, "--model", broken.toString());
+        assertThat(bad.exitCode()).isEqualTo(Baton.INVALID);
+        assertThat(bad.err()).contains(":4:14: error: expected a measure").contains("did you mean 'win-rate'?");
+        assertThat(bad.out()).isEmpty();
+    }
+
+    @Test
     void aMissingColumnABadMappingAndABadLookbackAreNamed() throws Exception {
         Path leads = tmp.resolve("leads.csv");
         Files.writeString(leads, "Lead ID,Email,Company,Lead Status\n00Q1,a@x.example,X,Open\n");

@@ -20,7 +20,7 @@ class OutcomeMappingReaderTest {
         assertThat(m.stages().of("Discovery")).contains(StageRef.reached(3, false));
         assertThat(m.stages().of("recycled - nurture").orElseThrow().rejected()).isTrue();
         assertThat(m.identity().emails()).containsEntry("dee.park@gmail.com", "Dee Park");
-        assertThat(m.campaigns().linkField()).isEqualTo("utm-campaign");
+        assertThat(m.campaigns().linkField()).isEqualTo("campaign-name");
         assertThat(m.handoff().sla()).isEqualTo(Duration.ofDays(2));
     }
 

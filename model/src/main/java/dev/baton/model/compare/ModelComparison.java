@@ -64,6 +64,9 @@ public final class ModelComparison {
             c.value("metric", null, path + ".unit", "Metric " + a.name() + ": unit", b.unit(), a.unit());
             c.value("metric", null, path + ".definition", "Metric " + a.name() + ": definition", b.definition(),
                     a.definition());
+            c.value("metric", null, path + ".measure", "Metric " + a.name() + ": measure",
+                    b.measure() == null ? null : b.measure().describe(), a.measure() == null ? null : a.measure().describe());
+            c.value("metric", null, path + ".per", "Metric " + a.name() + ": per", b.per().id(), a.per().id());
         });
         c.intake(before, after);
         c.value("debt", null, "debt.wip-limit", "Debt settings: WIP limit", text(before.debt().wipLimit()),

@@ -16,6 +16,7 @@ import dev.baton.model.Handoff;
 import dev.baton.model.Intake;
 import dev.baton.model.IntakeForm;
 import dev.baton.model.Metric;
+import dev.baton.model.MetricMeasure;
 import dev.baton.model.OperatingModel;
 import dev.baton.model.Person;
 import dev.baton.model.Prioritization;
@@ -147,13 +148,77 @@ public final class ModelReader {
     }
 
     private Metric metric(Node node, String path) {
-        Entries e = reader.mapping(node, path, "a metric", List.of("id", "name", "unit", "definition", "target"));
+        Entries e = reader.mapping(node, path, "a metric",
+                List.of("id", "name", "unit", "definition", "target", "measure", "per"));
         if (e == null) {
             return null;
         }
         String id = e.id("id", true, "a metric id");
+        Metric.Period per = e.choice("per", false, List.of("month", "quarter"),
+                v -> Arrays.stream(Metric.Period.values()).filter(p -> p.id().equals(v)).findFirst(), "a period");
         return new Metric(id, orElse(e.text("name", false, "a name"), id), e.text("unit", false, "a unit"),
-                e.text("definition", false, "a definition"), e.number("target", "a number"));
+                e.text("definition", false, "a definition"), e.number("target", "a number"),
+                e.given("measure") ? measure(e.node("measure"), e.path("measure")) : null,
+                per == null ? Metric.Period.QUARTER : per);
+    }
+
+    /**
+     * What a metric measures: a word ({@code sourced-pipeline}, {@code win-rate} ...) or a one-key
+     * mapping with stages ({@code conversion: {from: mql, to: sql}}, {@code count: {stage: sql}}).
+     */
+    private MetricMeasure measure(Node node, String path) {
+        List<String> kinds = MetricMeasure.Kind.ids();
+        if (node instanceof ScalarNode) {
+            String text = reader.text(node, path, "a measure");
+            if (text == null) {
+                return null;
+            }
+            Optional<MetricMeasure.Kind> kind = MetricMeasure.Kind.byId(text);
+            if (kind.isEmpty()) {
+                problems().add(Severity.ERROR, "bad-value", path, NodeReader.position(node), "expected a measure ("
+                        + String.join(", ", kinds) + "), found '" + text + "'" + dev.baton.model.problem.Suggestions.hint(text, kinds));
+                return null;
+            }
+            if (kind.get().withStages()) {
+                problems().add(Severity.ERROR, "bad-value", path, NodeReader.position(node), "expected the stages of '"
+                        + text + "' too, found none (write " + example(kind.get()) + ")");
+                return null;
+            }
+            return new MetricMeasure(kind.get(), null, null);
+        }
+        List<String> staged = Arrays.stream(MetricMeasure.Kind.values()).filter(MetricMeasure.Kind::withStages)
+                .map(MetricMeasure.Kind::id).toList();
+        Entries e = reader.mapping(node, path, "a measure with stages", staged);
+        if (e == null) {
+            return null;
+        }
+        boolean written = node instanceof MappingNode m && !m.getValue().isEmpty();
+        if (e.keys().isEmpty() && written) {
+            return null; // its unknown key is reported already
+        }
+        if (e.keys().size() != 1) {
+            problems().add(Severity.ERROR, "bad-value", path, NodeReader.position(node), "expected one measure ("
+                    + String.join(", ", staged) + "), found " + (e.keys().isEmpty() ? "none" : String.join(" and ", e.keys())));
+            return null;
+        }
+        String key = e.keys().iterator().next();
+        MetricMeasure.Kind kind = MetricMeasure.Kind.byId(key).orElseThrow();
+        if (kind == MetricMeasure.Kind.COUNT) {
+            Entries stage = reader.mapping(e.node(key), e.path(key), "a count's stage", List.of("stage"));
+            String to = stage == null ? null : stage.id("stage", true, "a funnel stage id such as sql");
+            return to == null ? null : new MetricMeasure(kind, null, to);
+        }
+        Entries stages = reader.mapping(e.node(key), e.path(key), "a pair of funnel stages", List.of("from", "to"));
+        if (stages == null) {
+            return null;
+        }
+        String from = stages.id("from", true, "a funnel stage id such as mql");
+        String to = stages.id("to", true, "a funnel stage id such as sql");
+        return from == null || to == null ? null : new MetricMeasure(kind, from, to);
+    }
+
+    private static String example(MetricMeasure.Kind kind) {
+        return kind == MetricMeasure.Kind.COUNT ? "count: {stage: sql}" : kind.id() + ": {from: mql, to: sql}";
     }
 
     private Template template(Node node, String path) {

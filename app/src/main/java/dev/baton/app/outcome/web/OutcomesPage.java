@@ -1,11 +1,16 @@
 package dev.baton.app.outcome.web;
 
 import dev.baton.app.json.Json;
+import dev.baton.app.outcome.CampaignOutcomes;
 import dev.baton.app.outcome.OutcomeImports;
 import dev.baton.app.outcome.OutcomeReports;
 import dev.baton.measure.attribution.AttributionResult;
 import dev.baton.measure.funnel.FunnelReport;
 import dev.baton.measure.identity.Unmatched;
+import dev.baton.measure.metric.MetricReport;
+import dev.baton.engine.version.ModelVersion;
+import dev.baton.engine.version.ModelVersions;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,10 +46,19 @@ class OutcomesPage {
     record ModelView(String id, String explanation) {
     }
 
-    private final OutcomeReports reports;
+    /** One period of one metric, formatted: the table's row. */
+    record MetricRow(String metric, String name, String measure, String period, String actual, String target,
+                     String status, String verdict, long evidence, String examples) {
+    }
 
-    OutcomesPage(OutcomeReports reports) {
+    private final OutcomeReports reports;
+    private final ModelVersions versions;
+    private final CampaignOutcomes campaigns;
+
+    OutcomesPage(OutcomeReports reports, ModelVersions versions, CampaignOutcomes campaigns) {
         this.reports = reports;
+        this.versions = versions;
+        this.campaigns = campaigns;
     }
 
     @GetMapping("/outcomes")
@@ -82,7 +96,78 @@ class OutcomesPage {
         page.addAttribute("journeys", models.cut().result().journeys().size());
         page.addAttribute("untouched", models.cut().result().untouched());
         page.addAttribute("chart", chart(models));
+        metrics(stored, page);
         return "outcomes";
+    }
+
+    /** The model's metrics against their targets: a row per metric and period, a chart of actual ÷ target. */
+    private void metrics(OutcomeImports.Stored stored, Model page) {
+        Optional<ModelVersion> current = versions.current();
+        page.addAttribute("metricModel", current.isPresent());
+        if (current.isEmpty()) {
+            return;
+        }
+        campaigns(stored, current.get(), page);
+        MetricReport report = reports.metrics(stored, current.get().model());
+        List<MetricRow> rows = new ArrayList<>();
+        for (MetricReport.Measured m : report.measured()) {
+            for (MetricReport.Period p : m.periods()) {
+                rows.add(new MetricRow(m.metric().id(), m.metric().name(), m.metric().measure().describe() + " per "
+                        + m.metric().per().id(), p.period(), p.actual() == null ? "–" : figure(p.actual()),
+                        m.metric().target() == null ? "–" : figure(m.metric().target()), p.status().id(), p.verdict(),
+                        p.evidence(), String.join(", ", p.examples())));
+            }
+        }
+        page.addAttribute("metricRows", rows);
+        page.addAttribute("notMeasured", report.notMeasured());
+        page.addAttribute("metricChart", metricChart(report));
+    }
+
+    /** Campaigns' pipeline beside their debt: a row per linked campaign item, and what could not be linked. */
+    private void campaigns(OutcomeImports.Stored stored, ModelVersion model, Model page) {
+        CampaignOutcomes.Table table = campaigns.table(stored, model);
+        page.addAttribute("campaignTable", table);
+        page.addAttribute("campaignRows", table.rows().stream().map(CampaignOutcomes.Row::view).toList());
+    }
+
+    /**
+     * An ECharts option: per metric a bar series of actual ÷ target in percent per period (for days,
+     * target ÷ actual, so above 100 is always met), with the 100% line.
+     */
+    private static String metricChart(MetricReport report) {
+        java.util.TreeSet<String> periods = new java.util.TreeSet<>();
+        report.measured().forEach(m -> m.periods().forEach(p -> periods.add(p.period())));
+        List<Map<String, Object>> series = new ArrayList<>();
+        for (MetricReport.Measured m : report.measured()) {
+            Double target = m.metric().target();
+            if (target == null || target == 0) {
+                continue;
+            }
+            Map<String, Double> byPeriod = new java.util.HashMap<>();
+            for (MetricReport.Period p : m.periods()) {
+                if (p.actual() != null) {
+                    double ratio = m.metric().measure().lowerIsBetter() ? (p.actual() == 0 ? 100 : target / p.actual())
+                            : p.actual() / target;
+                    byPeriod.put(p.period(), Math.round(ratio * 1000) / 10.0);
+                }
+            }
+            Map<String, Object> s = Json.ordered("name", m.metric().name(), "type", "bar",
+                    "data", periods.stream().map(byPeriod::get).toList());
+            if (series.isEmpty()) {
+                s.put("markLine", Json.ordered("silent", true, "symbol", "none", "data", List.of(Map.of("yAxis", 100))));
+            }
+            series.add(s);
+        }
+        return Json.write(Json.ordered("tooltip", Map.of("trigger", "axis"),
+                "legend", Json.ordered("type", "scroll", "top", 0),
+                "grid", Json.ordered("top", 40, "left", 50, "right", 20, "bottom", 30),
+                "xAxis", Json.ordered("type", "category", "data", List.copyOf(periods)),
+                "yAxis", Json.ordered("type", "value", "name", "% of target"),
+                "series", series));
+    }
+
+    private static String figure(double v) {
+        return v == Math.rint(v) ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%,.1f", v);
     }
 
     private static GroupView group(FunnelReport.Group g) {
