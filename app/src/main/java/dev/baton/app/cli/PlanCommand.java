@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -114,13 +113,7 @@ final class PlanCommand implements Callable<Integer> {
         Planner.Result base = planner.plan(roadmap, search);
         Comparison comparison = null;
         if (change != null) {
-            var published = new HashMap<String, Quarter>();
-            for (int i = 0; i < roadmap.initiatives().size(); i++) {
-                if (base.plan().planned(i)) {
-                    published.put(roadmap.initiatives().get(i).id(), roadmap.quarters().get(base.plan().start(i)));
-                }
-            }
-            Planner.Result changed = planner.plan(change.applyTo(roadmap).withPublished(published), search);
+            Planner.Result changed = planner.replan(base.plan(), change.applyTo(roadmap), search);
             comparison = Comparison.of(change, base, changed);
         }
         RoadmapReport report = new RoadmapReport(roadmap, base, comparison,

@@ -28,7 +28,12 @@ public final class TimefoldPlanner {
     }
 
     public static Plan improve(Instance in, Plan from, Search search) {
-        RoadmapSolution problem = solution(in, from);
+        return improve(in, from, search, new boolean[in.size()]);
+    }
+
+    /** As {@link #improve(Instance, Plan, Search)}, with {@code fixed[i]} initiatives pinned where they are. */
+    public static Plan improve(Instance in, Plan from, Search search, boolean[] fixed) {
+        RoadmapSolution problem = solution(in, from, fixed);
         TerminationConfig termination = new TerminationConfig()
                 .withStepCountLimit((int) Math.min(Integer.MAX_VALUE, search.steps()))
                 .withUnimprovedStepCountLimit((int) Math.min(Integer.MAX_VALUE, search.unimprovedSteps()));
@@ -58,6 +63,10 @@ public final class TimefoldPlanner {
 
     /** The instance as Timefold facts and entities, placed as {@code from} places them. */
     public static RoadmapSolution solution(Instance in, Plan from) {
+        return solution(in, from, new boolean[in.size()]);
+    }
+
+    static RoadmapSolution solution(Instance in, Plan from, boolean[] fixed) {
         int horizon = in.quarters();
         int longest = 1;
         for (int i = 0; i < in.size(); i++) {
@@ -83,7 +92,7 @@ public final class TimefoldPlanner {
             }
             Quarter published = in.roadmap().published().get(it.id());
             int soft = in.deadline(i) != Instance.NONE && in.hardDeadline(i) == Instance.NONE ? in.deadline(i) : Placement.NONE;
-            boolean pinned = in.pinned(i) != Instance.NONE || !it.estimated();
+            boolean pinned = fixed[i] || in.pinned(i) != Instance.NONE || !it.estimated();
             int s = from.start(i);
             placements.add(new Placement(it.id(), in.value(i), in.effort(i), in.length(i), in.earliest(i),
                     in.hardDeadline(i) == Instance.NONE ? Placement.NONE : in.hardDeadline(i), soft,
