@@ -5,6 +5,7 @@ import dev.baton.model.OperatingModel;
 import dev.baton.plan.roadmap.Comparison;
 import dev.baton.plan.roadmap.InitiativesFile;
 import dev.baton.plan.roadmap.Planner;
+import dev.baton.plan.roadmap.Progress;
 import dev.baton.plan.roadmap.Quarter;
 import dev.baton.plan.roadmap.Rebalance;
 import dev.baton.plan.roadmap.Roadmap;
@@ -12,10 +13,12 @@ import dev.baton.plan.roadmap.RoadmapRefused;
 import dev.baton.plan.roadmap.Scenario;
 import dev.baton.plan.roadmap.ScenarioFile;
 import dev.baton.plan.roadmap.Search;
+import dev.baton.plan.roadmap.Verdicts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -25,7 +28,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code baton plan --model M --initiatives FILE [--quarters 2027-Q1..2027-Q4] [--scenario FILE]
- * [--seed N] [--steps N] [--top N] --format text|json|html}: the quarter roadmap, what does not fit
+ * [--seed N] [--steps N | --time-limit 10s] [--progress] [--top N] --format text|json|html}: the quarter roadmap, what does not fit
  * and why, a scenario beside it, and where capacity binds. {@code baton plan rcpsp FILE.sm}
  * schedules a PSPLIB project (the scheduling core's external check).
  */
@@ -59,6 +62,17 @@ final class PlanCommand implements Callable<Integer> {
             description = "Local-search steps (default: ${DEFAULT-VALUE}); 0 keeps the greedy packer's plan.")
     long steps;
 
+    @Option(names = "--time-limit", paramLabel = "DURATION", converter = RcpspCommand.DurationConverter.class,
+            description = "Interactive use: search for this long, e.g. 10s, 2m (the step limits are lifted unless "
+                    + "--steps is given). Not reproducible: how far the search gets depends on the machine and its "
+                    + "load; leave it out for the same plan from the same inputs and seed.")
+    Duration timeLimit;
+
+    @Option(names = "--progress",
+            description = "Show the search's progress on stderr while it runs: seconds, best score, value planned, "
+                    + "a line per better plan. (--log is the event log.)")
+    boolean progress;
+
     @Option(names = "--top", defaultValue = "5", paramLabel = "N",
             description = "Rebalance: capacity to add so that the top N initiatives fit (default: ${DEFAULT-VALUE}).")
     int top;
@@ -78,6 +92,10 @@ final class PlanCommand implements Callable<Integer> {
         }
         if (steps < 0 || top < 0) {
             err.println("baton plan: expected --steps and --top of 0 or more");
+            return Baton.USAGE;
+        }
+        if (timeLimit != null && (timeLimit.isZero() || timeLimit.isNegative())) {
+            err.println("baton plan: --time-limit: expected a positive duration such as 10s, found " + timeLimit);
             return Baton.USAGE;
         }
         List<Quarter> range = null;
@@ -109,11 +127,15 @@ final class PlanCommand implements Callable<Integer> {
         }
         SolverLogs.quiet();
         Planner planner = steps == 0 ? Planner.GREEDY : Planner.TIMEFOLD;
-        Search search = new Search(seed, steps, Math.min(steps, Math.max(200, steps / 10)), null);
-        Planner.Result base = planner.plan(roadmap, search);
+        Search search = new Search(seed, steps, Math.min(steps, Math.max(200, steps / 10)), timeLimit);
+        if (timeLimit != null && !spec.commandLine().getParseResult().hasMatchedOption("--steps")) {
+            search = new Search(seed, Integer.MAX_VALUE, Integer.MAX_VALUE, timeLimit);
+        }
+        Progress shown = progress ? progressOn(err) : Progress.NONE;
+        Planner.Result base = planner.plan(roadmap, search, shown);
         Comparison comparison = null;
         if (change != null) {
-            Planner.Result changed = planner.replan(base.plan(), change.applyTo(roadmap), search);
+            Planner.Result changed = planner.replan(base.plan(), change.applyTo(roadmap), search, shown);
             comparison = Comparison.of(change, base, changed);
         }
         RoadmapReport report = new RoadmapReport(roadmap, base, comparison,
@@ -125,6 +147,14 @@ final class PlanCommand implements Callable<Integer> {
             default -> report.text(out);
         }
         return Baton.OK;
+    }
+
+    /** One line on stderr per better plan: the command's output stays its result only. */
+    private static Progress progressOn(PrintWriter err) {
+        return (seconds, score, value) -> {
+            err.printf(Locale.ROOT, "plan: %6.1f s  best %s  value planned %s%n", seconds, score, Verdicts.number(value));
+            err.flush();
+        };
     }
 
     private static String text(Path file) throws IOException {

@@ -55,6 +55,19 @@ class PlanCommandTest {
     }
 
     @Test
+    void aTimeLimitedRunShowsItsProgressOnStderrAndKeepsStdoutForTheResult() {
+        CliRun run = CliRun.of("plan", "--model", MODEL, "--initiatives", INITIATIVES, "--time-limit", "1s", "--progress",
+                "--format", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("plan:").contains("start: the greedy plan").contains("value planned");
+        assertThat(run.jsonObject()).containsKey("plannedValue");
+        CliRun zero = CliRun.of("plan", "--model", MODEL, "--initiatives", INITIATIVES, "--time-limit", "0s");
+        assertThat(zero.exitCode()).isEqualTo(Baton.USAGE);
+        assertThat(zero.err()).contains("--time-limit").doesNotContain("Exception");
+        assertThat(CliRun.of("plan", "--help").out()).contains("Not reproducible");
+    }
+
+    @Test
     void rcpspStillWorksAndNoOptionsIsUsage() {
         assertThat(CliRun.of("plan").exitCode()).isEqualTo(Baton.USAGE);
         assertThat(CliRun.of("plan", "rcpsp", "--help").exitCode()).isZero();

@@ -25,7 +25,7 @@ import java.util.Random;
  * value, medians of {@code runs}; a time-limited run of {@code longSeconds} as the reference best;
  * and re-plans after one change (a value doubled, an effort grown by half, an initiative dropped)
  * from the search's plan: time, published initiatives moved, initiatives added.
- *   java -cp bench/target/benchmarks.jar dev.baton.bench.plan.RoadmapBench [steps] [runs] [longSeconds]
+ *   java -cp bench/target/benchmarks.jar dev.baton.bench.plan.RoadmapBench [steps] [runs] [longSeconds] [seed]
  */
 public final class RoadmapBench {
 
@@ -94,7 +94,8 @@ public final class RoadmapBench {
         long longSeconds = args.length > 2 ? Long.parseLong(args[2]) : 0;
         Roadmap roadmap = generate(42);
         Instance in = new Instance(roadmap);
-        Search search = Search.DEFAULT.withSteps(steps);
+        long seed = args.length > 3 ? Long.parseLong(args[3]) : Search.DEFAULT.seed();
+        Search search = Search.DEFAULT.withSteps(steps).withSeed(seed);
         for (int warm = 0; warm < 2; warm++) {
             TimefoldPlanner.improve(in, GreedyPacker.pack(in), Search.DEFAULT.withSteps(Math.min(steps, 2000)));
         }
@@ -109,8 +110,8 @@ public final class RoadmapBench {
                 100 * (solved.result().plannedValue() / greedy.result().plannedValue() - 1), solved.result().plannedCount(),
                 solved.result().violations().size());
         if (longSeconds > 0) {
-            Timed<Plan> longer = timed(() -> TimefoldPlanner.improve(in, greedy.result(),
-                    new Search(0, Long.MAX_VALUE / 1000, Integer.MAX_VALUE, java.time.Duration.ofSeconds(longSeconds))));
+            Timed<Plan> longer = timed(() -> Planner.TIMEFOLD.plan(roadmap,
+                    new Search(seed, Long.MAX_VALUE / 1000, Integer.MAX_VALUE, java.time.Duration.ofSeconds(longSeconds))).plan());
             System.out.printf("longer:  %.0f s / %.0f s, value %.0f (search is %.2f%% below), violations %d%n",
                     longer.wallSeconds(), longer.cpuSeconds(), longer.result().plannedValue(),
                     100 * (longer.result().plannedValue() - solved.result().plannedValue()) / longer.result().plannedValue(),

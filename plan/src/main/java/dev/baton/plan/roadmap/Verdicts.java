@@ -198,7 +198,7 @@ public final class Verdicts {
         return best;
     }
 
-    static String number(double v) {
+    public static String number(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.2f", v);
     }
 }
