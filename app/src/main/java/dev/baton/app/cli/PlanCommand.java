@@ -3,6 +3,7 @@ package dev.baton.app.cli;
 import dev.baton.app.json.Json;
 import dev.baton.model.OperatingModel;
 import dev.baton.plan.roadmap.Comparison;
+import dev.baton.plan.roadmap.EffortSuggestions;
 import dev.baton.plan.roadmap.InitiativesFile;
 import dev.baton.plan.roadmap.Planner;
 import dev.baton.plan.roadmap.Progress;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -73,6 +75,11 @@ final class PlanCommand implements Callable<Integer> {
                     + "a line per better plan. (--log is the event log.)")
     boolean progress;
 
+    @Option(names = "--use-suggestions",
+            description = "Plan initiatives without effort on their suggested effort (the median of completed work of "
+                    + "the same theme); without it, suggestions are only shown.")
+    boolean useSuggestions;
+
     @Option(names = "--top", defaultValue = "5", paramLabel = "N",
             description = "Rebalance: capacity to add so that the top N initiatives fit (default: ${DEFAULT-VALUE}).")
     int top;
@@ -124,6 +131,12 @@ final class PlanCommand implements Callable<Integer> {
             String file = (e.problems().isEmpty() || scenario == null ? initiatives : scenario).toString();
             e.problems().forEach(p -> err.println(p.format(file)));
             return Baton.INVALID;
+        }
+        if (useSuggestions) {
+            Map<String, EffortSuggestions.Suggestion> suggested = EffortSuggestions.of(roadmap);
+            suggested.values().forEach(s -> err.println("baton plan: '" + s.id() + "' is planned on suggested effort "
+                    + s.effortText() + " (the median of " + s.basedOn() + " completed '" + s.theme() + "' initiatives)"));
+            roadmap = EffortSuggestions.apply(roadmap, suggested);
         }
         SolverLogs.quiet();
         Planner planner = steps == 0 ? Planner.GREEDY : Planner.TIMEFOLD;

@@ -68,6 +68,17 @@ class PlanCommandTest {
     }
 
     @Test
+    void aMissingEffortIsSuggestedAndUsedOnlyWhenAskedFor() {
+        CliRun shown = CliRun.of("plan", "--model", MODEL, "--initiatives", INITIATIVES, "--steps", "0");
+        assertThat(shown.out()).contains("'Podcast' has no effort estimate")
+                .contains("Suggested effort: content [4], design [12] person-days, the median of 3 completed 'brand'");
+        CliRun used = CliRun.of("plan", "--model", MODEL, "--initiatives", INITIATIVES, "--steps", "0", "--use-suggestions");
+        assertThat(used.exitCode()).as(used.err()).isZero();
+        assertThat(used.err()).contains("'podcast' is planned on suggested effort content [4], design [12]");
+        assertThat(used.out()).doesNotContain("'Podcast' has no effort estimate");
+    }
+
+    @Test
     void rcpspStillWorksAndNoOptionsIsUsage() {
         assertThat(CliRun.of("plan").exitCode()).isEqualTo(Baton.USAGE);
         assertThat(CliRun.of("plan", "rcpsp", "--help").exitCode()).isZero();
