@@ -4,7 +4,12 @@ import dev.baton.app.json.Json;
 import dev.baton.model.OperatingModel;
 import dev.baton.plan.roadmap.Comparison;
 import dev.baton.plan.roadmap.EffortSuggestions;
+import dev.baton.engine.event.RecordedEvent;
+import dev.baton.engine.item.WorkItemEvent;
+import dev.baton.insight.log.LogFormatException;
+import dev.baton.plan.roadmap.Initiative;
 import dev.baton.plan.roadmap.InitiativesFile;
+import dev.baton.plan.roadmap.LoggedEffort;
 import dev.baton.plan.roadmap.Planner;
 import dev.baton.plan.roadmap.Progress;
 import dev.baton.plan.roadmap.Quarter;
@@ -20,6 +25,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,8 +54,15 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--initiatives", paramLabel = "FILE", description = "The initiatives file (YAML).")
     Path initiatives;
 
-    @Option(names = "--log", paramLabel = "L", description = "An event log (progress of in-flight work; read but not used yet).")
+    @Option(names = "--log", paramLabel = "L", description = "An event log: its completed items with recorded effort "
+            + "(Jira's time spent, else original estimate, at 8 hours a person-day) feed the effort suggestions, "
+            + "as work of their work type on their owner's function.")
     Path log;
+
+    @Option(names = "--points-per-day", paramLabel = "N", defaultValue = "0",
+            description = "Story points a person does in a day, to count the log's story points as effort "
+                    + "(default: story points are not used).")
+    double pointsPerDay;
 
     @Option(names = "--quarters", paramLabel = "RANGE", description = "e.g. 2027-Q1..2027-Q4 (default: the file's).")
     String quarters;
@@ -97,6 +110,10 @@ final class PlanCommand implements Callable<Integer> {
             err.println("baton plan: expected --model M and --initiatives FILE (or 'baton plan rcpsp FILE.sm')");
             return Baton.USAGE;
         }
+        if (pointsPerDay < 0) {
+            err.println("baton plan: --points-per-day: expected a number of 0 or more, found " + pointsPerDay);
+            return Baton.USAGE;
+        }
         if (steps < 0 || top < 0) {
             err.println("baton plan: expected --steps and --top of 0 or more");
             return Baton.USAGE;
@@ -132,6 +149,13 @@ final class PlanCommand implements Callable<Integer> {
             e.problems().forEach(p -> err.println(p.format(file)));
             return Baton.INVALID;
         }
+        if (log != null) {
+            List<Initiative> logged = loggedEffort(m, err);
+            if (logged == null) {
+                return Baton.INVALID;
+            }
+            roadmap = roadmap.withCompleted(java.util.stream.Stream.concat(roadmap.completed().stream(), logged.stream()).toList());
+        }
         if (useSuggestions) {
             Map<String, EffortSuggestions.Suggestion> suggested = EffortSuggestions.of(roadmap);
             suggested.values().forEach(s -> err.println("baton plan: '" + s.id() + "' is planned on suggested effort "
@@ -160,6 +184,33 @@ final class PlanCommand implements Callable<Integer> {
             default -> report.text(out);
         }
         return Baton.OK;
+    }
+
+    /** The log's completed work with recorded effort; null (said on err) when the log cannot be read. */
+    private List<Initiative> loggedEffort(OperatingModel m, PrintWriter err) {
+        LogOptions source = new LogOptions();
+        source.log = log;
+        if (!source.isFile(err)) {
+            return null;
+        }
+        List<RecordedEvent> events = new ArrayList<>();
+        try {
+            source.events(m).forEach(e -> {
+                if (e.event() instanceof WorkItemEvent.ItemCreated || e.event() instanceof WorkItemEvent.OwnerAssigned
+                        || e.event() instanceof WorkItemEvent.ItemCompleted) {
+                    events.add(e);
+                }
+            });
+        } catch (LogFormatException e) {
+            err.println(e.getMessage());
+            return null;
+        } catch (IOException | RuntimeException e) {
+            if (!source.explain(e, err)) {
+                err.println("baton plan: cannot read " + log + ": " + e.getMessage());
+            }
+            return null;
+        }
+        return LoggedEffort.completed(events, m, pointsPerDay);
     }
 
     /** One line on stderr per better plan: the command's output stays its result only. */

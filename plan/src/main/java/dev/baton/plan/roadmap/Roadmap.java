@@ -29,6 +29,10 @@ public record Roadmap(List<Quarter> quarters, List<Initiative> initiatives, Capa
         return new Roadmap(quarters, initiatives, table, assumptions, published, completed);
     }
 
+    public Roadmap withCompleted(List<Initiative> list) {
+        return new Roadmap(quarters, initiatives, capacity, assumptions, published, list);
+    }
+
     public Roadmap withPublished(Map<String, Quarter> plan) {
         return new Roadmap(quarters, initiatives, capacity, assumptions, plan, completed);
     }
