@@ -7,12 +7,13 @@ import dev.baton.plan.roadmap.GreedyPacker;
 import dev.baton.plan.roadmap.Initiative;
 import dev.baton.plan.roadmap.Instance;
 import dev.baton.plan.roadmap.Plan;
+import dev.baton.plan.roadmap.Planner;
 import dev.baton.plan.roadmap.Quarter;
 import dev.baton.plan.roadmap.Roadmap;
+import dev.baton.plan.roadmap.Scenario;
 import dev.baton.plan.roadmap.Search;
 import dev.baton.plan.roadmap.timefold.TimefoldPlanner;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +21,11 @@ import java.util.Random;
 
 /**
  * The roadmap at scale: 300 generated initiatives (seed 42) × 12 functions × 8 quarters. Prints the
- * greedy packer's time and value, the local search's (default steps) time and value, a longer run's,
- * and a re-plan after one change (a value doubled) started from the plan and held to it by stability.
- *   java -cp bench/target/benchmarks.jar dev.baton.bench.plan.RoadmapBench [steps] [longSteps]
+ * greedy packer's and the local search's (reproducible: step limits) wall and process CPU time and
+ * value, medians of {@code runs}; a time-limited run of {@code longSeconds} as the reference best;
+ * and re-plans after one change (a value doubled, an effort grown by half, an initiative dropped)
+ * from the search's plan: time, published initiatives moved, initiatives added.
+ *   java -cp bench/target/benchmarks.jar dev.baton.bench.plan.RoadmapBench [steps] [runs] [longSeconds] [seed]
  */
 public final class RoadmapBench {
 
@@ -62,44 +65,92 @@ public final class RoadmapBench {
         return new Roadmap(qs, list, new CapacityTable(fs, qs, cap, "generated"), Assumptions.DEFAULT, Map.of());
     }
 
+    /** Wall and process CPU time (every thread, JIT and GC included: the machine is shared) of one run. */
+    record Timed<T>(T result, double wallSeconds, double cpuSeconds) {
+    }
+
+    static <T> Timed<T> timed(java.util.function.Supplier<T> work) {
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long c0 = os.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        T r = work.get();
+        return new Timed<>(r, (System.nanoTime() - t0) / 1e9, (os.getProcessCpuTime() - c0) / 1e9);
+    }
+
+    /** The run repeated: medians of wall and CPU time; the result is the last (the same seed gives the same). */
+    static <T> Timed<T> median(int runs, java.util.function.Supplier<T> work) {
+        List<Timed<T>> all = new ArrayList<>();
+        for (int r = 0; r < runs; r++) {
+            all.add(timed(work));
+        }
+        double[] wall = all.stream().mapToDouble(Timed::wallSeconds).sorted().toArray();
+        double[] cpu = all.stream().mapToDouble(Timed::cpuSeconds).sorted().toArray();
+        return new Timed<>(all.get(runs - 1).result(), wall[runs / 2], cpu[runs / 2]);
+    }
+
     public static void main(String[] args) {
-        long steps = args.length > 0 ? Long.parseLong(args[0]) : 20_000;
-        long longSteps = args.length > 1 ? Long.parseLong(args[1]) : 200_000;
+        long steps = args.length > 0 ? Long.parseLong(args[0]) : Search.DEFAULT.steps();
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        long longSeconds = args.length > 2 ? Long.parseLong(args[2]) : 0;
         Roadmap roadmap = generate(42);
         Instance in = new Instance(roadmap);
+        long seed = args.length > 3 ? Long.parseLong(args[3]) : Search.DEFAULT.seed();
+        Search search = Search.DEFAULT.withSteps(steps).withSeed(seed);
         for (int warm = 0; warm < 2; warm++) {
-            TimefoldPlanner.improve(in, GreedyPacker.pack(in), new Search(0, 2000, 500, null));
+            TimefoldPlanner.improve(in, GreedyPacker.pack(in), Search.DEFAULT.withSteps(Math.min(steps, 2000)));
         }
-        long t0 = System.nanoTime();
-        Plan greedy = GreedyPacker.pack(in);
-        long t1 = System.nanoTime();
-        Plan solved = TimefoldPlanner.improve(in, greedy, new Search(0, steps, steps / 5, null));
-        long t2 = System.nanoTime();
-        Plan longer = TimefoldPlanner.improve(in, greedy, new Search(0, longSteps, longSteps / 5, null));
-        long t3 = System.nanoTime();
-        System.out.printf("greedy:  %.1f ms, value %.0f, %d planned, violations %d%n", (t1 - t0) / 1e6,
-                greedy.plannedValue(), greedy.plannedCount(), greedy.violations().size());
-        System.out.printf("search:  %.2f s (%d steps), value %.0f, %d planned, violations %d%n", (t2 - t1) / 1e9, steps,
-                solved.plannedValue(), solved.plannedCount(), solved.violations().size());
-        System.out.printf("longer:  %.2f s (%d steps), value %.0f (search is %.2f%% below)%n", (t3 - t2) / 1e9, longSteps,
-                longer.plannedValue(), 100 * (longer.plannedValue() - solved.plannedValue()) / longer.plannedValue());
-        Map<String, Quarter> published = new HashMap<>();
-        for (int i = 0; i < in.size(); i++) {
-            if (solved.planned(i)) {
-                published.put(roadmap.initiatives().get(i).id(), roadmap.quarters().get(solved.start(i)));
+        Timed<Plan> greedy = median(runs, () -> GreedyPacker.pack(in));
+        Timed<Plan> solved = median(runs, () -> Planner.TIMEFOLD.plan(roadmap, search).plan());
+        System.out.printf("medians of %d runs; wall / process CPU%n", runs);
+        System.out.printf("greedy:  %.3f s / %.3f s, value %.0f, %d planned, violations %d%n", greedy.wallSeconds(),
+                greedy.cpuSeconds(), greedy.result().plannedValue(), greedy.result().plannedCount(),
+                greedy.result().violations().size());
+        System.out.printf("search:  %.2f s / %.2f s (%s), value %.0f (+%.2f%% on greedy), %d planned, violations %d%n",
+                solved.wallSeconds(), solved.cpuSeconds(), search, solved.result().plannedValue(),
+                100 * (solved.result().plannedValue() / greedy.result().plannedValue() - 1), solved.result().plannedCount(),
+                solved.result().violations().size());
+        if (longSeconds > 0) {
+            Timed<Plan> longer = timed(() -> Planner.TIMEFOLD.plan(roadmap,
+                    new Search(seed, Long.MAX_VALUE / 1000, Integer.MAX_VALUE, java.time.Duration.ofSeconds(longSeconds))).plan());
+            System.out.printf("longer:  %.0f s / %.0f s, value %.0f (search is %.2f%% below), violations %d%n",
+                    longer.wallSeconds(), longer.cpuSeconds(), longer.result().plannedValue(),
+                    100 * (longer.result().plannedValue() - solved.result().plannedValue()) / longer.result().plannedValue(),
+                    longer.result().violations().size());
+        }
+        Plan published = solved.result();
+        List<Initiative> list = roadmap.initiatives();
+        int planned = 0;
+        while (!published.planned(planned)) {
+            planned++;
+        }
+        Initiative grown = list.get(planned);
+        Map<String, int[]> effort = new LinkedHashMap<>();
+        grown.effort().forEach((f, e) -> effort.put(f, java.util.Arrays.stream(e).map(d -> d * 3 / 2).toArray()));
+        Map<String, Roadmap> changes = new LinkedHashMap<>();
+        changes.put("one value doubled", roadmap.withInitiatives(replace(list, 7, list.get(7).withValue(list.get(7).value() * 2))));
+        changes.put("one effort +50%", roadmap.withInitiatives(replace(list, planned, new Initiative(grown.id(), grown.title(),
+                grown.theme(), grown.value(), effort, grown.dependsOn(), grown.earliest(), grown.deadline(), grown.committed()))));
+        changes.put("one dropped", new Scenario("drop", Map.of(), Map.of(), List.of(grown.id()), Map.of()).applyTo(roadmap));
+        for (var change : changes.entrySet()) {
+            Timed<Planner.Result> again = median(runs, () -> Planner.TIMEFOLD.replan(published, change.getValue(), search));
+            Plan p = again.result().plan();
+            int moved = 0;
+            int added = 0;
+            for (int i = 0; i < in.size(); i++) {
+                int j = p.instance().indexOf(list.get(i).id());
+                int now = j < 0 ? Plan.OUT : p.start(j);
+                moved += published.planned(i) && j >= 0 && now != published.start(i) ? 1 : 0;
+                added += !published.planned(i) && now != Plan.OUT ? 1 : 0;
             }
+            System.out.printf("replan:  %.2f s / %.2f s after %s: %d planned moved, %d added, value %.0f (repair %.0f), violations %d%n",
+                    again.wallSeconds(), again.cpuSeconds(), change.getKey(), moved, added, p.plannedValue(),
+                    again.result().greedyValue(), p.violations().size());
         }
-        List<Initiative> changed = new ArrayList<>(roadmap.initiatives());
-        changed.set(7, changed.get(7).withValue(changed.get(7).value() * 2));
-        Instance again = new Instance(roadmap.withInitiatives(changed).withPublished(published));
-        long t4 = System.nanoTime();
-        Plan replanned = TimefoldPlanner.improve(again, new Plan(again, solved.starts()), new Search(0, steps / 4, steps / 20, null));
-        long t5 = System.nanoTime();
-        int moved = 0;
-        for (int i = 0; i < in.size(); i++) {
-            moved += replanned.start(i) != solved.start(i) ? 1 : 0;
-        }
-        System.out.printf("replan:  %.2f s after one value doubled, %d initiatives moved, violations %d%n", (t5 - t4) / 1e9,
-                moved, replanned.violations().size());
+    }
+
+    private static List<Initiative> replace(List<Initiative> list, int i, Initiative it) {
+        List<Initiative> copy = new ArrayList<>(list);
+        copy.set(i, it);
+        return copy;
     }
 }

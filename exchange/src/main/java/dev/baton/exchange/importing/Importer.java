@@ -195,7 +195,10 @@ public final class Importer {
             state.workType = workType(change.item());
             String stage = stage(change.to());
             List<String> labels = change.item().labels();
-            Map<String, Object> fields = labels.isEmpty() ? Map.of() : singleton("labels", labels);
+            Map<String, Object> fields = new java.util.LinkedHashMap<>(change.item().effort());
+            if (!labels.isEmpty()) {
+                fields.put("labels", labels);
+            }
             emit(state, change, change.changeId(), actor, new ItemCreated(change.item().title(), stage, fields, null, null));
             String urgentLabel = labels.stream().filter(mapping::urgentLabel).findFirst().orElse(null);
             if (urgentLabel != null) {

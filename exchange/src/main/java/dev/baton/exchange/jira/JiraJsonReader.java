@@ -48,6 +48,40 @@ public final class JiraJsonReader implements SourceReader {
             "transitions", "editmeta", "operations", "versionedRepresentations", "schema", "watches", "votes",
             "description", "comment", "worklog", "attachment", "issuelinks", "subtasks", "timetracking"));
 
+    /** Jira Cloud's "Story point estimate" field; other sites name theirs (see {@link #JiraJsonReader(String)}). */
+    public static final String STORY_POINTS_FIELD = "customfield_10016";
+
+    private final String storyPointsField;
+
+    public JiraJsonReader() {
+        this(STORY_POINTS_FIELD);
+    }
+
+    /** A reader taking story points from {@code storyPointsField} (a custom field id such as customfield_10002). */
+    public JiraJsonReader(String storyPointsField) {
+        this.storyPointsField = storyPointsField;
+    }
+
+    /**
+     * The size of the work as Jira records it, for the created event: the original estimate and the
+     * time spent (Jira gives seconds; recorded in hours, Jira's own unit of entry) and the story
+     * points, each only when it is a number. Story points are not converted here: a plan states
+     * its own points-per-day.
+     */
+    Map<String, Object> effort(Map<String, Object> fields) {
+        Map<String, Object> effort = new java.util.TreeMap<>();
+        if (fields.get("timeoriginalestimate") instanceof Number n) {
+            effort.put("original-estimate-hours", n.doubleValue() / 3600);
+        }
+        if (fields.get("timespent") instanceof Number n) {
+            effort.put("time-spent-hours", n.doubleValue() / 3600);
+        }
+        if (fields.get(storyPointsField) instanceof Number n) {
+            effort.put("story-points", n.doubleValue());
+        }
+        return effort;
+    }
+
     @Override
     public String kind() {
         return KIND;
@@ -307,7 +341,7 @@ public final class JiraJsonReader implements SourceReader {
         String category = text(object(fields, "status"), "statusCategory", "key");
         SourceItem item = new SourceItem(key, text(fields, "issuetype", "name"), text(fields, "project", "key"),
                 labels, text(fields, "summary"), text(fields, "status", "name"),
-                category == null ? null : category.equalsIgnoreCase("done"));
+                category == null ? null : category.equalsIgnoreCase("done"), effort(fields));
 
         List<History> histories = parts.histories == null ? new ArrayList<>() : parts.histories;
         if (parts.histories == null) {
@@ -356,7 +390,7 @@ public final class JiraJsonReader implements SourceReader {
         }
         String prefix = "jira:" + id;
         SourceItem atCreation = new SourceItem(key, item.type(), item.project(), firstLabels, firstTitle, item.status(),
-                item.statusDone());
+                item.statusDone(), item.effort());
         sink.change(new SourceChange(atCreation, prefix + ":created", created, creator, ChangeKind.CREATED, "status",
                 null, firstStatus));
         if (firstAssignee != null) {

@@ -34,6 +34,11 @@ public final class SourceChangeCodec implements SpillSort.Codec<SourceChange> {
         writeString(out, item.title());
         writeString(out, item.status());
         out.writeByte(item.statusDone() == null ? 2 : item.statusDone() ? 1 : 0);
+        out.writeInt(item.effort().size()); // effort figures are numbers (hours, points)
+        for (var e : item.effort().entrySet()) {
+            writeString(out, e.getKey());
+            out.writeDouble(((Number) e.getValue()).doubleValue());
+        }
         writeString(out, c.changeId());
         out.writeLong(c.at().getEpochSecond());
         out.writeInt(c.at().getNano());
@@ -61,7 +66,12 @@ public final class SourceChangeCodec implements SpillSort.Codec<SourceChange> {
         String title = readString(in);
         String status = readString(in);
         byte done = in.readByte();
-        SourceItem item = new SourceItem(key, type, project, labels, title, status, done == 2 ? null : done == 1);
+        int effortCount = in.readInt();
+        java.util.Map<String, Object> effort = new java.util.TreeMap<>();
+        for (int i = 0; i < effortCount; i++) {
+            effort.put(readString(in), in.readDouble());
+        }
+        SourceItem item = new SourceItem(key, type, project, labels, title, status, done == 2 ? null : done == 1, effort);
         String changeId = readString(in);
         Instant at = Instant.ofEpochSecond(in.readLong(), in.readInt());
         String actor = readString(in);

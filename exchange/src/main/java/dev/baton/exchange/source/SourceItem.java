@@ -16,17 +16,28 @@ import java.util.List;
  * @param statusDone whether the tool counts {@code status} as done (Jira's status category
  *                "Done"); null when the export does not say. Jira gives the category of the
  *                current status only, never of the statuses in the changelog.
+ * @param effort  what the tool records of the work's size, recorded on the created event as it is
+ *                (e.g. Jira's {@code original-estimate-hours}, {@code time-spent-hours},
+ *                {@code story-points}); empty when it records none. Never converted here: a plan
+ *                states its own conversion.
  */
 public record SourceItem(String key, String type, String project, List<String> labels, String title, String status,
-                         Boolean statusDone) {
+                         Boolean statusDone, java.util.Map<String, Object> effort) {
 
     public SourceItem {
         labels = labels == null ? List.of() : List.copyOf(labels);
+        effort = effort == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(effort));
+    }
+
+    /** An item whose export records nothing of the work's size. */
+    public SourceItem(String key, String type, String project, List<String> labels, String title, String status,
+                      Boolean statusDone) {
+        this(key, type, project, labels, title, status, statusDone, null);
     }
 
     /** An item of an export that says nothing about which statuses are done. */
     public SourceItem(String key, String type, String project, List<String> labels, String title) {
-        this(key, type, project, labels, title, null, null);
+        this(key, type, project, labels, title, null, null, null);
     }
 
     /**

@@ -124,4 +124,28 @@ class JiraJsonReaderTest {
                 .hasMessageContaining("expected Jira search results with expand=changelog")
                 .hasMessageContaining("[actions, cards, id, name]");
     }
+
+    @Test
+    void estimatesTimeSpentAndStoryPointsAreRecordedOnTheCreatedEventAsJiraGivesThem() {
+        Imported imported = Samples.read(new JiraJsonReader(), Samples.fixture("jira-estimates.json"));
+        ItemCreated campaign = (ItemCreated) imported.of("MKT-1").get(0).event();
+        // 144000 s = 40 h estimated, 172800 s = 48 h spent; the points unconverted.
+        assertThat(campaign.fields()).containsEntry("original-estimate-hours", 40.0).containsEntry("time-spent-hours", 48.0)
+                .containsEntry("story-points", 8.0).containsEntry("labels", List.of("q2"));
+        ItemCreated blog = (ItemCreated) imported.of("MKT-2").get(0).event();
+        assertThat(blog.fields()).isEmpty();
+        // A site whose story points live in another field names it.
+        ItemCreated named = (ItemCreated) Samples.read(new JiraJsonReader("customfield_10002"),
+                Samples.fixture("jira-estimates.json")).of("MKT-2").get(0).event();
+        assertThat(named.fields()).containsExactlyEntriesOf(Map.of("story-points", 3.0));
+    }
+
+    @Test
+    void theSharedJiraExportsRecordNoEstimatesBecauseTheyHoldNone() {
+        Imported imported = Samples.read(new JiraJsonReader(),
+                Samples.toolExport("jira-cloud-search-with-changelog_actionableagile.json"));
+        assertThat(imported.events()).extracting(RecordedEvent::event).filteredOn(ItemCreated.class::isInstance)
+                .allSatisfy(e -> assertThat(((ItemCreated) e).fields()).doesNotContainKeys("original-estimate-hours",
+                        "time-spent-hours", "story-points"));
+    }
 }

@@ -30,6 +30,27 @@ public final class GreedyPacker {
         int[] start = new int[n];
         Arrays.fill(start, Plan.OUT);
         boolean[] decided = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            int p = in.pinned(i);
+            if (p != Instance.NONE) {
+                decided[i] = true;
+                if (p >= 0 && p + in.length(i) <= in.quarters() && in.estimated(i)) {
+                    start[i] = p;
+                }
+            }
+        }
+        return new Plan(in, fill(in, start, decided));
+    }
+
+    /**
+     * Places every undecided initiative, in priority order and after its dependencies, at the
+     * earliest start where it fits around the decided ones (which stay where they are); the
+     * packer's loop, shared with the repair of a published plan.
+     */
+    static int[] fill(Instance in, int[] placed, boolean[] fixed) {
+        int n = in.size();
+        int[] start = placed.clone();
+        boolean[] decided = fixed.clone();
         int[][] free = new int[in.functions()][in.quarters()];
         for (int f = 0; f < in.functions(); f++) {
             for (int q = 0; q < in.quarters(); q++) {
@@ -37,13 +58,8 @@ public final class GreedyPacker {
             }
         }
         for (int i = 0; i < n; i++) {
-            int p = in.pinned(i);
-            if (p != Instance.NONE) {
-                decided[i] = true;
-                if (p >= 0 && p + in.length(i) <= in.quarters() && in.estimated(i)) {
-                    start[i] = p;
-                    take(in, free, i, p);
-                }
+            if (start[i] != Plan.OUT) {
+                take(in, free, i, start[i]);
             }
         }
         int[] order = priorityOrder(in);
@@ -55,6 +71,7 @@ public final class GreedyPacker {
             int i = next(in, order, decided);
             decided[i] = true;
             left--;
+            start[i] = Plan.OUT;
             int lo = earliestStart(in, start, i);
             if (lo == Plan.OUT || !in.estimated(i)) {
                 continue;
@@ -68,7 +85,7 @@ public final class GreedyPacker {
                 }
             }
         }
-        return new Plan(in, start);
+        return start;
     }
 
     /** The first undecided initiative in priority order whose dependencies are all decided. */
@@ -117,7 +134,7 @@ public final class GreedyPacker {
     private static void take(Instance in, int[][] free, int i, int s) {
         int[][] e = in.effort(i);
         for (int f = 0; f < e.length; f++) {
-            for (int k = 0; k < e[f].length; k++) {
+            for (int k = 0; k < e[f].length && s + k < in.quarters(); k++) {
                 free[f][s + k] -= e[f][k];
             }
         }

@@ -46,7 +46,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class InitiativesFile {
 
-    static final List<String> KEYS = List.of("quarters", "assumptions", "capacity", "published", "initiatives");
+    static final List<String> KEYS = List.of("quarters", "assumptions", "capacity", "published", "initiatives", "completed");
+    static final List<String> COMPLETED_KEYS = List.of("id", "title", "theme", "effort");
     static final List<String> ASSUMPTION_KEYS = List.of("working-days", "run-the-business", "holidays");
     static final List<String> INITIATIVE_KEYS = List.of("id", "title", "theme", "value", "score", "effort",
             "depends-on", "earliest", "deadline", "deadline-kind", "committed");
@@ -96,11 +97,12 @@ public final class InitiativesFile {
         functions.addAll(overrides.keySet());
         List<Initiative> initiatives = initiatives(top, functions);
         Map<String, Quarter> published = published(top, initiatives);
+        List<Initiative> completed = completed(top, functions);
         if (problems.hasErrors() || quarters == null) {
             throw refused();
         }
         return new Roadmap(quarters, initiatives, capacity(model, functions, quarters, assumptions, overrides),
-                assumptions, published);
+                assumptions, published, completed);
     }
 
     private RoadmapRefused refused() {
@@ -243,6 +245,55 @@ public final class InitiativesFile {
         return list;
     }
 
+    /** Person-days per function per quarter offset, checked against the functions; empty when not given. */
+    private Map<String, int[]> effort(Entries e, Set<String> functions) {
+        Map<String, int[]> effort = new LinkedHashMap<>();
+        if (e.given("effort")) {
+            Entries ef = mapping(e.node("effort"), e.path("effort"), "person-days per function ({content: [20, 10]})");
+            if (ef != null) {
+                for (String f : ef.keys()) {
+                    if (!functions.contains(f)) {
+                        problems.add(Severity.ERROR, "unknown-reference", ef.path(f), NodeReader.position(ef.node(f)),
+                                "expected a function of the model or of 'capacity:' (" + String.join(", ", functions)
+                                        + "), found '" + f + "'" + dev.baton.model.problem.Suggestions.hint(f, List.copyOf(functions)));
+                        continue;
+                    }
+                    int[] days = days(ef.node(f), ef.path(f), "person-days of " + f);
+                    if (days != null) {
+                        effort.put(f, days);
+                    }
+                }
+            }
+        }
+        return effort;
+    }
+
+    /**
+     * Finished work with the effort it took ({@code completed: [{id, theme, effort}]}): what the
+     * planner's effort suggestions are the median of. Each needs its effort.
+     */
+    private List<Initiative> completed(Entries top, Set<String> functions) {
+        if (!top.given("completed")) {
+            return List.of();
+        }
+        return reader.list(top.node("completed"), "completed", "completed initiatives", false, (node, path) -> {
+            Entries e = reader.mapping(node, path, "a completed initiative", COMPLETED_KEYS);
+            if (e == null) {
+                return null;
+            }
+            String id = e.id("id", true, "an initiative id");
+            String title = e.given("title") ? e.text("title", true, "a title") : id;
+            String theme = e.given("theme") ? e.text("theme", true, "a theme") : "none";
+            Map<String, int[]> effort = effort(e, functions);
+            if (!e.given("effort")) {
+                problems.add(Severity.ERROR, "missing-key", e.path("effort"), NodeReader.position(node),
+                        "expected 'effort' (the person-days it took) here, found none");
+            }
+            return id == null || effort.isEmpty() ? null
+                    : new Initiative(id, title, theme, 0, effort, List.of(), null, null, null);
+        });
+    }
+
     private Initiative initiative(Node node, String path, Set<String> functions, Set<String> seen) {
         Entries e = reader.mapping(node, path, "an initiative", INITIATIVE_KEYS);
         if (e == null) {
@@ -265,24 +316,7 @@ public final class InitiativesFile {
             reader.wrongType(e.path(key), e.node(key), "a value, 0 or more");
             value = null;
         }
-        Map<String, int[]> effort = new LinkedHashMap<>();
-        if (e.given("effort")) {
-            Entries ef = mapping(e.node("effort"), e.path("effort"), "person-days per function ({content: [20, 10]})");
-            if (ef != null) {
-                for (String f : ef.keys()) {
-                    if (!functions.contains(f)) {
-                        problems.add(Severity.ERROR, "unknown-reference", ef.path(f), NodeReader.position(ef.node(f)),
-                                "expected a function of the model or of 'capacity:' (" + String.join(", ", functions)
-                                        + "), found '" + f + "'" + dev.baton.model.problem.Suggestions.hint(f, List.copyOf(functions)));
-                        continue;
-                    }
-                    int[] days = days(ef.node(f), ef.path(f), "person-days of " + f);
-                    if (days != null) {
-                        effort.put(f, days);
-                    }
-                }
-            }
-        }
+        Map<String, int[]> effort = effort(e, functions);
         List<String> deps = e.ids("depends-on", "initiative ids");
         if (id != null) {
             depsPath.put(id, e.path("depends-on"));

@@ -15,6 +15,18 @@ public record Search(long seed, long steps, long unimprovedSteps, Duration timeL
         return new Search(s, steps, unimprovedSteps, timeLimit);
     }
 
+    /** Steps of a re-plan's search at most: it only places the released and the unplanned around kept work. */
+    public static final long REPLAN_STEPS = 2_000;
+
+    /**
+     * The search of a re-plan: at most {@link #REPLAN_STEPS} steps and 500 without improvement (on
+     * the 300-initiative bench the longer search found nothing beyond the greedy repair, and a
+     * re-plan should answer in about a second).
+     */
+    public Search forReplan() {
+        return new Search(seed, Math.min(steps, REPLAN_STEPS), Math.min(unimprovedSteps, 500), timeLimit);
+    }
+
     public Search withSteps(long n) {
         return new Search(seed, n, Math.min(unimprovedSteps, n), timeLimit);
     }

@@ -14,10 +14,12 @@ public final class Verdicts {
 
     private final Plan plan;
     private final Instance in;
+    private final java.util.Map<String, EffortSuggestions.Suggestion> suggestions;
 
     private Verdicts(Plan plan) {
         this.plan = plan;
         this.in = plan.instance();
+        this.suggestions = EffortSuggestions.of(in.roadmap());
     }
 
     public static List<Verdict> of(Plan plan) {
@@ -48,8 +50,10 @@ public final class Verdicts {
                     it.label() + " is planned " + q(plan.start(i)) + (end > plan.start(i) ? "–" + q(end) : "") + pinned + ".", "");
         }
         if (!it.estimated()) {
+            EffortSuggestions.Suggestion s = suggestions.get(it.id());
             return out(it, it.label() + " has no effort estimate, so it is not planned: the planner does not invent one.",
-                    "Give its person-days per function per quarter (effort: {content: [20, 10]}).");
+                    "Give its person-days per function per quarter (effort: {content: [20, 10]})."
+                            + (s == null ? "" : " " + s.sentence() + " Plan with it: --use-suggestions."));
         }
         if (in.pinned(i) != Instance.NONE) {
             return out(it, it.label() + " is committed to " + it.committed() + " but runs outside "
@@ -198,7 +202,7 @@ public final class Verdicts {
         return best;
     }
 
-    static String number(double v) {
+    public static String number(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.2f", v);
     }
 }

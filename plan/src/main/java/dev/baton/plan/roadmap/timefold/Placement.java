@@ -30,6 +30,7 @@ public class Placement {
     private String theme;
     @PlanningPin
     private boolean pinned;
+    private List<Load>[] loadsByStart;
     @PlanningVariable(allowsUnassigned = true)
     private Slot start;
 
@@ -103,20 +104,31 @@ public class Placement {
         return start == null ? NONE : start.index() + length - 1;
     }
 
-    /** The person-days it uses per function and quarter where it is placed. */
+    /**
+     * The person-days it uses per function and quarter where it is placed. The lists are built
+     * once per start (the capacity constraint asks on every move; allocating them each time was
+     * a large share of the search's time).
+     */
     public List<Load> loads() {
-        List<Load> loads = new ArrayList<>();
         if (start == null) {
-            return loads;
+            return List.of();
         }
-        for (int f = 0; f < effort.length; f++) {
-            for (int k = 0; k < effort[f].length; k++) {
-                if (effort[f][k] > 0) {
-                    loads.add(new Load(f, start.index() + k, effort[f][k]));
+        int s = start.index();
+        if (loadsByStart == null || s >= loadsByStart.length) {
+            loadsByStart = java.util.Arrays.copyOf(loadsByStart == null ? new List[0] : loadsByStart, s + 1);
+        }
+        if (loadsByStart[s] == null) {
+            List<Load> loads = new ArrayList<>();
+            for (int f = 0; f < effort.length; f++) {
+                for (int k = 0; k < effort[f].length; k++) {
+                    if (effort[f][k] > 0) {
+                        loads.add(new Load(f, s + k, effort[f][k]));
+                    }
                 }
             }
+            loadsByStart[s] = List.copyOf(loads);
         }
-        return loads;
+        return loadsByStart[s];
     }
 
     @Override
