@@ -33,7 +33,8 @@ import java.util.stream.Stream;
  * {@code --every N}) and compares the makespans with the known optimum or best known upper bound
  * (the kobe optimum.csv files in {@code --reference}, default ../shared/datasets/rcpsp), beside two
  * baselines: the serial scheme with the LFT rule, and the best priority rule justified
- * (method sgs). Per set: instances, how many reach the reference, mean / median / max deviation
+ * (method sgs). Per set: instances, how many reach the reference, how many are within the issue's
+ * target (j30 2 %, j60 and j90 3 %, j120 5 %), mean / median / max deviation
  * from it, and the wall and CPU time per instance. Each schedule is checked by {@link Feasibility};
  * a broken one is counted and printed. Without a time limit each set gets the issue's limit:
  * j30 10 s, j60 and j90 30 s, j120 60 s, on the wall clock, or with {@code --clock cpu} on the
