@@ -9,7 +9,7 @@ import dev.baton.engine.item.WorkItemEvent;
 import dev.baton.insight.log.LogFormatException;
 import dev.baton.plan.roadmap.Initiative;
 import dev.baton.plan.roadmap.InitiativesFile;
-import dev.baton.plan.roadmap.LoggedEffort;
+import dev.baton.app.roadmap.LoggedEffort;
 import dev.baton.plan.roadmap.Planner;
 import dev.baton.plan.roadmap.Progress;
 import dev.baton.plan.roadmap.Quarter;

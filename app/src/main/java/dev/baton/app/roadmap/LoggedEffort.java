@@ -1,10 +1,11 @@
-package dev.baton.plan.roadmap;
+package dev.baton.app.roadmap;
 
 import dev.baton.engine.event.RecordedEvent;
 import dev.baton.engine.item.WorkItemEvent.ItemCompleted;
 import dev.baton.engine.item.WorkItemEvent.ItemCreated;
 import dev.baton.engine.item.WorkItemEvent.OwnerAssigned;
 import dev.baton.model.OperatingModel;
+import dev.baton.plan.roadmap.Initiative;
 import dev.baton.model.Person;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
