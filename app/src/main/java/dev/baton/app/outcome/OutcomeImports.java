@@ -152,9 +152,13 @@ public class OutcomeImports {
         // those of the outcome mapping, and the notes say why.
         OutcomeMapping fallback = withFiles(uploaded, files);
         CrmReader.Result old = CrmReader.read(store.sources(), fallback);
+        if (!old.ok()) {
+            return new Stored(read, result, batches);
+        }
         List<String> notes = new ArrayList<>(old.notes());
-        notes.add(0, "the current model's funnel: section cannot read the stored exports (" + result.problems().get(0).format()
-                + "), so these figures use the outcome mapping's stages: name the value in the model's funnel: section or in the outcome mapping's stages");
+        notes.add(0, "the current model's funnel: section cannot read the stored exports ("
+                + result.problems().get(0).format() + "), so these figures use the outcome mapping's stages: "
+                + "name the value in the model's funnel: section or in the outcome mapping's stages");
         return new Stored(fallback, new CrmReader.Result(old.data(), old.problems(), old.files(), List.copyOf(notes)), batches);
     }
 
