@@ -1,6 +1,7 @@
 package dev.baton.app.outcome;
 
 import dev.baton.app.imports.ImportRefused.Reason;
+import dev.baton.engine.version.ModelVersions;
 import dev.baton.measure.crm.CrmProblem;
 import dev.baton.measure.crm.CrmReader;
 import dev.baton.measure.mapping.OutcomeMapping;
@@ -50,10 +51,12 @@ public class OutcomeImports {
 
     private final OutcomeStore store;
     private final Clock clock;
+    private final ModelVersions versions;
 
-    public OutcomeImports(OutcomeStore store, Clock clock) {
+    public OutcomeImports(OutcomeStore store, Clock clock, ModelVersions versions) {
         this.store = store;
         this.clock = clock;
+        this.versions = versions;
     }
 
     /** The stored batches, oldest first. */
@@ -88,8 +91,8 @@ public class OutcomeImports {
         }
         String name = safeName(fileName, kind);
         String mapping = mappingText == null || mappingText.isBlank() ? null : mappingText;
-        OutcomeMapping outcomeMapping = mapping(mapping != null ? mapping : store.latestMapping().orElse(null),
-                mapping != null);
+        OutcomeMapping outcomeMapping = underModel(mapping(mapping != null ? mapping : store.latestMapping().orElse(null),
+                mapping != null));
         String hash = hash(kind, content);
         Optional<OutcomeBatch> same = store.byHash(kind, hash);
         List<OutcomeBatch> batches = store.list();
@@ -136,11 +139,36 @@ public class OutcomeImports {
     /** Everything stored, read again by the one reader (stored exports read cleanly: each was checked with the rest). */
     public Stored stored() {
         List<OutcomeBatch> batches = store.list();
-        OutcomeMapping mapping = mapping(store.latestMapping().orElse(null), false);
-        Map<String, String> files = new HashMap<>(mapping.files());
+        OutcomeMapping uploaded = mapping(store.latestMapping().orElse(null), false);
+        Map<String, String> files = new HashMap<>(uploaded.files());
         batches.forEach(b -> files.put(b.fileName(), b.kind()));
-        OutcomeMapping read = withFiles(mapping, files);
-        return new Stored(read, CrmReader.read(store.sources(), read), batches);
+        OutcomeMapping modelled = underModel(uploaded);
+        OutcomeMapping read = withFiles(modelled, files);
+        CrmReader.Result result = CrmReader.read(store.sources(), read);
+        if (result.ok() || modelled == uploaded) {
+            return new Stored(read, result, batches);
+        }
+        // A model version uploaded after the exports whose funnel cannot read them: the figures stay
+        // those of the outcome mapping, and the notes say why.
+        OutcomeMapping fallback = withFiles(uploaded, files);
+        CrmReader.Result old = CrmReader.read(store.sources(), fallback);
+        if (!old.ok()) {
+            return new Stored(read, result, batches);
+        }
+        List<String> notes = new ArrayList<>(old.notes());
+        notes.add(0, "the current model's funnel: section cannot read the stored exports ("
+                + result.problems().get(0).format() + "), so these figures use the outcome mapping's stages: "
+                + "name the value in the model's funnel: section or in the outcome mapping's stages");
+        return new Stored(fallback, new CrmReader.Result(old.data(), old.problems(), old.files(), List.copyOf(notes)), batches);
+    }
+
+    /**
+     * The mapping under the current model's {@code funnel:} section, as {@code baton funnel --model}
+     * reads it: the model's stages win over the mapping's; unchanged when the model declares none.
+     * Applied when reading, not stored: a new model version changes the funnel of the exports stored.
+     */
+    private OutcomeMapping underModel(OutcomeMapping mapping) {
+        return versions.current().map(v -> mapping.withFunnel(v.model().funnel())).orElse(mapping);
     }
 
     private static OutcomeMapping mapping(String text, boolean uploaded) {

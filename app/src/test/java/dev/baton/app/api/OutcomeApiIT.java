@@ -20,9 +20,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Outcome imports and reports through the API on a real PostgreSQL: the example exports import as
  * batches beside the event log (the log is untouched), the same export again changes nothing, a bad
  * export is refused at its file:line:col and stores nothing, and the funnel and attribution show the
- * figures of {@code baton funnel} and every model side by side.
+ * figures of {@code baton funnel} and every model side by side; a model version with a
+ * {@code funnel:} section then gives the funnel, the handoff and the metrics its stages.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.springframework.test.annotation.DirtiesContext // the last test uploads a model version
 class OutcomeApiIT extends DemoServer {
 
     static final Path EXAMPLES = ProjectRoot.PATH.resolve("examples/outcomes");
@@ -170,6 +172,58 @@ class OutcomeApiIT extends DemoServer {
         assertThat(not).extracting(m -> ((Map<String, Object>) m.get("metric")).get("id"))
                 .containsExactly("launch-readiness", "content-velocity", "feature-adoption");
         assertThat(not).extracting(m -> (String) m.get("reason")).allMatch(s -> s.startsWith("not measurable yet: add measure:"));
+    }
+
+    @Test
+    @Order(6)
+    @SuppressWarnings("unchecked")
+    void theCurrentModelsFunnelSectionWinsOverTheMappingsStages() {
+        ApiClient grace = user("grace");
+        String model = grace.get("/api/v1/model", "Accept", "application/yaml").body();
+        // Sales-accepted instead of SQL: the example leads' SQL Date and Working - Contacted now mean "sal".
+        String withFunnel = model + "\nfunnel:\n  stages:\n"
+                + "    - { id: lead, name: Lead }\n"
+                + "    - { id: mql, name: Marketing qualified }\n"
+                + "    - { id: sal, name: Sales accepted, statuses: [Working - Contacted], date-columns: [SQL Date] }\n"
+                + "    - { id: opportunity, name: Opportunity }\n"
+                + "    - { id: won, name: Customer }\n"
+                + "  handoff: { from: mql, to: sal }\n";
+        ApiClient.Response upload = grace.put("/api/v1/model", "application/yaml", withFunnel);
+        assertThat(upload.status()).as(upload.body()).isEqualTo(201);
+
+        ApiClient.Response funnel = user("maya").get("/api/v1/outcomes/funnel");
+        assertThat(funnel.status()).as(funnel.body()).isEqualTo(200);
+        Map<String, Object> total = (Map<String, Object>) funnel.json().get("total");
+        List<Map<String, Object>> stages = (List<Map<String, Object>>) total.get("stages");
+        assertThat(stages).extracting(s -> s.get("stage")).containsExactly("lead", "mql", "sal", "opportunity", "won");
+        assertThat(stages).extracting(s -> s.get("count")).containsExactly(6, 5, 3, 3, 1);
+        Map<String, Object> handoff = (Map<String, Object>) total.get("handoff");
+        assertThat(handoff).containsEntry("from", "mql").containsEntry("to", "sal").containsEntry("handedOver", 5)
+                .containsEntry("accepted", 3);
+
+        // The MQL → SQL metric names a stage this funnel no longer has: not measurable, and the page says why.
+        ApiClient.Response metrics = user("maya").get("/api/v1/outcomes/metrics");
+        assertThat(metrics.status()).as(metrics.body()).isEqualTo(200);
+        List<Map<String, Object>> not = (List<Map<String, Object>>) metrics.json().get("notMeasured");
+        System.out.println("metrics under the model's funnel, not measured: " + not);
+        assertThat(not).filteredOn(m -> "mql-to-sql".equals(((Map<String, Object>) m.get("metric")).get("id")))
+                .singleElement().satisfies(m -> assertThat((String) m.get("reason")).contains("'sql' is not a funnel stage"));
+        assertThat(user("maya").get("/api/v1/outcomes/attribution").status()).isEqualTo(200);
+
+        // A later version whose funnel cannot read the stored exports (no stage takes Working - Contacted):
+        // the figures stay the outcome mapping's, and the funnel's notes say why, naming the first problem.
+        String narrower = model + "\nfunnel:\n  stages: [{ id: lead }, { id: mql }, { id: opportunity }, { id: won }]\n"
+                + "  handoff: { from: mql, to: opportunity }\n";
+        ApiClient.Response second = grace.put("/api/v1/model", "application/yaml", narrower);
+        assertThat(second.status()).as(second.body()).isEqualTo(201);
+        ApiClient.Response fallback = user("maya").get("/api/v1/outcomes/funnel");
+        assertThat(fallback.status()).as(fallback.body()).isEqualTo(200);
+        System.out.println("funnel under a model whose funnel cannot read the exports: " + fallback.json().get("notes"));
+        assertThat(((List<Map<String, Object>>) ((Map<String, Object>) fallback.json().get("total")).get("stages")))
+                .extracting(s -> s.get("stage")).containsExactly("lead", "mql", "sql", "opportunity", "won");
+        assertThat((List<String>) fallback.json().get("notes")).first().asString()
+                .startsWith("the current model's funnel: section cannot read the stored exports (leads.csv:");
+        assertThat(user("maya").get("/api/v1/outcomes/metrics").status()).isEqualTo(200);
     }
 
     @SuppressWarnings("unchecked")

@@ -38,6 +38,11 @@ class OutcomesWalkIT extends BrowserWalk {
     }
 
     void importFile(String kind, Path file) {
+        importOutcomes(browser, kind, file);
+    }
+
+    /** Uploads an outcome export on the Import page with its outcome kind; waits for the summary or the problems. */
+    static void importOutcomes(Browser browser, String kind, Path file) {
         browser.go("/import");
         new Select(browser.find(By.id("kind"))).selectByValue(kind);
         browser.find(By.id("file")).sendKeys(file.toString());
