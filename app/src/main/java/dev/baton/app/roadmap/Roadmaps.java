@@ -19,9 +19,11 @@ import dev.baton.model.WorkType;
 import dev.baton.plan.roadmap.Assumptions;
 import dev.baton.plan.roadmap.Comparison;
 import dev.baton.plan.roadmap.Deadline;
+import dev.baton.plan.roadmap.EffortSuggestions;
 import dev.baton.plan.roadmap.Initiative;
 import dev.baton.plan.roadmap.InitiativesFile;
 import dev.baton.plan.roadmap.Instance;
+import dev.baton.plan.roadmap.LoggedEffort;
 import dev.baton.plan.roadmap.Plan;
 import dev.baton.plan.roadmap.Planner;
 import dev.baton.plan.roadmap.Quarter;
@@ -66,11 +68,13 @@ public class Roadmaps {
     static final int MAX_QUARTERS = 12;
 
     private final EnteredInitiatives entered;
+    private final CapacityAssumptions assumptions;
     private final Engine engine;
     private final Clock clock;
 
-    Roadmaps(EnteredInitiatives entered, Engine engine, Clock clock) {
+    Roadmaps(EnteredInitiatives entered, CapacityAssumptions assumptions, Engine engine, Clock clock) {
         this.entered = entered;
+        this.assumptions = assumptions;
         this.engine = engine;
         this.clock = clock;
     }
@@ -86,7 +90,8 @@ public class Roadmaps {
     }
 
     /** The roadmap's inputs now. */
-    public record Board(ModelVersion model, Roadmap roadmap, Map<String, Source> sources, Published published) {
+    public record Board(ModelVersion model, Roadmap roadmap, Map<String, Source> sources, Published published,
+                        CapacityAssumptions.InForce assumptions, Map<String, EffortSuggestions.Suggestion> suggestions) {
     }
 
     /** A board planned: the result, where capacity binds, and the hash a publisher confirms. */
@@ -166,10 +171,19 @@ public class Roadmaps {
                 i.value(), i.effort(), i.dependsOn().stream().filter(ids::contains).toList(), i.earliest(), i.deadline(),
                 i.committed()));
         Published published = published(model).orElse(null);
-        Roadmap roadmap = new Roadmap(quarters, List.copyOf(list),
-                InitiativesFile.capacity(model, quarters, Assumptions.DEFAULT), Assumptions.DEFAULT,
-                published == null ? Map.of() : published.starts());
-        return new Board(version, roadmap, sources, published);
+        CapacityAssumptions.InForce inForce = assumptions.current();
+        Assumptions a = inForce.assumptions();
+        // Completed work with recorded effort, as baton plan --log feeds it: suggestions are shown, never planned on.
+        Roadmap roadmap = new Roadmap(quarters, List.copyOf(list), InitiativesFile.capacity(model, quarters, a), a,
+                published == null ? Map.of() : published.starts(), loggedEffort(model, items));
+        return new Board(version, roadmap, sources, published, inForce, EffortSuggestions.of(roadmap));
+    }
+
+    /** The completed top-level items' effort as their tool recorded it (LoggedEffort, story points not converted). */
+    private List<Initiative> loggedEffort(OperatingModel model, Map<String, WorkItem> items) {
+        List<RecordedEvent> events = new ArrayList<>();
+        items.values().stream().filter(WorkItem::completed).forEach(i -> events.addAll(engine.store().read(i.id().value())));
+        return LoggedEffort.completed(events, model, 0);
     }
 
     private static Initiative initiative(String id, String title, String theme, double value, Entered e) {
