@@ -175,14 +175,17 @@ public class Roadmaps {
         Assumptions a = inForce.assumptions();
         // Completed work with recorded effort, as baton plan --log feeds it: suggestions are shown, never planned on.
         Roadmap roadmap = new Roadmap(quarters, List.copyOf(list), InitiativesFile.capacity(model, quarters, a), a,
-                published == null ? Map.of() : published.starts(), loggedEffort(model, items));
+                published == null ? Map.of() : published.starts(), loggedEffort(model));
         return new Board(version, roadmap, sources, published, inForce, EffortSuggestions.of(roadmap));
     }
 
-    /** The completed top-level items' effort as their tool recorded it (LoggedEffort, story points not converted). */
-    private List<Initiative> loggedEffort(OperatingModel model, Map<String, WorkItem> items) {
+    /**
+     * The log's completed work with the effort its tool recorded, as {@code baton plan --log} reads
+     * it ({@link LoggedEffort}; story points are not converted: the server states no points per day).
+     */
+    private List<Initiative> loggedEffort(OperatingModel model) {
         List<RecordedEvent> events = new ArrayList<>();
-        items.values().stream().filter(WorkItem::completed).forEach(i -> events.addAll(engine.store().read(i.id().value())));
+        engine.matching(new ItemFilter(null, null, null, null, null, true)).forEach(i -> events.addAll(engine.history(i.id())));
         return LoggedEffort.completed(events, model, 0);
     }
 

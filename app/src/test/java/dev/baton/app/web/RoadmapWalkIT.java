@@ -137,4 +137,44 @@ class RoadmapWalkIT extends BrowserWalk {
                 .contains("not yet started in Baton");
         browser.screenshot("item-blocked-by-its-dependency");
     }
+
+    @Test
+    void assumptionsSetOnThePageChangeTheCapacityBesideTheHeatMap() {
+        browser.signIn("maya");
+        browser.go("/roadmap?quarters=" + QUARTERS);
+        assertThat(browser.text(By.id("assumptions-in-force"))).contains("60 working days a quarter")
+                .contains("20% run-the-business").contains("holidays none").contains("the defaults");
+        assertThat(browser.text(By.id("capacity-table"))).contains("/ 86 ");
+
+        // A share of 100% is refused with its field; the assumptions in force stay.
+        browser.type(By.id("a-rtb"), "1");
+        browser.submit(By.cssSelector("#assumptions-form button"));
+        assertThat(browser.text(By.id("problems"))).contains("runTheBusiness: expected runTheBusiness to be a share");
+        assertThat(browser.text(By.id("assumptions-in-force"))).contains("20% run-the-business").contains("the defaults");
+        assertThat(browser.find(By.id("a-rtb")).getAttribute("value")).isEqualTo("1");
+
+        try {
+            browser.go("/roadmap?quarters=" + QUARTERS);
+            browser.type(By.id("a-days"), "50");
+            browser.type(By.id("a-rtb"), "0.25");
+            browser.type(By.id("a-holidays"), "2027-Q2: 10");
+            browser.submit(By.cssSelector("#assumptions-form button"));
+            assertThat(browser.text(By.cssSelector(".flash.ok"))).contains("Changed the capacity assumptions");
+            assertThat(browser.text(By.id("assumptions-in-force"))).contains("50 working days a quarter")
+                    .contains("25% run-the-business").contains("holidays 2027-Q2: 10").contains("set by maya.chen");
+            // pmm, Maya and Leo at 36h/week: floor(2 x 50 x 0.9 x 0.75) = 67, and 54 with 10 days of holidays.
+            String pmm = browser.text(By.xpath("//table[@id='capacity-table']//tr[th='pmm']"));
+            assertThat(pmm).contains("/ 67 ").contains("/ 54 ");
+            browser.waitFor(() -> !browser.all(By.cssSelector("#capacity-heatmap svg")).isEmpty());
+            assertThat(Axe.serious(browser)).as("axe-core on the roadmap page with assumptions").isEmpty();
+            browser.screenshot("assumptions-set-beside-the-heat-map");
+        } finally {
+            browser.go("/roadmap?quarters=" + QUARTERS);
+            browser.type(By.id("a-days"), "60");
+            browser.type(By.id("a-rtb"), "0.2");
+            browser.type(By.id("a-holidays"), "");
+            browser.submit(By.cssSelector("#assumptions-form button"));
+        }
+        assertThat(browser.text(By.id("capacity-table"))).contains("/ 86 ");
+    }
 }

@@ -210,6 +210,8 @@ class RoadmapPage {
         String holidays = String.join(", ", a.holidays().entrySet().stream()
                 .map(e -> e.getKey() + ": " + days(e.getValue())).toList());
         page.addAttribute("holidaysText", holidays);
+        page.addAttribute("workingDaysText", days(a.workingDays()));
+        page.addAttribute("runTheBusinessText", days(Math.round(a.runTheBusiness() * 1000) / 10.0));
         if (!page.containsAttribute("assumptionsForm")) {
             page.addAttribute("assumptionsForm", Map.of("workingDays", days(a.workingDays()),
                     "runTheBusiness", days(a.runTheBusiness()), "holidays", holidays));
