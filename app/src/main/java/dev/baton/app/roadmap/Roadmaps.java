@@ -9,6 +9,7 @@ import dev.baton.engine.event.RecordedEvent;
 import dev.baton.engine.intake.PriorityScore;
 import dev.baton.engine.item.ItemFilter;
 import dev.baton.engine.item.WorkItem;
+import dev.baton.engine.item.WorkItemEvent;
 import dev.baton.engine.rights.Names;
 import dev.baton.engine.rights.Rights;
 import dev.baton.engine.roadmap.RoadmapEvent;
@@ -66,6 +67,8 @@ public class Roadmaps {
     /** Rebalance: the capacity the top five initiatives need to fit. */
     static final int TOP = 5;
     static final int MAX_QUARTERS = 12;
+    /** Events read from the log at a time for effort suggestions. */
+    static final int LOG_PAGE = 10_000;
 
     private final EnteredInitiatives entered;
     private final CapacityAssumptions assumptions;
@@ -182,10 +185,21 @@ public class Roadmaps {
     /**
      * The log's completed work with the effort its tool recorded, as {@code baton plan --log} reads
      * it ({@link LoggedEffort}; story points are not converted: the server states no points per day).
+     * The whole log, imported history included: that is where Jira's time spent is.
      */
     private List<Initiative> loggedEffort(OperatingModel model) {
         List<RecordedEvent> events = new ArrayList<>();
-        engine.matching(new ItemFilter(null, null, null, null, null, true)).forEach(i -> events.addAll(engine.history(i.id())));
+        long after = 0;
+        for (List<RecordedEvent> page = engine.store().readAll(after, LOG_PAGE); !page.isEmpty();
+             page = engine.store().readAll(after, LOG_PAGE)) {
+            for (RecordedEvent e : page) {
+                if (e.event() instanceof WorkItemEvent.ItemCreated || e.event() instanceof WorkItemEvent.OwnerAssigned
+                        || e.event() instanceof WorkItemEvent.ItemCompleted) {
+                    events.add(e);
+                }
+            }
+            after = page.get(page.size() - 1).position();
+        }
         return LoggedEffort.completed(events, model, 0);
     }
 
