@@ -16,7 +16,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * initiatives entered, bad input refused with its members and nothing stored, the plan with what
  * does not fit and why, the demo's open initiatives merged in with their effort missing, a scenario
  * compared with the published plan, and publishing allowed for the approver and refused (403,
- * naming the right) for anyone else, with the RoadmapPublished event in the log. Every answer is
+ * naming the right) for anyone else, with the RoadmapPublished event in the log; capacity assumptions
+ * set (capacity exactly as the formula says) or refused with nothing stored; effort suggested from
+ * completed work imported from Jira, shown and not planned on. Every answer is
  * held to /api/docs by {@link ApiClient}.
  */
 class RoadmapApiIT extends DemoServer {

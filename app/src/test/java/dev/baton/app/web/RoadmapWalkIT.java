@@ -25,7 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * (docs/roadmap.md#on-the-server): Maya enters initiatives on the page (a mistake is refused with
  * its field and nothing is stored), sees the Gantt, the capacity heat map and their tables, what
  * does not fit and why; she may not publish (403, the right named); Grace publishes; a scenario
- * is compared with the published plan; an item shows what blocks it. axe-core finds nothing
+ * is compared with the published plan; an item shows what blocks it; capacity assumptions set in the
+ * form beside the heat map change the capacity (a share of 100% refused). axe-core finds nothing
  * serious. Screenshots: app/target/screenshots/roadmap.
  */
 @SpringBootTest(classes = BatonApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -138,6 +139,15 @@ class RoadmapWalkIT extends BrowserWalk {
         browser.screenshot("item-blocked-by-its-dependency");
     }
 
+    /** Fills and sends the assumptions form beside the heat map. */
+    static void assume(Browser browser, String workingDays, String runTheBusiness, String holidays) {
+        browser.go("/roadmap?quarters=" + QUARTERS);
+        browser.type(By.id("a-days"), workingDays);
+        browser.type(By.id("a-rtb"), runTheBusiness);
+        browser.type(By.id("a-holidays"), holidays);
+        browser.submit(By.cssSelector("#assumptions-form button"));
+    }
+
     @Test
     void assumptionsSetOnThePageChangeTheCapacityBesideTheHeatMap() {
         browser.signIn("maya");
@@ -154,11 +164,7 @@ class RoadmapWalkIT extends BrowserWalk {
         assertThat(browser.find(By.id("a-rtb")).getAttribute("value")).isEqualTo("1");
 
         try {
-            browser.go("/roadmap?quarters=" + QUARTERS);
-            browser.type(By.id("a-days"), "50");
-            browser.type(By.id("a-rtb"), "0.25");
-            browser.type(By.id("a-holidays"), "2027-Q2: 10");
-            browser.submit(By.cssSelector("#assumptions-form button"));
+            assume(browser, "50", "0.25", "2027-Q2: 10");
             assertThat(browser.text(By.cssSelector(".flash.ok"))).contains("Changed the capacity assumptions");
             assertThat(browser.text(By.id("assumptions-in-force"))).contains("50 working days a quarter")
                     .contains("25% run-the-business").contains("holidays 2027-Q2: 10").contains("set by maya.chen");
@@ -169,11 +175,7 @@ class RoadmapWalkIT extends BrowserWalk {
             assertThat(Axe.serious(browser)).as("axe-core on the roadmap page with assumptions").isEmpty();
             browser.screenshot("assumptions-set-beside-the-heat-map");
         } finally {
-            browser.go("/roadmap?quarters=" + QUARTERS);
-            browser.type(By.id("a-days"), "60");
-            browser.type(By.id("a-rtb"), "0.2");
-            browser.type(By.id("a-holidays"), "");
-            browser.submit(By.cssSelector("#assumptions-form button"));
+            assume(browser, "60", "0.2", "");
         }
         assertThat(browser.text(By.id("capacity-table"))).contains("/ 86 ");
     }
