@@ -31,10 +31,22 @@ class RoadmapController {
 
     private final Roadmaps roadmaps;
     private final RoadmapEntries entries;
+    private final CapacityAssumptions assumptions;
 
-    RoadmapController(Roadmaps roadmaps, RoadmapEntries entries) {
+    RoadmapController(Roadmaps roadmaps, RoadmapEntries entries, CapacityAssumptions assumptions) {
         this.roadmaps = roadmaps;
         this.entries = entries;
+        this.assumptions = assumptions;
+    }
+
+    @GetMapping(path = "/api/v1/roadmap/assumptions", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> assumptions() {
+        return CapacityAssumptions.json(assumptions.current());
+    }
+
+    @PutMapping(path = "/api/v1/roadmap/assumptions", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> setAssumptions(@RequestBody(required = false) JsonNode body, @AuthenticationPrincipal BatonUser user) {
+        return CapacityAssumptions.json(assumptions.set(body, user.personId()));
     }
 
     @GetMapping(path = "/api/v1/roadmap/initiatives", produces = MediaType.APPLICATION_JSON_VALUE)

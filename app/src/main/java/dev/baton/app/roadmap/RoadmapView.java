@@ -36,6 +36,9 @@ public final class RoadmapView {
         json.put("sources", p.board().sources().values().stream().map(s -> Json.ordered("id", s.id(), "title", s.title(),
                 "workItem", s.item(), "workType", s.workType(), "entered", s.entered(), "effortMissing", s.effortMissing(),
                 "valueFrom", s.valueFrom())).toList());
+        json.put("assumptions", CapacityAssumptions.json(p.board().assumptions()));
+        json.put("suggestions", p.board().suggestions().values().stream().map(s -> Json.ordered("id", s.id(),
+                "effort", s.effort(), "basedOn", s.basedOn(), "theme", s.theme(), "sentence", s.sentence())).toList());
         json.put("search", Json.ordered("seed", Roadmaps.SEARCH.seed(), "steps", Roadmaps.SEARCH.steps()));
         json.put("hash", p.hash());
         json.put("published", p.board().published() == null ? null : published(p.board().published(), null));
@@ -64,7 +67,7 @@ public final class RoadmapView {
 
     /** One line of the page's plan table. */
     public record Row(String id, String title, String source, String status, String start, String end, double value,
-                      String valueFrom, boolean effortMissing, String reason, String remedy) {
+                      String valueFrom, boolean effortMissing, String suggested, String reason, String remedy) {
     }
 
     public static List<Row> rows(Roadmaps.Planned p) {
@@ -77,6 +80,7 @@ public final class RoadmapView {
             rows.add(new Row(it.id(), it.title(), s.item() ? "work item (" + s.workType() + ")" : "entered",
                     v.status().name().toLowerCase(Locale.ROOT), v.start() == null ? "—" : v.start().toString(),
                     v.end() == null ? "—" : v.end().toString(), it.value(), s.valueFrom(), s.effortMissing(),
+                    p.board().suggestions().containsKey(it.id()) ? p.board().suggestions().get(it.id()).effortText() : null,
                     v.reason(), v.remedy()));
         }
         return rows;

@@ -9,6 +9,7 @@ import dev.baton.engine.event.RecordedEvent;
 import dev.baton.engine.intake.PriorityScore;
 import dev.baton.engine.item.ItemFilter;
 import dev.baton.engine.item.WorkItem;
+import dev.baton.engine.item.WorkItemEvent;
 import dev.baton.engine.rights.Names;
 import dev.baton.engine.rights.Rights;
 import dev.baton.engine.roadmap.RoadmapEvent;
@@ -19,9 +20,11 @@ import dev.baton.model.WorkType;
 import dev.baton.plan.roadmap.Assumptions;
 import dev.baton.plan.roadmap.Comparison;
 import dev.baton.plan.roadmap.Deadline;
+import dev.baton.plan.roadmap.EffortSuggestions;
 import dev.baton.plan.roadmap.Initiative;
 import dev.baton.plan.roadmap.InitiativesFile;
 import dev.baton.plan.roadmap.Instance;
+import dev.baton.plan.roadmap.LoggedEffort;
 import dev.baton.plan.roadmap.Plan;
 import dev.baton.plan.roadmap.Planner;
 import dev.baton.plan.roadmap.Quarter;
@@ -64,13 +67,17 @@ public class Roadmaps {
     /** Rebalance: the capacity the top five initiatives need to fit. */
     static final int TOP = 5;
     static final int MAX_QUARTERS = 12;
+    /** Events read from the log at a time for effort suggestions. */
+    static final int LOG_PAGE = 10_000;
 
     private final EnteredInitiatives entered;
+    private final CapacityAssumptions assumptions;
     private final Engine engine;
     private final Clock clock;
 
-    Roadmaps(EnteredInitiatives entered, Engine engine, Clock clock) {
+    Roadmaps(EnteredInitiatives entered, CapacityAssumptions assumptions, Engine engine, Clock clock) {
         this.entered = entered;
+        this.assumptions = assumptions;
         this.engine = engine;
         this.clock = clock;
     }
@@ -86,7 +93,8 @@ public class Roadmaps {
     }
 
     /** The roadmap's inputs now. */
-    public record Board(ModelVersion model, Roadmap roadmap, Map<String, Source> sources, Published published) {
+    public record Board(ModelVersion model, Roadmap roadmap, Map<String, Source> sources, Published published,
+                        CapacityAssumptions.InForce assumptions, Map<String, EffortSuggestions.Suggestion> suggestions) {
     }
 
     /** A board planned: the result, where capacity binds, and the hash a publisher confirms. */
@@ -166,10 +174,33 @@ public class Roadmaps {
                 i.value(), i.effort(), i.dependsOn().stream().filter(ids::contains).toList(), i.earliest(), i.deadline(),
                 i.committed()));
         Published published = published(model).orElse(null);
-        Roadmap roadmap = new Roadmap(quarters, List.copyOf(list),
-                InitiativesFile.capacity(model, quarters, Assumptions.DEFAULT), Assumptions.DEFAULT,
-                published == null ? Map.of() : published.starts());
-        return new Board(version, roadmap, sources, published);
+        CapacityAssumptions.InForce inForce = assumptions.current();
+        Assumptions a = inForce.assumptions();
+        // Completed work with recorded effort, as baton plan --log feeds it: suggestions are shown, never planned on.
+        Roadmap roadmap = new Roadmap(quarters, List.copyOf(list), InitiativesFile.capacity(model, quarters, a), a,
+                published == null ? Map.of() : published.starts(), loggedEffort(model));
+        return new Board(version, roadmap, sources, published, inForce, EffortSuggestions.of(roadmap));
+    }
+
+    /**
+     * The log's completed work with the effort its tool recorded, as {@code baton plan --log} reads
+     * it ({@link LoggedEffort}; story points are not converted: the server states no points per day).
+     * The whole log, imported history included: that is where Jira's time spent is.
+     */
+    private List<Initiative> loggedEffort(OperatingModel model) {
+        List<RecordedEvent> events = new ArrayList<>();
+        long after = 0;
+        for (List<RecordedEvent> page = engine.store().readAll(after, LOG_PAGE); !page.isEmpty();
+             page = engine.store().readAll(after, LOG_PAGE)) {
+            for (RecordedEvent e : page) {
+                if (e.event() instanceof WorkItemEvent.ItemCreated || e.event() instanceof WorkItemEvent.OwnerAssigned
+                        || e.event() instanceof WorkItemEvent.ItemCompleted) {
+                    events.add(e);
+                }
+            }
+            after = page.get(page.size() - 1).position();
+        }
+        return LoggedEffort.completed(events, model, 0);
     }
 
     private static Initiative initiative(String id, String title, String theme, double value, Entered e) {

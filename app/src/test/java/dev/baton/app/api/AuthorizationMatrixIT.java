@@ -71,6 +71,7 @@ class AuthorizationMatrixIT extends DemoServer {
             "/experiments/{id}", "/experiments/{id}/results", "/experiments/{id}/insight", "/experiments/rhythm",
             // the roadmap (docs/roadmap.md#on-the-server): the page, entering and removing initiatives, a scenario, publishing
             "/roadmap", "/roadmap/initiatives", "/roadmap/initiatives/{id}/delete", "/roadmap/scenario", "/roadmap/publish",
+            "/roadmap/assumptions",
             // assistants (docs/assist.md, "In the web app"): drafting at intake, deciding drafts, summaries, themes, the ledger
             "/assist/intake", "/assist/intake/draft", "/assist/drafts/{id}", "/assist/drafts/{id}/accept",
             "/assist/drafts/{id}/discard", "/assist/enable", "/assist/items/{id}/summary", "/assist/ledger", "/learning/themes",

@@ -16,7 +16,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * initiatives entered, bad input refused with its members and nothing stored, the plan with what
  * does not fit and why, the demo's open initiatives merged in with their effort missing, a scenario
  * compared with the published plan, and publishing allowed for the approver and refused (403,
- * naming the right) for anyone else, with the RoadmapPublished event in the log. Every answer is
+ * naming the right) for anyone else, with the RoadmapPublished event in the log; capacity assumptions
+ * set (capacity exactly as the formula says) or refused with nothing stored; effort suggested from
+ * completed work imported from Jira, shown and not planned on. Every answer is
  * held to /api/docs by {@link ApiClient}.
  */
 class RoadmapApiIT extends DemoServer {
@@ -159,6 +161,108 @@ class RoadmapApiIT extends DemoServer {
         assertThat(kept.status()).as(kept.body()).isEqualTo(409);
         assertThat(maya.delete("/api/v1/roadmap/initiatives/launch-video").status()).isEqualTo(204);
         assertThat(maya.get("/api/v1/roadmap/initiatives/launch-video").status()).isEqualTo(404);
+    }
+
+    static int capacity(Map<String, Object> plan, String function, int quarter) {
+        return ((Number) list(map(plan.get("capacity")).get(function)).get(quarter).get("capacity")).intValue();
+    }
+
+    @Test
+    void assumptionsChangeTheCapacityAsTheFormulaSaysAndBadOnesAreRefusedWithNothingStored() {
+        ApiClient maya = user("maya");
+        Map<String, Object> defaults = maya.get("/api/v1/roadmap/assumptions").json();
+        assertThat(defaults).containsEntry("workingDays", 60.0).containsEntry("runTheBusiness", 0.2)
+                .containsEntry("holidays", Map.of()).containsEntry("setBy", null);
+        assertThat(capacity(maya.get("/api/v1/roadmap/plan" + Q).json(), "pmm", 0)).isEqualTo(86);
+        try {
+            ApiClient.Response set = maya.put("/api/v1/roadmap/assumptions", "application/json",
+                    "{\"workingDays\": 50, \"runTheBusiness\": 0.25, \"holidays\": {\"2027-Q2\": 10}}");
+            assertThat(set.status()).as(set.body()).isEqualTo(200);
+            assertThat(set.json()).containsEntry("workingDays", 50.0).containsEntry("runTheBusiness", 0.25)
+                    .containsEntry("holidays", Map.of("2027-Q2", 10.0)).containsEntry("setBy", "maya.chen");
+            assertThat((String) set.json().get("setAt")).isNotBlank();
+            Map<String, Object> plan = maya.get("/api/v1/roadmap/plan" + Q).json();
+            assertThat(map(plan.get("assumptions"))).containsEntry("workingDays", 50.0).containsEntry("setBy", "maya.chen");
+            // pmm: Maya and Leo at 36h/week, 0.9 of a full week each: floor(2 x (days - holidays) x 0.9 x (1 - 0.25)).
+            assertThat(capacity(plan, "pmm", 0)).isEqualTo((int) Math.floor(2 * 50 * 0.9 * 0.75 + 1e-9)).isEqualTo(67);
+            assertThat(capacity(plan, "pmm", 1)).isEqualTo((int) Math.floor(2 * 40 * 0.9 * 0.75 + 1e-9)).isEqualTo(54);
+            assertThat(capacity(plan, "pmm", 2)).isEqualTo(67);
+            assertThat((String) plan.get("capacitySource")).contains("50 working days a quarter, 25% run-the-business");
+
+            // Negative days, a share of 100% and a quarter that is none: every member named, nothing stored.
+            ApiClient.Response bad = maya.put("/api/v1/roadmap/assumptions", "application/json",
+                    "{\"workingDays\": -5, \"runTheBusiness\": 1, \"holidays\": {\"Q9\": 3, \"2027-Q3\": -1}}");
+            assertThat(bad.status()).as(bad.body()).isEqualTo(400);
+            assertThat(bad.contentType()).startsWith("application/problem+json");
+            assertThat(list(bad.json().get("errors"))).extracting(e -> e.get("member"))
+                    .containsExactly("workingDays", "runTheBusiness", "holidays.Q9", "holidays.2027-Q3");
+            assertThat((String) bad.json().get("detail")).contains("found -5").contains("below 1");
+            ApiClient.Response share = maya.put("/api/v1/roadmap/assumptions", "application/json",
+                    "{\"workingDays\": 60, \"runTheBusiness\": 1.5}");
+            assertThat(share.status()).as(share.body()).isEqualTo(400);
+            assertThat(list(share.json().get("errors"))).extracting(e -> e.get("member")).containsExactly("runTheBusiness");
+            assertThat(maya.get("/api/v1/roadmap/assumptions").json()).containsEntry("workingDays", 50.0)
+                    .containsEntry("runTheBusiness", 0.25);
+            assertThat(capacity(maya.get("/api/v1/roadmap/plan" + Q).json(), "pmm", 0)).isEqualTo(67);
+            // A viewer cannot change planning inputs.
+            assertThat(user("tomas").put("/api/v1/roadmap/assumptions", "application/json",
+                    "{\"workingDays\": 60, \"runTheBusiness\": 0.2}").status()).isEqualTo(403);
+        } finally {
+            maya.put("/api/v1/roadmap/assumptions", "application/json", "{\"workingDays\": 60, \"runTheBusiness\": 0.2}");
+        }
+        assertThat(capacity(maya.get("/api/v1/roadmap/plan" + Q).json(), "pmm", 0)).isEqualTo(86);
+    }
+
+    /** A Jira issue done by Maya Patel (maya.chen, pmm) with the time spent Jira recorded. */
+    static String doneIssue(String key, String summary, int hoursSpent) {
+        return """
+                {"id": "%1$s", "key": "%1$s", "fields": {"summary": "%2$s",
+                  "issuetype": {"name": "Campaign"}, "created": "2026-03-01T08:00:00.000+0000",
+                  "status": {"name": "Done", "statusCategory": {"key": "done"}}, "timespent": %3$d,
+                  "assignee": {"accountId": "maya", "displayName": "Maya Patel"},
+                  "creator": {"accountId": "maya", "displayName": "Maya Patel"}},
+                 "changelog": {"startAt": 0, "maxResults": 100, "total": 2, "histories": [
+                  {"id": "%1$s-1", "author": {"accountId": "maya", "displayName": "Maya Patel"}, "created": "2026-03-02T09:00:00.000+0000",
+                   "items": [{"field": "status", "fromString": "To Do", "toString": "In Progress"}]},
+                  {"id": "%1$s-2", "author": {"accountId": "maya", "displayName": "Maya Patel"}, "created": "2026-03-09T16:00:00.000+0000",
+                   "items": [{"field": "status", "fromString": "In Progress", "toString": "Done"}]}]}}""".formatted(key, summary,
+                hoursSpent * 3600);
+    }
+
+    @Test
+    void anInitiativeWithoutEffortIsShownTheMedianOfComparableCompletedWorkAsASuggestionOnly() throws Exception {
+        ApiClient grace = user("grace");
+        ApiClient maya = user("maya");
+        // Two campaigns done by Maya (pmm) with 40 and 56 hours spent, 5 and 7 person-days at 8 hours a day, in
+        // history imported from Jira (the log's completed work, as baton plan --log reads it).
+        String export = "{\"issues\": [" + doneIssue("SUG-1", "Spring webinar", 40) + ", "
+                + doneIssue("SUG-2", "Summer webinar", 56) + "]}";
+        ApiClient.Response imported = grace.multipart("/api/v1/imports", "kind", "jira-json",
+                "file", new ApiClient.FilePart("done.json", export.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                "mapping", ImportApiIT.mapping());
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        assertThat(map(imported.json().get("eventsByType"))).as(imported.body()).containsKeys("OwnerAssigned", "ItemCompleted");
+        enter(maya, "{\"id\": \"autumn-webinar\", \"title\": \"Autumn webinar\", \"theme\": \"campaign\", \"value\": 5}");
+
+        Map<String, Object> plan = maya.get("/api/v1/roadmap/plan" + Q).json();
+        Map<String, Object> suggestion = list(plan.get("suggestions")).stream()
+                .filter(x -> "autumn-webinar".equals(x.get("id"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no suggestion for autumn-webinar: " + plan.get("suggestions")));
+        assertThat(suggestion).containsEntry("basedOn", 2).containsEntry("theme", "campaign")
+                .containsEntry("effort", Map.of("pmm", List.of(6)));
+        assertThat((String) suggestion.get("sentence")).contains("pmm [6]").contains("not used unless asked for");
+        // Shown, not planned on: the initiative is still without effort for the planner.
+        assertThat(list(plan.get("sources")).stream().filter(x -> "autumn-webinar".equals(x.get("id"))).findFirst()
+                .orElseThrow()).containsEntry("effortMissing", true);
+        assertThat((String) verdict(plan, "autumn-webinar").get("reason")).contains("has no effort estimate");
+        // The page says it beside "effort missing", labelled as a suggestion.
+        Browserless page = new Browserless(port, "198.51.100.140");
+        assertThat(page.signIn("maya", "baton-demo")).doesNotContain("signin");
+        java.net.http.HttpResponse<String> shown = page.get("/roadmap" + Q);
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.body()).contains("suggested: pmm [6] person-days (the median of comparable completed work; "
+                + "a suggestion, not planned on)");
+        assertThat(maya.delete("/api/v1/roadmap/initiatives/autumn-webinar").status()).isEqualTo(204);
     }
 
     @Test

@@ -25,7 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * (docs/roadmap.md#on-the-server): Maya enters initiatives on the page (a mistake is refused with
  * its field and nothing is stored), sees the Gantt, the capacity heat map and their tables, what
  * does not fit and why; she may not publish (403, the right named); Grace publishes; a scenario
- * is compared with the published plan; an item shows what blocks it. axe-core finds nothing
+ * is compared with the published plan; an item shows what blocks it; capacity assumptions set in the
+ * form beside the heat map change the capacity (a share of 100% refused). axe-core finds nothing
  * serious. Screenshots: app/target/screenshots/roadmap.
  */
 @SpringBootTest(classes = BatonApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -136,5 +137,46 @@ class RoadmapWalkIT extends BrowserWalk {
         assertThat(browser.text(By.id("blocked-by"))).contains("Blocked by").contains("Launch kit")
                 .contains("not yet started in Baton");
         browser.screenshot("item-blocked-by-its-dependency");
+    }
+
+    /** Fills and sends the assumptions form beside the heat map. */
+    static void assume(Browser browser, String workingDays, String runTheBusiness, String holidays) {
+        browser.go("/roadmap?quarters=" + QUARTERS);
+        browser.type(By.id("a-days"), workingDays);
+        browser.type(By.id("a-rtb"), runTheBusiness);
+        browser.type(By.id("a-holidays"), holidays);
+        browser.submit(By.cssSelector("#assumptions-form button"));
+    }
+
+    @Test
+    void assumptionsSetOnThePageChangeTheCapacityBesideTheHeatMap() {
+        browser.signIn("maya");
+        browser.go("/roadmap?quarters=" + QUARTERS);
+        assertThat(browser.text(By.id("assumptions-in-force"))).contains("60 working days a quarter")
+                .contains("20% run-the-business").contains("holidays none").contains("the defaults");
+        assertThat(browser.text(By.id("capacity-table"))).contains("/ 86 ");
+
+        // A share of 100% is refused with its field; the assumptions in force stay.
+        browser.type(By.id("a-rtb"), "1");
+        browser.submit(By.cssSelector("#assumptions-form button"));
+        assertThat(browser.text(By.id("problems"))).contains("runTheBusiness: expected runTheBusiness to be a share");
+        assertThat(browser.text(By.id("assumptions-in-force"))).contains("20% run-the-business").contains("the defaults");
+        assertThat(browser.find(By.id("a-rtb")).getAttribute("value")).isEqualTo("1");
+
+        try {
+            assume(browser, "50", "0.25", "2027-Q2: 10");
+            assertThat(browser.text(By.cssSelector(".flash.ok"))).contains("Changed the capacity assumptions");
+            assertThat(browser.text(By.id("assumptions-in-force"))).contains("50 working days a quarter")
+                    .contains("25% run-the-business").contains("holidays 2027-Q2: 10").contains("set by maya.chen");
+            // pmm, Maya and Leo at 36h/week: floor(2 x 50 x 0.9 x 0.75) = 67, and 54 with 10 days of holidays.
+            String pmm = browser.text(By.xpath("//table[@id='capacity-table']//tr[th='pmm']"));
+            assertThat(pmm).contains("/ 67 ").contains("/ 54 ");
+            browser.waitFor(() -> !browser.all(By.cssSelector("#capacity-heatmap svg")).isEmpty());
+            assertThat(Axe.serious(browser)).as("axe-core on the roadmap page with assumptions").isEmpty();
+            browser.screenshot("assumptions-set-beside-the-heat-map");
+        } finally {
+            assume(browser, "60", "0.2", "");
+        }
+        assertThat(browser.text(By.id("capacity-table"))).contains("/ 86 ");
     }
 }

@@ -2,6 +2,7 @@ package dev.baton.app.roadmap.web;
 
 import dev.baton.app.api.ApiException;
 import dev.baton.app.json.Json;
+import dev.baton.app.roadmap.CapacityAssumptions;
 import dev.baton.app.roadmap.PublishRight;
 import dev.baton.app.roadmap.RoadmapEntries;
 import dev.baton.app.roadmap.RoadmapView;
@@ -12,6 +13,7 @@ import dev.baton.engine.version.ModelVersions;
 import dev.baton.engine.rights.Rights;
 import dev.baton.model.BusinessFunction;
 import dev.baton.model.OperatingModel;
+import dev.baton.plan.roadmap.Assumptions;
 import dev.baton.plan.roadmap.Comparison;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
@@ -41,11 +43,13 @@ class RoadmapPage {
 
     private final Roadmaps roadmaps;
     private final RoadmapEntries entries;
+    private final CapacityAssumptions assumptions;
     private final ModelVersions versions;
 
-    RoadmapPage(Roadmaps roadmaps, RoadmapEntries entries, ModelVersions versions) {
+    RoadmapPage(Roadmaps roadmaps, RoadmapEntries entries, CapacityAssumptions assumptions, ModelVersions versions) {
         this.roadmaps = roadmaps;
         this.entries = entries;
+        this.assumptions = assumptions;
         this.versions = versions;
     }
 
@@ -73,6 +77,50 @@ class RoadmapPage {
             return refused(e, form.get("quarters"), user, page, response);
         }
         return "redirect:/roadmap" + quartersQuery(form.get("quarters"));
+    }
+
+    @PostMapping("/roadmap/assumptions")
+    String assume(@RequestParam Map<String, String> form, @AuthenticationPrincipal BatonUser user, Model page,
+                  HttpServletResponse response, RedirectAttributes flash) {
+        try {
+            assumptions.set(assumptionsBody(form), user.personId());
+            flash.addFlashAttribute("flash", "Changed the capacity assumptions; the plan below uses them.");
+        } catch (ApiException e) {
+            page.addAttribute("assumptionsForm", form);
+            return refused(e, form.get("quarters"), user, page, response);
+        }
+        return "redirect:/roadmap" + quartersQuery(form.get("quarters"));
+    }
+
+    /** The assumptions form as the API's JSON object (holidays written {@code 2027-Q4: 8, 2028-Q1: 3}). */
+    static ObjectNode assumptionsBody(Map<String, String> form) {
+        ObjectNode o = Json.mapper().createObjectNode();
+        for (String key : List.of("workingDays", "runTheBusiness")) {
+            String v = blank(form.get(key));
+            if (v != null) {
+                number(o, key, v);
+            }
+        }
+        ObjectNode holidays = o.putObject("holidays");
+        String text = blank(form.get("holidays"));
+        if (text != null) {
+            for (String pair : text.split("[,;]+")) {
+                String[] kv = pair.split(":", 2);
+                if (!pair.isBlank()) {
+                    number(holidays, kv[0].strip(), kv.length < 2 ? "" : kv[1].strip());
+                }
+            }
+        }
+        return o;
+    }
+
+    /** A number where the text is one, else the text, for the API's checks to name. */
+    private static void number(ObjectNode o, String key, String text) {
+        try {
+            o.put(key, Double.parseDouble(text));
+        } catch (NumberFormatException e) {
+            o.put(key, text);
+        }
     }
 
     @PostMapping("/roadmap/initiatives/{id}/delete")
@@ -158,6 +206,16 @@ class RoadmapPage {
         if (!page.containsAttribute("form")) {
             page.addAttribute("form", Map.of());
         }
+        Assumptions a = planned.board().assumptions().assumptions();
+        String holidays = String.join(", ", a.holidays().entrySet().stream()
+                .map(e -> e.getKey() + ": " + days(e.getValue())).toList());
+        page.addAttribute("holidaysText", holidays);
+        page.addAttribute("workingDaysText", days(a.workingDays()));
+        page.addAttribute("runTheBusinessText", days(Math.round(a.runTheBusiness() * 1000) / 10.0));
+        if (!page.containsAttribute("assumptionsForm")) {
+            page.addAttribute("assumptionsForm", Map.of("workingDays", days(a.workingDays()),
+                    "runTheBusiness", days(a.runTheBusiness()), "holidays", holidays));
+        }
         return "roadmap";
     }
 
@@ -175,11 +233,7 @@ class RoadmapPage {
         }
         String value = blank(form.get("value"));
         if (value != null) {
-            try {
-                o.put("value", Double.parseDouble(value));
-            } catch (NumberFormatException e) {
-                o.put("value", value);
-            }
+            number(o, "value", value);
         }
         ObjectNode effort = o.putObject("effort");
         Map<String, String> sorted = new LinkedHashMap<>();
@@ -206,6 +260,11 @@ class RoadmapPage {
             }
         }
         return o;
+    }
+
+    /** 60 rather than 60.0; 0.25 as it is. */
+    private static String days(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
     }
 
     private static String blank(String s) {
