@@ -24,7 +24,6 @@ import dev.baton.plan.roadmap.EffortSuggestions;
 import dev.baton.plan.roadmap.Initiative;
 import dev.baton.plan.roadmap.InitiativesFile;
 import dev.baton.plan.roadmap.Instance;
-import dev.baton.plan.roadmap.LoggedEffort;
 import dev.baton.plan.roadmap.Plan;
 import dev.baton.plan.roadmap.Planner;
 import dev.baton.plan.roadmap.Quarter;
