@@ -77,28 +77,14 @@ class ImportsOnlyWalkIT extends BrowserWalk {
     @Test
     void aHistoryOfImportsOnlyShowsToolSwitchingMeetingLoadTheWeeklyReportAndAnEmptyInbox() {
         browser.signIn("grace");
-        List<String> batches = new ArrayList<>();
-        for (String tool : List.of("jira-json:jira", "gitlab-events:gitlab", "trello-json:trello")) {
-            String[] kind = tool.split(":");
-            batches.add(importOnPage(kind[0], HERE.resolve(kind[1] + "-mapping.yaml"), FIXTURES.resolve(kind[1] + ".json")));
-        }
         boolean shared = Files.isDirectory(SHARED);
-        if (shared) {
-            batches.add(importOnPage("jira-json", GOLDEN.resolve("jira-ut-mapping.yaml"),
-                    SHARED.resolve("jira-cloud-search-with-changelog_actionableagile.json")));
-            batches.add(importOnPage("gitlab-events", GOLDEN.resolve("gitlab-mapping.yaml"),
-                    SHARED.resolve("gitlab-resource-label-events_gitlab4j.json")));
-            batches.add(importOnPage("trello-json", GOLDEN.resolve("trello-mapping.yaml"),
-                    SHARED.resolve("trello-board-export_nextcloud-deck.json")));
-        } else {
-            System.out.println("imports-only walk: " + SHARED + " absent, the shared exports' part is skipped");
-        }
+        List<String> batches = importToolExports(browser);
 
         // Three calendars at once: previewed (nothing stored), then imported as one batch.
         Path[] calendars = {HERE.resolve("calendars/maya.ics"), HERE.resolve("calendars/sam.ics"),
                 HERE.resolve("calendars/ut-team.ics")};
         long before = count("select count(*) from events");
-        choose("calendar", HERE.resolve("calendar-mapping.yaml"), calendars);
+        choose(browser, "calendar", HERE.resolve("calendar-mapping.yaml"), calendars);
         browser.find(By.id("preview")).click();
         browser.waitFor(() -> !browser.all(By.id("import-summary")).isEmpty() || !browser.all(By.id("import-problem")).isEmpty());
         assertThat(browser.all(By.id("import-problem"))).isEmpty();
@@ -205,8 +191,32 @@ class ImportsOnlyWalkIT extends BrowserWalk {
         assertThat(browser.all(By.id("tool-switching"))).isNotEmpty();
     }
 
+    /**
+     * Imports, on the Import page, the web team's Jira, GitLab and Trello exports and the shared real
+     * exports when they are there; answers the batches stored.
+     */
+    static List<String> importToolExports(Browser browser) {
+        List<String> batches = new ArrayList<>();
+        for (String tool : List.of("jira-json:jira", "gitlab-events:gitlab", "trello-json:trello")) {
+            String[] kind = tool.split(":");
+            batches.add(importOnPage(browser, kind[0], HERE.resolve(kind[1] + "-mapping.yaml"),
+                    FIXTURES.resolve(kind[1] + ".json")));
+        }
+        if (Files.isDirectory(SHARED)) {
+            batches.add(importOnPage(browser, "jira-json", GOLDEN.resolve("jira-ut-mapping.yaml"),
+                    SHARED.resolve("jira-cloud-search-with-changelog_actionableagile.json")));
+            batches.add(importOnPage(browser, "gitlab-events", GOLDEN.resolve("gitlab-mapping.yaml"),
+                    SHARED.resolve("gitlab-resource-label-events_gitlab4j.json")));
+            batches.add(importOnPage(browser, "trello-json", GOLDEN.resolve("trello-mapping.yaml"),
+                    SHARED.resolve("trello-board-export_nextcloud-deck.json")));
+        } else {
+            System.out.println("imports-only walk: " + SHARED + " absent, the shared exports' part is skipped");
+        }
+        return batches;
+    }
+
     /** Fills the Import page's form: the kind, the files (several only for calendars) and the mapping's YAML. */
-    private void choose(String kind, Path mapping, Path... files) {
+    private static void choose(Browser browser, String kind, Path mapping, Path... files) {
         browser.go("/import");
         new Select(browser.find(By.id("kind"))).selectByValue(kind);
         browser.find(By.id("file")).sendKeys(String.join("\n", Arrays.stream(files).map(Path::toString).toList()));
@@ -214,8 +224,8 @@ class ImportsOnlyWalkIT extends BrowserWalk {
     }
 
     /** Imports on the Import page and answers the batch stored. */
-    private String importOnPage(String kind, Path mapping, Path... files) {
-        choose(kind, mapping, files);
+    private static String importOnPage(Browser browser, String kind, Path mapping, Path... files) {
+        choose(browser, kind, mapping, files);
         browser.find(By.id("import")).click();
         browser.waitFor(() -> !browser.all(By.id("import-done")).isEmpty() || !browser.all(By.id("import-problem")).isEmpty());
         assertThat(browser.all(By.id("import-problem"))).as(kind + " " + Arrays.toString(files)).isEmpty();
