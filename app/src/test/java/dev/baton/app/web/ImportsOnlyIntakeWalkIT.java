@@ -145,7 +145,7 @@ class ImportsOnlyIntakeWalkIT extends BrowserWalk {
         assertThat(cells.get(4).getText()).as("taken after edits").isEqualTo("1");
         String change = row.findElement(By.cssSelector("td.before-after")).getText();
         System.out.println("imports-only ledger, tasks: " + change.replace('\n', ' '));
-        assertThat(change).contains("coordination", "lost", "since");
+        assertThat(change).contains("coordination", "lost", "brief-draft (enabled by root on");
         assertThat(row.getText()).contains("1 draft(s) under an override", "pilot on page requests");
         browser.screenshot("ledger");
     }

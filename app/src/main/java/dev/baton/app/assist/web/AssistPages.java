@@ -276,13 +276,12 @@ class AssistPages {
     }
 
     /** The work type's coordination share and hours lost per week before and after the assistant came. */
-    record Change(String since, String shareBefore, String shareAfter, String lostBefore, String lostAfter, String summary) {
+    record Change(String shareBefore, String shareAfter, String lostBefore, String lostAfter, String summary) {
         static Change of(BeforeAfter.Row b) {
             if (b == null || b.before() == null) {
                 return null;
             }
-            return new Change(b.enabledAt().toString().substring(0, 10) + ", " + b.how(),
-                    percent(b.before().coordinationShare()), percent(b.after().coordinationShare()),
+            return new Change(percent(b.before().coordinationShare()), percent(b.after().coordinationShare()),
                     perWeek(b.before().hoursLostPerWeek()), perWeek(b.after().hoursLostPerWeek()), b.summary());
         }
 
