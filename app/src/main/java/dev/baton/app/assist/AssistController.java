@@ -245,7 +245,7 @@ class AssistController {
 
     @GetMapping("/ledger")
     Map<String, Object> ledger() {
-        return AssistJson.ledger("Baton's event log", assistants.ledger());
+        return AssistJson.ledger("Baton's event log", assistants.ledger(), assistants.beforeAfter());
     }
 
     static Map<String, Object> draftJson(AssistDraft d) {

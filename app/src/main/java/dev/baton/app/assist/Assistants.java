@@ -9,6 +9,7 @@ import dev.baton.assist.gate.AssistGate;
 import dev.baton.assist.gate.Gate;
 import dev.baton.assist.history.PastWork;
 import dev.baton.assist.history.WorkHistory;
+import dev.baton.assist.ledger.BeforeAfter;
 import dev.baton.assist.ledger.LedgerRow;
 import dev.baton.assist.ledger.LeverageLedger;
 import dev.baton.assist.provider.OfflineProvider;
@@ -144,6 +145,20 @@ public class Assistants {
     /** The leverage ledger of the server's log. */
     public List<LedgerRow> ledger() {
         return LeverageLedger.of(work().assistEvents());
+    }
+
+    /**
+     * Each assistant's before and after (docs/assist.md): its work type's coordination share and
+     * hours lost in the debt report up to the moment it came and from then on, measured as the
+     * server's debt report is, against the current model.
+     */
+    public List<BeforeAfter.Row> beforeAfter() {
+        DebtReports.Inputs inputs = debt.inputs();
+        try {
+            return BeforeAfter.of(inputs.history(), inputs.warnings(), "Baton's event log", new LogSource(store));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Why work was sent back or turned down, in people's own words: handoffs rejected, approvals denied, requests declined. */

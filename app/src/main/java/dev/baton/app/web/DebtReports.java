@@ -8,6 +8,7 @@ import dev.baton.insight.debt.DebtAnalysis;
 import dev.baton.insight.debt.Scope;
 import dev.baton.insight.debt.DebtReport;
 import dev.baton.insight.debt.ModelHistory;
+import dev.baton.model.problem.Problem;
 import dev.baton.insight.debt.Scope;
 import java.util.function.ToIntFunction;
 import java.io.IOException;
@@ -130,6 +131,18 @@ public class DebtReports {
      */
     private ModelHistory history(ModelVersion current) {
         return dev.baton.app.store.ModelHistories.of(versions, jdbc, current).importedAs(importedVersions);
+    }
+
+    /**
+     * The current model's history and warnings, as the report is computed with them: for analyses
+     * of other cuts of the log (the assistants' before and after), measured the same way.
+     */
+    public record Inputs(ModelHistory history, List<Problem> warnings) {
+    }
+
+    public Inputs inputs() {
+        ModelVersion model = PageAdvice.current(versions);
+        return new Inputs(history(model), warnings.of(model).warnings());
     }
 
     /**

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.app.security.Role;
 import dev.baton.app.security.Users;
+import dev.baton.app.web.DebtReports;
 import dev.baton.engine.assist.AssistEvent;
 import dev.baton.engine.assist.AssistEvent.DraftAccepted;
 import dev.baton.engine.assist.AssistEvent.DraftDiscarded;
 import dev.baton.engine.event.EventStore;
 import dev.baton.engine.event.RecordedEvent;
 import dev.baton.engine.item.WorkItemEvent.ItemCreated;
+import dev.baton.insight.debt.DebtReport;
+import dev.baton.insight.debt.Dimension;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +38,9 @@ class AssistApiIT extends DemoServer {
 
     @Autowired
     Users users;
+
+    @Autowired
+    DebtReports debt;
 
     long events() {
         return ((Number) nobody().get("/api/health").json().get("events")).longValue();
@@ -108,6 +114,9 @@ class AssistApiIT extends DemoServer {
         users.create("assist-admin", "assist admin password", Role.ADMIN, "dev.patel");
         ApiClient nora = user("nora");
         ApiClient admin = nobody().as("assist-admin", "assist admin password");
+        // the debt report's campaign figures before any assistant came: the ledger's "before"
+        DebtReport.Group campaignsBefore = debt.current().report().breakdowns().get(Dimension.WORK_TYPE).stream()
+                .filter(g -> g.key().equals("campaign")).findFirst().orElseThrow();
 
         // accepted after edits: the missing fields filled and the audience rewritten
         ApiClient.Response offered = nora.post("/api/v1/assist/drafts", "{\"workType\": \"campaign\", \"request\": "
@@ -176,6 +185,15 @@ class AssistApiIT extends DemoServer {
                 .containsEntry("pending", 0).containsEntry("overridden", 0);
         assertThat(((Number) campaign.get("discardedShare")).doubleValue()).isCloseTo(1 / 3.0, org.assertj.core.data.Offset.offset(1e-3));
         assertThat((String) campaign.get("verdict")).startsWith("leverage");
+        Map<String, Object> change = map(campaign.get("beforeAfter"));
+        assertThat(change).containsEntry("how", "first draft offered");
+        Map<String, Object> before = map(change.get("before"));
+        assertThat(((Number) before.get("coordinationShare")).doubleValue())
+                .isCloseTo(campaignsBefore.values().get("coordination-share"), org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(((Number) before.get("hoursLost")).doubleValue())
+                .isCloseTo(campaignsBefore.costHours(), org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(map(change.get("after"))).containsEntry("from", change.get("enabledAt"));
+        assertThat((String) change.get("summary")).contains("brief-draft");
         Map<String, Object> initiative = row(ledger, "initiative");
         assertThat(initiative).containsEntry("offered", 1).containsEntry("pending", 1).containsEntry("overridden", 1);
         assertThat(map(list(initiative.get("enabledByOverride")).get(0))).containsEntry("by", "dev.patel")

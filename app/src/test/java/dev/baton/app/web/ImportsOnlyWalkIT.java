@@ -84,7 +84,7 @@ class ImportsOnlyWalkIT extends BrowserWalk {
         Path[] calendars = {HERE.resolve("calendars/maya.ics"), HERE.resolve("calendars/sam.ics"),
                 HERE.resolve("calendars/ut-team.ics")};
         long before = count("select count(*) from events");
-        choose("calendar", HERE.resolve("calendar-mapping.yaml"), calendars);
+        choose(browser, "calendar", HERE.resolve("calendar-mapping.yaml"), calendars);
         browser.find(By.id("preview")).click();
         browser.waitFor(() -> !browser.all(By.id("import-summary")).isEmpty() || !browser.all(By.id("import-problem")).isEmpty());
         assertThat(browser.all(By.id("import-problem"))).isEmpty();

@@ -11,6 +11,7 @@ import dev.baton.assist.draft.BriefDraft;
 import dev.baton.assist.draft.DraftField;
 import dev.baton.assist.embed.EmbeddingUnavailableException;
 import dev.baton.assist.gate.Gate;
+import dev.baton.assist.ledger.BeforeAfter;
 import dev.baton.assist.ledger.LedgerRow;
 import dev.baton.assist.ledger.LeverageLedger;
 import dev.baton.engine.CommandResult;
@@ -27,6 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -267,21 +269,39 @@ class AssistPages {
         return "assist-summary";
     }
 
-    /** One ledger row as the page shows it. */
+    /** One ledger row as the page shows it, with its before and after (null: none measured). */
     record Row(String workType, String assistant, long offered, long unchanged, long edited, String editedShare,
                long discarded, String discardedShare, long pending, String hours, long overridden,
-               List<LedgerRow.Enablement> enabled, String verdict, String reason, boolean overhead) {
+               List<LedgerRow.Enablement> enabled, String verdict, String reason, boolean overhead, Change change) {
+    }
+
+    /** The work type's coordination share and hours lost per week before and after the assistant came. */
+    record Change(String shareBefore, String shareAfter, String lostBefore, String lostAfter, String summary) {
+        static Change of(BeforeAfter.Row b) {
+            if (b == null || b.before() == null) {
+                return null;
+            }
+            return new Change(percent(b.before().coordinationShare()), percent(b.after().coordinationShare()),
+                    perWeek(b.before().hoursLostPerWeek()), perWeek(b.after().hoursLostPerWeek()), b.summary());
+        }
+
+        private static String perWeek(Double hours) {
+            return hours == null ? "—" : String.format(Locale.ROOT, "%.1f h/week", hours);
+        }
     }
 
     @GetMapping("/assist/ledger")
     String ledger(Model page) {
         OperatingModel model = assistants.model();
+        List<BeforeAfter.Row> changes = assistants.beforeAfter();
         List<Row> rows = assistants.ledger().stream().map(r -> new Row(r.workType() == null ? "intake"
                 : model.workType(r.workType()).map(Names::workType).orElse(r.workType()), r.assistant(), r.offered(),
                 r.acceptedUnchanged(), r.acceptedAfterEdits(), percent(r.meanEditedShare()), r.discarded(),
                 percent(r.discardedShare()), r.pending(), r.medianHoursToDecision() == null ? "—"
                 : String.format(Locale.ROOT, "%.1f h", r.medianHoursToDecision()), r.overridden(), r.enabled(),
-                r.verdict(), r.reason(), LeverageLedger.OVERHEAD.equals(r.verdict()))).toList();
+                r.verdict(), r.reason(), LeverageLedger.OVERHEAD.equals(r.verdict()),
+                Change.of(changes.stream().filter(b -> Objects.equals(b.workType(), r.workType())
+                        && b.assistant().equals(r.assistant())).findFirst().orElse(null)))).toList();
         page.addAttribute("rows", rows);
         return "assist-ledger";
     }
