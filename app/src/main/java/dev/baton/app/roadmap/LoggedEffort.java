@@ -77,7 +77,7 @@ public final class LoggedEffort {
         return null;
     }
 
-    private static String function(OperatingModel model, String owner) {
+    static String function(OperatingModel model, String owner) {
         if (owner == null) {
             return null;
         }

@@ -35,7 +35,7 @@ public final class RoadmapView {
         json.remove("scenario"); // compared by POST /api/v1/roadmap/scenarios, beside the published plan
         json.put("sources", p.board().sources().values().stream().map(s -> Json.ordered("id", s.id(), "title", s.title(),
                 "workItem", s.item(), "workType", s.workType(), "entered", s.entered(), "effortMissing", s.effortMissing(),
-                "valueFrom", s.valueFrom())).toList());
+                "valueFrom", s.valueFrom(), "effortFrom", s.effortFrom())).toList());
         json.put("assumptions", CapacityAssumptions.json(p.board().assumptions()));
         json.put("suggestions", p.board().suggestions().values().stream().map(s -> Json.ordered("id", s.id(),
                 "effort", s.effort(), "basedOn", s.basedOn(), "theme", s.theme(), "sentence", s.sentence())).toList());
@@ -77,7 +77,8 @@ public final class RoadmapView {
             Initiative it = r.initiatives().get(i);
             Verdict v = p.result().verdicts().get(i);
             Roadmaps.Source s = p.board().sources().get(it.id());
-            rows.add(new Row(it.id(), it.title(), s.item() ? "work item (" + s.workType() + ")" : "entered",
+            rows.add(new Row(it.id(), it.title(), (s.item() ? "work item (" + s.workType() + ")" : "entered")
+                            + (s.effortFrom() == null || "entered".equals(s.effortFrom()) ? "" : "; effort: " + s.effortFrom()),
                     v.status().name().toLowerCase(Locale.ROOT), v.start() == null ? "—" : v.start().toString(),
                     v.end() == null ? "—" : v.end().toString(), it.value(), s.valueFrom(), s.effortMissing(),
                     p.board().suggestions().containsKey(it.id()) ? p.board().suggestions().get(it.id()).effortText() : null,

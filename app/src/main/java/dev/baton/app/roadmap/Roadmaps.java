@@ -82,8 +82,9 @@ public class Roadmaps {
     }
 
     /** Where an initiative of the roadmap comes from, and what it lacks. */
+    /** Where an initiative comes from; {@code effortFrom}: entered, the item's own field or estimate, or why it has none. */
     public record Source(String id, String title, boolean item, String workType, boolean entered, boolean effortMissing,
-                         String valueFrom) {
+                         String valueFrom, String effortFrom) {
     }
 
     /** The published plan: the last {@link RoadmapPublished} of the log. */
@@ -152,10 +153,22 @@ public class Roadmaps {
             Double value = e != null && e.value() != null ? e.value() : score;
             String title = e != null && e.title() != null ? e.title() : item.title();
             String theme = e != null && e.theme() != null ? e.theme() : item.workType();
-            list.add(initiative(item.id().value(), title, theme, value == null ? 0 : value, e));
+            Initiative initiative = initiative(item.id().value(), title, theme, value == null ? 0 : value, e);
+            String effortFrom = e != null && !e.effort().isEmpty() ? "entered" : null;
+            if (effortFrom == null) {
+                // Nobody entered an effort: the item's own field or its tool's estimate, when it has one.
+                ItemEffort own = ItemEffort.of(item, model);
+                effortFrom = own.from();
+                if (!own.effort().isEmpty()) {
+                    initiative = new Initiative(initiative.id(), initiative.title(), initiative.theme(), initiative.value(),
+                            own.effort(), initiative.dependsOn(), initiative.earliest(), initiative.deadline(),
+                            initiative.committed());
+                }
+            }
+            list.add(initiative);
             sources.put(item.id().value(), new Source(item.id().value(), title, true, item.workType(), e != null,
-                    e == null || e.effort().isEmpty(), e != null && e.value() != null ? "entered"
-                    : score != null ? "intake score" : "none (no intake score: 0)"));
+                    initiative.effort().isEmpty(), e != null && e.value() != null ? "entered"
+                    : score != null ? "intake score" : "none (no intake score: 0)", effortFrom));
         }
         for (Entered e : byId.values()) {
             if (done.contains(e.id())) {
@@ -165,7 +178,7 @@ public class Roadmaps {
             String title = e.title() == null ? e.id() : e.title();
             list.add(initiative(e.id(), title, e.theme() == null ? "none" : e.theme(), e.value() == null ? 0 : e.value(), e));
             sources.put(e.id(), new Source(e.id(), title, false, null, true, e.effort().isEmpty(),
-                    e.value() == null ? "none (0)" : "entered"));
+                    e.value() == null ? "none (0)" : "entered", e.effort().isEmpty() ? null : "entered"));
         }
         // A dependency on finished work is met; the planner sees only what is still to place.
         Set<String> ids = new HashSet<>(sources.keySet());
