@@ -45,11 +45,33 @@ final class FunnelCommand implements Callable<Integer> {
 
     enum By { campaign, channel, segment, quarter, none }
 
+    /**
+     * The split; {@code work-type} is refused with where to find it: it needs the campaign work items
+     * and their links, which the server keeps beside the outcome data.
+     */
+    static final class ByConverter implements CommandLine.ITypeConverter<By> {
+        @Override
+        public By convert(String value) {
+            if (value.equals("work-type") || value.equals("work_type")) {
+                throw new CommandLine.TypeConversionException("'work-type' groups campaigns by the work type of the "
+                        + "campaign work items linked to them, which the CLI does not have: use the server's Outcomes "
+                        + "page or GET /api/v1/outcomes/funnel?by=work-type");
+            }
+            try {
+                return By.valueOf(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("expected one of campaign, channel, segment, quarter, "
+                        + "none, found '" + value + "' (work-type is on the server)");
+            }
+        }
+    }
+
     @Mixin
     OutcomeInputs inputs = new OutcomeInputs();
 
-    @Option(names = "--by", defaultValue = "campaign",
-            description = "Split by campaign, channel, segment, quarter or none (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--by", defaultValue = "campaign", converter = ByConverter.class,
+            description = "Split by campaign, channel, segment, quarter or none (default: ${DEFAULT-VALUE}); "
+                    + "by work type on the server.")
     By by;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")

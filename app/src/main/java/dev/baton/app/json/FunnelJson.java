@@ -20,7 +20,7 @@ public final class FunnelJson {
                                              List<CrmReader.FileRead> files, List<String> readNotes) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("stages", r.stages());
-        json.put("by", r.by().name().toLowerCase(java.util.Locale.ROOT));
+        json.put("by", r.by().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         json.put("per", per);
         json.put("conversion", conversion);
         json.put("lookbackDays", r.lookback().toHours() / 24.0);

@@ -93,6 +93,23 @@ public class CampaignOutcomes {
         return Optional.of(new Table(links, rows, 1, null));
     }
 
+    /**
+     * For the funnel by work type: each campaign a campaign item links to, with that item's work type
+     * (several types linking one campaign are joined, "event + webinar"); empty for any other split
+     * or without a model, when every campaign is "(no linked work item)".
+     */
+    public Map<String, String> relabel(OutcomeImports.Stored stored, String by, Optional<ModelVersion> model) {
+        if (!by.equals("work-type") || model.isEmpty() || stored.empty()) {
+            return Map.of();
+        }
+        Map<String, java.util.TreeSet<String>> types = new java.util.HashMap<>();
+        links(stored, model.get().model()).linked()
+                .forEach(l -> types.computeIfAbsent(l.campaign(), k -> new java.util.TreeSet<>()).add(l.item().workType()));
+        Map<String, String> relabel = new java.util.HashMap<>();
+        types.forEach((campaign, t) -> relabel.put(campaign, String.join(" + ", t)));
+        return relabel;
+    }
+
     /** Every campaign item joined to its campaign (no debt): for evidence at intake. */
     public CampaignLinks.Result links(OutcomeImports.Stored stored, OperatingModel model) {
         return links(stored, model, ItemFilter.ALL, null);

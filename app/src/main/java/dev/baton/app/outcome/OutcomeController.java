@@ -36,8 +36,10 @@ class OutcomeController {
     private final OutcomeImports imports;
     private final OutcomeReports reports;
     private final ModelVersions versions;
+    private final CampaignOutcomes campaigns;
 
-    OutcomeController(OutcomeImports imports, OutcomeReports reports, ModelVersions versions) {
+    OutcomeController(OutcomeImports imports, OutcomeReports reports, ModelVersions versions, CampaignOutcomes campaigns) {
+        this.campaigns = campaigns;
         this.imports = imports;
         this.reports = reports;
         this.versions = versions;
@@ -69,7 +71,8 @@ class OutcomeController {
             throw new ApiException(HttpStatus.BAD_REQUEST, "invalid-input", "by: expected one of "
                     + String.join(", ", OutcomeReports.BY) + ", found '" + by + "'").with("where", "by");
         }
-        return reports.funnelJson(present(), by);
+        OutcomeImports.Stored stored = present();
+        return reports.funnelJson(stored, by, campaigns.relabel(stored, by, versions.current()));
     }
 
     @GetMapping(path = "/attribution", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -39,7 +39,7 @@ public class OutcomeReports {
             JourneyOptions.Conversion.CREATED, Duration.ofDays(90));
 
     /** The dimensions of {@code by}, as the API and the page name them. */
-    public static final List<String> BY = List.of("campaign", "channel", "segment", "quarter", "none");
+    public static final List<String> BY = List.of("campaign", "channel", "work-type", "segment", "quarter", "none");
 
     /** Every model side by side: one result a model, or none when no journey has a touch. */
     public record ModelResults(List<AttributionResult> results, List<String> channels, OutcomeJourneys.Cut cut) {
@@ -56,12 +56,17 @@ public class OutcomeReports {
     }
 
     public static Dimension dimension(String by) {
-        return Dimension.valueOf(by.toUpperCase(Locale.ROOT));
+        return Dimension.valueOf(by.replace('-', '_').toUpperCase(Locale.ROOT));
     }
 
     public FunnelReport funnel(OutcomeImports.Stored stored, String by) {
+        return funnel(stored, by, Map.of());
+    }
+
+    /** The funnel; by work type, {@code relabel} names each campaign's work type ({@link CampaignOutcomes#relabel}). */
+    public FunnelReport funnel(OutcomeImports.Stored stored, String by, Map<String, String> relabel) {
         Identities identities = IdentityMatcher.match(stored.read().data(), stored.mapping().identity());
-        return Funnel.compute(stored.read().data(), identities, stored.mapping(), dimension(by), OPTIONS);
+        return Funnel.compute(stored.read().data(), identities, stored.mapping(), dimension(by), OPTIONS, relabel);
     }
 
     /** The model's metrics measured per period against their targets, from the stored outcome data. */
@@ -89,8 +94,8 @@ public class OutcomeReports {
     }
 
     /** The funnel's JSON: the contract of {@code baton funnel --format json}. */
-    public Map<String, Object> funnelJson(OutcomeImports.Stored stored, String by) {
-        return FunnelJson.report(funnel(stored, by), "account", "created", stored.read().files(), stored.read().notes());
+    public Map<String, Object> funnelJson(OutcomeImports.Stored stored, String by, Map<String, String> relabel) {
+        return FunnelJson.report(funnel(stored, by, relabel), "account", "created", stored.read().files(), stored.read().notes());
     }
 
     /** Every model's result (the contract of {@code baton attribute --format json}), and each channel's share by model. */

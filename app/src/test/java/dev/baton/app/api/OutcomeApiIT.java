@@ -136,7 +136,7 @@ class OutcomeApiIT extends DemoServer {
 
         ApiClient.Response badBy = maya.get("/api/v1/outcomes/funnel?by=planet");
         assertThat(badBy.status()).isEqualTo(400);
-        assertThat(badBy.body()).contains("campaign, channel, segment, quarter, none");
+        assertThat(badBy.body()).contains("campaign, channel, work-type, segment, quarter, none");
     }
 
     @Test
@@ -175,7 +175,7 @@ class OutcomeApiIT extends DemoServer {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     @SuppressWarnings("unchecked")
     void theCurrentModelsFunnelSectionWinsOverTheMappingsStages() {
         ApiClient grace = user("grace");
@@ -231,5 +231,44 @@ class OutcomeApiIT extends DemoServer {
         List<Map<String, Object>> periods = (List<Map<String, Object>>) measured.get(metric).get("periods");
         assertThat(periods).hasSize(1);
         return periods.get(0);
+    }
+
+    @Test
+    @Order(6)
+    @SuppressWarnings("unchecked")
+    void byWorkTypeTheFunnelGroupsCampaignsByTheWorkTypeOfTheItemsLinkedToThem() {
+        ApiClient grace = user("grace");
+        byte[] utf8 = "campaigns:\n  link-field: campaign-name\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ApiClient.Response mapped = grace.multipart("/api/v1/outcomes/imports", "kind", "touchpoints", "file",
+                new FilePart("gala.csv", ("email,account,time,channel,campaign\n"
+                        + "fay@lumenfreight.example,,2026-03-05T10:00:00Z,event,Spring Gala\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)), "mapping", new FilePart("mapping.yaml", utf8));
+        assertThat(mapped.status()).as(mapped.body()).isEqualTo(201);
+        for (String campaign : List.of("Q1 Analytics Webinar", "Q1 Search")) {
+            ApiClient.Response item = grace.post("/api/v1/items", "{\"id\": \"wt-" + campaign.length() + "-" + System.nanoTime()
+                    + "\", \"workType\": \"campaign\", \"title\": \"" + campaign
+                    + "\", \"fields\": {\"campaign-name\": \"" + campaign + "\", \"objective\": \"Pipeline\", "
+                    + "\"segment\": \"Mid-market\", \"primary-metric\": \"pipeline\", \"channel-mix\": [\"webinar\"], "
+                    + "\"start-date\": \"2026-01-05\", \"reach\": 400, \"impact\": 2, \"confidence\": 80, \"effort\": 3}}");
+            assertThat(item.status()).as(item.body()).isEqualTo(201);
+        }
+
+        ApiClient.Response funnel = user("maya").get("/api/v1/outcomes/funnel?by=work-type");
+        assertThat(funnel.status()).as(funnel.body()).isEqualTo(200);
+        assertThat(funnel.json()).containsEntry("by", "work-type");
+        List<Map<String, Object>> groups = (List<Map<String, Object>>) funnel.json().get("groups");
+        assertThat(groups).extracting(g -> g.get("key")).containsExactly("(no linked work item)", "(none)", "campaign");
+        Map<String, Object> campaign = groups.get(2);
+        // Ana, Cho, Fay (first touch Q1 Search), Ben (the webinar) and Kestrel's opportunity; lead to MQL in
+        // 5, 7 and 2 days: median 5, neither campaign's own.
+        assertThat((List<Map<String, Object>>) campaign.get("stages")).extracting(s -> s.get("count"))
+                .containsExactly(4, 3, 2, 2, 1);
+        assertThat(((List<Map<String, Object>>) campaign.get("stages")).get(0)).containsEntry("medianDaysToNext", 5.0);
+        assertThat((Map<String, Object>) campaign.get("sourced")).containsEntry("opportunities", 2)
+                .containsEntry("pipeline", 36_000.0);
+        // Northwind was touched by both campaigns: its 24,000 counts once for the work type.
+        assertThat((Map<String, Object>) campaign.get("influenced")).containsEntry("opportunities", 3)
+                .containsEntry("pipeline", 54_000.0);
+        assertThat(campaign).containsEntry("cost", 150.0);
     }
 }

@@ -171,4 +171,14 @@ class FunnelCommandTest {
         Map<String, Object> total = (Map<String, Object>) run.jsonObject().get("total");
         assertThat(CliRun.objects(total, "stages")).extracting(s -> s.get("count")).containsExactly(4, 3, 1, 2, 1);
     }
+
+    @Test
+    void byWorkTypeIsRefusedWithWhereToFindIt() throws Exception {
+        CliRun run = CliRun.of("funnel", "--crm", SALESFORCE, "--touchpoints", TOUCHPOINTS, "--by", "work-type");
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("--by").contains("'work-type' groups campaigns by the work type")
+                .contains("/api/v1/outcomes/funnel?by=work-type").doesNotContain("Exception");
+    }
 }

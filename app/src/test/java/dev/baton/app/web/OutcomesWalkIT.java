@@ -161,6 +161,13 @@ class OutcomesWalkIT extends BrowserWalk {
         assertThat(browser.text(By.id("campaigns-unlinked-items"))).contains("campaign items linked to no campaign");
         browser.screenshot("metrics-and-campaigns");
 
+        // The funnel by work type: the webinar's figures under its item's work type, the rest unlinked.
+        browser.go("/outcomes?by=work-type");
+        assertThat(browser.text(By.cssSelector("#funnel-groups tr[data-group='campaign']"))).contains("36,000")
+                .contains("54,000");
+        assertThat(browser.all(By.cssSelector("#funnel-groups tr[data-group='(no linked work item)']"))).hasSize(1);
+        assertThat(browser.text(By.id("outcomes-by"))).contains("work type");
+
         // The campaign item's page: its outcomes beside its debt.
         browser.go("/items/" + item);
         assertThat(browser.text(By.id("item-pipeline-sourced"))).isEqualTo("36,000 (2)");

@@ -25,7 +25,7 @@ import java.util.TreeMap;
 
 /**
  * The funnel, Lead → MQL → SQL → opportunity → won (or the mapping's stages), per campaign,
- * channel, segment or quarter. Each entity makes a summary under its group's key: a lead (its
+ * channel, work type (campaigns relabelled by the caller), segment or quarter. Each entity makes a summary under its group's key: a lead (its
  * passage through the stages, including the opportunity it became, and its handoff), an
  * opportunity no lead became (its passage from the opportunity stage), each opportunity once more
  * for the money it sourced and influenced, and each touch for its cost. Summaries under one key
@@ -47,9 +47,12 @@ public final class Funnel {
     private final Map<String, FunnelSummary> groups = new HashMap<>();
     private final FunnelSummary total;
     private final Map<String, String> accountSegments = new HashMap<>();
+    /** For {@link Dimension#WORK_TYPE}: each campaign's group; a campaign it does not name is {@link Dimension#NO_LINKED_ITEM}. */
+    private final Map<String, String> relabel;
 
     private Funnel(OutcomeData data, Identities identities, OutcomeMapping mapping, Dimension by,
-                   JourneyOptions options, TouchIndex accounts) {
+                   JourneyOptions options, TouchIndex accounts, Map<String, String> relabel) {
+        this.relabel = relabel;
         this.data = data;
         this.identities = identities;
         this.mapping = mapping;
@@ -64,8 +67,18 @@ public final class Funnel {
     /** The funnel split by {@code by}, with journeys' account-or-person choice and lookback window from {@code options}. */
     public static FunnelReport compute(OutcomeData data, Identities identities, OutcomeMapping mapping, Dimension by,
                                        JourneyOptions options) {
+        return compute(data, identities, mapping, by, options, Map.of());
+    }
+
+    /**
+     * The funnel split by {@code by}; for {@link Dimension#WORK_TYPE}, {@code relabel} gives each
+     * campaign's group (its linked work item's work type). Every entity is grouped by its relabelled
+     * campaign itself, so medians and influenced pipeline are the group's own, not sums of campaigns'.
+     */
+    public static FunnelReport compute(OutcomeData data, Identities identities, OutcomeMapping mapping, Dimension by,
+                                       JourneyOptions options, Map<String, String> relabel) {
         TouchIndex touches = TouchIndex.build(data, identities, mapping, options.by());
-        return new Funnel(data, identities, mapping, by, options, touches).run(options);
+        return new Funnel(data, identities, mapping, by, options, touches, Map.copyOf(relabel)).run(options);
     }
 
     private FunnelReport run(JourneyOptions options) {
@@ -90,7 +103,7 @@ public final class Funnel {
             history.computeIfAbsent(c.opportunity().value(), k -> new ArrayList<>()).add(c);
         }
         Set<String> fromLeads = new HashSet<>();
-        if (by == Dimension.CAMPAIGN || by == Dimension.CHANNEL) {
+        if (bySource()) {
             leadSources();
         }
         int leadIndex = 0;
@@ -144,7 +157,7 @@ public final class Funnel {
     /** A lead's group: the campaign and channel of the person's first touch within the lookback before it was created. */
     private String leadKey(Lead l, int index) {
         return switch (by) {
-            case CAMPAIGN -> orNone(leadCampaigns[index]);
+            case CAMPAIGN, WORK_TYPE -> campaignGroup(leadCampaigns[index]);
             case CHANNEL -> orNone(leadChannels[index] != null ? leadChannels[index] : l.source());
             case SEGMENT -> orNone(l.segment() != null ? l.segment()
                     : accountSegments.get(String.valueOf(identities.accountOfEmail(l.email()))));
@@ -184,7 +197,7 @@ public final class Funnel {
 
     private String opportunityKey(Opportunity o, Sourcing sourcing) {
         return switch (by) {
-            case CAMPAIGN -> orNone(sourcing.campaign());
+            case CAMPAIGN, WORK_TYPE -> campaignGroup(sourcing.campaign());
             case CHANNEL -> orNone(sourcing.channel());
             case SEGMENT -> orNone(o.segment() != null ? o.segment()
                     : accountSegments.get(String.valueOf(identities.accountOfOpportunity(o.id().value()))));
@@ -209,16 +222,19 @@ public final class Funnel {
         if (by == Dimension.NONE) {
             return;
         }
-        if (by != Dimension.CAMPAIGN && by != Dimension.CHANNEL) {
+        if (!bySource()) {
             group(key).addInfluenced(amount, won);
             return;
         }
-        // Each campaign (or channel) in the window once: a stamp per opportunity instead of a set per opportunity.
+        // Each campaign (channel, work type) in the window once: a stamp per opportunity instead of a set per opportunity.
         stamp++;
         for (int i = sourcing.from(); i < sourcing.to(); i++) {
-            String influencer = by == Dimension.CAMPAIGN ? touches.campaign(i) : touches.channel(i);
+            String influencer = by == Dimension.CHANNEL ? touches.channel(i) : touches.campaign(i);
             if (influencer == null) {
                 continue;
+            }
+            if (by == Dimension.WORK_TYPE) {
+                influencer = campaignGroup(influencer);
             }
             long[] seen = stamps.computeIfAbsent(influencer, k -> new long[1]);
             if (seen[0] != stamp) {
@@ -258,7 +274,7 @@ public final class Funnel {
             total.cost += t.cost();
             total.costedTouches++;
             String key = switch (by) {
-                case CAMPAIGN -> orNone(t.campaign());
+                case CAMPAIGN, WORK_TYPE -> campaignGroup(t.campaign());
                 case CHANNEL -> t.channel();
                 case QUARTER -> quarterOf(t.at());
                 default -> null;
@@ -318,6 +334,20 @@ public final class Funnel {
                         Instant.ofEpochMilli(handed), ZoneOffset.UTC) + ")");
             }
         }
+    }
+
+    /** Split by the touches' sources (campaign, channel or the campaign's work type) rather than by the entity's own field. */
+    private boolean bySource() {
+        return by == Dimension.CAMPAIGN || by == Dimension.CHANNEL || by == Dimension.WORK_TYPE;
+    }
+
+    /** The group of a sourcing campaign: the campaign itself, or by work type its relabelling. */
+    private String campaignGroup(String campaign) {
+        String key = orNone(campaign);
+        if (by != Dimension.WORK_TYPE || key.equals(Dimension.NO_VALUE)) {
+            return key;
+        }
+        return relabel.getOrDefault(campaign, Dimension.NO_LINKED_ITEM);
     }
 
     private static String orNone(String value) {

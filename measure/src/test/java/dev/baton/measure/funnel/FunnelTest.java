@@ -13,6 +13,7 @@ import dev.baton.measure.outcome.OutcomeData;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -141,5 +142,56 @@ class FunnelTest {
         FunnelReport quarters = funnel(Dimension.QUARTER);
         assertThat(quarters.groups()).extracting(Group::key).containsExactly("2025-Q4", "2026-Q1");
         assertThat(group(quarters, "2025-Q4").cost()).as("the 20 December search click").isEqualTo(40.0);
+    }
+
+    @Test
+    void byWorkTypeEachEntityGoesToItsSourcingCampaignsWorkTypeAndEachOpportunityIsInfluencedOncePerWorkType()
+            throws Exception {
+        OutcomeData data = CrmReader.read(CrmReader.sources(List.of(EXAMPLES.resolve("salesforce"),
+                EXAMPLES.resolve("touchpoints.csv"))), OutcomeMapping.DEFAULT).data();
+        // Two campaigns of one work type, one of another; Feb Newsletter, Q1 Display and Q1 Social link to no item.
+        FunnelReport r = Funnel.compute(data, IdentityMatcher.match(data, OutcomeMapping.IdentityRules.NONE),
+                OutcomeMapping.DEFAULT, Dimension.WORK_TYPE, JourneyOptions.DEFAULT,
+                Map.of("Q1 Search", "acquisition", "Q1 Analytics Webinar", "acquisition", "Jan Newsletter", "newsletter"));
+
+        assertThat(r.groups()).extracting(Group::key)
+                .containsExactly("(no linked work item)", "(none)", "acquisition", "newsletter");
+        Group acquisition = group(r, "acquisition");
+        // Ana, Cho, Fay (first touch Q1 Search), Ben (the webinar) and Kestrel's opportunity (first touch the webinar).
+        assertThat(acquisition.stages()).extracting(StageFigures::count).containsExactly(4L, 3L, 2L, 2L, 1L);
+        // Lead → MQL: Ana 5, Ben 7, Cho 2 days, median 5: neither Q1 Search's (3.5) nor the webinar's (7).
+        assertThat(acquisition.stages()).extracting(StageFigures::medianDaysToNext)
+                .containsExactly(5.0, 3.5, 8.0, 41.0, null);
+        assertThat(acquisition.stages().get(0).conversionToNext()).isCloseTo(3 / 4.0, within(1e-12));
+        assertThat(acquisition.cost()).as("the three search clicks; the webinar cost nothing").isEqualTo(150.0);
+        assertThat(acquisition.stages()).extracting(StageFigures::costPerEntity)
+                .containsExactly(37.5, 50.0, 75.0, 75.0, 150.0);
+        FunnelReport.Money money = acquisition.money();
+        assertThat(money.opportunitiesSourced()).as("Northwind (primary campaign) and Kestrel").isEqualTo(2);
+        assertThat(money.pipelineSourced()).isEqualTo(36_000.0);
+        assertThat(money.revenueSourced()).isEqualTo(24_000.0);
+        // Northwind was touched by Q1 Search and by the webinar, both acquisition: its 24,000 counts once
+        // (adding up the campaigns' groups would say 78,000 over four opportunities).
+        assertThat(money.opportunitiesInfluenced()).isEqualTo(3);
+        assertThat(money.pipelineInfluenced()).isEqualTo(54_000.0);
+        assertThat(money.revenueInfluenced()).isEqualTo(24_000.0);
+
+        Group newsletter = group(r, "newsletter");
+        assertThat(newsletter.stages()).extracting(StageFigures::count).as("Eli").containsExactly(1L, 1L, 1L, 1L, 0L);
+        assertThat(newsletter.money().pipelineSourced()).as("Orbit's first touch").isEqualTo(18_000.0);
+        assertThat(newsletter.money().pipelineInfluenced()).isEqualTo(18_000.0);
+        assertThat(newsletter.cost()).isEqualTo(5.0);
+
+        Group unlinked = group(r, "(no linked work item)");
+        assertThat(unlinked.stages()).extracting(StageFigures::count).as("no lead or opportunity is sourced there")
+                .containsExactly(0L, 0L, 0L, 0L, 0L);
+        assertThat(group(r, "(none)").stages()).extracting(StageFigures::count)
+                .as("Dee: a gmail address, no account, so no touch of its account").containsExactly(1L, 1L, 0L, 0L, 0L);
+        assertThat(unlinked.money().opportunitiesSourced()).isZero();
+        assertThat(unlinked.money().opportunitiesInfluenced()).as("Northwind by Feb Newsletter, Kestrel by Q1 Display")
+                .isEqualTo(2);
+        assertThat(unlinked.money().pipelineInfluenced()).isEqualTo(36_000.0);
+        assertThat(unlinked.cost()).as("display 25, social 30").isEqualTo(55.0);
+        assertThat(r.total().money().pipelineInfluenced()).isEqualTo(54_000.0);
     }
 }

@@ -75,7 +75,7 @@ class OutcomesPage {
             return "outcomes";
         }
         page.addAttribute("batches", stored.batches());
-        FunnelReport funnel = reports.funnel(stored, by);
+        FunnelReport funnel = reports.funnel(stored, by, campaigns.relabel(stored, by, versions.current()));
         page.addAttribute("funnel", funnel);
         page.addAttribute("total", group(funnel.total()));
         page.addAttribute("groups", funnel.groups().stream().map(OutcomesPage::group).toList());
