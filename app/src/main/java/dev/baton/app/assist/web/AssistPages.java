@@ -108,6 +108,11 @@ class AssistPages {
             offered = decisions.offerBrief(user, workType, text, commandId(user, key));
         } catch (Assistants.NotReady | Assistants.UnknownWorkType | EmbeddingUnavailableException e) {
             return refused(page, workType, request, e.getMessage(), response);
+        } catch (Assistants.ProviderFailed e) {
+            String problem = e.getMessage() + " The request is kept below: try again later.";
+            String shown = refused(page, workType, request, problem, response);
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            return shown;
         }
         Assistants.Similar similar = assistants.gate(Assistant.SIMILAR_REQUESTS, null).allowed()
                 ? assistants.similar(text, 5) : null;
