@@ -237,7 +237,8 @@ public class Assistants {
         private final ProviderException.Failure failure;
 
         ProviderFailed(ProviderException e) {
-            super("No draft was made: " + e.getMessage() + ".", e);
+            // the provider's sentence already ends "no draft was made"
+            super(Character.toUpperCase(e.getMessage().charAt(0)) + e.getMessage().substring(1) + ".", e);
             this.failure = e.failure();
         }
 

@@ -103,7 +103,8 @@ class AssistProviderIT extends DemoServer {
         assertThat(limited.status()).as(limited.body()).isEqualTo(429);
         assertThat(limited.raw().headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(limited.json()).containsEntry("failure", "rate-limited").containsEntry("provider", "openai-compatible:fake-model");
-        assertThat((String) limited.json().get("detail")).startsWith("No draft was made: ").contains("HTTP 429");
+        assertThat((String) limited.json().get("detail")).startsWith("The model server http://127.0.0.1:")
+                .contains("too many requests (HTTP 429)").endsWith("no draft was made.");
         assertThat(events()).as("no DraftOffered").isEqualTo(before);
 
         // two calls were made this month, the budget's two: the third is refused before anything is sent
@@ -112,7 +113,8 @@ class AssistProviderIT extends DemoServer {
                 + "\"A webinar for CFOs\"}");
         assertThat(over.status()).as(over.body()).isEqualTo(429);
         assertThat(over.json()).containsEntry("failure", "out-of-budget");
-        assertThat((String) over.json().get("detail")).contains("monthly AI budget is used up: 2 of 2 calls");
+        assertThat((String) over.json().get("detail")).startsWith("The monthly AI budget is used up: 2 of 2 calls made in ")
+                .endsWith("nothing was sent, no draft was made.");
         assertThat(FAKE.requests).as("nothing sent past the budget").hasSize(2);
         assertThat(events()).isEqualTo(before);
         assertThat(Files.readAllLines(USAGE)).hasSize(3).last().asString().contains("\"outcome\":\"out-of-budget\"",
