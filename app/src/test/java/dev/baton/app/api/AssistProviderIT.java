@@ -69,7 +69,7 @@ class AssistProviderIT extends DemoServer {
     }
 
     @Test
-    void theConfiguredModelDraftsTheBriefAndItsFailuresAreProblemsWithNothingRecorded() throws IOException {
+    void theConfiguredModelDraftsTheBriefAndItsFailuresAreProblemsWithNothingRecorded() throws Exception {
         users.create("provider-admin", "provider admin password", Role.ADMIN, "dev.patel");
         ApiClient admin = nobody().as("provider-admin", "provider admin password");
         ApiClient nora = user("nora");
@@ -117,7 +117,19 @@ class AssistProviderIT extends DemoServer {
                 .endsWith("nothing was sent, no draft was made.");
         assertThat(FAKE.requests).as("nothing sent past the budget").hasSize(2);
         assertThat(events()).isEqualTo(before);
-        assertThat(Files.readAllLines(USAGE)).hasSize(3).last().asString().contains("\"outcome\":\"out-of-budget\"",
+
+        // the intake page says where drafts go, and shows the failure as a sentence with the request kept
+        Browserless page = new Browserless(port, "198.51.100.160");
+        assertThat(page.signIn("nora", "baton-demo")).doesNotContain("signin");
+        assertThat(page.get("/assist/intake").body()).contains("Drafted by the model server the admins configured "
+                + "(openai-compatible:fake-model)");
+        java.net.http.HttpResponse<String> refused = page.post("/assist/intake", "/assist/intake/draft",
+                Map.of("workType", "campaign", "request", "A webinar for CFOs", "key", "page-draft-1"));
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(refused.body()).contains("id=\"problem\"", "The monthly AI budget is used up: 2 of 2 calls",
+                "try again later", "A webinar for CFOs");
+        assertThat(events()).isEqualTo(before);
+        assertThat(Files.readAllLines(USAGE)).hasSize(4).last().asString().contains("\"outcome\":\"out-of-budget\"",
                 "\"who\":\"nora.haddad\"");
     }
 }

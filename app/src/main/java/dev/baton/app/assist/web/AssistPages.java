@@ -92,6 +92,7 @@ class AssistPages {
         page.addAttribute("chosen", workType == null && !types.isEmpty() ? types.get(0).id() : workType);
         page.addAttribute("request", request);
         page.addAttribute("intakeGate", assistants.gate(Assistant.SIMILAR_REQUESTS, null));
+        page.addAttribute("provider", assistants.provider());
         page.addAttribute("formKey", UUID.randomUUID().toString());
     }
 
