@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.app.security.Role;
 import dev.baton.app.security.Users;
+import dev.baton.assist.provider.FakeOpenAiServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class AssistProviderIT extends DemoServer {
 
-    static final FakeOpenAiServer FAKE = new FakeOpenAiServer();
+    static final FakeOpenAiServer FAKE = fake();
     static final Path USAGE = usageLog();
 
     static final String ANSWER = """
@@ -36,6 +37,14 @@ class AssistProviderIT extends DemoServer {
 
     @Autowired
     Users users;
+
+    private static FakeOpenAiServer fake() {
+        try {
+            return new FakeOpenAiServer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     private static Path usageLog() {
         try {
