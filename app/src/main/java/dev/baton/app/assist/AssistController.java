@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import dev.baton.assist.Assistant;
 import dev.baton.assist.gate.Gate;
 import dev.baton.assist.json.AssistJson;
+import dev.baton.assist.provider.ProviderException;
 import dev.baton.engine.CommandResult;
 import dev.baton.engine.Engine;
 import dev.baton.engine.assist.AssistDraft;
@@ -283,8 +284,11 @@ class AssistController {
         return new ApiException(HttpStatus.NOT_FOUND, "not-found", "There is no draft '" + id + "'");
     }
 
-    /** The assistants' refusals as problems: not ready (409, each failing condition), unknown work type or item (404). */
-    private static <T> T answer(Supplier<T> call) {
+    /**
+     * The assistants' refusals as problems: not ready (409, each failing condition), unknown work type or
+     * item (404), the model server's failure (429 for a rate limit or the budget, otherwise 503).
+     */
+    private <T> T answer(Supplier<T> call) {
         try {
             return call.get();
         } catch (Assistants.NotReady e) {
@@ -295,6 +299,13 @@ class AssistController {
             throw problem;
         } catch (Assistants.UnknownWorkType | DraftDecisions.NoSuchThing e) {
             throw new ApiException(HttpStatus.NOT_FOUND, "not-found", e.getMessage());
+        } catch (Assistants.ProviderFailed e) {
+            // the model server's trouble, not the caller's mistake, and not Baton's: try again later, or offline
+            HttpStatus status = e.failure() == ProviderException.Failure.OUT_OF_BUDGET
+                    || e.failure() == ProviderException.Failure.RATE_LIMITED ? HttpStatus.TOO_MANY_REQUESTS
+                    : HttpStatus.SERVICE_UNAVAILABLE;
+            throw new ApiException(status, "provider-failed", e.getMessage()).with("failure", e.failure().id())
+                    .with("provider", assistants.provider());
         }
     }
 }

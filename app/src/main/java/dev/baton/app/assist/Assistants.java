@@ -12,7 +12,6 @@ import dev.baton.assist.history.WorkHistory;
 import dev.baton.assist.ledger.BeforeAfter;
 import dev.baton.assist.ledger.LedgerRow;
 import dev.baton.assist.ledger.LeverageLedger;
-import dev.baton.assist.provider.OfflineProvider;
 import dev.baton.assist.provider.Provider;
 import dev.baton.assist.provider.ProviderException;
 import dev.baton.assist.routing.RoutingSuggestion;
@@ -53,14 +52,16 @@ public class Assistants {
     private final DebtReports debt;
     private final SharedEmbedder embedder;
     private final Clock clock;
-    private final Provider provider = new OfflineProvider();
+    private final Provider provider;
     private volatile Kept kept;
 
     private record Kept(long head, WorkHistory history, List<RecordedEvent> assistEvents, List<Themes.Finding> rejections) {
     }
 
-    public Assistants(EventStore store, ModelVersions versions, DebtReports debt, SharedEmbedder embedder, Clock clock) {
+    public Assistants(EventStore store, ModelVersions versions, DebtReports debt, SharedEmbedder embedder, Clock clock,
+                      ConfiguredProvider provider) {
         this.store = store;
+        this.provider = provider.provider();
         this.versions = versions;
         this.debt = debt;
         this.embedder = embedder;
@@ -116,14 +117,17 @@ public class Assistants {
         return reason;
     }
 
-    /** A brief's first draft for a request, offline, the rest from the most similar past briefs. */
+    /**
+     * A brief's first draft for a request, read by the configured provider (offline by default),
+     * the rest from the most similar past briefs; {@link ProviderFailed} when the model server
+     * could not make one (nothing is kept then).
+     */
     public BriefDraft draftBrief(WorkType type, String request, String who) {
         try {
             return Assist.draftBrief(model(), type, request, work().history().comparable(), embedder, provider,
                     LocalDate.now(clock.withZone(ZoneOffset.UTC)), who);
         } catch (ProviderException e) {
-            // the offline provider calls no server; a failure here is a bug, not the user's mistake
-            throw new IllegalStateException(e);
+            throw new ProviderFailed(e);
         }
     }
 
@@ -225,6 +229,21 @@ public class Assistants {
 
         public Gate gate() {
             return gate;
+        }
+    }
+
+    /** The configured model server made no draft (timeout, 429, a malformed answer, the budget used up). */
+    public static final class ProviderFailed extends RuntimeException {
+        private final ProviderException.Failure failure;
+
+        ProviderFailed(ProviderException e) {
+            // the provider's sentence already ends "no draft was made"
+            super(Character.toUpperCase(e.getMessage().charAt(0)) + e.getMessage().substring(1) + ".", e);
+            this.failure = e.failure();
+        }
+
+        public ProviderException.Failure failure() {
+            return failure;
         }
     }
 

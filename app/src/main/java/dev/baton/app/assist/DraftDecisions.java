@@ -6,6 +6,7 @@ import dev.baton.assist.Assistant;
 import dev.baton.assist.draft.BriefDraft;
 import dev.baton.assist.gate.Gate;
 import dev.baton.assist.ledger.EditShare;
+import dev.baton.assist.provider.OfflineProvider;
 import dev.baton.assist.summary.Fact;
 import dev.baton.assist.summary.ItemSummary;
 import dev.baton.engine.Actor;
@@ -68,6 +69,7 @@ public class DraftDecisions {
 
     /** An item's summary offered to a person (a newcomer, an approver): what it is, what waits on whom. */
     public OfferedSummary offerSummary(BatonUser user, String itemId, String commandId) {
+        // a summary is Baton's own reading of the item's events, never sent to a model server
         // the item's own events, imported history included (the engine runs only items created under a model version)
         List<RecordedEvent> history = itemId == null || itemId.startsWith(AssistEvent.STREAM_PREFIX) ? List.of()
                 : engine.store().read(itemId);
@@ -82,7 +84,7 @@ public class DraftDecisions {
             fields.merge(f.kind(), f.text(), (a, b) -> a + " " + b);
         }
         CommandResult r = engine.assistance().offer(commandId, new Actor(user.personId()),
-                new OfferDraft(Assistant.ITEM_SUMMARY.id(), workType, itemId, assistants.provider(), fields, List.of(),
+                new OfferDraft(Assistant.ITEM_SUMMARY.id(), workType, itemId, OfflineProvider.ID, fields, List.of(),
                         gate.override()));
         return new OfferedSummary(draftId(r), gate, summary);
     }

@@ -50,6 +50,8 @@ public final class BatonServer {
             return false;
         }
         properties.put("server.port", settings.port());
+        // files the server keeps beside the database, e.g. the AI usage log (docs/assist.md)
+        properties.put("baton.data", settings.data().toString());
         properties.put("baton.demo", settings.demo());
         // The demo's simulated quarter (dev.baton.app.demo); tests with demo users start without it.
         properties.put("baton.demo.history", settings.demo());

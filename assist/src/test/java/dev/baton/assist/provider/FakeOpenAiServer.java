@@ -12,20 +12,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A local stand-in for an OpenAI-compatible server ({@code POST /v1/chat/completions}) on the
  * loopback interface: answers with the content it is given, slowly, with a status, or with
- * whatever text; keeps the request bodies it received. Never the internet.
+ * whatever text; keeps the request bodies it received. Never the internet. Shared with app's
+ * tests (the test-jar).
  */
-final class FakeOpenAiServer implements AutoCloseable {
+public final class FakeOpenAiServer implements AutoCloseable {
 
     private final HttpServer server;
-    final List<String> requests = new CopyOnWriteArrayList<>();
-    volatile int status = 200;
-    volatile long delayMillis;
+    public final List<String> requests = new CopyOnWriteArrayList<>();
+    public volatile int status = 200;
+    public volatile long delayMillis;
     /** The assistant message's content (the JSON the model "wrote"). */
-    volatile String content = "{}";
+    public volatile String content = "{}";
     /** When set, the whole response body as is, instead of a chat completion around {@link #content}. */
-    volatile String rawBody;
+    public volatile String rawBody;
 
-    FakeOpenAiServer() throws IOException {
+    public FakeOpenAiServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/chat/completions", exchange -> {
             requests.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
@@ -53,7 +54,7 @@ final class FakeOpenAiServer implements AutoCloseable {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 

@@ -92,6 +92,7 @@ class AssistPages {
         page.addAttribute("chosen", workType == null && !types.isEmpty() ? types.get(0).id() : workType);
         page.addAttribute("request", request);
         page.addAttribute("intakeGate", assistants.gate(Assistant.SIMILAR_REQUESTS, null));
+        page.addAttribute("provider", assistants.provider());
         page.addAttribute("formKey", UUID.randomUUID().toString());
     }
 
@@ -108,6 +109,11 @@ class AssistPages {
             offered = decisions.offerBrief(user, workType, text, commandId(user, key));
         } catch (Assistants.NotReady | Assistants.UnknownWorkType | EmbeddingUnavailableException e) {
             return refused(page, workType, request, e.getMessage(), response);
+        } catch (Assistants.ProviderFailed e) {
+            String problem = e.getMessage() + " The request is kept below: try again later.";
+            String shown = refused(page, workType, request, problem, response);
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            return shown;
         }
         Assistants.Similar similar = assistants.gate(Assistant.SIMILAR_REQUESTS, null).allowed()
                 ? assistants.similar(text, 5) : null;
