@@ -98,10 +98,19 @@ public final class Assist {
                     + c.fix() + ")").toList()), provider.id(), foundations);
         }
         if (!(provider instanceof VariantWriter writer)) {
-            return MessageVariants.unavailable("message variants need a configured model (an OpenAI-compatible server: "
-                    + "--ai-url and --ai-model); offline, Baton writes none rather than fake them", provider.id(), foundations);
+            return MessageVariants.unavailable(variantsNeedModel("--ai-url and --ai-model"), provider.id(), foundations);
         }
         return new MessageVariants(true, null, provider.id(), foundations, writer.variants(request, who));
+    }
+
+    /**
+     * Why no variant is written offline, the CLI and the server alike, naming how a model is configured there.
+     *
+     * @param settings the settings that configure a model server ({@code --ai-url and --ai-model} on the CLI)
+     */
+    public static String variantsNeedModel(String settings) {
+        return "message variants need a configured model (an OpenAI-compatible server: " + settings
+                + "); offline, Baton writes none rather than fake them";
     }
 
     /** What an item's brief says, for an assistant that reads a brief: its title, then its fields as {@code id: value} lines. */

@@ -16,6 +16,7 @@ import dev.baton.assist.Assistant;
 import dev.baton.assist.gate.Gate;
 import dev.baton.assist.json.AssistJson;
 import dev.baton.assist.provider.ProviderException;
+import dev.baton.assist.variants.VariantRequest;
 import dev.baton.engine.CommandResult;
 import dev.baton.engine.Engine;
 import dev.baton.engine.assist.AssistDraft;
@@ -240,6 +241,51 @@ class AssistController {
             json.put("draft", s.draft());
             json.put("override", s.gate().override());
             json.putAll(AssistJson.summary(s.summary()));
+            return ResponseEntity.status(HttpStatus.CREATED).body(json);
+        });
+    }
+
+    /**
+     * The item's brief per audience segment by the configured model, each variant a draft offered;
+     * 503 {@code not-configured} offline, 409 {@code no-owner} without one owner of audience and of
+     * messaging ({@code no-brief} for an item with no text), nothing recorded in any of them.
+     */
+    @PostMapping("/items/{id}/variants")
+    ResponseEntity<Map<String, Object>> variants(@PathVariable String id, @RequestBody(required = false) JsonNode request,
+                                                 @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                                 @AuthenticationPrincipal BatonUser user) {
+        JsonBody body = JsonBody.of(request);
+        JsonNode listed = body.get("segments");
+        List<String> segments = new ArrayList<>();
+        if (listed == null || !listed.isArray()) {
+            body.error("segments", "expected segments (a list of audience segments), found "
+                    + (listed == null ? "nothing" : JsonBody.kind(listed)));
+        } else {
+            listed.forEach(s -> {
+                if (s.isString()) {
+                    segments.add(s.asString());
+                } else {
+                    body.error("segments", "expected each segment to be text, found " + JsonBody.kind(s));
+                }
+            });
+        }
+        String commandId = id(user, key, body);
+        List<String> named;
+        try {
+            named = VariantRequest.segments(segments);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid-body", e.getMessage() + " in 'segments'");
+        }
+        return answer(() -> {
+            DraftDecisions.OfferedVariants v;
+            try {
+                v = decisions.offerVariants(user, id, named, commandId);
+            } catch (DraftDecisions.VariantsUnavailable e) {
+                throw new ApiException(DraftDecisions.VariantsUnavailable.NOT_CONFIGURED.equals(e.problem())
+                        ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.CONFLICT, e.problem(), e.getMessage());
+            }
+            Map<String, Object> json = new LinkedHashMap<>(AssistJson.variants(v.request(), v.gate(), v.variants()));
+            json.put("drafts", v.drafts());
             return ResponseEntity.status(HttpStatus.CREATED).body(json);
         });
     }

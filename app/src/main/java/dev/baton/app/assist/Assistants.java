@@ -14,6 +14,9 @@ import dev.baton.assist.ledger.LedgerRow;
 import dev.baton.assist.ledger.LeverageLedger;
 import dev.baton.assist.provider.Provider;
 import dev.baton.assist.provider.ProviderException;
+import dev.baton.assist.provider.VariantWriter;
+import dev.baton.assist.variants.MessageVariants;
+import dev.baton.assist.variants.VariantRequest;
 import dev.baton.assist.routing.RoutingSuggestion;
 import dev.baton.assist.similar.Match;
 import dev.baton.assist.similar.SimilarWork;
@@ -32,6 +35,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -133,6 +137,29 @@ public class Assistants {
 
     public String provider() {
         return provider.id();
+    }
+
+    /** Whether the configured provider writes message variants: only a model server does, never Baton offline. */
+    public boolean writesVariants() {
+        return provider instanceof VariantWriter;
+    }
+
+    /**
+     * The brief's message per audience segment, by the configured model; unavailable with the reason
+     * where the model gives audience or messaging no single owner; {@link ProviderFailed} when the
+     * model server wrote none.
+     */
+    public MessageVariants variants(VariantRequest request, String who) {
+        try {
+            return Assist.variants(request, provider, who);
+        } catch (ProviderException e) {
+            throw new ProviderFailed(e);
+        }
+    }
+
+    /** A work item as the log tells it (its title, fields and work type), imported history included. */
+    public Optional<PastWork> item(String id) {
+        return work().history().item(id);
     }
 
     /** Past requests and items like a request, best first, and where it should go. */

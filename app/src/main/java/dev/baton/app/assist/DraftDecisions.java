@@ -2,13 +2,18 @@ package dev.baton.app.assist;
 
 import dev.baton.app.security.BatonUser;
 import dev.baton.app.security.Role;
+import dev.baton.assist.Assist;
 import dev.baton.assist.Assistant;
 import dev.baton.assist.draft.BriefDraft;
 import dev.baton.assist.gate.Gate;
+import dev.baton.assist.history.PastWork;
 import dev.baton.assist.ledger.EditShare;
 import dev.baton.assist.provider.OfflineProvider;
 import dev.baton.assist.summary.Fact;
 import dev.baton.assist.summary.ItemSummary;
+import dev.baton.assist.variants.MessageVariant;
+import dev.baton.assist.variants.MessageVariants;
+import dev.baton.assist.variants.VariantRequest;
 import dev.baton.engine.Actor;
 import dev.baton.engine.CommandResult;
 import dev.baton.engine.Engine;
@@ -24,6 +29,7 @@ import dev.baton.engine.event.RecordedEvent;
 import dev.baton.engine.item.WorkItemEvent;
 import dev.baton.engine.item.WorkItemCommand.CreateItem;
 import dev.baton.model.WorkType;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +95,54 @@ public class DraftDecisions {
         return new OfferedSummary(draftId(r), gate, summary);
     }
 
+    /** Message variants offered: one draft per segment (ids in the variants' order), the gate (null: no work type). */
+    public record OfferedVariants(List<String> drafts, Gate gate, VariantRequest request, MessageVariants variants) {
+    }
+
+    /**
+     * An item's brief written for each audience segment by the configured model, each variant a
+     * draft offered to the person for the owner of messaging (docs/assist.md, "Message variants").
+     * Nothing is recorded when no model is configured, the model gives audience or messaging no
+     * single owner ({@link VariantsUnavailable}) or the model server fails.
+     */
+    public OfferedVariants offerVariants(BatonUser user, String itemId, List<String> segments, String commandId) {
+        PastWork item = itemId == null || itemId.startsWith(AssistEvent.STREAM_PREFIX) ? null
+                : assistants.item(itemId).orElse(null);
+        if (item == null) {
+            throw new NoSuchThing("There is no work item '" + itemId + "'");
+        }
+        if (!assistants.writesVariants()) {
+            // said before the gate: whatever the item, offline there is nothing to write them
+            throw new VariantsUnavailable(sentence(Assist.variantsNeedModel("baton.assist.provider.url and .model, "
+                    + "docs/assist.md")), VariantsUnavailable.NOT_CONFIGURED);
+        }
+        String workType = item.workType() != null && assistants.model().workType(item.workType()).isPresent()
+                ? item.workType() : null;
+        Gate gate = workType == null ? null : assistants.allowed(Assistant.MESSAGE_VARIANTS, workType);
+        String brief = Assist.briefText(item);
+        if (brief.isBlank()) {
+            throw new VariantsUnavailable("Work item '" + itemId + "' has no title and no field: no brief to vary.", "no-brief");
+        }
+        VariantRequest request = new VariantRequest(assistants.model(), workType, itemId, brief, segments);
+        MessageVariants result = assistants.variants(request, user.personId());
+        if (!result.available()) {
+            throw new VariantsUnavailable(sentence(result.reason()), "no-owner");
+        }
+        List<String> drafts = new ArrayList<>();
+        for (int i = 0; i < result.variants().size(); i++) {
+            MessageVariant v = result.variants().get(i);
+            CommandResult r = engine.assistance().offer(commandId == null ? null : commandId + ":" + i,
+                    new Actor(user.personId()), new OfferDraft(Assistant.MESSAGE_VARIANTS.id(), workType, itemId,
+                            result.provider(), v.fields(), List.of(), gate == null ? null : gate.override()));
+            drafts.add(draftId(r));
+        }
+        return new OfferedVariants(List.copyOf(drafts), gate, request, result);
+    }
+
+    private static String sentence(String reason) {
+        return Character.toUpperCase(reason.charAt(0)) + reason.substring(1) + ".";
+    }
+
     /**
      * Takes a draft with the fields as the person kept them. A brief becomes a work item titled
      * {@code title}; the result is then the item's.
@@ -128,6 +182,21 @@ public class DraftDecisions {
             return o.draft();
         }
         throw new IllegalStateException("a draft offer was not recorded: " + r);
+    }
+
+    /** No variant written, and why as a problem's code: no model configured, no single owner of audience or messaging, no brief. */
+    public static final class VariantsUnavailable extends RuntimeException {
+        public static final String NOT_CONFIGURED = "not-configured";
+        private final String problem;
+
+        VariantsUnavailable(String message, String problem) {
+            super(message);
+            this.problem = problem;
+        }
+
+        public String problem() {
+            return problem;
+        }
     }
 
     /** An item or draft that does not exist. */

@@ -110,6 +110,35 @@ class AssistApiIT extends DemoServer {
     }
 
     @Test
+    void withoutAModelServerMessageVariantsAreNotConfiguredAndNothingIsRecorded() throws Exception {
+        ApiClient nora = user("nora");
+        ApiClient.Response item = nora.post("/api/v1/items", "{\"workType\": \"campaign\", \"title\": \"Variants offline\", "
+                + "\"fields\": " + WorkApiIT.BRIEF + "}");
+        assertThat(item.status()).as(item.body()).isEqualTo(201);
+        String id = (String) item.json().get("id");
+        long before = events();
+        ApiClient.Response refused = nora.post("/api/v1/assist/items/" + id + "/variants", "{\"segments\": [\"Fintech CFOs\"]}");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+        assertThat(refused.raw().headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(refused.json()).containsEntry("code", "not-configured");
+        assertThat((String) refused.json().get("detail")).isEqualTo("Message variants need a configured model (an "
+                + "OpenAI-compatible server: baton.assist.provider.url and .model, docs/assist.md); offline, Baton writes "
+                + "none rather than fake them.");
+        assertThat(nora.post("/api/v1/assist/items/" + id + "/variants", "{\"segments\": [\" \"]}").status()).isEqualTo(400);
+        assertThat(nora.post("/api/v1/assist/items/" + id + "/variants", "{}").status()).isEqualTo(400);
+        assertThat(nora.post("/api/v1/assist/items/item-none/variants", "{\"segments\": [\"CFOs\"]}").status()).isEqualTo(404);
+        // the item page's form says the same, in a sentence
+        Browserless page = new Browserless(port, "198.51.100.170");
+        assertThat(page.signIn("nora", "baton-demo")).doesNotContain("signin");
+        assertThat(page.get("/items/" + id).body()).contains("id=\"assist-variants-form\"", "Message variants");
+        java.net.http.HttpResponse<String> shown = page.post("/items/" + id, "/assist/items/" + id + "/variants",
+                Map.of("segments", "Fintech CFOs, Agency founders", "key", "variants-offline-1"));
+        assertThat(shown.statusCode()).isEqualTo(503);
+        assertThat(shown.body()).contains("id=\"problem\"", "Message variants need a configured model", "Agency founders");
+        assertThat(events()).as("nothing recorded").isEqualTo(before);
+    }
+
+    @Test
     void draftsAreDecidedByPeopleThroughTheEngineAndTheLedgerCountsThem() {
         users.create("assist-admin", "assist admin password", Role.ADMIN, "dev.patel");
         ApiClient nora = user("nora");

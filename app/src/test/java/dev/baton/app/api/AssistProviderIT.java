@@ -59,7 +59,7 @@ class AssistProviderIT extends DemoServer {
         registry.add("baton.assist.provider.url", FAKE::baseUrl);
         registry.add("baton.assist.provider.model", () -> "fake-model");
         registry.add("baton.assist.provider.timeout", () -> "10s");
-        registry.add("baton.assist.provider.monthly-calls", () -> "2");
+        registry.add("baton.assist.provider.monthly-calls", () -> "3");
         registry.add("baton.assist.provider.usage-log", USAGE::toString);
     }
 
@@ -85,6 +85,39 @@ class AssistProviderIT extends DemoServer {
         assertThat(admin.post("/api/v1/assist/enablements", "{\"assistant\": \"brief-draft\", \"workType\": \"campaign\", "
                 + "\"reason\": \"pilot of the model server\"}").status()).isEqualTo(201);
 
+        // message variants of an item's brief: one draft per segment, written by the model server
+        assertThat(admin.post("/api/v1/assist/enablements", "{\"assistant\": \"message-variants\", \"workType\": "
+                + "\"campaign\", \"reason\": \"pilot of the model server\"}").status()).isEqualTo(201);
+        ApiClient.Response item = nora.post("/api/v1/items", "{\"workType\": \"campaign\", \"title\": \"CFO webinars\", "
+                + "\"fields\": " + WorkApiIT.BRIEF + "}");
+        assertThat(item.status()).as(item.body()).isEqualTo(201);
+        String itemId = (String) item.json().get("id");
+        FAKE.content = """
+                {"variants": [{"segment": "Fintech CFOs", "headline": "Close the quarter faster", "body": "See how peers cut close time."},
+                 {"segment": "Agency founders", "headline": "Bill clients sooner", "body": "Invoices out the day work ends."}]}
+                """;
+        long beforeVariants = events();
+        ApiClient.Response variants = nora.post("/api/v1/assist/items/" + itemId + "/variants",
+                "{\"segments\": [\"Fintech CFOs\", \"Agency founders\"]}");
+        assertThat(variants.status()).as(variants.body()).isEqualTo(201);
+        assertThat(variants.json()).containsEntry("available", true).containsEntry("provider", "openai-compatible:fake-model")
+                .containsEntry("subject", itemId).containsEntry("override", "pilot of the model server");
+        List<Object> written = AssistApiIT.list(variants.json().get("variants"));
+        assertThat(written).hasSize(2);
+        assertThat(map(written.get(0))).containsEntry("segment", "Fintech CFOs")
+                .containsEntry("headline", "Close the quarter faster").containsEntry("source", "ai:fake-model");
+        assertThat(FAKE.requests).singleElement().satisfies(sent -> assertThat(sent).contains("message_variants",
+                "Agency founders", "CFO webinars"));
+        // each variant a draft offered, as a brief draft is: two DraftOffered, counted by the ledger
+        assertThat(events()).isEqualTo(beforeVariants + 2);
+        List<Object> drafts = AssistApiIT.list(variants.json().get("drafts"));
+        assertThat(nora.get("/api/v1/assist/drafts/" + drafts.get(1)).json()).containsEntry("assistant", "message-variants")
+                .containsEntry("offeredTo", "nora.haddad").containsEntry("workType", "campaign");
+        assertThat(AssistApiIT.list(nora.get("/api/v1/assist/ledger").json().get("ledger")).stream().map(AssistProviderIT::map)
+                .filter(r -> "message-variants".equals(r.get("assistant"))).findFirst().orElseThrow().get("offered"))
+                .isEqualTo(2);
+        FAKE.requests.clear();
+
         FAKE.content = ANSWER;
         ApiClient.Response offered = nora.post("/api/v1/assist/drafts", "{\"workType\": \"campaign\", \"request\": "
                 + "\"LinkedIn campaign for fintech CFOs from 1 March, $20k, Nora owns it\"}");
@@ -101,7 +134,7 @@ class AssistProviderIT extends DemoServer {
         assertThat(nora.get("/api/v1/assist/drafts/" + id).json()).containsEntry("provider", "openai-compatible:fake-model")
                 .containsEntry("offeredTo", "nora.haddad");
         List<String> usage = Files.readAllLines(USAGE);
-        assertThat(usage).singleElement().satisfies(line -> assertThat(line).contains("\"who\":\"nora.haddad\"",
+        assertThat(usage).hasSize(2).last().satisfies(line -> assertThat(line).contains("\"who\":\"nora.haddad\"",
                 "\"outcome\":\"ok\"", "\"inputTokens\":120", "\"outputTokens\":40", "\"workType\":\"campaign\""));
 
         // the model server rate-limits: a problem saying so, nothing recorded, the call in the usage log
@@ -116,13 +149,13 @@ class AssistProviderIT extends DemoServer {
                 .contains("too many requests (HTTP 429)").endsWith("no draft was made.");
         assertThat(events()).as("no DraftOffered").isEqualTo(before);
 
-        // two calls were made this month, the budget's two: the third is refused before anything is sent
+        // three calls were made this month (the variants, the draft, the limited one), the budget's three: the third is refused before anything is sent
         FAKE.status = 200;
         ApiClient.Response over = nora.post("/api/v1/assist/drafts", "{\"workType\": \"campaign\", \"request\": "
                 + "\"A webinar for CFOs\"}");
         assertThat(over.status()).as(over.body()).isEqualTo(429);
         assertThat(over.json()).containsEntry("failure", "out-of-budget");
-        assertThat((String) over.json().get("detail")).startsWith("The monthly AI budget is used up: 2 of 2 calls made in ")
+        assertThat((String) over.json().get("detail")).startsWith("The monthly AI budget is used up: 3 of 3 calls made in ")
                 .endsWith("nothing was sent, no draft was made.");
         assertThat(FAKE.requests).as("nothing sent past the budget").hasSize(2);
         assertThat(events()).isEqualTo(before);
@@ -135,10 +168,10 @@ class AssistProviderIT extends DemoServer {
         java.net.http.HttpResponse<String> refused = page.post("/assist/intake", "/assist/intake/draft",
                 Map.of("workType", "campaign", "request", "A webinar for CFOs", "key", "page-draft-1"));
         assertThat(refused.statusCode()).isEqualTo(503);
-        assertThat(refused.body()).contains("id=\"problem\"", "The monthly AI budget is used up: 2 of 2 calls",
+        assertThat(refused.body()).contains("id=\"problem\"", "The monthly AI budget is used up: 3 of 3 calls",
                 "try again later", "A webinar for CFOs");
         assertThat(events()).isEqualTo(before);
-        assertThat(Files.readAllLines(USAGE)).hasSize(4).last().asString().contains("\"outcome\":\"out-of-budget\"",
+        assertThat(Files.readAllLines(USAGE)).hasSize(5).last().asString().contains("\"outcome\":\"out-of-budget\"",
                 "\"who\":\"nora.haddad\"");
     }
 }

@@ -74,7 +74,8 @@ class AuthorizationMatrixIT extends DemoServer {
             "/roadmap/assumptions",
             // assistants (docs/assist.md, "In the web app"): drafting at intake, deciding drafts, summaries, themes, the ledger
             "/assist/intake", "/assist/intake/draft", "/assist/drafts/{id}", "/assist/drafts/{id}/accept",
-            "/assist/drafts/{id}/discard", "/assist/enable", "/assist/items/{id}/summary", "/assist/ledger", "/learning/themes",
+            "/assist/drafts/{id}/discard", "/assist/enable", "/assist/items/{id}/summary", "/assist/items/{id}/variants",
+            "/assist/ledger", "/learning/themes",
             // the OpenAPI document itself
             "/api/docs", "/api/docs.yaml");
 

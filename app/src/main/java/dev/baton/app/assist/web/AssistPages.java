@@ -14,6 +14,7 @@ import dev.baton.assist.gate.Gate;
 import dev.baton.assist.ledger.BeforeAfter;
 import dev.baton.assist.ledger.LedgerRow;
 import dev.baton.assist.ledger.LeverageLedger;
+import dev.baton.assist.variants.VariantRequest;
 import dev.baton.engine.CommandResult;
 import dev.baton.engine.assist.AssistDraft;
 import dev.baton.engine.rights.Names;
@@ -23,6 +24,7 @@ import dev.baton.model.Template;
 import dev.baton.model.WorkType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -273,6 +275,49 @@ class AssistPages {
         page.addAttribute("itemId", id);
         page.addAttribute("formKey", UUID.randomUUID().toString());
         return "assist-summary";
+    }
+
+    @PostMapping("/assist/items/{id}/variants")
+    String variants(@PathVariable String id, @RequestParam(defaultValue = "") String segments,
+                    @RequestParam(required = false) String key, @AuthenticationPrincipal BatonUser user, Model page,
+                    HttpServletResponse response) {
+        page.addAttribute("itemId", id);
+        page.addAttribute("segments", segments);
+        page.addAttribute("formKey", UUID.randomUUID().toString());
+        DraftDecisions.OfferedVariants v;
+        try {
+            v = decisions.offerVariants(user, id, VariantRequest.segments(Arrays.asList(segments.split(","))),
+                    commandId(user, key));
+        } catch (DraftDecisions.NoSuchThing e) {
+            throw new PageAdvice.NotFound(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            page.addAttribute("problem", "Segments: " + e.getMessage() + " (comma-separated).");
+            return "assist-variants";
+        } catch (DraftDecisions.VariantsUnavailable | Assistants.ProviderFailed e) {
+            response.setStatus(e instanceof DraftDecisions.VariantsUnavailable u
+                    && DraftDecisions.VariantsUnavailable.NOT_CONFIGURED.equals(u.problem())
+                    || e instanceof Assistants.ProviderFailed ? HttpStatus.SERVICE_UNAVAILABLE.value()
+                    : HttpStatus.UNPROCESSABLE_CONTENT.value());
+            page.addAttribute("problem", e.getMessage());
+            return "assist-variants";
+        } catch (Assistants.NotReady e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            page.addAttribute("problem", e.gate() == null ? e.getMessage() : "This item's work type is not ready for AI: "
+                    + "what fails and what would fix it is listed below.");
+            page.addAttribute("gate", e.gate());
+            return "assist-variants";
+        }
+        List<Map<String, String>> shown = new ArrayList<>();
+        for (int i = 0; i < v.drafts().size(); i++) {
+            var variant = v.variants().variants().get(i);
+            shown.add(Map.of("segment", variant.segment(), "headline", variant.headline(), "body", variant.body(),
+                    "draft", v.drafts().get(i)));
+        }
+        page.addAttribute("variants", shown);
+        page.addAttribute("provider", v.variants().provider());
+        page.addAttribute("gate", v.gate());
+        return "assist-variants";
     }
 
     /** One ledger row as the page shows it, with its before and after (null: none measured). */
