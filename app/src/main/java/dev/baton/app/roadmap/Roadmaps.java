@@ -194,25 +194,28 @@ public class Roadmaps {
         return new Board(version, roadmap, sources, published, inForce, EffortSuggestions.of(roadmap));
     }
 
+    /** The log's item events effort is read from, kept between plans: only what was appended since is read again. */
+    private final List<RecordedEvent> effortEvents = new ArrayList<>();
+    private long effortReadUpTo;
+
     /**
      * The log's completed work with the effort its tool recorded, as {@code baton plan --log} reads
      * it ({@link LoggedEffort}; story points are not converted: the server states no points per day).
-     * The whole log, imported history included: that is where Jira's time spent is.
+     * The whole log, imported history included: that is where Jira's time spent is. The log is
+     * append-only, so each plan reads only the events after the last one seen, not the whole log.
      */
-    private List<Initiative> loggedEffort(OperatingModel model) {
-        List<RecordedEvent> events = new ArrayList<>();
-        long after = 0;
-        for (List<RecordedEvent> page = engine.store().readAll(after, LOG_PAGE); !page.isEmpty();
-             page = engine.store().readAll(after, LOG_PAGE)) {
+    private synchronized List<Initiative> loggedEffort(OperatingModel model) {
+        for (List<RecordedEvent> page = engine.store().readAll(effortReadUpTo, LOG_PAGE); !page.isEmpty();
+             page = engine.store().readAll(effortReadUpTo, LOG_PAGE)) {
             for (RecordedEvent e : page) {
                 if (e.event() instanceof WorkItemEvent.ItemCreated || e.event() instanceof WorkItemEvent.OwnerAssigned
                         || e.event() instanceof WorkItemEvent.ItemCompleted) {
-                    events.add(e);
+                    effortEvents.add(e);
                 }
             }
-            after = page.get(page.size() - 1).position();
+            effortReadUpTo = page.get(page.size() - 1).position();
         }
-        return LoggedEffort.completed(events, model, 0);
+        return LoggedEffort.completed(effortEvents, model, 0);
     }
 
     private static Initiative initiative(String id, String title, String theme, double value, Entered e) {
