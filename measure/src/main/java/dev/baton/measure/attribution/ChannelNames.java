@@ -1,5 +1,6 @@
 package dev.baton.measure.attribution;
 
+import dev.baton.measure.csv.ByteSliceIndex;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;

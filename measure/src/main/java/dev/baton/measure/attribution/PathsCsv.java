@@ -1,5 +1,7 @@
 package dev.baton.measure.attribution;
 
+import dev.baton.measure.csv.ByteSliceIndex;
+import dev.baton.measure.csv.CsvScanner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

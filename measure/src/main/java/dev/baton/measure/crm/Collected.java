@@ -16,10 +16,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the rows of all files gave, with the checks that span rows: an id given twice with
- * different values is an error (which one is right would be a guess); given twice the same (the
- * same export read twice, overlapping exports) it is kept once and counted, so reading again
- * doubles nothing.
+ * What the rows of all files gave (each file's {@link FileLog} replayed in the order the files
+ * were given), with the checks that span rows: an id given twice with different values is an
+ * error (which one is right would be a guess); given twice the same (the same export read twice,
+ * overlapping exports) it is kept once and counted, so reading again doubles nothing.
  */
 final class Collected {
 
@@ -32,39 +32,49 @@ final class Collected {
     final List<OpportunityStageChange> stageChanges = new ArrayList<>();
     final List<CampaignMember> members = new ArrayList<>();
     final List<Touchpoint> touchpoints = new ArrayList<>();
+    final List<CrmProblem> problems = new ArrayList<>();
     private final Map<String, Seen> ids = new HashMap<>();
     private final Set<Object> rows = new HashSet<>();
     /** Notes in the order they first came: what was skipped or kept once, with counts. */
     final Map<String, Integer> notes = new LinkedHashMap<>();
 
-    /**
-     * Whether the record with this id is new; a repeat is counted, a conflicting one reported.
-     *
-     * @param scope what the id identifies ("Lead ID", "Opportunity ID")
-     */
-    boolean fresh(Rows rows, String field, String scope, String id, Object value) {
-        String key = scope + "\u0000" + id;
+    /** Keeps a record with an id when the id is new; a repeat is counted, a conflicting one reported. */
+    void keyed(FileLog.Keyed k) {
+        String key = k.scope() + "\u0000" + k.id();
         Seen seen = ids.get(key);
         if (seen == null) {
-            ids.put(key, new Seen(value, rows.where()));
-            return true;
+            ids.put(key, new Seen(k.value(), k.file() + ":" + k.line()));
+            add(k.value(), k.target());
+            return;
         }
-        if (seen.value().equals(value)) {
-            note(scope + "s given again with the same values, kept once");
-            return false;
+        if (seen.value().equals(k.value())) {
+            note(k.scope() + "s given again with the same values, kept once");
+            return;
         }
-        rows.rowProblem(field, "duplicate " + scope + " '" + id + "' (first at " + seen.where()
-                + ") with different values");
-        return false;
+        problems.add(new CrmProblem(k.file(), k.line(), k.column(), "duplicate " + k.scope() + " '" + k.id()
+                + "' (first at " + seen.where() + ") with different values"));
     }
 
-    /** Whether an id-less row (a touchpoint, a stage change) is new; an exact repeat is counted. */
-    boolean freshRow(Object value, String what) {
+    /** Keeps an id-less record (a touchpoint, a stage change) when new; an exact repeat is counted. */
+    void row(Object value, FileLog.Target target) {
         if (rows.add(value)) {
-            return true;
+            add(value, target);
+        } else {
+            note(target.what + " given twice, kept once");
         }
-        note(what + " given twice, kept once");
-        return false;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void add(Object value, FileLog.Target target) {
+        List<Object> list = (List<Object>) (List<?>) switch (target) {
+            case LEADS -> leads;
+            case CONTACTS -> contacts;
+            case OPPORTUNITIES -> opportunities;
+            case STAGE_CHANGES -> stageChanges;
+            case MEMBERS -> members;
+            case TOUCHPOINTS -> touchpoints;
+        };
+        list.add(value);
     }
 
     void note(String note) {

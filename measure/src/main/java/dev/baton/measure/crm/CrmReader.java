@@ -3,6 +3,7 @@ package dev.baton.measure.crm;
 import dev.baton.engine.io.CsvProblem;
 import dev.baton.engine.io.Gzip;
 import dev.baton.engine.io.Utf8;
+import dev.baton.measure.csv.CsvScanner;
 import dev.baton.measure.mapping.OutcomeMapping;
 import dev.baton.measure.outcome.ExportKind;
 import dev.baton.measure.outcome.OutcomeData;
@@ -18,6 +19,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -31,7 +36,10 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class CrmReader {
 
-    /** A file to read: its name as the user gave it (for messages) and how to open it. */
+    /**
+     * A file to read: its name as the user gave it (for messages) and how to open it (each time from
+     * the start: a file with something unusual in it is read a second time).
+     */
     public record Source(String name, Opener opener) {
         public static Source of(Path path) {
             return new Source(path.toString(), () -> Files.newInputStream(path));
@@ -79,23 +87,122 @@ public final class CrmReader {
     }
 
     public static Result read(List<Source> sources, OutcomeMapping mapping) {
-        List<CrmProblem> problems = new ArrayList<>();
-        List<FileRead> files = new ArrayList<>();
+        return merge(readAll(sources, mapping));
+    }
+
+    /** The files' records, notes and problems merged in the order the files were given. */
+    static Result merge(List<FileLog> logs) {
         Collected collected = new Collected();
-        for (Source source : sources) {
-            readOne(source, mapping, collected, problems, files);
+        List<FileRead> files = new ArrayList<>();
+        for (FileLog log : logs) {
+            log.replay(collected);
+            if (log.read != null) {
+                files.add(log.read);
+            }
         }
         List<String> notes = new ArrayList<>();
         collected.notes.forEach((note, count) -> notes.add(count + " " + note));
-        if (!problems.isEmpty()) {
-            return new Result(null, List.copyOf(problems), files, notes);
+        if (!collected.problems.isEmpty()) {
+            return new Result(null, List.copyOf(collected.problems), files, notes);
         }
         return new Result(collected.data(), List.of(), files, notes);
     }
 
-    private static void readOne(Source source, OutcomeMapping mapping, Collected collected, List<CrmProblem> problems,
-                                List<FileRead> files) {
+    /**
+     * Each file read on its own, on as many threads as there are cores (a touchpoint file and the CRM
+     * exports at once), in the order given.
+     */
+    private static List<FileLog> readAll(List<Source> sources, OutcomeMapping mapping) {
+        int threads = Math.min(sources.size(), Runtime.getRuntime().availableProcessors());
+        if (threads <= 1) {
+            return sources.stream().map(s -> readOne(s, mapping)).toList();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "baton-crm-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<FileLog>> reads = new ArrayList<>();
+            for (Source source : sources) {
+                reads.add(pool.submit(() -> readOne(source, mapping)));
+            }
+            List<FileLog> logs = new ArrayList<>();
+            for (Future<FileLog> read : reads) {
+                logs.add(read.get());
+            }
+            return logs;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the exports", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * One file: read from its bytes, or, when it holds something the byte reading leaves to Commons
+     * CSV (a stray quote, bytes that are not UTF-8, a read error), again from the start with Commons
+     * CSV, which says what is wrong and where. Both give the same records.
+     */
+    static FileLog readOne(Source source, OutcomeMapping mapping) {
+        FileLog quick = readScanned(source, mapping);
+        return quick != null ? quick : readWithCommons(source, mapping);
+    }
+
+    /** The file read as bytes, or null when it must be read with Commons CSV. */
+    static FileLog readScanned(Source source, OutcomeMapping mapping) {
         String name = source.name();
+        FileLog log = new FileLog();
+        long rows = 0;
+        try (InputStream in = Gzip.detect(source.opener().open())) {
+            CsvScanner csv = new CsvScanner(in);
+            ScannedCells cells = new ScannedCells(csv);
+            if (!csv.next()) {
+                return null; // an empty file: the Commons reading says so (and so does an unreadable one)
+            }
+            if (!cells.usual()) {
+                return null;
+            }
+            Rows r = rows(name, cells.header(), mapping, log, cells);
+            if (r == null) {
+                return log;
+            }
+            int width = r.width();
+            while (csv.next()) {
+                if (!cells.usual()) {
+                    return null;
+                }
+                if (cells.blank()) {
+                    continue;
+                }
+                rows++;
+                r.at(cells.line());
+                if (cells.size() > width) {
+                    r.problemAt(width, tooMany(width, cells.size()));
+                    continue;
+                }
+                dispatch(r.kind(), r, log);
+            }
+            log.read = new FileRead(name, r.kind(), rows);
+            return log;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The file read with Commons CSV (strict UTF-8), every problem said where it is. */
+    static FileLog readWithCommons(Source source, OutcomeMapping mapping) {
+        String name = source.name();
+        FileLog log = new FileLog();
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get();
         InputStream raw = null;
         long rows = 0;
@@ -104,49 +211,64 @@ public final class CrmReader {
             raw = in;
             var iterator = parser.iterator();
             if (!iterator.hasNext()) {
-                problems.add(new CrmProblem(name, 1, 1, "the file is empty: expected a header row"));
-                return;
+                log.problem(new CrmProblem(name, 1, 1, "the file is empty: expected a header row"));
+                return log;
             }
             List<String> header = iterator.next().toList().stream().map(String::strip).toList();
-            ExportKind kind = kind(name, header, mapping, problems);
-            if (kind == null) {
-                return;
+            Cells.Commons cells = new Cells.Commons();
+            Rows r = rows(name, header, mapping, log, cells);
+            if (r == null) {
+                return log;
             }
-            Map<String, Integer> columns = columns(name, kind, header, mapping, problems);
-            if (columns == null) {
-                return;
-            }
-            Rows r = new Rows(name, kind, mapping, columns, header, problems);
             while (iterator.hasNext()) {
                 CSVRecord record = iterator.next();
                 long line = parser.getCurrentLineNumber();
-                if (record.size() == 1 && record.get(0).isBlank()) {
+                cells.at(record);
+                if (cells.blank()) {
                     continue;
                 }
                 rows++;
-                r.at(record, line);
+                r.at(line);
                 if (record.size() > header.size()) {
-                    r.problemAt(header.size(), "expected " + header.size() + " values as in the header, found "
-                            + record.size() + " (a stray separator, or a value with a comma not in quotes)");
+                    r.problemAt(header.size(), tooMany(header.size(), record.size()));
                     continue;
                 }
-                dispatch(kind, r, collected);
+                dispatch(r.kind(), r, log);
             }
-            files.add(new FileRead(name, kind, rows));
+            log.read = new FileRead(name, r.kind(), rows);
         } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
             var refused = raw == null ? dev.baton.engine.io.InputRefusedException.in(e) : Gzip.refusal(raw, e);
             if (refused.isPresent()) {
-                problems.add(new CrmProblem(name, 1, 1, refused.get().getMessage()));
+                log.problem(new CrmProblem(name, 1, 1, refused.get().getMessage()));
             } else if (e instanceof java.nio.file.NoSuchFileException) {
-                problems.add(new CrmProblem(name, 0, 0, "no such file"));
+                log.problem(new CrmProblem(name, 0, 0, "no such file"));
             } else {
                 CsvProblem p = CsvProblem.of(e);
-                problems.add(new CrmProblem(name, p.line(), 1, p.message()));
+                log.problem(new CrmProblem(name, p.line(), 1, p.message()));
             }
         }
+        return log;
     }
 
-    private static void dispatch(ExportKind kind, Rows r, Collected c) {
+    private static String tooMany(int width, int size) {
+        return "expected " + width + " values as in the header, found " + size
+                + " (a stray separator, or a value with a comma not in quotes)";
+    }
+
+    /** The rows of the file with this header, or null with the problem (no kind known, columns missing) in the log. */
+    private static Rows rows(String name, List<String> header, OutcomeMapping mapping, FileLog log, Cells cells) {
+        ExportKind kind = kind(name, header, mapping, log);
+        if (kind == null) {
+            return null;
+        }
+        Map<String, Integer> columns = columns(name, kind, header, mapping, log);
+        if (columns == null) {
+            return null;
+        }
+        return new Rows(name, kind, mapping, columns, header, log, cells);
+    }
+
+    private static void dispatch(ExportKind kind, Rows r, FileLog c) {
         switch (kind) {
             case SALESFORCE_LEADS -> SalesforceRows.lead(r, c);
             case SALESFORCE_OPPORTUNITIES -> SalesforceRows.opportunity(r, c);
@@ -160,7 +282,7 @@ public final class CrmReader {
     }
 
     /** The kind the mapping names for the file, else the one its header shows. */
-    private static ExportKind kind(String name, List<String> header, OutcomeMapping mapping, List<CrmProblem> problems) {
+    private static ExportKind kind(String name, List<String> header, OutcomeMapping mapping, FileLog problems) {
         String fileName = Path.of(name).getFileName().toString();
         String named = mapping.files().get(fileName);
         if (named != null) {
@@ -170,7 +292,7 @@ public final class CrmReader {
         header.forEach(h -> normal.add(ExportKind.normal(h)));
         var kind = ExportKind.recognise(normal);
         if (kind.isEmpty()) {
-            problems.add(new CrmProblem(name, 1, 1, "cannot tell which export this is from its header (" + String.join(
+            problems.problem(new CrmProblem(name, 1, 1, "cannot tell which export this is from its header (" + String.join(
                     ", ", header) + "): expected a Salesforce leads, opportunities, opportunity contact roles, "
                     + "opportunity history or campaign members report, a HubSpot deals or contacts export, or a "
                     + "touchpoint file (email or account, time, channel…); or name its kind under 'files' in the mapping"));
@@ -183,7 +305,7 @@ public final class CrmReader {
      * columns it may have and the header line; the mapping's override of a field must be in the header.
      */
     private static Map<String, Integer> columns(String name, ExportKind kind, List<String> header,
-                                                OutcomeMapping mapping, List<CrmProblem> problems) {
+                                                OutcomeMapping mapping, FileLog problems) {
         Map<String, Integer> exact = new HashMap<>();
         Map<String, Integer> normal = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
@@ -226,7 +348,7 @@ public final class CrmReader {
             missing.add("'email' or 'account'");
         }
         if (!missing.isEmpty()) {
-            problems.add(new CrmProblem(name, 1, 1, kind.label() + " needs the column" + (missing.size() > 1 ? "s " : " ")
+            problems.problem(new CrmProblem(name, 1, 1, kind.label() + " needs the column" + (missing.size() > 1 ? "s " : " ")
                     + String.join(", ", missing) + "; the header is: " + String.join(", ", header)));
             return null;
         }

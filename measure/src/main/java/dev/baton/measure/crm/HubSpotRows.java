@@ -14,12 +14,12 @@ final class HubSpotRows {
     private HubSpotRows() {
     }
 
-    static void deal(Rows r, Collected c) {
+    static void deal(Rows r, FileLog c) {
         // A HubSpot deal is an opportunity: the same fields under other headers.
         SalesforceRows.opportunity(r, c);
     }
 
-    static void contact(Rows r, Collected c) {
+    static void contact(Rows r, FileLog c) {
         String id = r.required("id");
         String email = SalesforceRows.email(r.required("email"));
         StageRef lifecycle = r.stage("status");
@@ -47,8 +47,6 @@ final class HubSpotRows {
         }
         Lead lead = new Lead(new LeadId(id), email, r.text("company"), statusText, status, r.pooled("source"),
                 r.pooled("segment"), created, reached, deal == null || deal.isEmpty() ? null : new OpportunityId(deal));
-        if (c.fresh(r, "id", "contact Record ID", id, lead)) {
-            c.leads.add(lead);
-        }
+        c.keep(r, "id", "contact Record ID", id, lead, FileLog.Target.LEADS);
     }
 }

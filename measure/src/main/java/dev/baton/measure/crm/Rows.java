@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * The rows of one export as its kind's fields: each value read is checked, and every mistake
@@ -21,27 +20,33 @@ final class Rows {
     private final OutcomeMapping mapping;
     private final Map<String, Integer> columns;
     private final List<String> header;
-    private final List<CrmProblem> problems;
-    /** Low-cardinality values (channels, campaigns, stages) are kept once, not once per row. */
-    private final Map<String, String> pool = new HashMap<>();
-    private CSVRecord record;
+    private final FileLog problems;
+    private final Cells record;
+    /** The header columns that date a funnel stage, found once per file (not once per row). */
+    private Map<String, Integer> stageDateColumns;
     private long line;
     private int problemsBefore;
 
     Rows(String file, ExportKind kind, OutcomeMapping mapping, Map<String, Integer> columns, List<String> header,
-         List<CrmProblem> problems) {
+         FileLog problems, Cells record) {
         this.file = file;
         this.kind = kind;
         this.mapping = mapping;
         this.columns = columns;
         this.header = header;
         this.problems = problems;
+        this.record = record;
     }
 
-    void at(CSVRecord record, long line) {
-        this.record = record;
+    /** The current record is at {@code line} (its last line, when a quoted value spans lines). */
+    void at(long line) {
         this.line = line;
-        this.problemsBefore = problems.size();
+        this.problemsBefore = problems.problems();
+    }
+
+    /** How many values the header names. */
+    int width() {
+        return header.size();
     }
 
     String file() {
@@ -67,7 +72,7 @@ final class Rows {
 
     /** Whether the current row added no problem. */
     boolean clean() {
-        return problems.size() == problemsBefore;
+        return problems.problems() == problemsBefore;
     }
 
     boolean has(String field) {
@@ -76,6 +81,13 @@ final class Rows {
 
     /** The header columns that date a funnel stage (stage id → column index). */
     Map<String, Integer> stageDateColumns() {
+        if (stageDateColumns == null) {
+            stageDateColumns = findStageDateColumns();
+        }
+        return stageDateColumns;
+    }
+
+    private Map<String, Integer> findStageDateColumns() {
         Map<String, Integer> result = new HashMap<>();
         Map<String, String> byNormal = new HashMap<>();
         mapping.stageDates().forEach((column, stage) -> byNormal.put(ExportKind.normal(column), stage));
@@ -95,22 +107,19 @@ final class Rows {
     }
 
     String cell(int index) {
-        if (index >= record.size()) {
-            return null;
-        }
-        String v = record.get(index).trim();
-        return v.isEmpty() ? null : v;
+        return record.cell(index);
     }
 
     /** The value kept once per distinct value. */
     String pooled(String field) {
-        String v = text(field);
-        return v == null ? null : pool.computeIfAbsent(v, k -> k);
+        Integer i = columns.get(field);
+        return i == null ? null : record.pooled(i);
     }
 
-    /** {@code value} kept once per distinct value (emails repeat across a person's touches: their hash is computed once). */
-    String pool(String value) {
-        return value == null ? null : pool.computeIfAbsent(value, k -> k);
+    /** The value as an email address (lower case), kept once per distinct value: emails repeat across a person's touches. */
+    String pooledEmail(String field) {
+        Integer i = columns.get(field);
+        return i == null ? null : record.pooledEmail(i);
     }
 
     String required(String field) {
@@ -220,12 +229,12 @@ final class Rows {
 
     void problemAt(int index, String message) {
         String name = index < header.size() ? header.get(index) : "#" + (index + 1);
-        problems.add(new CrmProblem(file, line, index + 1, "column '" + name + "': " + message));
+        problems.problem(new CrmProblem(file, line, index + 1, "column '" + name + "': " + message));
     }
 
-    /** A problem of the whole row (a duplicate id) at the field's column. */
-    void rowProblem(String field, String message) {
+    /** The column of a problem of the whole row (a duplicate id): the field's, from 1. */
+    int column(String field) {
         Integer i = columns.get(field);
-        problems.add(new CrmProblem(file, line, i == null ? 1 : i + 1, message));
+        return i == null ? 1 : i + 1;
     }
 }

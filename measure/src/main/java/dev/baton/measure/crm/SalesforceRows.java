@@ -21,7 +21,7 @@ final class SalesforceRows {
     private SalesforceRows() {
     }
 
-    static void lead(Rows r, Collected c) {
+    static void lead(Rows r, FileLog c) {
         String id = r.required("id");
         StageRef status = r.stage("status");
         r.required("status");
@@ -39,9 +39,7 @@ final class SalesforceRows {
         reached.putIfAbsent(stages.id(0), created);
         Lead lead = new Lead(new LeadId(id), email(r.text("email")), r.text("company"), r.text("status"), status,
                 r.pooled("source"), r.pooled("segment"), created, reached, opp == null ? null : new OpportunityId(opp));
-        if (c.fresh(r, "id", "Lead ID", id, lead)) {
-            c.leads.add(lead);
-        }
+        c.keep(r, "id", "Lead ID", id, lead, FileLog.Target.LEADS);
     }
 
     /** The funnel stages the row's date columns mark ("MQL Date", "Became a … Date"). */
@@ -56,7 +54,7 @@ final class SalesforceRows {
         return reached;
     }
 
-    static void opportunity(Rows r, Collected c) {
+    static void opportunity(Rows r, FileLog c) {
         String id = r.required("id");
         StageRef stage = r.stage("stage");
         r.required("stage");
@@ -69,12 +67,10 @@ final class SalesforceRows {
         Opportunity o = new Opportunity(new OpportunityId(id), r.text("name"), r.pooled("stage"), stage, amount,
                 created, stage.closed() ? close : null, r.pooled("source"), r.pooled("campaign"), r.pooled("account"),
                 r.pooled("segment"));
-        if (c.fresh(r, "id", "Opportunity ID", id, o)) {
-            c.opportunities.add(o);
-        }
+        c.keep(r, "id", "Opportunity ID", id, o, FileLog.Target.OPPORTUNITIES);
     }
 
-    static void contactRole(Rows r, Collected c) {
+    static void contactRole(Rows r, FileLog c) {
         String opp = r.required("opportunity");
         String email = email(r.required("email"));
         if (!r.clean()) {
@@ -86,12 +82,10 @@ final class SalesforceRows {
                 || primary.equalsIgnoreCase("yes"));
         Contact role = new Contact(contact == null ? null : new ContactId(contact), email, new OpportunityId(opp),
                 r.pooled("role"), isPrimary);
-        if (c.freshRow(role, "contact roles")) {
-            c.contacts.add(role);
-        }
+        c.keepRow(role, FileLog.Target.CONTACTS);
     }
 
-    static void history(Rows r, Collected c) {
+    static void history(Rows r, FileLog c) {
         String field = r.text("field");
         if (field != null && !field.toLowerCase(Locale.ROOT).contains("stage")) {
             c.note("history rows of other fields than the stage, skipped");
@@ -106,12 +100,12 @@ final class SalesforceRows {
         }
         OpportunityStageChange change = new OpportunityStageChange(new OpportunityId(opp), r.pooled("from"),
                 r.pooled("to"), stage, at);
-        if (to != null && c.freshRow(change, "stage changes")) {
-            c.stageChanges.add(change);
+        if (to != null) {
+            c.keepRow(change, FileLog.Target.STAGE_CHANGES);
         }
     }
 
-    static void campaignMember(Rows r, Collected c) {
+    static void campaignMember(Rows r, FileLog c) {
         String campaign = r.required("campaign");
         String email = email(r.required("email"));
         Instant responded = r.date("responded", false);
@@ -123,9 +117,7 @@ final class SalesforceRows {
         }
         CampaignMember m = new CampaignMember(r.mapping().campaigns().aliases().getOrDefault(campaign, campaign),
                 r.text("person"), email, r.pooled("status"), responded, r.pooled("channel"));
-        if (c.freshRow(m, "campaign members")) {
-            c.members.add(m);
-        }
+        c.keepRow(m, FileLog.Target.MEMBERS);
     }
 
     static String email(String text) {

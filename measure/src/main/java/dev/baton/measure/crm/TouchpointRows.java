@@ -9,8 +9,8 @@ final class TouchpointRows {
     private TouchpointRows() {
     }
 
-    static void touchpoint(Rows r, Collected c) {
-        String email = r.pool(SalesforceRows.email(r.text("email")));
+    static void touchpoint(Rows r, FileLog c) {
+        String email = r.pooledEmail("email");
         String account = r.pooled("account");
         if (email == null && account == null) {
             r.problem(r.has("email") ? "email" : "account", "expected a person's email or an account, found neither");
@@ -36,8 +36,6 @@ final class TouchpointRows {
         }
         Touchpoint t = new Touchpoint(at, email, account, channel, campaign, r.pooled("utmSource"),
                 r.pooled("utmMedium"), r.pooled("utmCampaign"), cost);
-        if (c.freshRow(t, "touchpoints")) {
-            c.touchpoints.add(t);
-        }
+        c.keepRow(t, FileLog.Target.TOUCHPOINTS);
     }
 }

@@ -1,4 +1,4 @@
-package dev.baton.measure.attribution;
+package dev.baton.measure.csv;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,10 +11,10 @@ import java.util.Arrays;
  * A paths file of a million rows is read at the speed of the disk this way; Commons CSV builds two
  * Strings and a record object per row and spends most of the command's time doing so.
  */
-final class CsvScanner {
+public final class CsvScanner {
 
     private final InputStream in;
-    byte[] buf = new byte[1 << 20];
+    public byte[] buf = new byte[1 << 20];
     private int limit;
     private boolean eof;
     private boolean started;
@@ -23,28 +23,28 @@ final class CsvScanner {
     private long line = 1;
 
     /** The record just read: its fields' content ranges, and where each field starts. */
-    int fields;
-    int[] start = new int[8];
-    int[] end = new int[8];
+    public int fields;
+    public int[] start = new int[8];
+    public int[] end = new int[8];
     /** Whether the field was quoted (its content then starts one byte after the quote). */
-    boolean[] quoted = new boolean[8];
+    public boolean[] quoted = new boolean[8];
     /** Whether a quoted field holds {@code ""} escapes, so its range must be unescaped before use. */
-    boolean[] escaped = new boolean[8];
-    long[] fieldLine = new long[8];
-    int[] lineStart = new int[8];
+    public boolean[] escaped = new boolean[8];
+    public long[] fieldLine = new long[8];
+    public int[] lineStart = new int[8];
     /** Physical line of the record's end (after a quoted line break it differs from the start). */
-    long recordLine;
+    public long recordLine;
     /** A quoting problem in the record (the record's fields are then not to be used), or null. */
-    String problem;
-    long problemLine;
-    long problemColumn;
+    public String problem;
+    public long problemLine;
+    public long problemColumn;
 
-    CsvScanner(InputStream in) {
+    public CsvScanner(InputStream in) {
         this.in = in;
     }
 
     /** Reads the next record; false at the end of input. Blank lines are skipped. */
-    boolean next() throws IOException {
+    public boolean next() throws IOException {
         outer:
         while (true) {
             if (!started) {
@@ -185,7 +185,7 @@ final class CsvScanner {
     }
 
     /** The content of field {@code i}, with {@code ""} unescaped, as UTF-8 bytes in {@code [0, return)} of {@code into}. */
-    int unescape(int i, byte[] into) {
+    public int unescape(int i, byte[] into) {
         int n = 0;
         for (int k = start[i]; k < end[i]; k++) {
             into[n++] = buf[k];
@@ -197,7 +197,7 @@ final class CsvScanner {
     }
 
     /** Line and column (from 1, in characters) of byte {@code offset} of field {@code i}'s record. */
-    long[] where(int i, int offset) {
+    public long[] where(int i, int offset) {
         long ln = fieldLine[i];
         int ls = lineStart[i];
         for (int k = ls; k < offset; k++) {
@@ -210,12 +210,12 @@ final class CsvScanner {
     }
 
     /** Where field {@code i} starts (its opening quote, if quoted). */
-    long[] whereField(int i) {
+    public long[] whereField(int i) {
         return where(i, quoted[i] ? start[i] - 1 : start[i]);
     }
 
     /** Where record's end is (for a field that is missing). */
-    long[] whereEnd() {
+    public long[] whereEnd() {
         return where(fields - 1, end[fields - 1] + (quoted[fields - 1] ? 1 : 0));
     }
 
