@@ -8,7 +8,6 @@ import dev.baton.measure.mapping.OutcomeMapping;
 import dev.baton.measure.outcome.FunnelStages;
 import dev.baton.measure.outcome.Lead;
 import dev.baton.measure.outcome.Opportunity;
-import dev.baton.measure.outcome.OpportunityStageChange;
 import dev.baton.measure.outcome.OutcomeData;
 import dev.baton.measure.outcome.StageRef;
 import dev.baton.measure.outcome.Touchpoint;
@@ -17,10 +16,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -77,14 +74,21 @@ public final class Funnel {
      */
     public static FunnelReport compute(OutcomeData data, Identities identities, OutcomeMapping mapping, Dimension by,
                                        JourneyOptions options, Map<String, String> relabel) {
-        TouchIndex touches = TouchIndex.build(data, identities, mapping, options.by());
+        return compute(data, identities, mapping, by, options, relabel,
+                TouchIndex.build(data, identities, mapping, options.by()));
+    }
+
+    /**
+     * The funnel over touches already indexed ({@code touches}, built with {@code options.by()}): a
+     * page that shows the funnel, the journeys and the metrics indexes the touches once.
+     */
+    public static FunnelReport compute(OutcomeData data, Identities identities, OutcomeMapping mapping, Dimension by,
+                                       JourneyOptions options, Map<String, String> relabel, TouchIndex touches) {
         return new Funnel(data, identities, mapping, by, options, touches, Map.copyOf(relabel)).run(options);
     }
 
     private FunnelReport run(JourneyOptions options) {
-        Map<String, Opportunity> opportunities = new HashMap<>();
         for (Opportunity o : data.opportunities()) {
-            opportunities.put(o.id().value(), o);
             if (o.segment() != null) {
                 String account = identities.accountOfOpportunity(o.id().value());
                 if (account != null) {
@@ -98,37 +102,26 @@ public final class Funnel {
                 accountSegments.putIfAbsent(account, l.segment());
             }
         }
-        Map<String, List<OpportunityStageChange>> history = new HashMap<>();
-        for (OpportunityStageChange c : data.stageChanges()) {
-            history.computeIfAbsent(c.opportunity().value(), k -> new ArrayList<>()).add(c);
-        }
-        Set<String> fromLeads = new HashSet<>();
         if (bySource()) {
             leadSources();
         }
-        int leadIndex = 0;
-        for (Lead l : data.leads()) {
-            Opportunity converted = l.converted() == null ? null : opportunities.get(l.converted().value());
-            if (converted != null && !fromLeads.add(converted.id().value())) {
-                converted = null; // two leads converted into one opportunity: it counts once, with the first
+        FunnelWalk.walk(data, identities, stages, accounts, options, new FunnelWalk.Visitor() {
+            @Override
+            public void lead(int index, Lead l, Passage p) {
+                fold(leadKey(l, index), s -> {
+                    p.into(s);
+                    handoff(l, p, s.handoff);
+                });
             }
-            Passage p = Passage.of(l, converted, converted == null ? List.of()
-                    : history.getOrDefault(converted.id().value(), List.of()), stages);
-            fold(leadKey(l, leadIndex++), s -> {
-                p.into(s);
-                handoff(l, p, s.handoff);
-            });
-        }
-        for (Opportunity o : data.opportunities()) {
-            Touches touches = accounts.of(options.by() == TouchIndex.By.ACCOUNT
-                    ? identities.accountOfOpportunity(o.id().value()) : identities.personOfOpportunity(o.id().value()));
-            Sourcing sourcing = Sourcing.of(o, touches, accounts, lookback, asOf);
-            if (!fromLeads.contains(o.id().value())) {
-                Passage p = Passage.of(o, history.getOrDefault(o.id().value(), List.of()), stages);
-                fold(opportunityKey(o, sourcing), p::into);
+
+            @Override
+            public void opportunity(Opportunity o, Passage p, Sourcing sourcing, Touches touches) {
+                if (p != null) {
+                    fold(opportunityKey(o, sourcing), p::into);
+                }
+                money(o, sourcing, touches);
             }
-            money(o, sourcing, touches);
-        }
+        });
         cost();
         List<FunnelReport.Group> result = new ArrayList<>();
         new TreeMap<>(groups).forEach((key, s) -> result.add(group(key, s)));

@@ -8,14 +8,9 @@ import dev.baton.measure.mapping.OutcomeMapping;
 import dev.baton.measure.outcome.FunnelStages;
 import dev.baton.measure.outcome.Lead;
 import dev.baton.measure.outcome.Opportunity;
-import dev.baton.measure.outcome.OpportunityStageChange;
 import dev.baton.measure.outcome.OutcomeData;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The funnel's entities one by one, with the same rules as {@link Funnel} (docs/outcomes.md#the-funnel):
@@ -56,41 +51,29 @@ public final class FunnelEntities {
 
     public static FunnelEntities of(OutcomeData data, Identities identities, OutcomeMapping mapping,
                                     JourneyOptions options) {
-        FunnelStages stages = mapping.stages();
-        TouchIndex index = TouchIndex.build(data, identities, mapping, options.by());
-        long lookback = options.lookback().toMillis();
-        long asOf = data.asOf().toEpochMilli();
-        Map<String, Opportunity> opportunities = new HashMap<>();
-        for (Opportunity o : data.opportunities()) {
-            opportunities.put(o.id().value(), o);
-        }
-        Map<String, List<OpportunityStageChange>> history = new HashMap<>();
-        for (OpportunityStageChange c : data.stageChanges()) {
-            history.computeIfAbsent(c.opportunity().value(), k -> new ArrayList<>()).add(c);
-        }
+        return of(data, identities, mapping, options, TouchIndex.build(data, identities, mapping, options.by()));
+    }
+
+    /** The entities over touches already indexed ({@code index}, built with {@code options.by()}). */
+    public static FunnelEntities of(OutcomeData data, Identities identities, OutcomeMapping mapping,
+                                    JourneyOptions options, TouchIndex index) {
         List<Entity> entities = new ArrayList<>();
-        Set<String> fromLeads = new HashSet<>();
-        for (Lead l : data.leads()) {
-            Opportunity converted = l.converted() == null ? null : opportunities.get(l.converted().value());
-            if (converted != null && !fromLeads.add(converted.id().value())) {
-                converted = null; // as in the funnel: an opportunity two leads became counts once, with the first
-            }
-            Passage p = Passage.of(l, converted, converted == null ? List.of()
-                    : history.getOrDefault(converted.id().value(), List.of()), stages);
-            entities.add(new Entity(l.id().value(), p.reached, p.at));
-        }
         List<Deal> deals = new ArrayList<>();
-        for (Opportunity o : data.opportunities()) {
-            if (!fromLeads.contains(o.id().value())) {
-                Passage p = Passage.of(o, history.getOrDefault(o.id().value(), List.of()), stages);
-                entities.add(new Entity(o.id().value(), p.reached, p.at));
+        FunnelWalk.walk(data, identities, mapping.stages(), index, options, new FunnelWalk.Visitor() {
+            @Override
+            public void lead(int i, Lead l, Passage p) {
+                entities.add(new Entity(l.id().value(), p.reached, p.at));
             }
-            Touches touches = index.of(options.by() == TouchIndex.By.ACCOUNT
-                    ? identities.accountOfOpportunity(o.id().value()) : identities.personOfOpportunity(o.id().value()));
-            Sourcing s = Sourcing.of(o, touches, index, lookback, asOf);
-            deals.add(new Deal(o, s.campaign(), s.touched()));
-        }
-        return new FunnelEntities(stages, List.copyOf(entities), List.copyOf(deals));
+
+            @Override
+            public void opportunity(Opportunity o, Passage p, Sourcing s, Touches touches) {
+                if (p != null) {
+                    entities.add(new Entity(o.id().value(), p.reached, p.at));
+                }
+                deals.add(new Deal(o, s.campaign(), s.touched()));
+            }
+        });
+        return new FunnelEntities(mapping.stages(), List.copyOf(entities), List.copyOf(deals));
     }
 
     public FunnelStages stages() {
