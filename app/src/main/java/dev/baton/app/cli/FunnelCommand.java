@@ -100,10 +100,12 @@ final class FunnelCommand implements Callable<Integer> {
         if (read == null) {
             return Baton.INVALID;
         }
+        // The touches indexed once, for the funnel and the metrics alike.
+        TouchIndex touches = TouchIndex.build(read.crm().data(), read.identities(), read.mapping(), read.options().by());
         FunnelReport report = Funnel.compute(read.crm().data(), read.identities(), read.mapping(),
-                Dimension.valueOf(by.name().toUpperCase(Locale.ROOT)), read.options());
+                Dimension.valueOf(by.name().toUpperCase(Locale.ROOT)), read.options(), java.util.Map.of(), touches);
         MetricReport metrics = operatingModel == null ? null : MetricActuals.compute(operatingModel.metrics(),
-                FunnelEntities.of(read.crm().data(), read.identities(), read.mapping(), read.options()));
+                FunnelEntities.of(read.crm().data(), read.identities(), read.mapping(), read.options(), touches));
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
             var json = FunnelJson.report(report, inputs.per.name(), inputs.conversion.name(), read.crm().files(),

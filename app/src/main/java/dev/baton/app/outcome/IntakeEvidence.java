@@ -1,6 +1,5 @@
 package dev.baton.app.outcome;
 
-import dev.baton.measure.identity.IdentityMatcher;
 import dev.baton.measure.journey.TouchIndex;
 import dev.baton.measure.link.CampaignLinks;
 import dev.baton.measure.link.ComparableWork;
@@ -41,9 +40,7 @@ public class IntakeEvidence {
             return (workType, fields) -> NO_DATA;
         }
         CampaignLinks.Result links = campaigns.links(stored, model);
-        TouchIndex index = TouchIndex.build(stored.read().data(),
-                IdentityMatcher.match(stored.read().data(), stored.mapping().identity()), stored.mapping(),
-                OutcomeReports.OPTIONS.by());
+        TouchIndex index = reports.touches(stored);
         return (workType, fields) -> ComparableWork.of(links, workType, channels(fields), index::channelOf).sentence();
     }
 

@@ -43,10 +43,27 @@ public class OutcomeImports {
     }
 
     /** Everything stored, read and matched; {@code data} is null when nothing is stored yet. */
-    public record Stored(OutcomeMapping mapping, CrmReader.Result read, List<OutcomeBatch> batches) {
+    public record Stored(OutcomeMapping mapping, CrmReader.Result read, List<OutcomeBatch> batches, Derived derived) {
+
+        public Stored(OutcomeMapping mapping, CrmReader.Result read, List<OutcomeBatch> batches) {
+            this(mapping, read, batches, new Derived());
+        }
+
         public boolean empty() {
             return batches.isEmpty();
         }
+    }
+
+    /**
+     * What the reports work out from one reading of the stored data, kept with it so that a page or
+     * an API call showing several reports (the funnel, a funnel by campaign for the campaign links,
+     * the journeys, the metrics) matches identities, indexes the touches and computes each funnel
+     * once ({@link OutcomeReports}). A reading lives for one request.
+     */
+    public static final class Derived {
+        dev.baton.measure.identity.Identities identities;
+        dev.baton.measure.journey.TouchIndex index;
+        final Map<Object, dev.baton.measure.funnel.FunnelReport> funnels = new HashMap<>();
     }
 
     private final OutcomeStore store;

@@ -30,7 +30,11 @@ public final class OutcomeJourneys {
     }
 
     public static Cut cut(OutcomeData data, Identities identities, OutcomeMapping mapping, JourneyOptions options) {
-        TouchIndex index = TouchIndex.build(data, identities, mapping, options.by());
+        return cut(data, identities, options, TouchIndex.build(data, identities, mapping, options.by()));
+    }
+
+    /** The cut over touches already indexed ({@code index}, built with {@code options.by()}). */
+    public static Cut cut(OutcomeData data, Identities identities, JourneyOptions options, TouchIndex index) {
         dev.baton.measure.journey.Journeys.Result result = dev.baton.measure.journey.Journeys.build(data, identities, index, options);
         return new Cut(of(result.journeys()), result, index);
     }

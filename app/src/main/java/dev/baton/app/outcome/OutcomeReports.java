@@ -65,8 +65,41 @@ public class OutcomeReports {
 
     /** The funnel; by work type, {@code relabel} names each campaign's work type ({@link CampaignOutcomes#relabel}). */
     public FunnelReport funnel(OutcomeImports.Stored stored, String by, Map<String, String> relabel) {
-        Identities identities = IdentityMatcher.match(stored.read().data(), stored.mapping().identity());
-        return Funnel.compute(stored.read().data(), identities, stored.mapping(), dimension(by), OPTIONS, relabel);
+        OutcomeImports.Derived d = stored.derived();
+        synchronized (d) {
+            record Key(String by, Map<String, String> relabel) {
+            }
+            Key key = new Key(by, Map.copyOf(relabel));
+            FunnelReport report = d.funnels.get(key);
+            if (report == null) {
+                report = Funnel.compute(stored.read().data(), identities(stored), stored.mapping(), dimension(by), OPTIONS,
+                        relabel, touches(stored));
+                d.funnels.put(key, report);
+            }
+            return report;
+        }
+    }
+
+    /** The stored data's identities, matched once per reading. */
+    public Identities identities(OutcomeImports.Stored stored) {
+        OutcomeImports.Derived d = stored.derived();
+        synchronized (d) {
+            if (d.identities == null) {
+                d.identities = IdentityMatcher.match(stored.read().data(), stored.mapping().identity());
+            }
+            return d.identities;
+        }
+    }
+
+    /** The stored touches indexed per account ({@link #OPTIONS}), once per reading. */
+    public TouchIndex touches(OutcomeImports.Stored stored) {
+        OutcomeImports.Derived d = stored.derived();
+        synchronized (d) {
+            if (d.index == null) {
+                d.index = TouchIndex.build(stored.read().data(), identities(stored), stored.mapping(), OPTIONS.by());
+            }
+            return d.index;
+        }
     }
 
     /** The model's metrics measured per period against their targets, from the stored outcome data. */
@@ -76,13 +109,11 @@ public class OutcomeReports {
 
     /** The funnel's entities one by one, for figures that need each record's own dates. */
     public FunnelEntities entities(OutcomeImports.Stored stored) {
-        Identities identities = IdentityMatcher.match(stored.read().data(), stored.mapping().identity());
-        return FunnelEntities.of(stored.read().data(), identities, stored.mapping(), OPTIONS);
+        return FunnelEntities.of(stored.read().data(), identities(stored), stored.mapping(), OPTIONS, touches(stored));
     }
 
     public ModelResults attribution(OutcomeImports.Stored stored) {
-        Identities identities = IdentityMatcher.match(stored.read().data(), stored.mapping().identity());
-        OutcomeJourneys.Cut cut = OutcomeJourneys.cut(stored.read().data(), identities, stored.mapping(), OPTIONS);
+        OutcomeJourneys.Cut cut = OutcomeJourneys.cut(stored.read().data(), identities(stored), OPTIONS, touches(stored));
         if (cut.empty()) {
             return new ModelResults(List.of(), List.of(), cut);
         }
