@@ -34,7 +34,7 @@ final class Collected {
     final List<Touchpoint> touchpoints = new ArrayList<>();
     final List<CrmProblem> problems = new ArrayList<>();
     private final Map<String, Seen> ids = new HashMap<>();
-    private final Set<Object> rows = new HashSet<>();
+    private Set<Object> rows = new HashSet<>();
     /** Notes in the order they first came: what was skipped or kept once, with counts. */
     final Map<String, Integer> notes = new LinkedHashMap<>();
 
@@ -53,6 +53,13 @@ final class Collected {
         }
         problems.add(new CrmProblem(k.file(), k.line(), k.column(), "duplicate " + k.scope() + " '" + k.id()
                 + "' (first at " + seen.where() + ") with different values"));
+    }
+
+    /** Makes room for {@code more} id-less records at once, rather than growing the set again and again. */
+    void expect(int more) {
+        if (rows.isEmpty() && more > 1024) {
+            rows = new HashSet<>((int) Math.min(Integer.MAX_VALUE, more * 4L / 3 + 1));
+        }
     }
 
     /** Keeps an id-less record (a touchpoint, a stage change) when new; an exact repeat is counted. */

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -87,35 +88,50 @@ public final class CrmReader {
     }
 
     public static Result read(List<Source> sources, OutcomeMapping mapping) {
-        return merge(readAll(sources, mapping));
+        Merge merge = new Merge();
+        readAll(sources, mapping, merge::add);
+        return merge.result();
     }
 
     /** The files' records, notes and problems merged in the order the files were given. */
     static Result merge(List<FileLog> logs) {
-        Collected collected = new Collected();
-        List<FileRead> files = new ArrayList<>();
-        for (FileLog log : logs) {
+        Merge merge = new Merge();
+        logs.forEach(merge::add);
+        return merge.result();
+    }
+
+    /** Files' logs merged one after the other, in the order given. */
+    private static final class Merge {
+        private final Collected collected = new Collected();
+        private final List<FileRead> files = new ArrayList<>();
+
+        void add(FileLog log) {
             log.replay(collected);
             if (log.read != null) {
                 files.add(log.read);
             }
         }
-        List<String> notes = new ArrayList<>();
-        collected.notes.forEach((note, count) -> notes.add(count + " " + note));
-        if (!collected.problems.isEmpty()) {
-            return new Result(null, List.copyOf(collected.problems), files, notes);
+
+        Result result() {
+            List<String> notes = new ArrayList<>();
+            collected.notes.forEach((note, count) -> notes.add(count + " " + note));
+            if (!collected.problems.isEmpty()) {
+                return new Result(null, List.copyOf(collected.problems), files, notes);
+            }
+            return new Result(collected.data(), List.of(), files, notes);
         }
-        return new Result(collected.data(), List.of(), files, notes);
     }
 
     /**
-     * Each file read on its own, on as many threads as there are cores (a touchpoint file and the CRM
-     * exports at once), in the order given.
+     * Each file read on its own, in parts on as many threads as there are cores (the parts of a
+     * touchpoint file and the CRM exports at once), and handed to {@code merged} in the order given:
+     * a file's records are merged as soon as it and those before it are read.
      */
-    private static List<FileLog> readAll(List<Source> sources, OutcomeMapping mapping) {
-        int threads = Math.min(sources.size(), Runtime.getRuntime().availableProcessors());
+    private static void readAll(List<Source> sources, OutcomeMapping mapping, Consumer<FileLog> merged) {
+        int threads = Runtime.getRuntime().availableProcessors();
         if (threads <= 1) {
-            return sources.stream().map(s -> readOne(s, mapping)).toList();
+            sources.forEach(s -> readOne(s, mapping, 1).forEach(merged));
+            return;
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "baton-crm-reader");
@@ -123,15 +139,42 @@ public final class CrmReader {
             return t;
         });
         try {
-            List<Future<FileLog>> reads = new ArrayList<>();
+            List<Future<ScannedFile>> loads = new ArrayList<>();
             for (Source source : sources) {
-                reads.add(pool.submit(() -> readOne(source, mapping)));
+                loads.add(pool.submit(() -> ScannedFile.load(source, mapping)));
             }
-            List<FileLog> logs = new ArrayList<>();
-            for (Future<FileLog> read : reads) {
-                logs.add(read.get());
+            record Parts(ScannedFile file, List<int[]> ranges, List<Future<FileLog>> logs) {
             }
-            return logs;
+            List<Parts> files = new ArrayList<>();
+            for (int i = 0; i < loads.size(); i++) {
+                ScannedFile file = loads.get(i).get();
+                loads.set(i, null); // the bytes are let go once the file is merged
+                List<int[]> ranges = file == null || !file.hasRows() ? List.of()
+                        : file.parts(threads * 4, ScannedFile.MIN_PART);
+                List<Future<FileLog>> logs = new ArrayList<>();
+                for (int[] r : ranges) {
+                    logs.add(pool.submit(() -> file.part(r[0], r[1])));
+                }
+                files.add(new Parts(file, ranges, logs));
+            }
+            for (int i = 0; i < sources.size(); i++) {
+                Parts p = files.get(i);
+                List<FileLog> joined = null;
+                if (p.file() != null && !p.file().hasRows()) {
+                    joined = List.of(p.file().head);
+                } else if (p.file() != null) {
+                    List<FileLog> logs = new ArrayList<>();
+                    for (Future<FileLog> log : p.logs()) {
+                        logs.add(log.get());
+                    }
+                    joined = p.file().join(p.ranges(), logs);
+                }
+                if (joined == null) {
+                    joined = List.of(readWithCommons(sources.get(i), mapping));
+                }
+                joined.forEach(merged);
+                files.set(i, null); // the bytes read can go
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the exports", e);
@@ -149,54 +192,34 @@ public final class CrmReader {
     }
 
     /**
-     * One file: read from its bytes, or, when it holds something the byte reading leaves to Commons
-     * CSV (a stray quote, bytes that are not UTF-8, a read error), again from the start with Commons
-     * CSV, which says what is wrong and where. Both give the same records.
+     * One file, in order: read from its bytes in about {@code parts} parts, or, when it holds
+     * something the byte reading leaves to Commons CSV (a stray quote, bytes that are not UTF-8, a
+     * read error), again from the start with Commons CSV, which says what is wrong and where. Both
+     * give the same records.
      */
-    static FileLog readOne(Source source, OutcomeMapping mapping) {
-        FileLog quick = readScanned(source, mapping);
-        return quick != null ? quick : readWithCommons(source, mapping);
+    static List<FileLog> readOne(Source source, OutcomeMapping mapping, int parts) {
+        List<FileLog> quick = readScanned(source, mapping, parts, ScannedFile.MIN_PART);
+        return quick != null ? quick : List.of(readWithCommons(source, mapping));
     }
 
-    /** The file read as bytes, or null when it must be read with Commons CSV. */
-    static FileLog readScanned(Source source, OutcomeMapping mapping) {
-        String name = source.name();
-        FileLog log = new FileLog();
-        long rows = 0;
-        try (InputStream in = Gzip.detect(source.opener().open())) {
-            CsvScanner csv = new CsvScanner(in);
-            ScannedCells cells = new ScannedCells(csv);
-            if (!csv.next()) {
-                return null; // an empty file: the Commons reading says so (and so does an unreadable one)
-            }
-            if (!cells.usual()) {
-                return null;
-            }
-            Rows r = rows(name, cells.header(), mapping, log, cells);
-            if (r == null) {
-                return log;
-            }
-            int width = r.width();
-            while (csv.next()) {
-                if (!cells.usual()) {
-                    return null;
-                }
-                if (cells.blank()) {
-                    continue;
-                }
-                rows++;
-                r.at(cells.line());
-                if (cells.size() > width) {
-                    r.problemAt(width, tooMany(width, cells.size()));
-                    continue;
-                }
-                dispatch(r.kind(), r, log);
-            }
-            log.read = new FileRead(name, r.kind(), rows);
-            return log;
-        } catch (IOException | RuntimeException e) {
+    /**
+     * The file read as bytes in about {@code parts} parts (of at least {@code minPart} bytes), one
+     * after the other; null when Commons CSV must read it.
+     */
+    static List<FileLog> readScanned(Source source, OutcomeMapping mapping, int parts, int minPart) {
+        ScannedFile file = ScannedFile.load(source, mapping);
+        if (file == null) {
             return null;
         }
+        if (!file.hasRows()) {
+            return List.of(file.head);
+        }
+        List<int[]> ranges = file.parts(parts, minPart);
+        List<FileLog> logs = new ArrayList<>();
+        for (int[] r : ranges) {
+            logs.add(file.part(r[0], r[1]));
+        }
+        return file.join(ranges, logs);
     }
 
     /** The file read with Commons CSV (strict UTF-8), every problem said where it is. */
@@ -250,13 +273,13 @@ public final class CrmReader {
         return log;
     }
 
-    private static String tooMany(int width, int size) {
+    static String tooMany(int width, int size) {
         return "expected " + width + " values as in the header, found " + size
                 + " (a stray separator, or a value with a comma not in quotes)";
     }
 
     /** The rows of the file with this header, or null with the problem (no kind known, columns missing) in the log. */
-    private static Rows rows(String name, List<String> header, OutcomeMapping mapping, FileLog log, Cells cells) {
+    static Rows rows(String name, List<String> header, OutcomeMapping mapping, FileLog log, Cells cells) {
         ExportKind kind = kind(name, header, mapping, log);
         if (kind == null) {
             return null;
@@ -268,7 +291,7 @@ public final class CrmReader {
         return new Rows(name, kind, mapping, columns, header, log, cells);
     }
 
-    private static void dispatch(ExportKind kind, Rows r, FileLog c) {
+    static void dispatch(ExportKind kind, Rows r, FileLog c) {
         switch (kind) {
             case SALESFORCE_LEADS -> SalesforceRows.lead(r, c);
             case SALESFORCE_OPPORTUNITIES -> SalesforceRows.opportunity(r, c);

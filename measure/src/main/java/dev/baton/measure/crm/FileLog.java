@@ -36,8 +36,13 @@ final class FileLog {
     private Object[] values = new Object[256];
     private int size;
     private int problems;
-    /** The file read, when its header was understood. */
+    /** How many id-less records, for {@link Collected#expect}. */
+    private int rows;
+    /** The file read, when its header was understood (on the log of its last part). */
     CrmReader.FileRead read;
+    /** For a part of a file: how many lines it spans, and how many rows it has. */
+    long lines;
+    long rowsRead;
 
     void problem(CrmProblem problem) {
         add(PROBLEM, problem);
@@ -55,11 +60,26 @@ final class FileLog {
     /** A record without an id (a touchpoint, a contact role): kept once however often given. */
     void keepRow(Object value, Target target) {
         add((byte) target.ordinal(), value);
+        rows++;
     }
 
     /** A record with an id, from the current row of {@code rows}; {@code field} is the id's column. */
     void keep(Rows rows, String field, String scope, String id, Object value, Target target) {
         add(KEYED, new Keyed(target, scope, id, value, rows.file(), rows.line(), rows.column(field)));
+    }
+
+    /** Numbers the lines of a part of a file as in the file: {@code before} lines come before it. */
+    void moveLines(long before) {
+        if (before == 0) {
+            return;
+        }
+        for (int i = 0; i < size; i++) {
+            if (values[i] instanceof CrmProblem p && p.line() > 0) {
+                values[i] = new CrmProblem(p.file(), p.line() + before, p.column(), p.message());
+            } else if (values[i] instanceof Keyed k) {
+                values[i] = new Keyed(k.target(), k.scope(), k.id(), k.value(), k.file(), k.line() + before, k.column());
+            }
+        }
     }
 
     private void add(byte kind, Object value) {
@@ -73,6 +93,7 @@ final class FileLog {
 
     /** Replays the entries in order into {@code c}. */
     void replay(Collected c) {
+        c.expect(rows);
         Target[] targets = Target.values();
         for (int i = 0; i < size; i++) {
             Object v = values[i];

@@ -38,6 +38,11 @@ final class Rows {
         this.record = record;
     }
 
+    /** The same file's rows (kind, columns, header) into another log, from other cells: a part of the file. */
+    Rows with(FileLog log, Cells cells) {
+        return new Rows(file, kind, mapping, columns, header, log, cells);
+    }
+
     /** The current record is at {@code line} (its last line, when a quoted value spans lines). */
     void at(long line) {
         this.line = line;

@@ -43,6 +43,31 @@ public final class CsvScanner {
         this.in = in;
     }
 
+    /**
+     * Scans {@code bytes[from, to)}, read whole already, in place (no copy, no byte order mark
+     * skipped); its first line is numbered {@code line}. A large file's parts are scanned so, one
+     * part a core, each from a line break on.
+     */
+    public CsvScanner(byte[] bytes, int from, int to, long line) {
+        this.in = null;
+        this.buf = bytes;
+        this.pos = from;
+        this.limit = to;
+        this.eof = true;
+        this.started = true;
+        this.line = line;
+    }
+
+    /** The line the next record starts on (after the last record: one more than the lines read). */
+    public long line() {
+        return line;
+    }
+
+    /** Where the next record starts in {@link #buf}. */
+    public int position() {
+        return pos;
+    }
+
     /** Reads the next record; false at the end of input. Blank lines are skipped. */
     public boolean next() throws IOException {
         outer:

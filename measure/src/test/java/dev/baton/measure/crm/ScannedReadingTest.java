@@ -36,14 +36,22 @@ class ScannedReadingTest {
 
     /** Asserts both readings agree on {@code sources}, and returns whether every file was read from its bytes. */
     private static boolean sameAsCommons(List<CrmReader.Source> sources, OutcomeMapping mapping) {
+        boolean allScanned = sameAsCommons(sources, mapping, 1, ScannedFile.MIN_PART);
+        // In parts of a few dozen bytes: parts end inside quoted line breaks, and lines are numbered across parts.
+        sameAsCommons(sources, mapping, 1000, 40);
+        sameAsCommons(sources, mapping, 3, 1);
+        return allScanned;
+    }
+
+    private static boolean sameAsCommons(List<CrmReader.Source> sources, OutcomeMapping mapping, int parts, int minPart) {
         List<FileLog> commons = new ArrayList<>();
         List<FileLog> chosen = new ArrayList<>();
         boolean allScanned = true;
         for (CrmReader.Source s : sources) {
             commons.add(CrmReader.readWithCommons(s, mapping));
-            FileLog scanned = CrmReader.readScanned(s, mapping);
+            List<FileLog> scanned = CrmReader.readScanned(s, mapping, parts, minPart);
             allScanned &= scanned != null;
-            chosen.add(CrmReader.readOne(s, mapping));
+            chosen.addAll(scanned != null ? scanned : List.of(CrmReader.readWithCommons(s, mapping)));
         }
         CrmReader.Result expected = CrmReader.merge(commons);
         CrmReader.Result actual = CrmReader.merge(chosen);
@@ -133,12 +141,12 @@ class ScannedReadingTest {
         };
         for (String text : unusual) {
             CrmReader.Source s = source("touchpoints.csv", text.getBytes(StandardCharsets.UTF_8));
-            assertThat(CrmReader.readScanned(s, OutcomeMapping.DEFAULT)).as(text).isNull();
+            assertThat(CrmReader.readScanned(s, OutcomeMapping.DEFAULT, 1, ScannedFile.MIN_PART)).as(text).isNull();
             sameAsCommons(List.of(s), OutcomeMapping.DEFAULT);
         }
         byte[] latin1 = (header + "jos\u00e9@x.example,2026-01-01,email\n").getBytes(StandardCharsets.ISO_8859_1);
         CrmReader.Source s = source("touchpoints.csv", latin1);
-        assertThat(CrmReader.readScanned(s, OutcomeMapping.DEFAULT)).isNull();
+        assertThat(CrmReader.readScanned(s, OutcomeMapping.DEFAULT, 1, ScannedFile.MIN_PART)).isNull();
         CrmReader.Result r = CrmReader.read(List.of(s), OutcomeMapping.DEFAULT);
         assertThat(r.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("UTF-8"));
         sameAsCommons(List.of(s), OutcomeMapping.DEFAULT);
