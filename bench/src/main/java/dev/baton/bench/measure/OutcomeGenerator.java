@@ -115,6 +115,24 @@ public final class OutcomeGenerator {
         return new Files3(leadFile, oppFile, touchFile);
     }
 
+    /**
+     * Writes the benchmark's files (20,000 accounts, 100,000 leads, 100,000 opportunities, 1,000,000
+     * touchpoints, seed 42) into a directory, to time the whole command on them:
+     * {@code java -cp bench/target/benchmarks.jar dev.baton.bench.measure.OutcomeGenerator DIR}, then
+     * {@code java -jar app/target/baton.jar funnel --crm DIR/leads.csv DIR/opportunities.csv --touchpoints DIR/touchpoints.csv}.
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: OutcomeGenerator DIR (writes leads.csv, opportunities.csv and touchpoints.csv)");
+            System.exit(2);
+        }
+        Path dir = Path.of(args[0]);
+        Files.createDirectories(dir);
+        Files3 files = write(dir, FunnelBenchmark.ACCOUNTS, FunnelBenchmark.LEADS, FunnelBenchmark.OPPORTUNITIES,
+                FunnelBenchmark.TOUCHPOINTS, 42);
+        System.out.println("wrote " + files.leads() + ", " + files.opportunities() + ", " + files.touchpoints());
+    }
+
     /** A day of 2025 as Salesforce writes it for US users: month first. */
     private static String date(long dayOfYear) {
         LocalDate d = START.plusDays(Math.max(0, dayOfYear));

@@ -31,6 +31,9 @@ final class ScannedCells implements Cells {
     private final List<String> plain = new ArrayList<>();
     private final ByteSliceIndex emailIndex = new ByteSliceIndex();
     private final List<String> emails = new ArrayList<>();
+    /** The range {@link #trim} found. */
+    private int from;
+    private int to;
     /** Values not pooled by their bytes (escaped or not ASCII), pooled as Strings. */
     private final Map<String, String> pool = new HashMap<>();
 
@@ -137,9 +140,15 @@ final class ScannedCells implements Cells {
             String v = text(i).trim();
             return v.isEmpty() ? null : v;
         }
+        trim(i);
+        return from == to ? null : new String(csv.buf, from, to - from, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The trimmed range of the simple field {@code i}, into {@link #from} and {@link #to}. */
+    private void trim(int i) {
         byte[] buf = csv.buf;
-        int from = csv.start[i];
-        int to = csv.end[i];
+        from = csv.start[i];
+        to = csv.end[i];
         // Over ASCII, trim() takes off every character Commons CSV's white space would (and more: control characters).
         while (from < to && (buf[from] & 0xff) <= ' ') {
             from++;
@@ -147,7 +156,6 @@ final class ScannedCells implements Cells {
         while (to > from && (buf[to - 1] & 0xff) <= ' ') {
             to--;
         }
-        return from == to ? null : new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
     }
 
     @Override
@@ -168,18 +176,11 @@ final class ScannedCells implements Cells {
             String v = email ? SalesforceRows.email(cell(i)) : cell(i);
             return v == null ? null : pool.computeIfAbsent(v, k -> k);
         }
-        byte[] buf = csv.buf;
-        int from = csv.start[i];
-        int to = csv.end[i];
-        while (from < to && (buf[from] & 0xff) <= ' ') {
-            from++;
-        }
-        while (to > from && (buf[to - 1] & 0xff) <= ' ') {
-            to--;
-        }
+        trim(i);
         if (from == to) {
             return null;
         }
+        byte[] buf = csv.buf;
         ByteSliceIndex index = email ? emailIndex : plainIndex;
         List<String> values = email ? emails : plain;
         int h = ByteSliceIndex.hash(buf, from, to);
