@@ -18,6 +18,12 @@ import java.util.List;
  */
 final class ScannedFile {
 
+    /**
+     * Files up to this size are read into memory; a larger one is streamed by Commons CSV, whose
+     * memory stays flat however large the file.
+     */
+    static final int MAX_BYTES = 512 << 20;
+
     /** Parts are at least this long: smaller ones cost more to hand out than they save. */
     static final int MIN_PART = 1 << 20;
 
@@ -44,7 +50,10 @@ final class ScannedFile {
     static ScannedFile load(CrmReader.Source source, OutcomeMapping mapping) {
         byte[] bytes;
         try (InputStream in = Gzip.detect(source.opener().open())) {
-            bytes = in.readAllBytes();
+            bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                return null;
+            }
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
             return null; // read as a stream by Commons CSV, which says what is wrong
         }
