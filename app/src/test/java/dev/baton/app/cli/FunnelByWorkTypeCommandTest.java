@@ -134,6 +134,23 @@ class FunnelByWorkTypeCommandTest {
     }
 
     @Test
+    void theLogsBatonExportsToXesCsvAndOcelGiveTheSameGroups() {
+        CliRun jsonl = run("--by", "work-type", "--log", log.toString(), "--model", MODEL, "--format", "json");
+        assertThat(jsonl.exitCode()).as(jsonl.err()).isZero();
+        for (String format : List.of("xes", "csv", "ocel")) {
+            Path exported = tmp.resolve("log." + format);
+            CliRun export = CliRun.of("export", "--log", log.toString(), "--to", format, "--out", exported.toString());
+            assertThat(export.exitCode()).as(export.err()).isZero();
+
+            CliRun run = run("--by", "work-type", "--log", exported.toString(), "--model", MODEL, "--format", "json");
+
+            assertThat(run.exitCode()).as(format + ": " + run.err()).isZero();
+            assertThat(run.jsonObject().get("groups")).as(format).isEqualTo(jsonl.jsonObject().get("groups"));
+            assertThat(run.err()).contains("2 linked to a campaign, 1 to none");
+        }
+    }
+
+    @Test
     void textNamesTheSplitAndEachWorkType() {
         CliRun run = run("--by", "work-type", "--log", log.toString(), "--model", MODEL);
 
