@@ -2,16 +2,9 @@ package dev.baton.app.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import dev.baton.app.web.FormSession;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,8 +21,6 @@ class ModelFunnelGuardIT extends DemoServer {
     @Autowired
     JdbcTemplate jdbc;
 
-    final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
 
     @Test
     void aModelWhoseFunnelCannotReadTheStoredExportsIsRefusedOnThePageAndAnUnreadableExportGivesANote()
@@ -44,11 +35,12 @@ class ModelFunnelGuardIT extends DemoServer {
                 + "  handoff: { from: mql, to: opportunity }\n";
         long versions = versions();
 
-        signIn("grace");
-        HttpResponse<String> refused = form("/model", "/model", "source", narrower);
+        FormSession pages = new FormSession(port).signIn("grace");
+        HttpResponse<String> refused = pages.form("/model", "/model", "source", narrower);
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
-        assertThat(refused.body()).contains("model.yaml was not stored: The new model's funnel: section would no longer read the "
-                + "stored outcome export leads.csv").contains("Working - Contacted");
+        assertThat(refused.body()).contains("model.yaml was not stored: The new model")
+                .contains("funnel: section would no longer read the stored outcome export leads.csv")
+                .contains("leads.csv:3:6").contains("Working - Contacted");
         assertThat(versions()).as("nothing stored").isEqualTo(versions);
 
         // Stored before uploads were checked, say: an export no funnel reads. The page says so, it does not fail.
@@ -57,50 +49,16 @@ class ModelFunnelGuardIT extends DemoServer {
                 new String(OutcomeApiIT.file("salesforce/leads.csv").content(), StandardCharsets.UTF_8)
                         .replace("Working - Contacted", "Discovery Call").getBytes(StandardCharsets.UTF_8), id);
         for (String by : new String[] {"campaign", "work-type"}) {
-            HttpResponse<String> page = get("/outcomes?by=" + by);
+            HttpResponse<String> page = pages.get("/outcomes?by=" + by);
             assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
             assertThat(page.body()).contains("id=\"outcomes-unreadable\"")
                     .contains("The stored outcome exports cannot be read under the current model")
                     .contains("leads.csv:3:6").doesNotContain("id=\"outcomes-empty\"");
         }
-        assertThat(get("/intake").statusCode()).isEqualTo(200);
+        assertThat(pages.get("/intake").statusCode()).isEqualTo(200);
     }
 
     long versions() {
         return jdbc.queryForObject("select count(*) from model_versions", Long.class);
-    }
-
-    private void signIn(String user) throws IOException, InterruptedException {
-        String token = csrf(get("/signin").body());
-        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(uri("/signin"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=baton-demo&_csrf="
-                        + URLEncoder.encode(token, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(signedIn.statusCode()).isEqualTo(302);
-        assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
-    }
-
-    /** Posts a form of {@code page} with its CSRF token, as a browser does. */
-    private HttpResponse<String> form(String page, String path, String name, String value)
-            throws IOException, InterruptedException {
-        String token = csrf(get(page).body());
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8)
-                        + "&" + name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String csrf(String html) {
-        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-        assertThat(m.find()).as("a CSRF token in the page").isTrue();
-        return m.group(1);
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
     }
 }
