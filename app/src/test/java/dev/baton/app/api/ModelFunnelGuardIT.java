@@ -43,6 +43,27 @@ class ModelFunnelGuardIT extends DemoServer {
                 .contains("leads.csv:3:6").contains("Working - Contacted");
         assertThat(versions()).as("nothing stored").isEqualTo(versions);
 
+        // The model editor's Save: a funnel whose sales-accepted stage reads Working - Contacted, then a draft
+        // without that status: not saved, the draft kept, nothing stored.
+        String withFunnel = model + "\nfunnel:\n  stages:\n    - { id: lead }\n    - { id: mql }\n"
+                + "    - { id: sal, statuses: [Working - Contacted], date-columns: [SQL Date] }\n"
+                + "    - { id: opportunity }\n    - { id: won }\n  handoff: { from: mql, to: sal }\n";
+        ApiClient.Response sal = grace.put("/api/v1/model", "application/yaml", withFunnel);
+        assertThat(sal.status()).as(sal.body()).isEqualTo(201);
+        versions = versions();
+        assertThat(pages.form("/model/edit", "/model/edit/start", "from", "current").statusCode()).isEqualTo(302);
+        HttpResponse<String> removed = pages.form("/model/edit", "/model/edit/remove", "path", "funnel.stages[2].statuses[0]");
+        assertThat(removed.statusCode()).as(removed.body()).isLessThan(400);
+        assertThat(jdbc.queryForObject("select source from model_drafts where username = 'grace'", String.class))
+                .doesNotContain("Working - Contacted");
+        HttpResponse<String> save = pages.form("/model/edit", "/model/edit/save", "confirm", "yes");
+        assertThat(save.statusCode()).as(save.body()).isEqualTo(409);
+        assertThat(save.body()).contains("Not saved: The new model")
+                .contains("funnel: section would no longer read the stored outcome export leads.csv")
+                .contains("Working - Contacted").contains("Your draft is kept.");
+        assertThat(versions()).as("nothing stored").isEqualTo(versions);
+        assertThat(jdbc.queryForObject("select count(*) from model_drafts where username = 'grace'", Long.class)).isOne();
+
         // Stored before uploads were checked, say: an export no funnel reads. The page says so, it does not fail.
         String id = jdbc.queryForObject("select id from outcome_batches where file_name = 'leads.csv'", String.class);
         jdbc.update("update outcome_exports set content = ? where batch_id = ?",
