@@ -76,7 +76,9 @@ class ModelFunnelGuardIT extends DemoServer {
                     .contains("The stored outcome exports cannot be read under the current model")
                     .contains("leads.csv:3:6").doesNotContain("id=\"outcomes-empty\"");
         }
-        assertThat(pages.get("/intake").statusCode()).isEqualTo(200);
+        HttpResponse<String> intake = pages.get("/intake/forms/campaign-request");
+        assertThat(intake.statusCode()).as(intake.body()).isEqualTo(200);
+        assertThat(intake.body()).contains("the stored outcome data cannot be read: the Outcomes page says why");
     }
 
     long versions() {
