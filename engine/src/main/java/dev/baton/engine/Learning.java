@@ -229,6 +229,7 @@ public final class Learning {
                 if (!upload.accepted() || upload.unchanged()) {
                     return proposals.rejectedUnlessRetried(commandId, proposal, new Rejection(Code.WRONG_STATE,
                             "The changed model was not stored: " + (upload.accepted() ? "it is the current version unchanged"
+                                    : upload.refused() ? upload.refusal().detail()
                                     : upload.report().errors().size() + " errors")), current.version());
                 }
                 ModelChangeAccepted accepted = new ModelChangeAccepted(current.insight(), upload.version().number(),

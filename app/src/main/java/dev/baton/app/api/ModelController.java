@@ -67,6 +67,10 @@ class ModelController {
             throw ApiException.badRequest("invalid-input", "expected the model's YAML as the request body, found nothing");
         }
         ModelUpload upload = versions.upload("model.yaml", source, user.username());
+        if (upload.refused()) {
+            throw new ApiException(HttpStatus.CONFLICT, upload.refusal().code(), upload.refusal().detail())
+                    .with("warnings", ProblemJson.problems(upload.report().warnings()));
+        }
         if (!upload.accepted()) {
             List<dev.baton.model.problem.Problem> errors = upload.report().errors();
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-model", "The model has "

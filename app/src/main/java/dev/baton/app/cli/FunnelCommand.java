@@ -23,6 +23,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,25 +44,17 @@ final class FunnelCommand implements Callable<Integer> {
 
     enum Format { text, json }
 
-    enum By { campaign, channel, segment, quarter, none }
+    enum By { campaign, channel, work_type, segment, quarter, none }
 
-    /**
-     * The split; {@code work-type} is refused with where to find it: it needs the campaign work items
-     * and their links, which the server keeps beside the outcome data.
-     */
+    /** The split, as the API names it ({@code work-type}); {@code work_type} reads too. */
     static final class ByConverter implements CommandLine.ITypeConverter<By> {
         @Override
         public By convert(String value) {
-            if (value.equals("work-type") || value.equals("work_type")) {
-                throw new CommandLine.TypeConversionException("'work-type' groups campaigns by the work type of the "
-                        + "campaign work items linked to them, which the CLI does not have: use the server's Outcomes "
-                        + "page or GET /api/v1/outcomes/funnel?by=work-type");
-            }
             try {
-                return By.valueOf(value);
+                return By.valueOf(value.replace('-', '_'));
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException("expected one of campaign, channel, segment, quarter, "
-                        + "none, found '" + value + "' (work-type is on the server)");
+                throw new CommandLine.TypeConversionException("expected one of campaign, channel, work-type, segment, "
+                        + "quarter, none, found '" + value + "'");
             }
         }
     }
@@ -70,9 +63,14 @@ final class FunnelCommand implements Callable<Integer> {
     OutcomeInputs inputs = new OutcomeInputs();
 
     @Option(names = "--by", defaultValue = "campaign", converter = ByConverter.class,
-            description = "Split by campaign, channel, segment, quarter or none (default: ${DEFAULT-VALUE}); "
-                    + "by work type on the server.")
+            description = "Split by campaign, channel, work-type (with --log and --model), segment, quarter or none "
+                    + "(default: ${DEFAULT-VALUE}).")
     By by;
+
+    @Option(names = "--log", paramLabel = "LOG",
+            description = "With --by work-type: the event log (Baton JSONL, CSV, XES or OCEL 2.0 JSON) whose campaign "
+                    + "work items are linked to their campaigns through the mapping's campaigns.link-field.")
+    Path log;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -86,7 +84,16 @@ final class FunnelCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
+        if (by == By.work_type && (log == null || model == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--by work-type needs --log LOG and --model "
+                    + "MODEL.yaml: it groups each lead and opportunity by the work type of the campaign work item (read "
+                    + "from the log) linked to its sourcing campaign" + (log == null && model == null ? ""
+                    : log == null ? " (--log is missing)" : " (--model is missing)"));
+        }
+        if (log != null && by != By.work_type) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--log is read only with --by work-type");
+        }
         OperatingModel operatingModel = null;
         if (model != null) {
             ValidationReport valid = ValidModel.read(model, spec.commandLine().getErr());
@@ -100,10 +107,17 @@ final class FunnelCommand implements Callable<Integer> {
         if (read == null) {
             return Baton.INVALID;
         }
+        Map<String, String> workTypes = Map.of();
+        if (by == By.work_type) {
+            workTypes = CampaignWorkTypes.of(log, operatingModel, read, spec.commandLine().getErr());
+            if (workTypes == null) {
+                return Baton.INVALID;
+            }
+        }
         // The touches indexed once, for the funnel and the metrics alike.
         TouchIndex touches = TouchIndex.build(read.crm().data(), read.identities(), read.mapping(), read.options().by());
         FunnelReport report = Funnel.compute(read.crm().data(), read.identities(), read.mapping(),
-                Dimension.valueOf(by.name().toUpperCase(Locale.ROOT)), read.options(), java.util.Map.of(), touches);
+                Dimension.valueOf(by.name().toUpperCase(Locale.ROOT)), read.options(), workTypes, touches);
         MetricReport metrics = operatingModel == null ? null : MetricActuals.compute(operatingModel.metrics(),
                 FunnelEntities.of(read.crm().data(), read.identities(), read.mapping(), read.options(), touches));
         PrintWriter out = spec.commandLine().getOut();

@@ -23,7 +23,7 @@ final class FunnelText {
         group(r.total(), out);
         if (!r.groups().isEmpty()) {
             out.println();
-            out.println("By " + r.by().name().toLowerCase(Locale.ROOT) + ":");
+            out.println("By " + r.by().name().toLowerCase(Locale.ROOT).replace('_', '-') + ":");
             r.groups().forEach(g -> group(g, out));
         }
         if (!r.unmatched().isEmpty()) {

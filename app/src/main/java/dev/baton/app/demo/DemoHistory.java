@@ -77,7 +77,8 @@ public class DemoHistory {
         ModelVersion model = versions.current().orElseGet(() -> {
             ModelUpload upload = versions.upload("examples/b2b-saas.yaml", demoModel(), "baton");
             if (!upload.accepted()) {
-                throw new IllegalStateException("the demo model is invalid: " + upload.report().errors());
+                throw new IllegalStateException("the demo model is not stored: " + (upload.refused()
+                        ? upload.refusal().detail() : upload.report().errors()));
             }
             // Said as the server's start-up says it when it stores a model.
             out.println("Stored examples/b2b-saas.yaml as model version " + upload.version().number());

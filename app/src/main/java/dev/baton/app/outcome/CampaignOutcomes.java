@@ -7,7 +7,6 @@ import dev.baton.engine.version.ModelVersion;
 import dev.baton.measure.funnel.FunnelReport;
 import dev.baton.measure.link.CampaignLinks;
 import dev.baton.model.OperatingModel;
-import dev.baton.model.WorkType;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -84,7 +83,7 @@ public class CampaignOutcomes {
     /** One item's outcomes beside its debt, or empty when it is no campaign item or no outcome data is stored. */
     public Optional<Table> ofItem(WorkItem item, OperatingModel model) {
         OutcomeImports.Stored stored = reports.stored();
-        if (stored.empty() || !linkable(model, item.workType(), stored.mapping().campaigns().linkField())) {
+        if (stored.empty() || !CampaignLinks.linkable(model, item.workType(), stored.mapping().campaigns().linkField())) {
             return Optional.empty();
         }
         CampaignLinks.Result links = links(stored, model, null, item);
@@ -102,12 +101,7 @@ public class CampaignOutcomes {
         if (!by.equals("work-type") || model.isEmpty() || stored.empty()) {
             return Map.of();
         }
-        Map<String, java.util.TreeSet<String>> types = new java.util.HashMap<>();
-        links(stored, model.get().model()).linked()
-                .forEach(l -> types.computeIfAbsent(l.campaign(), k -> new java.util.TreeSet<>()).add(l.item().workType()));
-        Map<String, String> relabel = new java.util.HashMap<>();
-        types.forEach((campaign, t) -> relabel.put(campaign, String.join(" + ", t)));
-        return relabel;
+        return CampaignLinks.workTypes(links(stored, model.get().model()));
     }
 
     /** Every campaign item joined to its campaign (no debt): for evidence at intake. */
@@ -117,30 +111,11 @@ public class CampaignOutcomes {
 
     private CampaignLinks.Result links(OutcomeImports.Stored stored, OperatingModel model, ItemFilter filter, WorkItem one) {
         String field = stored.mapping().campaigns().linkField();
-        List<CampaignLinks.CampaignItem> items = new ArrayList<>();
-        if (field != null) {
-            List<WorkItem> candidates = one != null ? List.of(one) : engine.items(filter);
-            for (WorkItem i : candidates) {
-                if (linkable(model, i.workType(), field)) {
-                    Object value = i.fields().get(field);
-                    items.add(new CampaignLinks.CampaignItem(i.id().value(), i.title(), i.workType(),
-                            value == null ? null : String.valueOf(value)));
-                }
-            }
-        }
+        List<CampaignLinks.CampaignItem> items = field == null ? List.of()
+                : CampaignLinks.campaignItems(model, field, one != null ? List.of(one) : engine.items(filter));
         FunnelReport byCampaign = reports.funnel(stored, "campaign");
         return CampaignLinks.join(field, items, byCampaign, stored.read().data().touchpoints(),
                 stored.mapping().campaigns().aliases());
-    }
-
-    /** A work type whose template has the link field: its items are campaign items. */
-    private static boolean linkable(OperatingModel model, String workType, String field) {
-        if (field == null) {
-            return false;
-        }
-        Optional<WorkType> type = model.workType(workType);
-        return type.isPresent() && type.get().template() != null
-                && model.template(type.get().template()).flatMap(t -> t.field(field)).isPresent();
     }
 
     private static String note(OutcomeImports.Stored stored, OperatingModel model) {

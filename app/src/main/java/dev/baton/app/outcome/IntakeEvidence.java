@@ -21,6 +21,9 @@ public class IntakeEvidence {
     /** Said when no outcome data is stored: there is nothing to compare with. */
     public static final String NO_DATA = "no outcome data yet";
 
+    /** Said when the stored outcome data cannot be read (the Outcomes page says why). */
+    public static final String UNREADABLE = "the stored outcome data cannot be read: the Outcomes page says why";
+
     /** The evidence of one page: the links and campaign channels worked out once for every request on it. */
     public interface Lookup {
         String sentence(String workType, Map<String, Object> fields);
@@ -36,6 +39,9 @@ public class IntakeEvidence {
 
     public Lookup lookup(OperatingModel model) {
         OutcomeImports.Stored stored = reports.stored();
+        if (stored.unreadable() != null) {
+            return (workType, fields) -> UNREADABLE;
+        }
         if (stored.empty()) {
             return (workType, fields) -> NO_DATA;
         }

@@ -90,6 +90,9 @@ class OutcomeController {
 
     private OutcomeImports.Stored present() {
         OutcomeImports.Stored stored = reports.stored();
+        if (stored.unreadable() != null) {
+            throw new ApiException(HttpStatus.CONFLICT, "stored-exports-unreadable", stored.unreadable());
+        }
         if (stored.empty()) {
             throw new ApiException(HttpStatus.NOT_FOUND, "no-outcome-data", "No outcome data is stored yet: import a CRM "
                     + "export or a touchpoint file with POST /api/v1/outcomes/imports or on the Import page.");

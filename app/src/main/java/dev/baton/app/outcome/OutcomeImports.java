@@ -1,12 +1,15 @@
 package dev.baton.app.outcome;
 
 import dev.baton.app.imports.ImportRefused.Reason;
+import dev.baton.engine.version.ModelUpload;
+import dev.baton.engine.version.ModelVersion;
 import dev.baton.engine.version.ModelVersions;
 import dev.baton.measure.crm.CrmProblem;
 import dev.baton.measure.crm.CrmReader;
 import dev.baton.measure.mapping.OutcomeMapping;
 import dev.baton.measure.mapping.OutcomeMappingReader;
 import dev.baton.measure.outcome.ExportKind;
+import dev.baton.model.OperatingModel;
 import dev.baton.model.problem.Problem;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -42,15 +45,22 @@ public class OutcomeImports {
                            List<String> notes) {
     }
 
-    /** Everything stored, read and matched; {@code data} is null when nothing is stored yet. */
-    public record Stored(OutcomeMapping mapping, CrmReader.Result read, List<OutcomeBatch> batches, Derived derived) {
+    /**
+     * Everything stored, read and matched.
+     *
+     * @param unreadable why what is stored cannot be read at all (then there are no figures), or null
+     * @param derived    what the reports work out from this one reading
+     */
+    public record Stored(OutcomeMapping mapping, CrmReader.Result read, List<OutcomeBatch> batches, String unreadable,
+                         Derived derived) {
 
-        public Stored(OutcomeMapping mapping, CrmReader.Result read, List<OutcomeBatch> batches) {
-            this(mapping, read, batches, new Derived());
+        public Stored(OutcomeMapping mapping, CrmReader.Result read, List<OutcomeBatch> batches, String unreadable) {
+            this(mapping, read, batches, unreadable, new Derived());
         }
 
+        /** No figures to show: nothing stored, or nothing readable ({@link #unreadable} says why). */
         public boolean empty() {
-            return batches.isEmpty();
+            return batches.isEmpty() || unreadable != null;
         }
     }
 
@@ -74,6 +84,7 @@ public class OutcomeImports {
         this.store = store;
         this.clock = clock;
         this.versions = versions;
+        versions.guard(this::breaks);
     }
 
     /** The stored batches, oldest first. */
@@ -153,30 +164,83 @@ public class OutcomeImports {
         return new Imported(batch, keep, replaced, read.files(), read.notes());
     }
 
-    /** Everything stored, read again by the one reader (stored exports read cleanly: each was checked with the rest). */
+    /**
+     * Everything stored, read again by the one reader. Stored exports read cleanly when imported (each
+     * was checked with the rest, and a model version whose funnel cannot read them is refused:
+     * {@link #breaks}); should they not read all the same (stored before that check, or an outcome
+     * mapping changed since), the figures fall back to the outcome mapping's stages with a note, and
+     * when even that fails the result says why ({@link Stored#unreadable}) instead of failing the page.
+     */
     public Stored stored() {
         List<OutcomeBatch> batches = store.list();
         OutcomeMapping uploaded = mapping(store.latestMapping().orElse(null), false);
-        Map<String, String> files = new HashMap<>(uploaded.files());
-        batches.forEach(b -> files.put(b.fileName(), b.kind()));
+        Map<String, String> files = files(uploaded, batches);
         OutcomeMapping modelled = underModel(uploaded);
         OutcomeMapping read = withFiles(modelled, files);
         CrmReader.Result result = CrmReader.read(store.sources(), read);
-        if (result.ok() || modelled == uploaded) {
-            return new Stored(read, result, batches);
+        if (result.ok()) {
+            return new Stored(read, result, batches, null);
         }
-        // A model version uploaded after the exports whose funnel cannot read them: the figures stay
-        // those of the outcome mapping, and the notes say why.
-        OutcomeMapping fallback = withFiles(uploaded, files);
-        CrmReader.Result old = CrmReader.read(store.sources(), fallback);
-        if (!old.ok()) {
-            return new Stored(read, result, batches);
+        String first = result.problems().isEmpty() ? "no problem named" : result.problems().get(0).format();
+        if (modelled != uploaded) {
+            // A model version uploaded after the exports whose funnel cannot read them: the figures stay
+            // those of the outcome mapping, and the notes say why.
+            OutcomeMapping fallback = withFiles(uploaded, files);
+            CrmReader.Result old = CrmReader.read(store.sources(), fallback);
+            if (old.ok()) {
+                List<String> notes = new ArrayList<>(old.notes());
+                notes.add(0, "the current model's funnel: section cannot read the stored exports (" + first
+                        + "), so these figures use the outcome mapping's stages: "
+                        + "name the value in the model's funnel: section or in the outcome mapping's stages");
+                return new Stored(fallback, new CrmReader.Result(old.data(), old.problems(), old.files(),
+                        List.copyOf(notes)), batches, null);
+            }
         }
-        List<String> notes = new ArrayList<>(old.notes());
-        notes.add(0, "the current model's funnel: section cannot read the stored exports ("
-                + result.problems().get(0).format() + "), so these figures use the outcome mapping's stages: "
-                + "name the value in the model's funnel: section or in the outcome mapping's stages");
-        return new Stored(fallback, new CrmReader.Result(old.data(), old.problems(), old.files(), List.copyOf(notes)), batches);
+        return new Stored(read, result, batches, "The stored outcome exports cannot be read under the current model "
+                + "and outcome mapping (" + result.problems().size() + " problem" + (result.problems().size() == 1 ? "" : "s")
+                + "; first: " + first + "), so no figures are shown: name the value in the model's funnel: section "
+                + "(or in the outcome mapping's stages), or import the export again.");
+    }
+
+    /**
+     * The guard of every model upload ({@link dev.baton.engine.version.UploadGuard}): a model version
+     * whose {@code funnel:} section cannot read the stored exports is refused, naming the first CRM
+     * value it no longer reads and every export it breaks. A funnel equal to the current version's
+     * changes nothing the exports are read by, so it passes even if they do not read (that is said on
+     * the Outcomes page), and no model is held hostage by data stored before this check.
+     */
+    Optional<ModelUpload.Refusal> breaks(OperatingModel next, Optional<ModelVersion> current) {
+        if (current.isPresent() && current.get().model().funnel().equals(next.funnel())) {
+            return Optional.empty();
+        }
+        List<OutcomeBatch> batches = store.list();
+        if (batches.isEmpty()) {
+            return Optional.empty();
+        }
+        OutcomeMapping uploaded = mapping(store.latestMapping().orElse(null), false);
+        CrmReader.Result result = CrmReader.read(store.sources(), withFiles(uploaded.withFunnel(next.funnel()),
+                files(uploaded, batches)));
+        if (result.ok()) {
+            return Optional.empty();
+        }
+        List<CrmProblem> problems = result.problems();
+        List<String> exports = problems.stream().map(CrmProblem::file).distinct().toList();
+        String first = problems.isEmpty() ? "" : ": " + problems.get(0).format();
+        return Optional.of(new ModelUpload.Refusal(FUNNEL_BREAKS_STORED_EXPORTS, "The new model's funnel: section would no longer "
+                + "read the stored outcome export" + (exports.size() == 1 ? " " : "s ") + String.join(", ", exports)
+                + " (" + problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + first + "); nothing was "
+                + "stored. Name the value under a stage of the funnel: section (its statuses or date-columns), "
+                + "or in the outcome mapping's stages, and upload again."));
+    }
+
+    /** The problem type of a model upload refused because its funnel cannot read the stored exports. */
+    public static final String FUNNEL_BREAKS_STORED_EXPORTS = "funnel-breaks-stored-exports";
+
+    /** The kind of every stored export by its file name (the mapping's own files first). */
+    private static Map<String, String> files(OutcomeMapping uploaded, List<OutcomeBatch> batches) {
+        Map<String, String> files = new HashMap<>(uploaded.files());
+        batches.forEach(b -> files.put(b.fileName(), b.kind()));
+        return files;
     }
 
     /**

@@ -89,6 +89,12 @@ class Startup {
 
     private static void store(ModelVersions versions, String file, String source, Console out) {
         ModelUpload upload = versions.upload(file, source, "baton");
+        if (upload.refused()) {
+            // Valid, but it would break data stored beside the model: the server runs under the current version.
+            out.println("Not stored " + file + ": " + upload.refusal().detail() + " The server runs under model version "
+                    + versions.current().map(v -> v.number()).orElse(0) + ".");
+            return;
+        }
         if (!upload.accepted()) {
             // baton serve validated it before starting; a demo model that fails is a bug of ours.
             throw new IllegalStateException(file + " is not a valid model: " + upload.report().errors().get(0).format(file));

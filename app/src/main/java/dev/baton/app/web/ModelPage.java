@@ -95,6 +95,11 @@ class ModelPage {
                     List.of(), List.of());
         }
         ModelUpload upload = versions.upload(name, source, user.username());
+        if (upload.refused()) {
+            page.addAttribute("uploadName", name);
+            page.addAttribute("uploadSource", source);
+            return refused(page, response, name + " was not stored: " + upload.refusal().detail(), List.of(), List.of());
+        }
         if (!upload.accepted()) {
             List<Problem> errors = upload.report().errors();
             Set<Integer> bad = errors.stream().map(Problem::line).collect(Collectors.toSet());

@@ -173,12 +173,11 @@ class FunnelCommandTest {
     }
 
     @Test
-    void byWorkTypeIsRefusedWithWhereToFindIt() throws Exception {
+    void byWorkTypeWithoutTheLogAndTheModelIsAUsageErrorNamingThem() throws Exception {
         CliRun run = CliRun.of("funnel", "--crm", SALESFORCE, "--touchpoints", TOUCHPOINTS, "--by", "work-type");
 
-        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).contains("--by").contains("'work-type' groups campaigns by the work type")
-                .contains("/api/v1/outcomes/funnel?by=work-type").doesNotContain("Exception");
+        assertThat(run.err()).contains("--by work-type needs --log LOG and --model MODEL.yaml").doesNotContain("Exception");
     }
 }

@@ -6,17 +6,12 @@ import dev.baton.app.server.BatonApplication;
 import dev.baton.app.store.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,9 +42,6 @@ class ImportPageIT {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
 
     @Test
     void withoutJavaScriptEachButtonPostsTheFormAndTheWholePageComesBack() throws Exception {
@@ -109,7 +101,7 @@ class ImportPageIT {
         body.writeBytes(" ".repeat(100 * 1024).getBytes(StandardCharsets.UTF_8));
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         long before = events();
-        HttpResponse<String> response = basic.send(HttpRequest.newBuilder(uri("/api/v1/imports"))
+        HttpResponse<String> response = basic.send(HttpRequest.newBuilder(session().uri("/api/v1/imports"))
                 .header("Authorization", "Basic " + java.util.Base64.getEncoder()
                         .encodeToString("grace:baton-demo".getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
@@ -123,19 +115,9 @@ class ImportPageIT {
         return jdbc.queryForObject("select count(*) from events", Long.class);
     }
 
-    private void signIn(String user) throws IOException, InterruptedException {
-        String token = csrf(get("/signin").body());
-        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(uri("/signin"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=baton-demo&_csrf="
-                        + URLEncoder.encode(token, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(signedIn.statusCode()).isEqualTo(302);
-        assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
-    }
-
     /** Posts the Import form as a browser does without JavaScript: multipart, with the page's CSRF token. */
     private HttpResponse<String> post(String path, String kind, byte[] export, String mapping) throws IOException, InterruptedException {
-        String token = csrf(get("/import").body());
+        String token = FormSession.csrf(get("/import").body());
         String boundary = "form" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         field(body, boundary, "_csrf", token);
@@ -146,8 +128,9 @@ class ImportPageIT {
         body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         field(body, boundary, "mapping", mapping);
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        return session().send(HttpRequest.newBuilder(session().uri(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
     private static void field(ByteArrayOutputStream body, String boundary, String name, String value) {
@@ -156,16 +139,19 @@ class ImportPageIT {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return session().get(path);
     }
 
-    private static String csrf(String html) {
-        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-        assertThat(m.find()).as("a CSRF token in the page").isTrue();
-        return m.group(1);
+    private void signIn(String user) throws IOException, InterruptedException {
+        session().signIn(user);
     }
 
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+    private FormSession session;
+
+    private FormSession session() {
+        if (session == null) {
+            session = new FormSession(port);
+        }
+        return session;
     }
 }

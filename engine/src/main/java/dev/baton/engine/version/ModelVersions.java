@@ -23,6 +23,7 @@ public final class ModelVersions {
     private final ModelVersionStore store;
     private final Clock clock;
     private final List<ModelVersion> versions = new ArrayList<>();
+    private final List<UploadGuard> guards = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public ModelVersions(ModelVersionStore store, Clock clock) {
         this.store = store;
@@ -42,8 +43,14 @@ public final class ModelVersions {
         return new ModelVersions(ModelVersionStore.inMemory(), clock);
     }
 
+    /** Adds a check every later upload of a valid, changed model must pass before it is stored. */
+    public void guard(UploadGuard guard) {
+        guards.add(guard);
+    }
+
     /**
-     * Validates and stores a model.
+     * Validates and stores a model; a valid, changed model a guard refuses is not stored
+     * ({@link ModelUpload#refused}).
      *
      * @param file the name to give the text in problem reports ({@code b2b-saas.yaml})
      */
@@ -56,6 +63,12 @@ public final class ModelVersions {
         }
         if (current.isPresent() && current.get().sha256().equals(sha)) {
             return new ModelUpload(current.get(), true, report);
+        }
+        for (UploadGuard guard : guards) {
+            Optional<ModelUpload.Refusal> refusal = guard.check(report.model(), current);
+            if (refusal.isPresent()) {
+                return new ModelUpload(null, false, report, refusal.get());
+            }
         }
         StoredModelVersion stored = new StoredModelVersion(versions.size() + 1, source, sha,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS), uploadedBy);

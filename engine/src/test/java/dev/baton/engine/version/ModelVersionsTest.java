@@ -38,6 +38,31 @@ class ModelVersionsTest {
     }
 
     @Test
+    void aValidChangedModelAGuardRefusesIsNotStoredAndTheGuardSeesTheNewModelAndTheCurrentVersion() {
+        versions.upload("b2b-saas.yaml", text, "dev.patel");
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        versions.guard((next, current) -> {
+            seen.add(next.name() + " after version " + current.map(ModelVersion::number).orElse(0));
+            return next.name().contains("Refused") ? java.util.Optional.of(new ModelUpload.Refusal("breaks-something",
+                    "It would break something stored.")) : java.util.Optional.empty();
+        });
+        String name = text.lines().filter(l -> l.startsWith("name:")).findFirst().orElseThrow();
+
+        ModelUpload refused = versions.upload("b2b-saas.yaml", text.replace(name, "name: Refused"), "dev.patel");
+        ModelUpload same = versions.upload("b2b-saas.yaml", text, "dev.patel");
+        ModelUpload passed = versions.upload("b2b-saas.yaml", text.replace(name, "name: Passed"), "dev.patel");
+
+        assertThat(refused.refused()).isTrue();
+        assertThat(refused.accepted()).isFalse();
+        assertThat(refused.refusal()).isEqualTo(new ModelUpload.Refusal("breaks-something", "It would break something stored."));
+        assertThat(refused.report().valid()).isTrue();
+        assertThat(same.unchanged()).as("the current text again is not checked").isTrue();
+        assertThat(passed.version().number()).isEqualTo(2);
+        assertThat(seen).containsExactly("Refused after version 1", "Passed after version 1");
+        assertThat(store.load()).hasSize(2);
+    }
+
+    @Test
     void itemsKeepTheModelVersionTheyWereCreatedWith() {
         versions.upload("b2b-saas.yaml", text, "dev.patel");
         Engine engine = Engine.inMemory(versions, clock);

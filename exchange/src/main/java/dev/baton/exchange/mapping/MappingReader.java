@@ -130,35 +130,11 @@ public final class MappingReader {
 
     /** A free mapping of tool values to ids; both the exact key and its lower case are kept. */
     private static Map<String, String> pairs(NodeReader reader, Entries parent, String key, String what) {
-        Map<String, String> result = new LinkedHashMap<>();
         if (!parent.given(key)) {
-            return result;
+            return new LinkedHashMap<>();
         }
-        Node node = parent.node(key);
-        String path = parent.path(key);
-        if (!(node instanceof MappingNode mapping)) {
-            reader.wrongType(path, node, "a mapping of tool values to " + what + "s");
-            return result;
-        }
-        for (var tuple : mapping.getValue()) {
-            if (!(tuple.getKeyNode() instanceof ScalarNode k) || NodeReader.isNull(tuple.getKeyNode())) {
-                reader.wrongType(path, tuple.getKeyNode(), "a tool value");
-                continue;
-            }
-            String childPath = path + "." + k.getValue();
-            if (result.containsKey(k.getValue())) {
-                reader.problems().add(dev.baton.model.problem.Severity.ERROR, "duplicate-key", childPath,
-                        NodeReader.position(k), "expected '" + k.getValue() + "' once in " + path + ", found it again");
-                continue;
-            }
-            reader.visit(childPath, tuple.getValueNode());
-            String value = reader.id(tuple.getValueNode(), childPath, what);
-            if (value != null) {
-                result.put(k.getValue(), value);
-                result.putIfAbsent(k.getValue().toLowerCase(Locale.ROOT), value);
-            }
-        }
-        return result;
+        return reader.pairs(parent.node(key), parent.path(key), "tool values", "a tool value", what, true,
+                (node, path) -> reader.id(node, path, what));
     }
 
     private static Map<String, PersonRef> people(NodeReader reader, Entries top) {

@@ -1,14 +1,20 @@
 package dev.baton.measure.link;
 
+import dev.baton.engine.item.WorkItem;
 import dev.baton.measure.funnel.FunnelReport;
 import dev.baton.measure.outcome.Touchpoint;
+import dev.baton.model.OperatingModel;
+import dev.baton.model.WorkType;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Campaign work items joined to the campaigns of the outcome data (docs/outcomes.md#campaigns-beside-their-debt):
@@ -52,6 +58,46 @@ public final class CampaignLinks {
     private static final String NO_CAMPAIGN = "(no campaign)";
 
     private CampaignLinks() {
+    }
+
+    /** Whether items of this work type are campaign items: its template has the link field (none without a field). */
+    public static boolean linkable(OperatingModel model, String workType, String linkField) {
+        if (linkField == null) {
+            return false;
+        }
+        Optional<WorkType> type = model.workType(workType);
+        return type.isPresent() && type.get().template() != null
+                && model.template(type.get().template()).flatMap(t -> t.field(linkField)).isPresent();
+    }
+
+    /**
+     * The campaign items among work items, in their order: the items whose work type is linkable under
+     * {@code model}, each with the value of its link field. The server passes its engine's items, the
+     * CLI the items of a log: both link the same way.
+     */
+    public static List<CampaignItem> campaignItems(OperatingModel model, String linkField, Collection<WorkItem> items) {
+        List<CampaignItem> campaignItems = new ArrayList<>();
+        for (WorkItem i : items) {
+            if (linkable(model, i.workType(), linkField)) {
+                Object value = i.fields().get(linkField);
+                campaignItems.add(new CampaignItem(i.id().value(), i.title(), i.workType(),
+                        value == null ? null : String.valueOf(value)));
+            }
+        }
+        return campaignItems;
+    }
+
+    /**
+     * For the funnel by work type ({@code Funnel.compute}'s relabelling): each campaign an item links to,
+     * with that item's work type; several types linking one campaign are joined in name order
+     * ("event + webinar"). A campaign no item links to is not named (its group is "(no linked work item)").
+     */
+    public static Map<String, String> workTypes(Result links) {
+        Map<String, TreeSet<String>> types = new HashMap<>();
+        links.linked().forEach(l -> types.computeIfAbsent(l.campaign(), k -> new TreeSet<>()).add(l.item().workType()));
+        Map<String, String> relabel = new HashMap<>();
+        types.forEach((campaign, t) -> relabel.put(campaign, String.join(" + ", t)));
+        return relabel;
     }
 
     /**

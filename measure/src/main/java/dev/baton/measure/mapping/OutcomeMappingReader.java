@@ -20,9 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Reads an outcome mapping (docs/outcomes.md#mapping) with the model's YAML rules, as the import
@@ -205,41 +203,19 @@ public final class OutcomeMappingReader {
      */
     private static Map<String, String> pairs(NodeReader reader, Entries parent, String key, List<String> allowed,
                                              String what) {
-        Map<String, String> result = new LinkedHashMap<>();
         if (!parent.given(key)) {
-            return result;
+            return new LinkedHashMap<>();
         }
-        Node node = parent.node(key);
-        String path = parent.path(key);
-        if (!(node instanceof MappingNode mapping)) {
-            reader.wrongType(path, node, "a mapping of names to " + what + "s");
-            return result;
-        }
-        for (var tuple : mapping.getValue()) {
-            if (!(tuple.getKeyNode() instanceof ScalarNode k) || NodeReader.isNull(tuple.getKeyNode())) {
-                reader.wrongType(path, tuple.getKeyNode(), "a name");
-                continue;
-            }
-            String childPath = path + "." + k.getValue();
-            if (result.containsKey(k.getValue())) {
-                reader.problems().add(Severity.ERROR, "duplicate-key", childPath, NodeReader.position(k),
-                        "expected '" + k.getValue() + "' once in " + path + ", found it again");
-                continue;
-            }
-            reader.visit(childPath, tuple.getValueNode());
-            String value = reader.text(tuple.getValueNode(), childPath, what);
-            if (value == null) {
-                continue;
-            }
-            if (allowed != null && !allowed.contains(value)) {
-                reader.problems().add(Severity.ERROR, "bad-value", childPath, NodeReader.position(tuple.getValueNode()),
+        return reader.pairs(parent.node(key), parent.path(key), "names", "a name", what, false, (node, path) -> {
+            String value = reader.text(node, path, what);
+            if (value != null && allowed != null && !allowed.contains(value)) {
+                reader.problems().add(Severity.ERROR, "bad-value", path, NodeReader.position(node),
                         "expected " + what + " (" + String.join(", ", allowed) + "), found '" + value + "'"
                                 + Suggestions.hint(value, allowed));
-                continue;
+                return null;
             }
-            result.put(k.getValue(), value);
-        }
-        return result;
+            return value;
+        });
     }
 
     private static List<String> lower(List<String> values) {

@@ -150,6 +150,45 @@ public final class NodeReader {
         return List.copyOf(result);
     }
 
+    /**
+     * A mapping of free names to values, as mapping files write them ({@code stages: {Doing: in-progress}}):
+     * each name a scalar given once (again is a {@code duplicate-key} error), each value read by
+     * {@code value} (null: its problem is reported, the pair left out). Names are kept as written, in
+     * file order; with {@code alsoLowerCase} each value is also kept under its name in lower case,
+     * unless that name is taken, for tools whose values are matched ignoring case.
+     *
+     * @param names how the names read in a message ("tool values"), {@code name} one of them ("a tool value")
+     */
+    public <T> java.util.Map<String, T> pairs(Node node, String path, String names, String name, String what,
+                                              boolean alsoLowerCase, BiFunction<Node, String, T> value) {
+        java.util.Map<String, T> result = new java.util.LinkedHashMap<>();
+        if (!(node instanceof MappingNode mapping)) {
+            wrongType(path, node, "a mapping of " + names + " to " + what + "s");
+            return result;
+        }
+        for (var tuple : mapping.getValue()) {
+            if (!(tuple.getKeyNode() instanceof ScalarNode k) || isNull(tuple.getKeyNode())) {
+                wrongType(path, tuple.getKeyNode(), name);
+                continue;
+            }
+            String childPath = path + "." + k.getValue();
+            if (result.containsKey(k.getValue())) {
+                problems.add(dev.baton.model.problem.Severity.ERROR, "duplicate-key", childPath, position(k),
+                        "expected '" + k.getValue() + "' once in " + path + ", found it again");
+                continue;
+            }
+            visit(childPath, tuple.getValueNode());
+            T read = value.apply(tuple.getValueNode(), childPath);
+            if (read != null) {
+                result.put(k.getValue(), read);
+                if (alsoLowerCase) {
+                    result.putIfAbsent(k.getValue().toLowerCase(java.util.Locale.ROOT), read);
+                }
+            }
+        }
+        return result;
+    }
+
     /** Any scalar as text (ids such as {@code 2026} are fine); null with an error otherwise. */
     public String text(Node node, String path, String what) {
         if (node instanceof ScalarNode scalar && !isNull(node)) {

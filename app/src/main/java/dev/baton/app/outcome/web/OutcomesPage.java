@@ -71,6 +71,7 @@ class OutcomesPage {
         page.addAttribute("bys", OutcomeReports.BY);
         OutcomeImports.Stored stored = reports.stored();
         page.addAttribute("empty", stored.empty());
+        page.addAttribute("unreadable", stored.unreadable());
         if (stored.empty()) {
             return "outcomes";
         }

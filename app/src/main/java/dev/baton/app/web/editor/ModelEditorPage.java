@@ -172,6 +172,11 @@ class ModelEditorPage {
             return "redirect:/model/edit";
         }
         ModelUpload upload = versions.upload(FILE, draft.get().source(), user.username());
+        if (upload.refused()) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            page.addAttribute("statusKind", "bad");
+            return render(user, page, Map.of(), "Not saved: " + upload.refusal().detail() + " Your draft is kept.");
+        }
         if (!upload.accepted()) {
             int errors = upload.report().errors().size();
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
