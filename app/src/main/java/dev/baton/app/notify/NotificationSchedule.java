@@ -1,5 +1,6 @@
 package dev.baton.app.notify;
 
+import dev.baton.app.store.ClusterJobs;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
  * The heartbeat of notifications: every {@code baton.notifications.every} (default 5 s; 0 turns it
  * off, for tests that drive {@link #runOnce} with a clock of their own) it reads the new events,
  * checks the SLAs, schedules the weekly reports that are due and sends what is due. One thread:
- * a slow SMTP server delays messages, never commands.
+ * a slow SMTP server delays messages, never commands. With several servers on one database each
+ * beat runs on one of them at a time ({@link ClusterJobs}): no message is sent twice.
  */
 @Component
 public class NotificationSchedule {
@@ -30,10 +32,12 @@ public class NotificationSchedule {
     private final Courier courier;
     private final Clock clock;
     private final Duration every;
+    private final ClusterJobs jobs;
     private ScheduledExecutorService thread;
 
     NotificationSchedule(Notifier notifier, ReportSubscriptions subscriptions, Courier courier, Clock clock,
-                         @Value("${baton.notifications.every:PT5S}") Duration every) {
+                         @Value("${baton.notifications.every:PT5S}") Duration every, ClusterJobs jobs) {
+        this.jobs = jobs;
         this.notifier = notifier;
         this.subscriptions = subscriptions;
         this.courier = courier;
@@ -53,7 +57,7 @@ public class NotificationSchedule {
         });
         thread.scheduleWithFixedDelay(() -> {
             try {
-                runOnce(clock.instant());
+                jobs.runAlone(ClusterJobs.Job.NOTIFICATIONS, () -> runOnce(clock.instant()));
             } catch (RuntimeException e) {
                 LOG.warn("Notifications: {}", e.getMessage(), e);
             }
