@@ -1,15 +1,9 @@
 package dev.baton.app.notify;
 
 import dev.baton.app.store.ClusterJobs;
-import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -25,15 +19,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class NotificationSchedule {
 
-    private static final Logger LOG = LoggerFactory.getLogger(NotificationSchedule.class);
-
     private final Notifier notifier;
     private final ReportSubscriptions subscriptions;
     private final Courier courier;
     private final Clock clock;
     private final Duration every;
     private final ClusterJobs jobs;
-    private ScheduledExecutorService thread;
 
     NotificationSchedule(Notifier notifier, ReportSubscriptions subscriptions, Courier courier, Clock clock,
                          @Value("${baton.notifications.every:PT5S}") Duration every, ClusterJobs jobs) {
@@ -50,25 +41,7 @@ public class NotificationSchedule {
         if (every.isZero() || every.isNegative()) {
             return;
         }
-        thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "notifications");
-            t.setDaemon(true);
-            return t;
-        });
-        thread.scheduleWithFixedDelay(() -> {
-            try {
-                jobs.runAlone(ClusterJobs.Job.NOTIFICATIONS, () -> runOnce(clock.instant()));
-            } catch (RuntimeException e) {
-                LOG.warn("Notifications: {}", e.getMessage(), e);
-            }
-        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @PreDestroy
-    void stop() {
-        if (thread != null) {
-            thread.shutdownNow();
-        }
+        jobs.every(ClusterJobs.Job.NOTIFICATIONS, every, () -> runOnce(clock.instant()));
     }
 
     /** One beat at {@code now}: new events, SLAs, weekly reports, then the deliveries due. */

@@ -1,10 +1,19 @@
 package dev.baton.app.store;
 
+import jakarta.annotation.PreDestroy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,10 +40,39 @@ public class ClusterJobs {
         }
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterJobs.class);
+
     private final DataSource dataSource;
+    private final List<ScheduledExecutorService> timers = new CopyOnWriteArrayList<>();
 
     ClusterJobs(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /**
+     * Runs the work every {@code period} (first after one period) on a thread of its own, so that a
+     * slow job (an SMTP server) delays only itself; on one server at a time ({@link #runAlone}). A
+     * failed run is logged and the next one runs as planned.
+     */
+    public void every(Job job, Duration period, Runnable work) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, job.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            t.setDaemon(true);
+            return t;
+        });
+        timers.add(timer);
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                runAlone(job, work);
+            } catch (RuntimeException e) {
+                LOG.warn("{}: {}", job, e.getMessage(), e);
+            }
+        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        timers.forEach(ScheduledExecutorService::shutdownNow);
     }
 
     /** Runs the work unless another server (or thread) runs the same job now; whether it ran. */
