@@ -44,7 +44,8 @@ import java.util.stream.Stream;
  * store when it starts) so that deciding a command reads no events. It is thread-safe: commands on
  * one item run one at a time; when another process appended to the same stream the store's
  * {@link ConcurrencyConflict} makes the engine reread the stream and decide again (or answer
- * {@link Code#STALE_VERSION} when the caller named the version it saw).
+ * {@link Code#STALE_VERSION} when the caller named the version it saw). Servers sharing one store
+ * keep each other's work current with {@link #catchUp} and {@link #logMoved}.
  */
 public final class Engine {
 
