@@ -152,6 +152,21 @@ class TwoServersIT {
             }
 
             phase("clients finished");
+            // Every command sent again with its key, now to the server that is left: answered with the
+            // first attempt's events, whichever server recorded them (a killed one included), nothing new.
+            long before = new JdbcTemplate(TestDatabase.dataSource(url)).queryForObject("select count(*) from events",
+                    Long.class);
+            for (int c = 0; c < CLIENTS; c++) {
+                for (int i = 1; i <= 2; i++) {
+                    HttpResponse<String> again = send(0, "POST", "/api/v1/items/" + (i % 2 == 0 ? "client-" + c
+                            : "shared") + "/comment", "client-" + c + "-" + i,
+                            "{\"text\": \"client-" + c + " says " + i + "\"}");
+                    assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+                    assertThat(JSON.readTree(again.body()).path("replayed").asBoolean()).as(again.body()).isTrue();
+                }
+            }
+            assertThat(new JdbcTemplate(TestDatabase.dataSource(url)).queryForObject("select count(*) from events",
+                    Long.class)).isEqualTo(before);
             exactlyOnce(url);
             projectionsAreAReplayOfTheLog(url);
             sameStateOnBoth(url, a2.port(), a2.port());
