@@ -372,7 +372,12 @@ public final class Engine {
 
     private void catchUpIfBehind() {
         if (behind) {
-            catchUp();
+            synchronized (catchingUp) {
+                // commands that waited here while another caught up need not read the log again
+                if (behind) {
+                    catchUp();
+                }
+            }
         }
     }
 
