@@ -44,7 +44,8 @@ import java.util.stream.Stream;
  * store when it starts) so that deciding a command reads no events. It is thread-safe: commands on
  * one item run one at a time; when another process appended to the same stream the store's
  * {@link ConcurrencyConflict} makes the engine reread the stream and decide again (or answer
- * {@link Code#STALE_VERSION} when the caller named the version it saw).
+ * {@link Code#STALE_VERSION} when the caller named the version it saw). Servers sharing one store
+ * keep each other's work current with {@link #catchUp} and {@link #logMoved}.
  */
 public final class Engine {
 
@@ -64,6 +65,10 @@ public final class Engine {
     private final Learning learning;
     private final Assistance assistance;
     private volatile CommandObserver observer = CommandObserver.NONE;
+    private final Object catchingUp = new Object();
+    /** The position of the last event {@link #catchUp} read; guarded by {@link #catchingUp}. */
+    private long caughtUpTo;
+    private volatile boolean behind;
 
     /**
      * @param ids where new ids come from ({@code item-<id>}, {@code request-<id>}) when the caller
@@ -131,6 +136,7 @@ public final class Engine {
     }
 
     private CommandResult createUnobserved(WorkItemId id, String commandId, Actor actor, CreateItem command) {
+        catchUpIfBehind();
         String named = id == null ? null : id.value();
         Creation creation = decideCreation(named, actor, command);
         if (creation.decision().rejected()) {
@@ -203,6 +209,7 @@ public final class Engine {
 
     private CommandResult handleUnobserved(WorkItemId id, Long expectedVersion, String commandId, Actor actor,
                                            WorkItemCommand command) {
+        catchUpIfBehind();
         String stream = id.value();
         synchronized (locks.item(stream)) {
             for (int attempt = 0; ; attempt++) {
@@ -212,6 +219,9 @@ public final class Engine {
                             "There is no work item '" + id + "'"), 0);
                 }
                 if (expectedVersion != null && expectedVersion != item.version()) {
+                    if (attempt == 0 && expectedVersion > item.version()) {
+                        continue; // another server moved it on and this one has not heard yet: reread
+                    }
                     return items.rejectedUnlessRetried(commandId, stream,
                             Recorder.stale("item", expectedVersion, item.version()), item.version());
                 }
@@ -271,6 +281,7 @@ public final class Engine {
     /** Submits a request through a form of the current model; {@code id} null: a generated one. */
     public CommandResult submit(RequestId id, String commandId, Actor actor, SubmitRequest command) {
         long started = System.nanoTime();
+        catchUpIfBehind();
         return observed(command, started, intake.submit(id, commandId, actor, command));
     }
 
@@ -278,6 +289,7 @@ public final class Engine {
     public CommandResult decide(RequestId id, Long expectedVersion, String commandId, Actor actor,
                                 IntakeCommand command) {
         long started = System.nanoTime();
+        catchUpIfBehind();
         return observed(command, started, intake.decide(id, expectedVersion, commandId, actor, command));
     }
 
@@ -349,20 +361,52 @@ public final class Engine {
                 .orElseThrow(() -> new IllegalStateException("model version " + n + " is not stored")).model()));
     }
 
-    private void catchUp() {
-        long after = 0;
-        while (true) {
-            List<RecordedEvent> page = store.readAll(after, PAGE);
-            for (RecordedEvent e : page) {
-                if (e.event() instanceof WorkItemEvent) {
-                    items.caughtUp(e);
-                } else if (e.event() instanceof IntakeEvent) {
-                    intake.caughtUp(e);
+    /**
+     * Another process appended to the store (a server next to this one on the same database, told
+     * by the database): the next command catches up first, so that it is decided on what the log
+     * holds, not refused by the store's version check and decided again.
+     */
+    public void logMoved() {
+        behind = true;
+    }
+
+    private void catchUpIfBehind() {
+        if (behind) {
+            synchronized (catchingUp) {
+                // commands that waited here while another caught up need not read the log again
+                if (behind) {
+                    catchUp();
                 }
-                after = e.position();
             }
-            if (page.size() < PAGE) {
-                return;
+        }
+    }
+
+    /**
+     * Moves the items and requests in memory on by the events appended since the last catch-up,
+     * and learns the model versions stored since: at start the whole log, later only what other
+     * processes appended (this process's own events are known already and skipped). Other servers
+     * on the same database call it when told of new events (docs/cluster.md); it is cheap when
+     * nothing is new (one query).
+     */
+    public void catchUp() {
+        synchronized (catchingUp) {
+            behind = false;
+            versions.refresh();
+            while (true) {
+                List<RecordedEvent> page = store.readAll(caughtUpTo, PAGE);
+                for (RecordedEvent e : page) {
+                    if (e.event() instanceof WorkItemEvent) {
+                        synchronized (locks.item(e.stream())) {
+                            items.caughtUp(e);
+                        }
+                    } else if (e.event() instanceof IntakeEvent) {
+                        intake.caughtUp(e);
+                    }
+                    caughtUpTo = e.position();
+                }
+                if (page.size() < PAGE) {
+                    return;
+                }
             }
         }
     }

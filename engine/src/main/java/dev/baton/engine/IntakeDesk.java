@@ -85,33 +85,60 @@ final class IntakeDesk {
         }
         String stream = id.value();
         synchronized (locks.request(stream)) {
-            IntakeRequest request = requests.get(stream);
-            if (request == null) {
-                return requests.rejectedUnlessRetried(commandId, stream, new Rejection(Code.NOT_FOUND,
-                        "There is no intake request '" + id + "'"), 0);
-            }
-            if (expectedVersion != null && expectedVersion != request.version()) {
-                return requests.rejectedUnlessRetried(commandId, stream,
-                        Recorder.stale("request", expectedVersion, request.version()), request.version());
-            }
-            IntakeDecider decider = decider(request.modelVersion());
-            LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-            if (command instanceof AcceptRequest) {
-                return accept(request, commandId, actor, command, decider, today);
-            }
-            IntakeDecision decision = decider.decide(request, actor, command, today, null);
-            if (decision.rejected()) {
-                return requests.rejectedUnlessRetried(commandId, stream, decision.rejection(), request.version());
-            }
-            try {
-                return requests.recorded(stream, recorder.append(stream, request.version(), commandId, actor,
-                        request.workType(), request.modelVersion(), List.of(decision.event())));
-            } catch (ConcurrencyConflict e) {
-                requests.reload(stream);
-                return requests.rejectedUnlessRetried(commandId, stream,
-                        Recorder.stale("request", request.version(), e.currentVersion()), e.currentVersion());
+            for (int attempt = 0; ; attempt++) {
+                CommandResult result = decideOnce(id, expectedVersion, commandId, actor, command, attempt);
+                if (result != null) {
+                    return result;
+                }
             }
         }
+    }
+
+    /**
+     * One attempt at a decision, on the request as this process knows it (attempt 0) or as the
+     * store has it now (later attempts); null when another process changed the request meanwhile
+     * and the caller named no version: then it is decided again on the fresh state.
+     */
+    private CommandResult decideOnce(RequestId id, Long expectedVersion, String commandId, Actor actor,
+                                     IntakeCommand command, int attempt) {
+        String stream = id.value();
+        IntakeRequest request = attempt == 0 ? requests.get(stream) : requests.reload(stream);
+        if (request == null) {
+            return requests.rejectedUnlessRetried(commandId, stream, new Rejection(Code.NOT_FOUND,
+                    "There is no intake request '" + id + "'"), 0);
+        }
+        if (expectedVersion != null && expectedVersion != request.version()) {
+            if (attempt == 0 && expectedVersion > request.version()) {
+                return null; // another server moved it on and this one has not heard yet: reread
+            }
+            return requests.rejectedUnlessRetried(commandId, stream,
+                    Recorder.stale("request", expectedVersion, request.version()), request.version());
+        }
+        IntakeDecider decider = decider(request.modelVersion());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        if (command instanceof AcceptRequest) {
+            return accept(request, commandId, actor, command, decider, today, retry(expectedVersion, attempt));
+        }
+        IntakeDecision decision = decider.decide(request, actor, command, today, null);
+        if (decision.rejected()) {
+            return requests.rejectedUnlessRetried(commandId, stream, decision.rejection(), request.version());
+        }
+        try {
+            return requests.recorded(stream, recorder.append(stream, request.version(), commandId, actor,
+                    request.workType(), request.modelVersion(), List.of(decision.event())));
+        } catch (ConcurrencyConflict e) {
+            if (retry(expectedVersion, attempt)) {
+                return null;
+            }
+            requests.reload(stream);
+            return requests.rejectedUnlessRetried(commandId, stream,
+                    Recorder.stale("request", request.version(), e.currentVersion()), e.currentVersion());
+        }
+    }
+
+    /** Whether a conflict is decided again on fresh state: when the caller named no version, twice at most. */
+    private static boolean retry(Long expectedVersion, int attempt) {
+        return expectedVersion == null && attempt < 2;
     }
 
     /**
@@ -121,7 +148,7 @@ final class IntakeDesk {
      * retried accept records neither twice.
      */
     private CommandResult accept(IntakeRequest request, String commandId, Actor actor, IntakeCommand command,
-                                 IntakeDecider decider, LocalDate today) {
+                                 IntakeDecider decider, LocalDate today, boolean retry) {
         String stream = request.id().value();
         // Check status and rights before deciding the item, so a refused accept explains itself as one.
         IntakeDecision check = decider.decide(request, actor, command, today, null);
@@ -148,6 +175,9 @@ final class IntakeDesk {
             engine.created(recorded.get(0));
             return requests.recorded(stream, recorded.get(1));
         } catch (ConcurrencyConflict e) {
+            if (retry && e.stream().equals(stream)) {
+                return null;
+            }
             requests.reload(stream);
             long current = e.stream().equals(stream) ? e.currentVersion() : request.version();
             Rejection rejection = e.stream().equals(stream)
@@ -185,7 +215,9 @@ final class IntakeDesk {
     }
 
     void caughtUp(RecordedEvent e) {
-        requests.caughtUp(e);
+        synchronized (locks.request(e.stream())) {
+            requests.caughtUp(e);
+        }
     }
 
     /** The request's fields that the new item's template has (the form's template may be another one). */

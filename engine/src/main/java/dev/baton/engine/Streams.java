@@ -86,9 +86,25 @@ final class Streams<S> {
         return states.values();
     }
 
-    /** Moves a stream on by an event read while catching up with the store. */
+    /**
+     * Moves a stream on by an event read while catching up with the store. Reading the log again
+     * is harmless: an event the state already has (this process recorded it, or reread the stream
+     * after a conflict) is skipped. An event that does not follow the state (a stream this process
+     * never saw from its start) rereads the stream. Imported history is skipped as {@link #begin} does.
+     */
     void caughtUp(RecordedEvent e) {
         S state = states.get(e.stream());
+        if (state == null && e.modelVersion() == IMPORTED) {
+            return;
+        }
+        long known = state == null ? 0 : version.applyAsLong(state);
+        if (e.version() <= known) {
+            return;
+        }
+        if (e.version() != known + 1) {
+            reload(e.stream());
+            return;
+        }
         S moved = state == null ? begin(e) : next.apply(state, e);
         if (moved != null) {
             put(e.stream(), moved);

@@ -70,4 +70,48 @@ class EngineConcurrencyTest {
         assertThat(stale.rejection().code()).isEqualTo(Code.STALE_VERSION);
         assertThat(stale.version()).isEqualTo(4);
     }
+    @Test
+    void aCommandNamingAVersionThisProcessHasNotSeenYetRereadsTheItemInsteadOfAnsweringStale() {
+        WorkItemId id = n.campaign(Map.of());
+        Engine other = new Engine(n.engine.store(), n.versions, n.clock);
+        other.handle(id, null, "o1", new Actor("jon.ito"), new Comment("seen by the client on the other server"));
+
+        // The client saw version 2 on the other server; this engine still holds version 1.
+        CommandResult r = n.engine.handle(id, 2L, "m1", new Actor("nora.haddad"), new Comment("after it"));
+        assertThat(r.rejected()).isFalse();
+        assertThat(r.version()).isEqualTo(3);
+    }
+
+    @Test
+    void anEngineCatchesUpWithTheItemsRequestsAndModelVersionsAnotherProcessRecorded() {
+        dev.baton.engine.version.ModelVersionStore models = dev.baton.engine.version.ModelVersionStore.inMemory();
+        dev.baton.engine.version.ModelVersions mine = new dev.baton.engine.version.ModelVersions(models, n.clock);
+        dev.baton.engine.version.ModelVersions theirs = new dev.baton.engine.version.ModelVersions(models, n.clock);
+        dev.baton.engine.event.InMemoryEventStore store = new dev.baton.engine.event.InMemoryEventStore();
+        Engine engine = new Engine(store, mine, n.clock);
+        Engine other = new Engine(store, theirs, n.clock);
+        assertThat(theirs.upload("b2b-saas.yaml", Examples.text("b2b-saas.yaml"), "dev.patel").accepted()).isTrue();
+        assertThat(mine.current()).isEmpty();
+
+        WorkItemId id = new WorkItemId("made-elsewhere");
+        assertThat(other.create(id, "c1", new Actor("nora.haddad"), new dev.baton.engine.item.WorkItemCommand.CreateItem(
+                "campaign", "Made on the other server", Northwind.campaignBrief(), null, null)).rejected()).isFalse();
+        other.handle(id, null, "c2", new Actor("jon.ito"), new Comment("and moved on there"));
+        assertThat(engine.items(dev.baton.engine.item.ItemFilter.ALL)).isEmpty();
+
+        engine.catchUp();
+        assertThat(mine.current()).map(v -> v.number()).contains(1);
+        assertThat(engine.items(dev.baton.engine.item.ItemFilter.ALL)).containsExactlyElementsOf(
+                other.items(dev.baton.engine.item.ItemFilter.ALL));
+        assertThat(engine.openByOwner()).isEqualTo(other.openByOwner());
+
+        // Its own commands and a second catch-up do not fold an event twice.
+        engine.handle(id, null, "m1", new Actor("nora.haddad"), new Comment("mine"));
+        engine.catchUp();
+        engine.catchUp();
+        other.catchUp();
+        assertThat(engine.item(id).orElseThrow().version()).isEqualTo(3);
+        assertThat(engine.item(id).orElseThrow().comments()).isEqualTo(2);
+        assertThat(other.item(id)).isEqualTo(engine.item(id));
+    }
 }

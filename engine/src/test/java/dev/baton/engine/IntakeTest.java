@@ -110,7 +110,9 @@ class IntakeTest {
         Rejected lost = (Rejected) n.engine.decide(new RequestId("r1"), null, "accept-1", new Actor("sam.rivera"),
                 new AcceptRequest(null));
 
-        assertThat(lost.rejection().code()).isEqualTo(Code.STALE_VERSION);
+        // Decided again on the request as the store has it: declined already, so nothing to accept.
+        assertThat(lost.rejection().code()).isEqualTo(Code.WRONG_STATE);
+        assertThat(lost.rejection().sentence()).containsIgnoringCase("declined");
         assertThat(n.engine.store().readAll(0, 100)).hasSize((int) before);
         assertThat(n.engine.store().byCommandId("accept-1:item")).isEmpty();
         assertThat(n.engine.items(dev.baton.engine.item.ItemFilter.ALL)).isEmpty();

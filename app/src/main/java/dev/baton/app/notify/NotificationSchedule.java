@@ -1,14 +1,9 @@
 package dev.baton.app.notify;
 
-import jakarta.annotation.PreDestroy;
+import dev.baton.app.store.ClusterJobs;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -18,22 +13,22 @@ import org.springframework.stereotype.Component;
  * The heartbeat of notifications: every {@code baton.notifications.every} (default 5 s; 0 turns it
  * off, for tests that drive {@link #runOnce} with a clock of their own) it reads the new events,
  * checks the SLAs, schedules the weekly reports that are due and sends what is due. One thread:
- * a slow SMTP server delays messages, never commands.
+ * a slow SMTP server delays messages, never commands. With several servers on one database each
+ * beat runs on one of them at a time ({@link ClusterJobs}): no message is sent twice.
  */
 @Component
 public class NotificationSchedule {
-
-    private static final Logger LOG = LoggerFactory.getLogger(NotificationSchedule.class);
 
     private final Notifier notifier;
     private final ReportSubscriptions subscriptions;
     private final Courier courier;
     private final Clock clock;
     private final Duration every;
-    private ScheduledExecutorService thread;
+    private final ClusterJobs jobs;
 
     NotificationSchedule(Notifier notifier, ReportSubscriptions subscriptions, Courier courier, Clock clock,
-                         @Value("${baton.notifications.every:PT5S}") Duration every) {
+                         @Value("${baton.notifications.every:PT5S}") Duration every, ClusterJobs jobs) {
+        this.jobs = jobs;
         this.notifier = notifier;
         this.subscriptions = subscriptions;
         this.courier = courier;
@@ -46,25 +41,7 @@ public class NotificationSchedule {
         if (every.isZero() || every.isNegative()) {
             return;
         }
-        thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "notifications");
-            t.setDaemon(true);
-            return t;
-        });
-        thread.scheduleWithFixedDelay(() -> {
-            try {
-                runOnce(clock.instant());
-            } catch (RuntimeException e) {
-                LOG.warn("Notifications: {}", e.getMessage(), e);
-            }
-        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @PreDestroy
-    void stop() {
-        if (thread != null) {
-            thread.shutdownNow();
-        }
+        jobs.every(ClusterJobs.Job.NOTIFICATIONS, every, () -> runOnce(clock.instant()));
     }
 
     /** One beat at {@code now}: new events, SLAs, weekly reports, then the deliveries due. */

@@ -55,6 +55,8 @@ public class Notifier {
 
     /** Reads the log from where it stopped; how many notifications were new. */
     public synchronized int catchUp(Instant now) {
+        // who must act is read from the items' state: as the log has it, also another server's latest events
+        engine.catchUp();
         int told = 0;
         while (true) {
             Long cursor = jdbc.queryForObject("select position from notification_cursor", Long.class);

@@ -50,6 +50,9 @@ public final class BatonServer {
             return false;
         }
         properties.put("server.port", settings.port());
+        // This server's name to PostgreSQL and to the other servers on the same database (docs/cluster.md).
+        properties.put("baton.instance", ProcessHandle.current().pid() + "-"
+                + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt()));
         // files the server keeps beside the database, e.g. the AI usage log (docs/assist.md)
         properties.put("baton.data", settings.data().toString());
         properties.put("baton.demo", settings.demo());

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import dev.baton.app.store.ClusterJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -57,8 +58,9 @@ class Startup {
     ApplicationRunner firstStart(Users users, ModelVersions versions, ObjectProvider<Console> console,
                                  @Value("${baton.demo:false}") boolean demo,
                                  @Value("${baton.model.file:}") String modelFile,
-                                 @Value("${baton.model.source:}") String modelSource) {
-        return (ApplicationArguments args) -> {
+                                 @Value("${baton.model.source:}") String modelSource, ClusterJobs jobs) {
+        // Servers started together on a new database create the admin and store the model one after the other.
+        return (ApplicationArguments args) -> jobs.runInTurn(ClusterJobs.Job.FIRST_START, () -> {
             Console out = console.getIfAvailable(() -> LOG::info);
             if (users.count() == 0) {
                 String password = Users.randomPassword();
@@ -71,7 +73,7 @@ class Startup {
             }
             if (demo) {
                 if (versions.current().isEmpty()) {
-                    store(versions, "examples/b2b-saas.yaml", demoModel(), out);
+                    store(versions, "examples/b2b-saas.yaml", demoModelText(), out);
                 }
                 int created = 0;
                 for (List<String> user : DEMO_USERS) {
@@ -84,7 +86,7 @@ class Startup {
                             + "password '" + DEMO_PASSWORD + "'");
                 }
             }
-        };
+        });
     }
 
     private static void store(ModelVersions versions, String file, String source, Console out) {
@@ -101,6 +103,14 @@ class Startup {
         }
         out.println(upload.unchanged() ? "Model version " + upload.version().number() + " is already " + file
                 : "Stored " + file + " as model version " + upload.version().number());
+    }
+
+    private static String demoModelText() {
+        try {
+            return demoModel();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static String demoModel() throws IOException {

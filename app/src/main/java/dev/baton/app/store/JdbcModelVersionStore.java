@@ -17,9 +17,15 @@ public class JdbcModelVersionStore implements ModelVersionStore {
 
     @Override
     public List<StoredModelVersion> load() {
-        return jdbc.query("select number, source, sha256, uploaded_at, uploaded_by from model_versions order by number",
+        return loadAfter(0);
+    }
+
+    @Override
+    public List<StoredModelVersion> loadAfter(int number) {
+        return jdbc.query("select number, source, sha256, uploaded_at, uploaded_by from model_versions where number > ? "
+                        + "order by number",
                 (rs, n) -> new StoredModelVersion(rs.getInt("number"), rs.getString("source"), rs.getString("sha256"),
-                        rs.getTimestamp("uploaded_at").toInstant(), rs.getString("uploaded_by")));
+                        rs.getTimestamp("uploaded_at").toInstant(), rs.getString("uploaded_by")), number);
     }
 
     @Override

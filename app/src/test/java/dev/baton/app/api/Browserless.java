@@ -15,19 +15,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The sign-in form over plain HTTP with cookies and its CSRF token, from one client address. */
-final class Browserless {
+public final class Browserless {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
     private final int port;
     private final String address;
     private final HttpClient http;
 
-    Browserless(int port, String address) {
+    public Browserless(int port, String address) {
         this.port = port;
         this.address = address;
         this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     }
 
-    HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path
                 : "http://localhost:" + port + path)).header("X-Forwarded-For", address);
         for (int i = 0; i < headers.length; i += 2) {
@@ -37,7 +37,7 @@ final class Browserless {
     }
 
     /** Signs in and answers where the server redirected to. */
-    String signIn(String username, String password) throws IOException, InterruptedException {
+    public String signIn(String username, String password) throws IOException, InterruptedException {
         Matcher csrf = CSRF.matcher(get("/signin").body());
         assertThat(csrf.find()).as("a CSRF token on the sign-in page").isTrue();
         String form = form(Map.of("username", username, "password", password, "_csrf", csrf.group(1)));

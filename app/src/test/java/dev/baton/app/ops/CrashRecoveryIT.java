@@ -36,11 +36,28 @@ class CrashRecoveryIT {
     }
 
     static Started serve(Path data, String... more) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of("serve", "--port", "0", "--data", data.toString(), "--demo"));
+        arguments.addAll(List.of(more));
+        return start(null, List.of(), arguments);
+    }
+
+    /**
+     * Starts the packaged jar as an operator does and waits until it serves.
+     *
+     * @param directory the working directory (null: this one)
+     * @param jvm       options for the JVM ({@code -Dproperty=value})
+     */
+    static Started start(Path directory, List<String> jvm, List<String> arguments) throws Exception {
         long start = System.nanoTime();
-        List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString(), "serve", "--port", "0", "--data",
-                data.toString(), "--demo"));
-        command.addAll(List.of(more));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(JAVA));
+        command.addAll(jvm);
+        command.addAll(List.of("-jar", JAR.toString()));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
+        Process process = builder.start();
         var out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         List<String> lines = new ArrayList<>();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);

@@ -11,6 +11,11 @@ public interface ModelVersionStore {
 
     void save(StoredModelVersion version);
 
+    /** The versions numbered after {@code number}, oldest first: those another process stored since. */
+    default List<StoredModelVersion> loadAfter(int number) {
+        return load().stream().filter(v -> v.number() > number).toList();
+    }
+
     /** A store that forgets everything when the process ends. */
     static ModelVersionStore inMemory() {
         List<StoredModelVersion> versions = new ArrayList<>();

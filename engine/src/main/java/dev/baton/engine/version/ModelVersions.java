@@ -28,7 +28,18 @@ public final class ModelVersions {
     public ModelVersions(ModelVersionStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
-        for (StoredModelVersion stored : store.load()) {
+        refresh();
+    }
+
+    /**
+     * Learns the versions stored since this registry last looked: by another server on the same
+     * database (docs/cluster.md). Cheap when there are none (one query).
+     */
+    public synchronized void refresh() {
+        for (StoredModelVersion stored : store.loadAfter(versions.size())) {
+            if (stored.number() != versions.size() + 1) {
+                continue;
+            }
             ValidationReport report = ModelValidation.validate("model version " + stored.number(), stored.source());
             if (report.model() == null) {
                 throw new IllegalStateException("stored model version " + stored.number() + " can't be read");
@@ -55,6 +66,21 @@ public final class ModelVersions {
      * @param file the name to give the text in problem reports ({@code b2b-saas.yaml})
      */
     public synchronized ModelUpload upload(String file, String source, String uploadedBy) {
+        refresh();
+        try {
+            return uploadOnce(file, source, uploadedBy);
+        } catch (RuntimeException e) {
+            // Another server stored the same number meanwhile: number it after theirs, once.
+            int known = versions.size();
+            refresh();
+            if (versions.size() == known) {
+                throw e;
+            }
+            return uploadOnce(file, source, uploadedBy);
+        }
+    }
+
+    private ModelUpload uploadOnce(String file, String source, String uploadedBy) {
         String sha = sha256(source);
         Optional<ModelVersion> current = current();
         ValidationReport report = ModelValidation.validate(file, source);
@@ -84,6 +110,9 @@ public final class ModelVersions {
     }
 
     public synchronized Optional<ModelVersion> get(int number) {
+        if (number > versions.size()) {
+            refresh(); // stored by another server, not heard of yet
+        }
         return number >= 1 && number <= versions.size() ? Optional.of(versions.get(number - 1)) : Optional.empty();
     }
 
