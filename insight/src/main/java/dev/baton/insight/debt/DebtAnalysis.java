@@ -84,6 +84,20 @@ public final class DebtAnalysis {
     }
 
     /**
+     * Analyses a log in bounded memory: its cases dealt into {@code buckets} temporary files (in
+     * {@code tempDir}, deleted afterwards) by a hash of the case and analysed a bucket at a time,
+     * so that the open items held at once are one bucket's. The same report as {@link #analyze}.
+     */
+    public static DebtReport analyzeInBuckets(ModelHistory models, List<Problem> warnings, String logName,
+                                              EventSource source, Scope scope, PeopleAcrossTools people, int buckets,
+                                              Path tempDir) throws IOException {
+        if (buckets < 1) {
+            throw new IllegalArgumentException("buckets must be at least 1, not " + buckets);
+        }
+        return Buckets.analyze(models, warnings, logName, source, scope, people, buckets, tempDir);
+    }
+
+    /**
      * A report of a set of whole cases, to merge with the other cases' (docs/debt.md, Partial
      * reports): what {@link #analyze} computes, split so that parts of a log can be read apart.
      */

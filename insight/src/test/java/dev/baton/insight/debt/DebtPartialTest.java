@@ -38,7 +38,7 @@ class DebtPartialTest {
         for (String example : List.of("b2b-saas.yaml", "content-team.yaml")) {
             OperatingModel model = GroundTruthTest.example(example);
             List<RecordedEvent> events = new ArrayList<>();
-            Simulator.run(model, new SimulationSettings(1200, 7, SimulationSettings.DEFAULT_START, 13, DebtRates.DEFAULT),
+            Simulator.run(model, new SimulationSettings(500, 7, SimulationSettings.DEFAULT_START, 13, DebtRates.DEFAULT),
                     events::add);
             assertSplitsAgree(ModelHistory.of(model), events);
         }
@@ -48,7 +48,7 @@ class DebtPartialTest {
     void importedItemsAreMeasuredToTheirBatchEndWhicheverPartHoldsIt() throws IOException {
         OperatingModel model = GroundTruthTest.example("b2b-saas.yaml");
         List<RecordedEvent> simulated = new ArrayList<>();
-        Simulator.run(model, new SimulationSettings(600, 11, SimulationSettings.DEFAULT_START, 8, DebtRates.DEFAULT),
+        Simulator.run(model, new SimulationSettings(300, 11, SimulationSettings.DEFAULT_START, 8, DebtRates.DEFAULT),
                 simulated::add);
         // A third of the items came from two Jira import batches, the first of which stopped early.
         List<RecordedEvent> events = new ArrayList<>();
@@ -74,6 +74,16 @@ class DebtPartialTest {
         log.add("m", HandMadeLog.at(1, 12, 0), "grace", 2, new dev.baton.engine.item.WorkItemEvent.ItemMigrated(1, 2, "review", "review"));
         log.add("m", HandMadeLog.at(1, 14, 0), "ann", 2, new dev.baton.engine.item.WorkItemEvent.StageEntered("review", "publish", false));
         assertSplitsAgree(ModelVersionsTest.BOTH, log.events());
+    }
+
+    @Test
+    void meetingsAndTheItemsTheyGenerateMergeToo() throws IOException {
+        HandMadeLog log = MeetingLoadTest.seed();
+        assertSplitsAgree(ModelHistory.of(HandMadeLog.model(HandMadeLog.MODEL)), log.events());
+        DebtReport whole = DebtAnalysis.analyze(HandMadeLog.model(HandMadeLog.MODEL), List.of(), "seed",
+                sink -> log.events().forEach(sink));
+        assertThat(whole.meetings().tasks().evidence()).hasSize(2);
+        assertThat(whole.meetings().linked()).hasSize(1);
     }
 
     @Test
@@ -107,11 +117,30 @@ class DebtPartialTest {
                 .hasMessageContaining("different horizons");
     }
 
+    /** The same log analysed in k buckets on disk: the whole report. */
+    private static void assertBucketsAgree(ModelHistory models, List<RecordedEvent> events, Map<String, Object> expected)
+            throws IOException {
+        for (int k : new int[] {1, 3, 8}) {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("debt-buckets-test");
+            try {
+                DebtReport buckets = DebtAnalysis.analyzeInBuckets(models, List.of(), "log.jsonl", sink -> events.forEach(sink),
+                        Scope.ALL, PeopleAcrossTools.of(models.current()), k, dir);
+                assertSameReport(DebtReportJson.toMap(buckets), expected, "buckets=" + k);
+                try (var left = java.nio.file.Files.list(dir)) {
+                    assertThat(left).as("bucket files are deleted").isEmpty();
+                }
+            } finally {
+                java.nio.file.Files.deleteIfExists(dir);
+            }
+        }
+    }
+
     /** k groups by case, accepted, closed, serialized, merged in a shuffled order: the whole report. */
     private static void assertSplitsAgree(ModelHistory models, List<RecordedEvent> events) throws IOException {
         DebtReport whole = DebtAnalysis.analyze(models, List.of(), "log.jsonl", sink -> events.forEach(sink), Scope.ALL);
         assertThat(whole.items()).isPositive();
         Map<String, Object> expected = DebtReportJson.toMap(whole);
+        assertBucketsAgree(models, events, expected);
         Random random = new Random(42);
         for (int k : new int[] {1, 2, 5, 16}) {
             List<DebtPartial> parts = split(models, events, k);
