@@ -40,7 +40,7 @@ final class Buckets {
         try {
             Path[] files = new Path[buckets];
             Writer[] writers = new Writer[buckets];
-            ToolUse tools = new ToolUse(people);
+            java.util.Set<String> systems = new java.util.HashSet<>();
             MeetingTally meetings = new MeetingTally(models.current(), MeetingRules.of(models.current().debt()));
             DebtPartial.Horizon horizon = new DebtPartial.Horizon();
             EventCodec codec = new EventCodec();
@@ -52,6 +52,10 @@ final class Buckets {
                 scope.of(source).forEach(e -> {
                     if (DebtPartial.measured(e)) {
                         horizon.see(e);
+                        String system = ToolUse.systemOf(e);
+                        if (system != null) {
+                            systems.add(system);
+                        }
                         write(writers[bucket(e, buckets)], codec.encode(e));
                     }
                     // An item's creation is matched with meetings once they are all known (second pass).
@@ -66,6 +70,8 @@ final class Buckets {
                     }
                 }
             }
+            // Switches and duplicated tracking need two systems: a log of one keeps only days per person.
+            ToolUse tools = systems.size() <= 1 ? ToolUse.ofOneSource(people) : new ToolUse(people);
             DebtPartial merged = null;
             for (Path file : files) {
                 DebtPartial part = DebtAnalysis.partial(models);
@@ -77,6 +83,7 @@ final class Buckets {
                     meetings.acceptAfterMeetings(e);
                 });
                 Files.delete(file);
+                tools.forgetItems();
                 part.close(horizon);
                 merged = merged == null ? part : merged.merge(part);
             }
