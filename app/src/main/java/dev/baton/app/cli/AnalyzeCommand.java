@@ -119,6 +119,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        if (buckets != null && buckets < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--buckets: expected a number of parts of 1 or"
+                    + " more, not " + buckets);
+        }
         if (model == null && modelVersions.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "expected --model MODEL.yaml, or "
                     + "--model-version N=FILE for each model version of the log");
@@ -144,10 +148,6 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (mapping != null && kind == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "expected --kind KIND ("
                     + String.join(", ", SourceKinds.names()) + ") with --mapping: the kind of export LOG is");
-        }
-        if (buckets != null && buckets < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--buckets: expected a number of parts of 1 or"
-                    + " more, not " + buckets);
         }
         Scope scope = scope();
         Map<String, String> overrides = PeopleOverrides.read(people, currentFile, err);
