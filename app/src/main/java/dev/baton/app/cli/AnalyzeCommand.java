@@ -105,6 +105,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "(stages, handoff SLA; docs/outcomes.md#mapping).")
     Path outcomeMapping;
 
+    @Option(names = "--buckets", paramLabel = "N", description = "Analyse the log a part at a time: its items dealt "
+            + "into N temporary files (deleted afterwards) so that memory holds one part's open items, not the whole "
+            + "log's; the report is the same. Default: 1 for a JSONL log under 256 MB, else one per 64 MB.")
+    Integer buckets;
+
     @Mixin
     ReportOut out = new ReportOut();
 
@@ -114,6 +119,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        if (buckets != null && buckets < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--buckets: expected a number of parts of 1 or"
+                    + " more, not " + buckets);
+        }
         if (model == null && modelVersions.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "expected --model MODEL.yaml, or "
                     + "--model-version N=FILE for each model version of the log");
@@ -161,8 +170,13 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         DebtReport report;
         try {
-            report = DebtAnalysis.analyze(history, validation.warnings(), log.getFileName().toString(), source, scope,
-                    new PeopleAcrossTools(operatingModel, overrides));
+            int parts = buckets != null ? buckets : kind == null ? Buckets.of(log) : 1;
+            report = parts > 1
+                    ? DebtAnalysis.analyzeInBuckets(history, validation.warnings(), log.getFileName().toString(), source,
+                            scope, new PeopleAcrossTools(operatingModel, overrides), parts,
+                            Path.of(System.getProperty("java.io.tmpdir")))
+                    : DebtAnalysis.analyze(history, validation.warnings(), log.getFileName().toString(), source, scope,
+                            new PeopleAcrossTools(operatingModel, overrides));
         } catch (SourceFormatException e) {
             err.println(log + ": " + e.describe());
             return Baton.INVALID;
@@ -190,6 +204,25 @@ final class AnalyzeCommand implements Callable<Integer> {
         };
         out.write(text, format.name(), spec.commandLine());
         return Baton.OK;
+    }
+
+    /** How many parts a log is analysed in by default: one per 64 MB of JSONL (gzip: of its size × 8), under 256 MB one. */
+    static final class Buckets {
+        static final long SINGLE_UNDER = 256L << 20;
+        static final long PER_BUCKET = 64L << 20;
+
+        private Buckets() {
+        }
+
+        static int of(Path log) throws IOException {
+            String name = log.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            if (!java.nio.file.Files.isRegularFile(log)
+                    || !name.endsWith(".jsonl") && !name.endsWith(".jsonl.gz") && !name.endsWith(".ndjson")) {
+                return 1;
+            }
+            long size = java.nio.file.Files.size(log) * (name.endsWith(".gz") ? 8 : 1);
+            return size < SINGLE_UNDER ? 1 : (int) Math.min(4096, (size + PER_BUCKET - 1) / PER_BUCKET);
+        }
     }
 
     /** The lead handoff of the CRM data, measured by the funnel; null with every reason printed. */

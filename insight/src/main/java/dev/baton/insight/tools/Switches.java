@@ -94,6 +94,11 @@ final class Switches {
         return count > 1 ? source + " ×" + count : source;
     }
 
+    /** Days a person acted in one system only: each a person-day, none a switch. */
+    void oneSystemDays(long count) {
+        personDays += count;
+    }
+
     long personDays() {
         return personDays;
     }

@@ -57,21 +57,59 @@ public final class ToolUse implements Consumer<RecordedEvent> {
     private long total;
     private long matched;
 
+    /**
+     * Whether every event comes from one system: then there is no switch and no duplicated
+     * tracking to find, and a person's actions count only by the days they fall on.
+     */
+    private final boolean oneSource;
+    /** With one source: person → the epoch days they acted. */
+    private final Map<String, java.util.Set<Long>> daysOf = new HashMap<>();
+
     public ToolUse(PeopleAcrossTools people) {
+        this(people, false);
+    }
+
+    private ToolUse(PeopleAcrossTools people, boolean oneSource) {
         this.people = people;
+        this.oneSource = oneSource;
+    }
+
+    /**
+     * Tool use of a log known (from a first pass) to come from one system only: the same result,
+     * keeping per person only the days they acted rather than every action, and nothing per item
+     * beyond its current stage ({@link #forgetItems}).
+     */
+    public static ToolUse ofOneSource(PeopleAcrossTools people) {
+        return new ToolUse(people, true);
+    }
+
+    /**
+     * Forgets what is kept per item (its current stage) once all of its events were read — for a
+     * log read case by case; with several sources the items' stage entries stay, to be matched
+     * across systems.
+     */
+    public void forgetItems() {
+        stageOf.clear();
+    }
+
+    /** The system an event that tool use reads was recorded in, or null for one it does not read. */
+    public static String systemOf(RecordedEvent e) {
+        return e.event() instanceof WorkItemEvent || e.event() instanceof IntakeEvent ? SourceSystem.of(e) : null;
     }
 
     @Override
     public void accept(RecordedEvent e) {
-        if (!(e.event() instanceof WorkItemEvent) && !(e.event() instanceof IntakeEvent)) {
+        String source = systemOf(e);
+        if (source == null) {
             return;
         }
-        String source = SourceSystem.of(e);
         String stage = stageAfter(e);
         if (stage != null) {
             stageSources.computeIfAbsent(stage, k -> new TreeMap<>()).merge(source, 1L, Long::sum);
         }
-        entries.accept(e, source);
+        if (!oneSource) {
+            entries.accept(e, source);
+        }
         String actor = e.actor();
         if (actor == null || actor.isBlank() || (SourceSystem.BATON.equals(actor) && SourceSystem.BATON.equals(source))) {
             // Baton's own bookkeeping (a migration, a clock) is nobody's action in a tool.
@@ -86,7 +124,12 @@ public final class ToolUse implements Consumer<RecordedEvent> {
                 sourceNames.add(s);
                 return sourceNames.size() - 1;
             });
-            actions.computeIfAbsent(match.person(), k -> new Actions()).add(e.at().toEpochMilli(), index, e.position());
+            if (oneSource) {
+                daysOf.computeIfAbsent(match.person(), k -> new java.util.HashSet<>())
+                        .add(Math.floorDiv(e.at().toEpochMilli(), 86_400_000L));
+            } else {
+                actions.computeIfAbsent(match.person(), k -> new Actions()).add(e.at().toEpochMilli(), index, e.position());
+            }
         }
     }
 
@@ -115,6 +158,7 @@ public final class ToolUse implements Consumer<RecordedEvent> {
         Switches switches = new Switches(sourceNames);
         actions.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(a -> switches.person(a.getKey(), a.getValue()));
+        daysOf.values().forEach(days -> switches.oneSystemDays(days.size()));
         List<Identity> identities = identities();
         List<SourceUse> sources = new ArrayList<>();
         users.forEach((source, byUser) -> {
@@ -195,8 +239,14 @@ public final class ToolUse implements Consumer<RecordedEvent> {
         /** The indexes in time order (log position breaks ties). */
         Integer[] inTimeOrder() {
             Integer[] order = new Integer[size];
+            boolean sorted = true;
             for (int i = 0; i < size; i++) {
                 order[i] = i;
+                sorted &= i == 0 || at[i - 1] < at[i] || at[i - 1] == at[i] && position[i - 1] <= position[i];
+            }
+            if (sorted) {
+                // A log written as it happened needs no sort (a person's actions of millions of events).
+                return order;
             }
             java.util.Arrays.sort(order, (a, b) -> at[a] != at[b] ? Long.compare(at[a], at[b])
                     : Long.compare(position[a], position[b]));

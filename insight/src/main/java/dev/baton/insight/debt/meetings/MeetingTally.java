@@ -42,6 +42,8 @@ public final class MeetingTally {
     private final Map<String, List<Held>> heldBy = new HashMap<>();
     private final List<Created> created = new ArrayList<>();
     private final Set<String> items = new HashSet<>();
+    /** The ids meetings name, once every meeting is known ({@link #acceptAfterMeetings}). */
+    private Set<String> named;
     private final Set<String> people = new HashSet<>();
     private final Map<String, Integer> kinds = new HashMap<>();
     private final Map<String, List<String>> titleIds = new HashMap<>();
@@ -83,6 +85,31 @@ public final class MeetingTally {
             }
             created.add(new Created(e.stream(), c.title(), text.toString().toLowerCase(Locale.ROOT), e.actor(),
                     e.at().toEpochMilli()));
+        }
+    }
+
+    /**
+     * Takes an item's creation once every meeting of the log has been taken (a log read in two
+     * passes, docs/debt.md, Scale): keeps only what a meeting can be matched with — the items some
+     * meeting names and those created by someone who attended a meeting — so that a log without
+     * meetings keeps nothing per item. The tasks and links found are those of {@link #accept}.
+     */
+    public void acceptAfterMeetings(RecordedEvent e) {
+        if (!(e.event() instanceof ItemCreated) || instances == 0) {
+            return;
+        }
+        if (named == null) {
+            named = new HashSet<>();
+            namingItems.forEach(c -> named.addAll(c.ids()));
+        }
+        if (named.contains(e.stream())) {
+            items.add(e.stream());
+        }
+        if (heldBy.containsKey(e.actor())) {
+            accept(e);
+            if (!named.contains(e.stream())) {
+                items.remove(e.stream());
+            }
         }
     }
 
