@@ -15,9 +15,10 @@ import java.util.Map;
  * The directly-follows graph, start and end activities and variants of some cases, as a summary
  * that grows case by case ({@link #add}) and merges with the summary of other cases
  * ({@link #merge}) into what one pass over all of them would give. Activities are kept by name,
- * so summaries of different partitions (with different dictionary codes) merge too.
+ * so summaries of different partitions (with different dictionary codes) merge too; summaries are
+ * serializable, so that Spark executors can send theirs to the driver (docs/scale.md).
  */
-public final class DirectlyFollowsSummary {
+public final class DirectlyFollowsSummary implements java.io.Serializable {
 
     private final Dictionary names = new Dictionary();
     private long[] occurrences = new long[0];
@@ -29,12 +30,12 @@ public final class DirectlyFollowsSummary {
     private long events;
     private String logName;
 
-    private static final class EdgeStats {
+    private static final class EdgeStats implements java.io.Serializable {
         long count;
         final Durations waits = new Durations();
     }
 
-    private static final class VariantStats {
+    private static final class VariantStats implements java.io.Serializable {
         long count;
         final String exampleCase;
 

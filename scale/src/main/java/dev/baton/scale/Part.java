@@ -1,0 +1,27 @@
+package dev.baton.scale;
+
+import java.io.Serializable;
+
+/**
+ * What one partition's task sends the driver: its summary, or the problem it found in the input.
+ * Problems travel as data, not exceptions, so that the driver can say them as the single-machine
+ * command does instead of Spark's stack trace of a failed task.
+ */
+public record Part<T extends Serializable>(T summary, String problem) implements Serializable {
+
+    public static <T extends Serializable> Part<T> of(T summary) {
+        return new Part<>(summary, null);
+    }
+
+    public static <T extends Serializable> Part<T> failed(String problem) {
+        return new Part<>(null, problem);
+    }
+
+    /** The summary, or the problem thrown for the driver to say. */
+    public T orThrow() {
+        if (problem != null) {
+            throw new ScaleProblem(problem);
+        }
+        return summary;
+    }
+}
