@@ -40,6 +40,11 @@ final class AlignmentReplay {
     }
 
     ConformanceResult run(EventLog log) {
+        return run(log, null);
+    }
+
+    /** The log's alignments with case {@code c} standing for {@code weights[c]} cases (all 1 when null). */
+    ConformanceResult run(EventLog log, int[] weights) {
         int[] labelOf = net.labelsOf(log);
         int bestWorst = search.align(new int[0]).cost();
         int emptyVisible = bestWorst / AlignmentSearch.LOG_OR_MODEL_MOVE;
@@ -53,7 +58,7 @@ final class AlignmentReplay {
             int[] trace = variant.activities();
             int[] labels = Arrays.stream(trace).map(a -> labelOf[a]).toArray();
             AlignmentSearch.Alignment alignment = search.align(labels);
-            int n = variant.count();
+            int n = weights == null ? variant.count() : weigh(variant.cases(), weights);
             tally(alignment, trace, labelOf, log, tally);
             tally.endVariant(n);
             int deviations = alignment.cost() / AlignmentSearch.LOG_OR_MODEL_MOVE;
@@ -66,11 +71,19 @@ final class AlignmentReplay {
             fits.add(new VariantFit(Arrays.stream(trace).mapToObj(log::activityName).toList(), n, fitness,
                     deviations == 0, alignment.cost()));
         }
-        int cases = log.caseCount();
+        int cases = weights == null ? log.caseCount() : java.util.Arrays.stream(weights).sum();
         return new ConformanceResult("alignments", net.net.name(), log.name(), cases,
                 bestWorstSum == 0 ? 1.0 : 1.0 - (double) costSum / bestWorstSum,
                 cases == 0 ? 1.0 : fitnessSum / cases, cases == 0 ? 100.0 : 100.0 * fitting / cases,
                 tally.deviations(), fits);
+    }
+
+    private static int weigh(int[] cases, int[] weights) {
+        int n = 0;
+        for (int c : cases) {
+            n += weights[c];
+        }
+        return n;
     }
 
     /** Notes the log and visible model moves of one alignment, each after the event done before it. */

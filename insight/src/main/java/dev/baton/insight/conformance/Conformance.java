@@ -45,4 +45,18 @@ public final class Conformance {
     public static ConformanceResult alignments(FlowNet net, EventLog log) {
         return new AlignmentReplay(new NetIndex(net)).run(log);
     }
+
+    /**
+     * Optimal alignments of a log of distinct traces, trace {@code c} standing for
+     * {@code cases[c]} cases: the result of the log with every case repeated, without keeping the
+     * repeats (the variants of logs summarised apart, merged).
+     *
+     * @throws ConformanceException when the net is unbounded or its final marking unreachable
+     */
+    public static ConformanceResult alignments(FlowNet net, EventLog traces, int[] cases) {
+        if (cases.length != traces.caseCount()) {
+            throw new IllegalArgumentException(cases.length + " weights for " + traces.caseCount() + " traces");
+        }
+        return new AlignmentReplay(new NetIndex(net)).run(traces, cases);
+    }
 }

@@ -34,12 +34,8 @@ public final class CaseAnalyzer {
     private final Dictionary parties = new Dictionary();
     private final Map<Long, String> weeks = new HashMap<>();
     private final StageTraces traces = new StageTraces();
-    private long lastMillis = Long.MIN_VALUE;
-    /**
-     * The last event of each import batch (or of an imported source, for imports without batches):
-     * its items are measured up to there, the export's "as of", not to the log's end.
-     */
-    private final Map<String, Long> importEnds = new HashMap<>();
+    /** The last event seen, and of each import batch (its items' "as of"). */
+    private final DebtPartial.Horizon seen = new DebtPartial.Horizon();
 
     public CaseAnalyzer(OperatingModel model) {
         this(ModelHistory.of(model));
@@ -55,12 +51,9 @@ public final class CaseAnalyzer {
     public void accept(RecordedEvent event) {
         long at = event.at().toEpochMilli();
         tally.event(at);
-        lastMillis = Math.max(lastMillis, at);
+        seen.see(event);
         String source = Sources.of(event);
         tally.shows(source, Sources.shownBy(event));
-        if (!Sources.BATON.equals(source)) {
-            importEnds.merge(asOfKey(event, source), at, Math::max);
-        }
         if (event.event() instanceof IntakeEvent) {
             if (event.event() instanceof IntakeEvent.RequestSubmitted) {
                 tally.request();
@@ -89,8 +82,17 @@ public final class CaseAnalyzer {
 
     /** Closes every case, judging flow conformance by the alignments of {@code fitness} where it has them. */
     DebtTally finish(long logEndMillis, TraceFitness fitness) {
+        return finish(logEndMillis, seen, fitness);
+    }
+
+    /** Closes every case at the end of the whole log, and its imports' ends, given by {@code whole}. */
+    DebtTally finish(DebtPartial.Horizon whole, TraceFitness fitness) {
+        return finish(whole.lastMillis(), whole, fitness);
+    }
+
+    private DebtTally finish(long logEndMillis, DebtPartial.Horizon imports, TraceFitness fitness) {
         for (CaseState state : cases.values()) {
-            Long importEnd = state.asOfKey == null ? null : importEnds.get(state.asOfKey);
+            Long importEnd = state.asOfKey == null ? null : imports.importEnd(state.asOfKey);
             state.finish(importEnd == null ? logEndMillis : Math.min(logEndMillis, importEnd), fitness);
         }
         cases.clear();
@@ -100,11 +102,11 @@ public final class CaseAnalyzer {
 
     /** Closes every case at the last event seen. */
     public DebtTally finish() {
-        return finish(lastMillis);
+        return finish(seen.lastMillis());
     }
 
     /** What an imported event's "as of" is: its batch's last event, else its source's; null for Baton's own. */
-    private static String asOfKey(RecordedEvent event, String source) {
+    static String asOfKey(RecordedEvent event, String source) {
         if (Sources.BATON.equals(source)) {
             return null;
         }
@@ -113,7 +115,12 @@ public final class CaseAnalyzer {
 
     /** The last event seen, epoch milliseconds. */
     long lastMillis() {
-        return lastMillis;
+        return seen.lastMillis();
+    }
+
+    /** The end of the events seen: the last one, and of each import. */
+    DebtPartial.Horizon seen() {
+        return seen;
     }
 
     /** The stage sequences of the cases, shared. */

@@ -657,14 +657,20 @@ final class CaseState {
         long deviating;
         long moves;
         if (fit != null) {
+            // The denominator's other part, the moves of the shortest run through the net, comes
+            // from the whole log's alignments (DebtTally#settle); an optimal alignment never costs
+            // more than the trace's length plus that run, so the deviations need no cap here.
             deviating = fit.deviations();
-            moves = fit.denominator();
+            moves = fit.length();
+            conformance.observe(where, deviating, moves,
+                    Math.min(CostAssumptions.MAX_DEVIATION_HOURS_PER_ITEM, deviating * CostAssumptions.DEVIATION_HOURS));
+            tally.unsettled(source, new FlowLogs.Key(workType, version), where);
         } else {
             deviating = deviations;
             moves = trace.size() + (completed ? 1 : 0);
+            conformance.observe(where, Math.min(deviating, moves), moves,
+                    Math.min(CostAssumptions.MAX_DEVIATION_HOURS_PER_ITEM, deviating * CostAssumptions.DEVIATION_HOURS));
         }
-        conformance.observe(where, Math.min(deviating, moves), moves,
-                Math.min(CostAssumptions.MAX_DEVIATION_HOURS_PER_ITEM, deviating * CostAssumptions.DEVIATION_HOURS));
         conformance.count(Dimension.WORK_TYPE, workType, "cases", 1);
         conformance.count(Dimension.WORK_TYPE, workType, "fittingCases", deviating == 0 ? 1 : 0);
         conformance.count(Dimension.WORK_TYPE, workType, "casesWithSkippedStages", skipped ? 1 : 0);

@@ -14,12 +14,15 @@ import java.util.TreeMap;
  * a tool that cannot record approvals is never charged for approvals it did not record. Merging
  * is associative and commutative.
  */
-public final class ComponentTally {
+public final class ComponentTally implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final Map<String, Part> parts = new TreeMap<>();
 
     /** What the items of one source showed of this component. */
-    static final class Part {
+    static final class Part implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
         private final Tally overall = new Tally();
         private final Map<Dimension, Map<String, Tally>> groups = new EnumMap<>(Dimension.class);
         private final Map<String, Double> counters = new TreeMap<>();
@@ -39,6 +42,13 @@ public final class ComponentTally {
                             .add(bad, total, hours);
                 }
             }
+        }
+
+        /** Adds {@code perObservation} to the total of each observation counted, overall and per group. */
+        void addToTotals(Counts counts, long perObservation) {
+            overall.total += (double) counts.overall * perObservation;
+            counts.groups.forEach((d, byKey) -> byKey.forEach((key, n) ->
+                    groups.get(d).get(key).total += (double) n * perObservation));
         }
 
         void count(String counter, double amount) {
@@ -65,6 +75,32 @@ public final class ComponentTally {
             other.groupCounters.forEach((g, byName) -> byName.forEach((k, v) ->
                     groupCounters.computeIfAbsent(g, x -> new TreeMap<>()).merge(k, v, Double::sum)));
             evidence.merge(other.evidence);
+        }
+    }
+
+    /** How many observations there were, overall and per group of each dimension. */
+    static final class Counts implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        private long overall;
+        private final Map<Dimension, Map<String, Long>> groups = new EnumMap<>(Dimension.class);
+
+        void add(Attribution where) {
+            overall++;
+            if (where == null) {
+                return;
+            }
+            for (Dimension d : Dimension.values()) {
+                String key = where.key(d);
+                if (key != null) {
+                    groups.computeIfAbsent(d, x -> new java.util.HashMap<>()).merge(key, 1L, Long::sum);
+                }
+            }
+        }
+
+        void merge(Counts other) {
+            overall += other.overall;
+            other.groups.forEach((d, byKey) -> byKey.forEach((key, n) ->
+                    groups.computeIfAbsent(d, x -> new java.util.HashMap<>()).merge(key, n, Long::sum)));
         }
     }
 

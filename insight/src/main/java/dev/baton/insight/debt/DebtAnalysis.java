@@ -1,9 +1,6 @@
 package dev.baton.insight.debt;
 
-import dev.baton.engine.assist.AssistEvent;
 import dev.baton.engine.event.RecordedEvent;
-import dev.baton.engine.learning.LearningEvent;
-import dev.baton.engine.meeting.MeetingEvent;
 import dev.baton.insight.debt.meetings.MeetingRules;
 import dev.baton.insight.debt.meetings.MeetingTally;
 import dev.baton.engine.item.WorkItemEvent.ItemCompleted;
@@ -73,27 +70,25 @@ public final class DebtAnalysis {
      */
     public static DebtReport analyze(ModelHistory models, List<Problem> warnings, String logName, EventSource source,
                                      Scope scope, PeopleAcrossTools people) throws IOException {
-        CaseAnalyzer analyzer = new CaseAnalyzer(models);
-        FlowLogs flows = new FlowLogs(models);
+        DebtPartial cases = partial(models);
         ToolUse tools = new ToolUse(people);
         MeetingTally meetings = new MeetingTally(models.current(), MeetingRules.of(models.current().debt()));
         scope.of(source).forEach(e -> {
             meetings.accept(e);
-            // Meetings are person-time, not items; post-mortems and insights are about work, not work; drafts
-            // are proposals, not work (docs/assist.md), nor is publishing a roadmap: no count of items, flow, period or tool use sees them.
-            if (!(e.event() instanceof MeetingEvent) && !LearningEvent.isLearning(e) && !(e.event() instanceof AssistEvent)
-                    && !dev.baton.engine.roadmap.RoadmapEvent.isRoadmap(e)) {
-                analyzer.accept(e);
-                flows.accept(e);
+            if (DebtPartial.measured(e)) {
+                cases.accept(e);
                 tools.accept(e);
             }
         });
-        Map<FlowLogs.Key, EventLog> logs = flows.logs();
-        TraceFitness fitness = TraceFitness.align(models, flows.completedLogs(logs));
-        DebtTally tally = analyzer.finish(analyzer.lastMillis(), fitness);
-        return new ReportBuilder(models, tally).build(models.current().name(), logName, warnings,
-                FlowLogs.comparisons(models, logs, flows.afterMigration(), fitness),
-                fitness.aligned() ? ALIGNMENTS : DECLARED_EDGES).with(tools.result()).withMeetings(meetings.finish());
+        return cases.finish(models, warnings, logName).with(tools.result()).withMeetings(meetings.finish());
+    }
+
+    /**
+     * A report of a set of whole cases, to merge with the other cases' (docs/debt.md, Partial
+     * reports): what {@link #analyze} computes, split so that parts of a log can be read apart.
+     */
+    public static DebtPartial partial(ModelHistory models) {
+        return new DebtPartial(models);
     }
 
     /** The report of a tally merged from parts of a log (see {@link CaseAnalyzer}). */

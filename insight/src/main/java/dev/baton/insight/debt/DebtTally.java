@@ -13,7 +13,9 @@ import java.util.TreeMap;
  * checks read. {@link #merge} is associative and commutative, so a log split into parts — by
  * file, by partition, by Spark task — gives the same report as the whole (ARCHITECTURE.md).
  */
-public final class DebtTally {
+public final class DebtTally implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final Map<String, ComponentTally> components = new LinkedHashMap<>();
     /** person → epoch day → {items owned in progress, items acted on}. */
@@ -26,6 +28,12 @@ public final class DebtTally {
     private final Map<String, Long> itemsBySource = new TreeMap<>();
     /** model version → the first event measured against it (epoch ms). */
     private final Map<Integer, Long> versions = new TreeMap<>();
+    /**
+     * source → work type and version → the aligned cases of flow conformance per breakdown group,
+     * whose denominators still lack the moves of the shortest run through the net, known only
+     * from the whole log's alignments ({@link #settle}).
+     */
+    private final Map<String, Map<FlowLogs.Key, ComponentTally.Counts>> unsettled = new TreeMap<>();
     private long items;
     private long events;
     private long requests;
@@ -119,6 +127,24 @@ public final class DebtTally {
         personDays.computeIfAbsent(person, p -> new HashMap<>()).computeIfAbsent(epochDay, d -> new int[2])[1]++;
     }
 
+    /** An aligned case whose flow-conformance denominator lacks its net's shortest run, observed {@code where}. */
+    void unsettled(String source, FlowLogs.Key key, Attribution where) {
+        unsettled.computeIfAbsent(source, s -> new java.util.HashMap<>())
+                .computeIfAbsent(key, k -> new ComponentTally.Counts()).add(where);
+    }
+
+    /**
+     * Completes the flow-conformance denominators of the aligned cases with the moves of the
+     * shortest run through their net, once the whole log's alignments give them. Counts are
+     * whole numbers, so adding them late gives the sums adding them case by case gives.
+     */
+    void settle(Map<FlowLogs.Key, Long> emptyMoves) {
+        ComponentTally conformance = components.get("flow-conformance");
+        unsettled.forEach((source, byKey) -> byKey.forEach((key, counts) ->
+                conformance.part(source).addToTotals(counts, emptyMoves.getOrDefault(key, 0L))));
+        unsettled.clear();
+    }
+
     /** Adds another tally into this one. */
     public DebtTally merge(DebtTally other) {
         other.components.forEach((id, c) -> components.get(id).merge(c));
@@ -139,6 +165,9 @@ public final class DebtTally {
         other.signals.forEach((source, shown) -> shows(source, shown));
         other.itemsBySource.forEach((source, n) -> itemsBySource.merge(source, n, Long::sum));
         other.versions.forEach((version, first) -> versions.merge(version, first, Math::min));
+        other.unsettled.forEach((source, byKey) -> byKey.forEach((key, counts) ->
+                unsettled.computeIfAbsent(source, s -> new java.util.HashMap<>())
+                        .computeIfAbsent(key, k -> new ComponentTally.Counts()).merge(counts)));
         items += other.items;
         events += other.events;
         requests += other.requests;

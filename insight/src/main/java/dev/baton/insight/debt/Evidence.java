@@ -7,7 +7,7 @@ import java.util.List;
  * that show it, a sentence saying what they show, and its weight (hours, or how far off) that
  * orders the list so the worst cases come first.
  */
-public record Evidence(String item, List<Long> positions, String note, double weight) {
+public record Evidence(String item, List<Long> positions, String note, double weight) implements java.io.Serializable {
 
     public Evidence {
         positions = List.copyOf(positions);

@@ -9,7 +9,9 @@ import java.util.List;
  * first position) and the total count. Keeping the top of a fixed order is associative, so the
  * evidence of parts of a log merges into exactly the evidence of the whole.
  */
-public final class EvidenceList {
+public final class EvidenceList implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public static final int CAP = 25;
 

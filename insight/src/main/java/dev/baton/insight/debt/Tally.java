@@ -5,7 +5,9 @@ package dev.baton.insight.debt;
  * ({@code bad}), what it is a share of ({@code total}) and the hours it cost. Adding two tallies
  * is associative and commutative, so tallies of parts of a log merge into the tally of the whole.
  */
-public final class Tally {
+public final class Tally implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     double bad;
     double total;

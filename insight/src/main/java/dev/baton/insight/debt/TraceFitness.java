@@ -27,13 +27,19 @@ import java.util.Map;
  */
 final class TraceFitness {
 
-    /** One case's alignment: deviating moves over the best-worst moves. */
-    record Fit(long deviations, long denominator) {
+    /**
+     * One case's alignment: its deviating moves, and its length; the moves of the shortest run
+     * through the net, which complete the denominator, are known only from the alignments of the
+     * whole log ({@link #emptyMoves}) and are added when parts are merged ({@link DebtTally#settle}).
+     */
+    record Fit(long deviations, long length) {
     }
 
     private final Map<FlowLogs.Key, Map<List<String>, Fit>> fits = new HashMap<>();
     private final Map<FlowLogs.Key, ConformanceResult> results = new LinkedHashMap<>();
     private final Map<FlowLogs.Key, String> fallbacks = new LinkedHashMap<>();
+    /** The moves of the shortest run through each aligned net. */
+    private final Map<FlowLogs.Key, Long> emptyMoves = new HashMap<>();
     /** The version whose results the flows comparison shows: the current one. */
     private final int shown;
 
@@ -46,6 +52,11 @@ final class TraceFitness {
      * types whose net cannot be aligned fall back.
      */
     static TraceFitness align(ModelHistory history, Map<FlowLogs.Key, EventLog> logs) {
+        return align(history, logs, Map.of());
+    }
+
+    /** Aligns logs whose case {@code c} stands for {@code weights.get(key)[c]} cases (1 where not given). */
+    static TraceFitness align(ModelHistory history, Map<FlowLogs.Key, EventLog> logs, Map<FlowLogs.Key, int[]> weights) {
         TraceFitness fitness = new TraceFitness(history.currentVersion());
         logs.forEach((key, log) -> {
             WorkType w = history.model(key.version()).workType(key.workType()).orElse(null);
@@ -58,7 +69,8 @@ final class TraceFitness {
                 return;
             }
             try {
-                fitness.add(key, Conformance.alignments(net, log));
+                int[] cases = weights.get(key);
+                fitness.add(key, cases == null ? Conformance.alignments(net, log) : Conformance.alignments(net, log, cases));
             } catch (ConformanceException e) {
                 fitness.fallbacks.put(key, e.getMessage());
             }
@@ -92,15 +104,21 @@ final class TraceFitness {
         }
         Map<List<String>, Fit> byVariant = new HashMap<>();
         for (VariantFit v : result.variants()) {
-            byVariant.put(v.activities(), new Fit(v.cost() / 10_000, v.activities().size() + emptyMoves));
+            byVariant.put(v.activities(), new Fit(v.cost() / 10_000, v.activities().size()));
         }
         fits.put(workType, byVariant);
+        this.emptyMoves.put(workType, emptyMoves);
     }
 
     /** The alignment of a case's stages under a version, or null when its work type was not aligned there. */
     Fit fit(String workType, int version, List<String> trace) {
         Map<List<String>, Fit> byVariant = workType == null ? null : fits.get(new FlowLogs.Key(workType, version));
         return byVariant == null ? null : byVariant.get(trace);
+    }
+
+    /** The moves of the shortest run through each aligned net, by work type and version. */
+    Map<FlowLogs.Key, Long> emptyMoves() {
+        return emptyMoves;
     }
 
     /** Whether any work type was aligned. */

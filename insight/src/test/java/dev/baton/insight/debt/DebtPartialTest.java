@@ -1,0 +1,190 @@
+package dev.baton.insight.debt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.baton.engine.event.RecordedEvent;
+import dev.baton.insight.SharedData;
+import dev.baton.insight.debt.meetings.MeetingRules;
+import dev.baton.insight.debt.meetings.MeetingTally;
+import dev.baton.insight.log.EventLogs;
+import dev.baton.insight.simulation.DebtRates;
+import dev.baton.insight.simulation.SimulationSettings;
+import dev.baton.insight.simulation.Simulator;
+import dev.baton.insight.tools.PeopleAcrossTools;
+import dev.baton.insight.tools.ToolUse;
+import dev.baton.model.OperatingModel;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A log's cases split into groups, each group's partial report closed against the whole log's
+ * horizon, serialized (as Spark would ship it) and merged in any order gives the report
+ * {@code analyze} gives for the whole log.
+ */
+class DebtPartialTest {
+
+    @Test
+    void simulatedLogsSplitAnyWayGiveTheWholeReport() throws IOException {
+        for (String example : List.of("b2b-saas.yaml", "content-team.yaml")) {
+            OperatingModel model = GroundTruthTest.example(example);
+            List<RecordedEvent> events = new ArrayList<>();
+            Simulator.run(model, new SimulationSettings(1200, 7, SimulationSettings.DEFAULT_START, 13, DebtRates.DEFAULT),
+                    events::add);
+            assertSplitsAgree(ModelHistory.of(model), events);
+        }
+    }
+
+    @Test
+    void importedItemsAreMeasuredToTheirBatchEndWhicheverPartHoldsIt() throws IOException {
+        OperatingModel model = GroundTruthTest.example("b2b-saas.yaml");
+        List<RecordedEvent> simulated = new ArrayList<>();
+        Simulator.run(model, new SimulationSettings(600, 11, SimulationSettings.DEFAULT_START, 8, DebtRates.DEFAULT),
+                simulated::add);
+        // A third of the items came from two Jira import batches, the first of which stopped early.
+        List<RecordedEvent> events = new ArrayList<>();
+        long cut = simulated.get(simulated.size() / 2).at().toEpochMilli();
+        for (RecordedEvent e : simulated) {
+            int group = Math.floorMod(e.stream().hashCode(), 3);
+            if (group == 0 && e.at().toEpochMilli() > cut && e.stream().hashCode() % 2 == 0) {
+                continue;
+            }
+            events.add(group != 0 ? e : new RecordedEvent(e.position(), e.stream(), e.version(), e.at(), e.actor(),
+                    e.workType(), 0, null, e.event(), "jira:" + e.stream() + ":" + e.version(),
+                    e.stream().hashCode() % 2 == 0 ? "batch-1" : "batch-2"));
+        }
+        assertSplitsAgree(ModelHistory.of(model), events);
+    }
+
+    @Test
+    void migratedItemsUnderSeveralVersionsMerge() throws IOException {
+        HandMadeLog log = ModelVersionsTest.versionOneWork(30);
+        log.add("m", HandMadeLog.at(0, 8, 0), "ann", 1, new dev.baton.engine.item.WorkItemEvent.ItemCreated("M", "draft",
+                Map.of("title", "M"), null, null));
+        log.add("m", HandMadeLog.at(0, 9, 0), "ann", 1, new dev.baton.engine.item.WorkItemEvent.StageEntered("draft", "review", false));
+        log.add("m", HandMadeLog.at(1, 12, 0), "grace", 2, new dev.baton.engine.item.WorkItemEvent.ItemMigrated(1, 2, "review", "review"));
+        log.add("m", HandMadeLog.at(1, 14, 0), "ann", 2, new dev.baton.engine.item.WorkItemEvent.StageEntered("review", "publish", false));
+        assertSplitsAgree(ModelVersionsTest.BOTH, log.events());
+    }
+
+    @Test
+    void aProcessMiningLogFromTheSharedDatasetsSplitsToo() throws IOException {
+        OperatingModel model = GroundTruthTest.example("b2b-saas.yaml");
+        var log = EventLogs.read(SharedData.eventLog("running-example.xes"));
+        List<RecordedEvent> events = new ArrayList<>();
+        DebtAnalysis.of(log, model, "campaign").forEach(events::add);
+        assertSplitsAgree(ModelHistory.of(model), events);
+    }
+
+    @Test
+    void partsMustBeClosedAgainstTheWholeLog() throws IOException {
+        OperatingModel model = GroundTruthTest.example("b2b-saas.yaml");
+        List<RecordedEvent> events = new ArrayList<>();
+        Simulator.run(model, new SimulationSettings(50, 3, SimulationSettings.DEFAULT_START, 4, DebtRates.DEFAULT), events::add);
+        ModelHistory models = ModelHistory.of(model);
+        List<DebtPartial> parts = split(models, events, 2);
+        assertThatThrownBy(() -> parts.get(0).merge(parts.get(1))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("close(horizon)");
+        assertThatThrownBy(() -> parts.get(0).close(new DebtPartial.Horizon())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ends before");
+        DebtPartial.Horizon whole = parts.get(0).horizon().merge(parts.get(1).horizon());
+        RecordedEvent last = events.get(events.size() - 1);
+        DebtPartial.Horizon later = whole.copy();
+        later.accept(new RecordedEvent(last.position() + 1, last.stream(), last.version() + 1, last.at().plusSeconds(86_400),
+                last.actor(), last.workType(), last.modelVersion(), null, last.event()));
+        parts.get(0).close(whole);
+        parts.get(1).close(later);
+        assertThatThrownBy(() -> parts.get(0).merge(parts.get(1))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("different horizons");
+    }
+
+    /** k groups by case, accepted, closed, serialized, merged in a shuffled order: the whole report. */
+    private static void assertSplitsAgree(ModelHistory models, List<RecordedEvent> events) throws IOException {
+        DebtReport whole = DebtAnalysis.analyze(models, List.of(), "log.jsonl", sink -> events.forEach(sink), Scope.ALL);
+        assertThat(whole.items()).isPositive();
+        Map<String, Object> expected = DebtReportJson.toMap(whole);
+        Random random = new Random(42);
+        for (int k : new int[] {1, 2, 5, 16}) {
+            List<DebtPartial> parts = split(models, events, k);
+            DebtPartial.Horizon horizon = new DebtPartial.Horizon();
+            List<DebtPartial> shuffled = new ArrayList<>(parts);
+            Collections.shuffle(shuffled, random);
+            shuffled.forEach(p -> horizon.merge(p.horizon()));
+            List<DebtPartial> closed = new ArrayList<>();
+            for (DebtPartial p : parts) {
+                closed.add(roundTrip(p.close(horizon)));
+            }
+            Collections.shuffle(closed, random);
+            // A tree of merges rather than a chain: (((0 1) (2 3)) ...)
+            while (closed.size() > 1) {
+                List<DebtPartial> next = new ArrayList<>();
+                for (int i = 0; i < closed.size(); i += 2) {
+                    next.add(i + 1 < closed.size() ? closed.get(i).merge(closed.get(i + 1)) : closed.get(i));
+                }
+                closed = next;
+            }
+            DebtReport merged = closed.get(0).finish(models, List.of(), "log.jsonl")
+                    .with(streamWide(models, events).result()).withMeetings(meetings(models, events).finish());
+            assertSameReport(DebtReportJson.toMap(merged), expected, "k=" + k);
+        }
+    }
+
+    private static List<DebtPartial> split(ModelHistory models, List<RecordedEvent> events, int k) {
+        List<DebtPartial> parts = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            parts.add(DebtAnalysis.partial(models));
+        }
+        events.forEach(e -> parts.get(Math.floorMod(e.stream().hashCode() * 31 + 7, k)).accept(e));
+        return parts;
+    }
+
+    private static ToolUse streamWide(ModelHistory models, List<RecordedEvent> events) {
+        ToolUse tools = new ToolUse(PeopleAcrossTools.of(models.current()));
+        events.stream().filter(DebtPartial::measured).forEach(tools);
+        return tools;
+    }
+
+    private static MeetingTally meetings(ModelHistory models, List<RecordedEvent> events) {
+        MeetingTally meetings = new MeetingTally(models.current(), MeetingRules.of(models.current().debt()));
+        events.forEach(meetings::accept);
+        return meetings;
+    }
+
+    private static DebtPartial roundTrip(DebtPartial part) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(part);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            return (DebtPartial) in.readObject();
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Equal, doubles to 1e-9 (sums added in another order may differ in the last bits). */
+    static void assertSameReport(Object actual, Object expected, String path) {
+        if (expected instanceof Double d && actual instanceof Number n) {
+            assertThat(n.doubleValue()).as(path).isCloseTo(d, org.assertj.core.data.Offset.offset(1e-9));
+        } else if (expected instanceof Map<?, ?> e && actual instanceof Map<?, ?> a) {
+            assertThat(new ArrayList<Object>(a.keySet())).as(path).containsExactlyElementsOf(new ArrayList<Object>(e.keySet()));
+            e.forEach((key, value) -> assertSameReport(a.get(key), value, path + "." + key));
+        } else if (expected instanceof List<?> e && actual instanceof List<?> a) {
+            assertThat(a).as(path).hasSameSizeAs(e);
+            for (int i = 0; i < e.size(); i++) {
+                assertSameReport(a.get(i), e.get(i), path + "[" + i + "]");
+            }
+        } else {
+            assertThat(actual).as(path).isEqualTo(expected);
+        }
+    }
+}
