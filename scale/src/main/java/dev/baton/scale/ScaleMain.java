@@ -1,11 +1,13 @@
 package dev.baton.scale;
 
+import dev.baton.insight.debt.DebtReportJson;
 import dev.baton.insight.discovery.DiscoveryJson;
 import dev.baton.measure.attribution.AttributionJson;
 import dev.baton.measure.attribution.AttributionModel;
 import dev.baton.measure.attribution.AttributionOptions;
 import dev.baton.measure.attribution.PathColumns;
 import dev.baton.scale.attribution.ScaleAttribution;
+import dev.baton.scale.debt.ScaleDebt;
 import dev.baton.scale.discovery.ScaleDiscovery;
 import dev.baton.scale.log.ParquetLog;
 import dev.baton.scale.log.ScaleLog;
@@ -26,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The entry point of baton-scale.jar for {@code spark-submit} (docs/scale.md): the analyses of
- * {@code baton discover} and {@code baton attribute} as Spark jobs, and the log written as Parquet.
+ * {@code baton analyze}, {@code baton discover} and {@code baton attribute --paths} as Spark jobs, and the log written as Parquet.
  * Like the CLI it is a function {@code run(args, out, err)} returning the exit code: 0 done, 1 bad
  * input (said what and where), 2 usage.
  */
@@ -38,6 +40,7 @@ public final class ScaleMain {
 
     static final String USAGE_TEXT = """
             Usage: spark-submit --class dev.baton.scale.ScaleMain baton-scale.jar COMMAND [OPTIONS]
+              analyze --model MODEL.yaml --log LOG [--out FILE.json] [--partitions N]
               discover --log LOG [--out FILE.json] [--partitions N]
               attribute --paths PATHS.csv --model MODEL [--order K] [--half-life TOUCHES] [--path-column NAME]
                         [--separator SEP] [--conversions NAME] [--value NAME] [--nulls NAME] [--out FILE.json]
@@ -48,6 +51,7 @@ public final class ScaleMain {
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private static final Map<String, Set<String>> OPTIONS = Map.of(
+            "analyze", Set.of("--model", "--log", "--out", "--partitions"),
             "discover", Set.of("--log", "--out", "--partitions"),
             "attribute", Set.of("--paths", "--model", "--order", "--half-life", "--path-column", "--separator",
                     "--conversions", "--value", "--nulls", "--out", "--partitions"),
@@ -82,7 +86,7 @@ public final class ScaleMain {
         String command = args[0];
         Set<String> known = OPTIONS.get(command);
         if (known == null) {
-            return usage(err, "unknown command '" + command + "'; expected discover, attribute or export-parquet");
+            return usage(err, "unknown command '" + command + "'; expected analyze, discover, attribute or export-parquet");
         }
         Map<String, String> options = new HashMap<>();
         for (int i = 1; i < args.length; i++) {
@@ -99,6 +103,7 @@ public final class ScaleMain {
         }
         try {
             return switch (command) {
+                case "analyze" -> analyze(options, spark, out, err);
                 case "discover" -> discover(options, spark, out, err);
                 case "attribute" -> attribute(options, spark, out, err);
                 default -> exportParquet(options, spark, err);
@@ -110,6 +115,29 @@ public final class ScaleMain {
             err.println("baton-scale " + command + ": cannot write: " + e.getMessage());
             return INVALID;
         }
+    }
+
+    private static int analyze(Map<String, String> options, SparkSession spark, PrintWriter out, PrintWriter err)
+            throws IOException {
+        String log = options.get("--log");
+        String model = options.get("--model");
+        if (log == null || model == null) {
+            return usage(err, "analyze: --model MODEL.yaml and --log LOG are required");
+        }
+        Integer partitions = partitions(options, err);
+        if (partitions == null) {
+            return USAGE;
+        }
+        Path modelFile = Path.of(model);
+        if (!Files.isRegularFile(modelFile)) {
+            err.println(model + ": error: no such file (the model is read by the driver, from its file system)");
+            return INVALID;
+        }
+        String text = Files.readString(modelFile, StandardCharsets.UTF_8);
+        ScaleLog read = Inputs.log(spark, log);
+        var report = ScaleDebt.report(read, model, text, partitions == 0 ? Inputs.partitions(spark) : partitions);
+        write(DebtReportJson.toMap(report), options.get("--out"), out);
+        return OK;
     }
 
     private static int discover(Map<String, String> options, SparkSession spark, PrintWriter out, PrintWriter err)
