@@ -16,6 +16,7 @@ import dev.baton.model.validation.ModelValidation;
 import dev.baton.model.validation.ValidationReport;
 import dev.baton.scale.Part;
 import dev.baton.scale.ScaleProblem;
+import dev.baton.scale.log.LogCase;
 import dev.baton.scale.log.ScaleLog;
 import java.io.Serializable;
 import java.util.Iterator;
@@ -61,7 +62,7 @@ public final class ScaleDebt {
         MODELS.putIfAbsent(modelText, models);
         Set<String> retracted = log.retracted();
         String name = log.name();
-        JavaRDD<List<String>> cases = log.cases(partitions);
+        JavaRDD<LogCase> cases = log.cases(partitions);
 
         DebtPartial.Horizon whole = cases.mapPartitions(part -> List.of(horizon(name, retracted, part)).iterator())
                 .reduce(ScaleDebt::mergeHorizons).orThrow();
@@ -89,14 +90,14 @@ public final class ScaleDebt {
         return report;
     }
 
-    private static Part<DebtPartial.Horizon> horizon(String name, Set<String> retracted, Iterator<List<String>> cases) {
+    private static Part<DebtPartial.Horizon> horizon(String name, Set<String> retracted, Iterator<LogCase> cases) {
         DebtPartial.Horizon horizon = new DebtPartial.Horizon();
         String problem = read(name, retracted, cases, horizon::accept);
         return problem == null ? Part.of(horizon) : Part.failed(problem);
     }
 
     private static Part<DebtPartial> partial(String name, String modelFile, String modelText, Set<String> retracted,
-                                             DebtPartial.Horizon whole, Iterator<List<String>> cases) {
+                                             DebtPartial.Horizon whole, Iterator<LogCase> cases) {
         ModelHistory models = MODELS.computeIfAbsent(modelText,
                 text -> ModelHistory.of(ModelValidation.validate(modelFile, text).model()));
         DebtPartial part = DebtAnalysis.partial(models);
@@ -108,11 +109,11 @@ public final class ScaleDebt {
      * Decodes the cases' lines into events as the single-machine reader does (retracted batches and
      * batch events left out) and gives them to {@code sink}; the first malformed line, said, or null.
      */
-    static String read(String name, Set<String> retracted, Iterator<List<String>> cases, Consumer<RecordedEvent> sink) {
+    static String read(String name, Set<String> retracted, Iterator<LogCase> cases, Consumer<RecordedEvent> sink) {
         EventCodec codec = new EventCodec();
         Consumer<RecordedEvent> standing = ImportBatches.standing(retracted, sink);
         while (cases.hasNext()) {
-            for (String line : cases.next()) {
+            for (String line : cases.next().lines()) {
                 RecordedEvent event;
                 try {
                     event = codec.decode(line);

@@ -8,14 +8,20 @@ import dev.baton.insight.log.LogFormatException;
 import dev.baton.scale.Part;
 import dev.baton.scale.ScaleProblem;
 import dev.baton.scale.log.ScaleLog;
+import dev.baton.scale.log.LogCase;
 import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * {@code baton discover} as a Spark job: each partition's cases are read by the single-machine
- * JSONL reader and summarised ({@link DirectlyFollowsSummary}) in the executors; the driver merges
- * the summaries in log order, which gives the process map one pass over the whole log gives.
+ * JSONL reader and summarised ({@link DirectlyFollowsSummary}, each case placed by its first
+ * event's position) in the executors; the driver merges the summaries as their tasks finish, in
+ * any order, which gives the process map one pass over the whole log gives, examples included.
  */
 public final class ScaleDiscovery {
 
@@ -30,13 +36,9 @@ public final class ScaleDiscovery {
     public static ProcessMap processMap(ScaleLog log, int partitions) {
         String name = log.name();
         Set<String> retracted = log.retracted();
-        List<Part<DirectlyFollowsSummary>> parts = log.cases(partitions)
-                .mapPartitions(cases -> List.of(summarise(name, retracted, ScaleLog.text(cases))).iterator())
-                .collect();
-        DirectlyFollowsSummary all = new DirectlyFollowsSummary();
-        for (Part<DirectlyFollowsSummary> part : parts) {
-            all.merge(part.orThrow());
-        }
+        DirectlyFollowsSummary all = log.cases(partitions)
+                .mapPartitions(cases -> List.of(summarise(name, retracted, cases)).iterator())
+                .reduce(ScaleDiscovery::merge).orThrow();
         ProcessMap map = all.toProcessMap();
         if (map.events() == 0) {
             throw new ScaleProblem(new LogFormatException(name, 0, 0,
@@ -45,12 +47,27 @@ public final class ScaleDiscovery {
         return map;
     }
 
-    private static Part<DirectlyFollowsSummary> summarise(String name, Set<String> retracted, byte[] text) {
+    /** One partition's cases read by the single-machine reader; each case's place in the log is its first position. */
+    private static Part<DirectlyFollowsSummary> summarise(String name, Set<String> retracted, Iterator<LogCase> cases) {
+        List<LogCase> list = new ArrayList<>();
+        Map<String, Long> first = new HashMap<>();
+        cases.forEachRemaining(c -> {
+            list.add(c);
+            first.put(c.stream(), c.first());
+        });
+        byte[] text = ScaleLog.text(list);
         try {
             EventLog part = JsonlReader.readPart(name, new ByteArrayInputStream(text), retracted);
-            return Part.of(DirectlyFollowsSummary.of(part));
+            return Part.of(DirectlyFollowsSummary.of(part, first::get));
         } catch (LogFormatException e) {
             return Part.failed(ScaleLog.problem(e, text));
         }
+    }
+
+    private static Part<DirectlyFollowsSummary> merge(Part<DirectlyFollowsSummary> a, Part<DirectlyFollowsSummary> b) {
+        if (a.problem() != null || b.problem() != null) {
+            return a.problem() != null ? a : b;
+        }
+        return Part.of(a.summary().merge(b.summary()));
     }
 }

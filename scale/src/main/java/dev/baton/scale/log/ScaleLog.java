@@ -10,28 +10,33 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.apache.spark.api.java.JavaPairRDD;
+import java.util.Comparator;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.FilterFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
-import scala.Tuple2;
+import org.apache.spark.sql.functions;
+import scala.Tuple3;
 
 /**
  * An event log on a Hadoop-compatible file system as Spark reads it: Baton's JSONL (plain or
  * gzipped, one file or a directory of parts) or the Parquet that {@link ParquetLog} writes, both as
  * JSONL lines, so that every reader of the single-machine code reads them as it is.
  *
- * <p>{@link #cases()} is the one shuffle of every job: the lines of a stream (a case) are brought
- * together, and the cases are range-partitioned in the order of their first event, so partition
- * {@code i} holds cases that come before those of partition {@code i + 1} in the log. Summaries of
- * the partitions merged left to right then equal one pass over the whole log, examples included.
+ * <p>{@link #cases} is the one shuffle of every job: the lines of a stream (a case) are brought
+ * together by a hash of the stream and sorted by position within each partition (Spark's
+ * sort-based shuffle of binary rows, no Java serialization of the lines); each partition's cases
+ * are then listed in the order of their first event, as the single-machine reader lists them.
  */
 public final class ScaleLog implements Serializable {
 
     private final String name;
-    private final transient JavaRDD<String> lines;
+    private final transient Dataset<String> lines;
     private final Set<String> retracted;
 
-    private ScaleLog(String name, JavaRDD<String> lines, Set<String> retracted) {
+    private ScaleLog(String name, Dataset<String> lines, Set<String> retracted) {
         this.name = name;
         this.lines = lines;
         this.retracted = retracted;
@@ -39,9 +44,10 @@ public final class ScaleLog implements Serializable {
 
     /** Reads {@code path}: a directory or file ending in {@code .parquet} is Parquet, anything else JSONL. */
     public static ScaleLog read(SparkSession spark, String path) {
-        JavaRDD<String> lines = ParquetLog.isParquet(spark, path) ? ParquetLog.lines(spark, path)
-                : spark.read().textFile(path).javaRDD();
-        lines = lines.filter(line -> !line.isBlank());
+        Dataset<String> lines = ParquetLog.isParquet(spark, path)
+                ? spark.createDataset(ParquetLog.lines(spark, path).rdd(), Encoders.STRING())
+                : spark.read().textFile(path);
+        lines = lines.filter((FilterFunction<String>) line -> !line.isBlank());
         return new ScaleLog(path, lines, retracted(lines));
     }
 
@@ -51,7 +57,7 @@ public final class ScaleLog implements Serializable {
     }
 
     public JavaRDD<String> lines() {
-        return lines;
+        return lines.javaRDD();
     }
 
     /** Import batches taken back later in the log; their events are not part of the log as it stands. */
@@ -60,42 +66,60 @@ public final class ScaleLog implements Serializable {
     }
 
     /**
-     * The log's lines, stream by stream: each element of a partition is one stream's lines in log
-     * order; partitions and the streams in them follow the order of each stream's first event.
+     * The log's cases in {@code partitions} partitions: each case's lines in log order, the cases
+     * of a partition in the order of their first events.
      */
-    public JavaRDD<List<String>> cases(int partitions) {
-        JavaPairRDD<String, Tuple2<Long, String>> keyed = lines.mapToPair(line -> {
+    public JavaRDD<LogCase> cases(int partitions) {
+        Dataset<Tuple3<String, Long, String>> keyed = lines.map((MapFunction<String, Tuple3<String, Long, String>>) line -> {
             LineKey key = LineKey.of(line);
-            return new Tuple2<>(key.stream(), new Tuple2<>(key.position(), line));
-        });
-        return keyed.groupByKey(partitions)
-                .mapToPair(group -> {
-                    List<Tuple2<Long, String>> events = new ArrayList<>();
-                    group._2().forEach(events::add);
-                    events.sort((a, b) -> Long.compare(a._1(), b._1()));
-                    List<String> caseLines = new ArrayList<>(events.size());
-                    events.forEach(e -> caseLines.add(e._2()));
-                    return new Tuple2<>(events.get(0)._1(), caseLines);
-                })
-                .sortByKey(true, partitions)
-                .values();
+            return new Tuple3<>(key.stream(), key.position(), line);
+        }, Encoders.tuple(Encoders.STRING(), Encoders.LONG(), Encoders.STRING()));
+        return keyed.repartition(partitions, functions.col("_1"))
+                .sortWithinPartitions(functions.col("_1"), functions.col("_2"))
+                .javaRDD()
+                .mapPartitions(ScaleLog::casesOf);
     }
 
-    /** The lines of the cases of one partition, joined as a JSONL text in log order of first events. */
-    public static byte[] text(Iterator<List<String>> cases) {
+    /** Rows sorted by stream and position, as cases ordered by their first event. */
+    private static Iterator<LogCase> casesOf(Iterator<Tuple3<String, Long, String>> rows) {
+        List<LogCase> cases = new ArrayList<>();
+        String stream = null;
+        long first = 0;
+        List<String> caseLines = null;
+        while (rows.hasNext()) {
+            Tuple3<String, Long, String> row = rows.next();
+            if (!row._1().equals(stream)) {
+                if (stream != null) {
+                    cases.add(new LogCase(stream, first, caseLines));
+                }
+                stream = row._1();
+                first = row._2();
+                caseLines = new ArrayList<>();
+            }
+            caseLines.add(row._3());
+        }
+        if (stream != null) {
+            cases.add(new LogCase(stream, first, caseLines));
+        }
+        cases.sort(Comparator.comparingLong(LogCase::first));
+        return cases.iterator();
+    }
+
+    /** The lines of the cases of one partition, joined as a JSONL text in their order. */
+    public static byte[] text(List<LogCase> cases) {
         StringBuilder text = new StringBuilder();
-        while (cases.hasNext()) {
-            for (String line : cases.next()) {
+        for (LogCase c : cases) {
+            for (String line : c.lines()) {
                 text.append(line).append('\n');
             }
         }
         return text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private static Set<String> retracted(JavaRDD<String> lines) {
+    private static Set<String> retracted(Dataset<String> lines) {
         // A text search as JsonlBatches does: batch events are few, every other line stays undecoded.
-        List<String> batchLines = lines.filter(l -> l.contains("BatchImported") || l.contains("ImportRetracted"))
-                .collect();
+        List<String> batchLines = lines.filter((FilterFunction<String>) l -> l.contains("BatchImported")
+                || l.contains("ImportRetracted")).collectAsList();
         ImportBatches batches = new ImportBatches();
         EventCodec codec = new EventCodec();
         for (String line : batchLines) {
