@@ -9,8 +9,6 @@ import dev.baton.scale.Part;
 import dev.baton.scale.ScaleProblem;
 import dev.baton.scale.log.ScaleLog;
 import dev.baton.scale.log.LogCase;
-import java.io.ByteArrayInputStream;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -49,18 +47,25 @@ public final class ScaleDiscovery {
 
     /** One partition's cases read by the single-machine reader; each case's place in the log is its first position. */
     private static Part<DirectlyFollowsSummary> summarise(String name, Set<String> retracted, Iterator<LogCase> cases) {
-        List<LogCase> list = new ArrayList<>();
         Map<String, Long> first = new HashMap<>();
-        cases.forEachRemaining(c -> {
-            list.add(c);
-            first.put(c.stream(), c.first());
-        });
-        byte[] text = ScaleLog.text(list);
+        Iterator<LogCase> placed = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return cases.hasNext();
+            }
+
+            @Override
+            public LogCase next() {
+                LogCase c = cases.next();
+                first.put(c.stream(), c.first());
+                return c;
+            }
+        };
         try {
-            EventLog part = JsonlReader.readPart(name, new ByteArrayInputStream(text), retracted);
+            EventLog part = JsonlReader.readPart(name, ScaleLog.text(placed), retracted);
             return Part.of(DirectlyFollowsSummary.of(part, first::get));
         } catch (LogFormatException e) {
-            return Part.failed(ScaleLog.problem(e, text));
+            return Part.failed(ScaleLog.problem(e));
         }
     }
 

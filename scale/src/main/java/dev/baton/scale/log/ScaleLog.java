@@ -10,15 +10,15 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.Comparator;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.function.FilterFunction;
-import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import scala.Tuple3;
 
 /**
  * An event log on a Hadoop-compatible file system as Spark reads it: Baton's JSONL (plain or
@@ -27,8 +27,8 @@ import scala.Tuple3;
  *
  * <p>{@link #cases} is the one shuffle of every job: the lines of a stream (a case) are brought
  * together by a hash of the stream and sorted by position within each partition (Spark's
- * sort-based shuffle of binary rows, no Java serialization of the lines); each partition's cases
- * are then listed in the order of their first event, as the single-machine reader lists them.
+ * sort-based shuffle of binary rows, no Java serialization of the lines); a partition is then read
+ * case by case as a stream of JSONL text, never held whole.
  */
 public final class ScaleLog implements Serializable {
 
@@ -47,7 +47,8 @@ public final class ScaleLog implements Serializable {
         Dataset<String> lines = ParquetLog.isParquet(spark, path)
                 ? spark.createDataset(ParquetLog.lines(spark, path).rdd(), Encoders.STRING())
                 : spark.read().textFile(path);
-        lines = lines.filter((FilterFunction<String>) line -> !line.isBlank());
+        // Column expressions, not Java lambdas: Spark tests its own text without making Java strings of it.
+        lines = lines.filter(functions.length(functions.trim(functions.col("value"))).gt(0));
         return new ScaleLog(path, lines, retracted(lines));
     }
 
@@ -66,60 +67,84 @@ public final class ScaleLog implements Serializable {
     }
 
     /**
-     * The log's cases in {@code partitions} partitions: each case's lines in log order, the cases
-     * of a partition in the order of their first events.
+     * The log's cases in {@code partitions} partitions, each case's lines in log order (the cases
+     * of a partition in no particular order: summaries place a case by its {@link LogCase#first}).
+     * The stream and position are cut from the envelope by Spark's own expressions (Baton writes
+     * them before {@code data}); a line they do not fit is decoded ({@link LineKey}).
      */
     public JavaRDD<LogCase> cases(int partitions) {
-        Dataset<Tuple3<String, Long, String>> keyed = lines.map((MapFunction<String, Tuple3<String, Long, String>>) line -> {
-            LineKey key = LineKey.of(line);
-            return new Tuple3<>(key.stream(), key.position(), line);
-        }, Encoders.tuple(Encoders.STRING(), Encoders.LONG(), Encoders.STRING()));
-        return keyed.repartition(partitions, functions.col("_1"))
-                .sortWithinPartitions(functions.col("_1"), functions.col("_2"))
+        Column value = functions.col("value");
+        Column stream = functions.regexp_extract(value, STREAM, 1);
+        Column position = functions.regexp_extract(value, POSITION, 1);
+        Column cut = stream.notEqual(functions.lit("")).and(position.notEqual(functions.lit("")));
+        Dataset<Row> keyed = lines.select(
+                functions.when(cut, stream).otherwise(functions.udf((UDF1<String, String>) l -> LineKey.of(l).stream(),
+                        DataTypes.StringType).apply(value)).as("stream"),
+                functions.when(cut, position.cast(DataTypes.LongType)).otherwise(functions.udf(
+                        (UDF1<String, Long>) l -> LineKey.of(l).position(), DataTypes.LongType).apply(value)).as("position"),
+                value);
+        return keyed.repartition(partitions, functions.col("stream"))
+                .sortWithinPartitions("stream", "position")
                 .javaRDD()
                 .mapPartitions(ScaleLog::casesOf);
     }
 
-    /** Rows sorted by stream and position, as cases ordered by their first event. */
-    private static Iterator<LogCase> casesOf(Iterator<Tuple3<String, Long, String>> rows) {
-        List<LogCase> cases = new ArrayList<>();
-        String stream = null;
-        long first = 0;
-        List<String> caseLines = null;
-        while (rows.hasNext()) {
-            Tuple3<String, Long, String> row = rows.next();
-            if (!row._1().equals(stream)) {
-                if (stream != null) {
-                    cases.add(new LogCase(stream, first, caseLines));
-                }
-                stream = row._1();
-                first = row._2();
-                caseLines = new ArrayList<>();
+    /** {@code "stream":"…"} among the envelope's keys (no object opened before it), without escapes. */
+    private static final String STREAM = "^\\{[^{]*?\"stream\":\"([^\"\\\\]*)\"";
+    private static final String POSITION = "^\\{[^{]*?\"position\":([0-9]{1,18})[,}]";
+
+    /** Rows sorted by stream and position, as cases, one at a time. */
+    private static Iterator<LogCase> casesOf(Iterator<Row> rows) {
+        return new Iterator<>() {
+            private Row next = rows.hasNext() ? rows.next() : null;
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
             }
-            caseLines.add(row._3());
-        }
-        if (stream != null) {
-            cases.add(new LogCase(stream, first, caseLines));
-        }
-        cases.sort(Comparator.comparingLong(LogCase::first));
-        return cases.iterator();
+
+            @Override
+            public LogCase next() {
+                if (next == null) {
+                    throw new java.util.NoSuchElementException();
+                }
+                String stream = next.getString(0);
+                long first = next.getLong(1);
+                List<String> caseLines = new ArrayList<>();
+                while (next != null && next.getString(0).equals(stream)) {
+                    caseLines.add(next.getString(2));
+                    next = rows.hasNext() ? rows.next() : null;
+                }
+                return new LogCase(stream, first, caseLines);
+            }
+        };
     }
 
-    /** The lines of the cases of one partition, joined as a JSONL text in their order. */
-    public static byte[] text(List<LogCase> cases) {
-        StringBuilder text = new StringBuilder();
-        for (LogCase c : cases) {
-            for (String line : c.lines()) {
-                text.append(line).append('\n');
+    /** The lines of cases as one JSONL text, read as it is made (a partition is never copied whole). */
+    public static java.io.InputStream text(Iterator<LogCase> cases) {
+        return new LinesInputStream(new Iterator<>() {
+            private Iterator<String> lines = java.util.Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!lines.hasNext() && cases.hasNext()) {
+                    lines = cases.next().lines().iterator();
+                }
+                return lines.hasNext();
             }
-        }
-        return text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+            @Override
+            public String next() {
+                hasNext();
+                return lines.next();
+            }
+        });
     }
 
     private static Set<String> retracted(Dataset<String> lines) {
         // A text search as JsonlBatches does: batch events are few, every other line stays undecoded.
-        List<String> batchLines = lines.filter((FilterFunction<String>) l -> l.contains("BatchImported")
-                || l.contains("ImportRetracted")).collectAsList();
+        List<String> batchLines = lines.filter(functions.col("value").contains("BatchImported")
+                .or(functions.col("value").contains("ImportRetracted"))).collectAsList();
         ImportBatches batches = new ImportBatches();
         EventCodec codec = new EventCodec();
         for (String line : batchLines) {
@@ -136,17 +161,9 @@ public final class ScaleLog implements Serializable {
 
     /**
      * A reader's problem with a partition's text, said about the log: the line number within the
-     * partition means nothing to the user, so the line itself is quoted instead.
+     * partition means nothing to the user, so the problem is said without it.
      */
-    public static String problem(dev.baton.insight.log.LogFormatException e, byte[] text) {
-        String where = "";
-        if (e.line() > 0) {
-            String[] lines = new String(text, java.nio.charset.StandardCharsets.UTF_8).split("\n", -1);
-            if (e.line() <= lines.length) {
-                String line = lines[(int) e.line() - 1];
-                where = " (the line " + (line.length() > 80 ? line.substring(0, 80) + "…" : line) + ")";
-            }
-        }
-        return e.file() + ": error: " + e.problem() + where;
+    public static String problem(dev.baton.insight.log.LogFormatException e) {
+        return e.file() + ": error: " + e.problem() + " (in a line of the log; 'baton discover' on the file names it)";
     }
 }
