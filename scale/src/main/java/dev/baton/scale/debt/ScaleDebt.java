@@ -64,16 +64,14 @@ public final class ScaleDebt {
         String name = log.name();
         JavaRDD<LogCase> cases = log.cases(partitions);
 
-        DebtPartial.Horizon whole = cases.mapPartitions(part -> List.of(horizon(name, retracted, part)).iterator())
-                .reduce(ScaleDebt::mergeHorizons).orThrow();
-        DebtPartial merged = cases.mapPartitions(part -> List.of(partial(name, modelFile, modelText, retracted, whole, part))
-                        .iterator())
-                .reduce(ScaleDebt::mergePartials).orThrow();
-
+        // One pass through the driver, case by case, a partition at a time: the whole log's horizon,
+        // and tool switching and meeting load, which follow a person across items.
         var model = validation.model();
         ToolUse tools = new ToolUse(new PeopleAcrossTools(model, Map.of()));
         MeetingTally meetings = new MeetingTally(model, MeetingRules.of(model.debt()));
+        DebtPartial.Horizon whole = new DebtPartial.Horizon();
         String problem = read(name, retracted, cases.toLocalIterator(), e -> {
+            whole.accept(e);
             meetings.accept(e);
             if (DebtPartial.measured(e)) {
                 tools.accept(e);
@@ -82,18 +80,15 @@ public final class ScaleDebt {
         if (problem != null) {
             throw new ScaleProblem(problem);
         }
+        DebtPartial merged = cases.mapPartitions(part -> List.of(partial(name, modelFile, modelText, retracted, whole, part))
+                        .iterator())
+                .reduce(ScaleDebt::mergePartials).orThrow();
         DebtReport report = merged.finish(models, validation.warnings(), new org.apache.hadoop.fs.Path(name).getName())
                 .with(tools.result()).withMeetings(meetings.finish());
         if (report.items() == 0) {
             throw new ScaleProblem(name + ": error: expected work-item events (ItemCreated, StageEntered...), found none");
         }
         return report;
-    }
-
-    private static Part<DebtPartial.Horizon> horizon(String name, Set<String> retracted, Iterator<LogCase> cases) {
-        DebtPartial.Horizon horizon = new DebtPartial.Horizon();
-        String problem = read(name, retracted, cases, horizon::accept);
-        return problem == null ? Part.of(horizon) : Part.failed(problem);
     }
 
     private static Part<DebtPartial> partial(String name, String modelFile, String modelText, Set<String> retracted,
@@ -129,13 +124,6 @@ public final class ScaleDebt {
 
     private static <T extends Serializable> Part<T> firstProblem(Part<T> a, Part<T> b) {
         return a.problem() != null ? a : b;
-    }
-
-    private static Part<DebtPartial.Horizon> mergeHorizons(Part<DebtPartial.Horizon> a, Part<DebtPartial.Horizon> b) {
-        if (a.problem() != null || b.problem() != null) {
-            return firstProblem(a, b);
-        }
-        return Part.of(a.summary().merge(b.summary()));
     }
 
     private static Part<DebtPartial> mergePartials(Part<DebtPartial> a, Part<DebtPartial> b) {

@@ -2,7 +2,13 @@ package dev.baton.scale.bench;
 
 import dev.baton.engine.event.RecordedEvent;
 import dev.baton.engine.jsonl.EventCodec;
+import dev.baton.engine.batch.ImportBatches;
+import dev.baton.engine.jsonl.JsonlBatches;
+import dev.baton.insight.debt.DebtAnalysis;
+import dev.baton.insight.debt.ModelHistory;
+import dev.baton.insight.debt.Scope;
 import dev.baton.insight.discovery.Discovery;
+import dev.baton.insight.tools.PeopleAcrossTools;
 import dev.baton.insight.log.EventLogs;
 import dev.baton.insight.simulation.DebtRates;
 import dev.baton.insight.simulation.SimulationSettings;
@@ -14,6 +20,7 @@ import dev.baton.measure.attribution.PathColumns;
 import dev.baton.measure.attribution.PathsCsv;
 import dev.baton.model.validation.ModelValidation;
 import dev.baton.scale.attribution.ScaleAttribution;
+import dev.baton.scale.debt.ScaleDebt;
 import dev.baton.scale.discovery.ScaleDiscovery;
 import dev.baton.scale.log.ScaleLog;
 import java.io.BufferedWriter;
@@ -39,6 +46,7 @@ import org.apache.spark.sql.SparkSession;
  *   generate-log FILE EVENTS       a simulated log (content-team, 2,000 items) repeated with renamed streams
  *   generate-paths FILE TOUCHES    random PathData rows, seed 42, until TOUCHES touchpoints
  *   discover FILE RUNS             baton discover's process map: single machine, then Spark
+ *   analyze FILE RUNS [MODEL]      baton analyze's debt report (content-team by default): single machine, then Spark
  *   attribute FILE RUNS [MODEL]    baton attribute --paths: Spark only (say -Xmx: the driver's heap)
  *   attribute-single FILE RUNS [MODEL]
  * </pre>
@@ -53,6 +61,8 @@ public final class ScaleBench {
             case "generate-log" -> generateLog(Path.of(args[1]), Long.parseLong(args[2]));
             case "generate-paths" -> generatePaths(Path.of(args[1]), Long.parseLong(args[2]));
             case "discover" -> discover(args[1], Integer.parseInt(args[2]));
+            case "phases" -> phases(args[1], Integer.parseInt(args[2]));
+            case "analyze" -> analyze(args[1], Integer.parseInt(args[2]), args.length > 3 ? args[3] : "examples/content-team.yaml");
             case "attribute" -> attribute(args[1], Integer.parseInt(args[2]), args.length > 3 ? args[3] : "markov", true);
             case "attribute-single" -> attribute(args[1], Integer.parseInt(args[2]), args.length > 3 ? args[3] : "markov", false);
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
@@ -118,6 +128,38 @@ public final class ScaleBench {
         SparkSession spark = spark();
         measure("Spark local[2]: ScaleDiscovery.processMap", runs,
                 () -> ScaleDiscovery.processMap(ScaleLog.read(spark, file), 4).events());
+        spark.stop();
+    }
+
+    /** Where a job's time goes: reading, the retraction scan, the shuffle, the reading of cases. */
+    static void phases(String file, int runs) {
+        SparkSession spark = spark();
+        measure("read lines", runs, () -> spark.read().textFile(file).count());
+        measure("ScaleLog.read (blank filter, retraction scan)", runs, () -> ScaleLog.read(spark, file).name());
+        ScaleLog log = ScaleLog.read(spark, file);
+        measure("cases (shuffle, sort, grouping)", runs, () -> log.cases(4).count());
+        measure("cases and their lines", runs, () -> log.cases(4).map(c -> (long) c.lines().size()).reduce(Long::sum));
+        spark.stop();
+    }
+
+    static void analyze(String file, int runs, String modelFile) throws IOException {
+        String text = Files.readString(Path.of(modelFile));
+        var validation = ModelValidation.validate(modelFile, text);
+        Path log = Path.of(file);
+        measure("single machine: DebtAnalysis.analyze (baton analyze)", runs, () -> {
+            try {
+                DebtAnalysis.EventSource all = DebtAnalysis.jsonl(log);
+                var retracted = JsonlBatches.batches(log).retracted();
+                return DebtAnalysis.analyze(ModelHistory.of(validation.model()), validation.warnings(),
+                        log.getFileName().toString(), sink -> all.forEach(ImportBatches.standing(retracted, sink)),
+                        Scope.ALL, new PeopleAcrossTools(validation.model(), java.util.Map.of())).items();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        SparkSession spark = spark();
+        measure("Spark local[2]: ScaleDebt.report", runs,
+                () -> ScaleDebt.report(ScaleLog.read(spark, file), modelFile, text, 4).items());
         spark.stop();
     }
 
