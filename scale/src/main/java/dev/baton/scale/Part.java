@@ -17,6 +17,14 @@ public record Part<T extends Serializable>(T summary, String problem) implements
         return new Part<>(null, problem);
     }
 
+    /** Two parts' summaries merged by {@code merge}, or the first problem of either. */
+    public static <T extends Serializable> Part<T> merge(Part<T> a, Part<T> b, java.util.function.BinaryOperator<T> merge) {
+        if (a.problem != null) {
+            return a;
+        }
+        return b.problem != null ? b : of(merge.apply(a.summary, b.summary));
+    }
+
     /** The summary, or the problem thrown for the driver to say. */
     public T orThrow() {
         if (problem != null) {

@@ -60,7 +60,7 @@ public final class ScaleAttribution {
         String header = first.get(0);
         Part<Journeys> merged = lines.mapPartitions((Iterator<String> rows) ->
                         List.of(read(path, header, rows, columns)).iterator())
-                .reduce(ScaleAttribution::merge);
+                .reduce((a, b) -> Part.merge(a, b, Journeys::merge));
         return merged.orThrow();
     }
 
@@ -89,15 +89,5 @@ public final class ScaleAttribution {
         } catch (PathsFormatException e) {
             return Part.failed(e.getMessage());
         }
-    }
-
-    private static Part<Journeys> merge(Part<Journeys> a, Part<Journeys> b) {
-        if (a.problem() != null) {
-            return a;
-        }
-        if (b.problem() != null) {
-            return b;
-        }
-        return Part.of(Journeys.merge(a.summary(), b.summary()));
     }
 }

@@ -18,7 +18,6 @@ import dev.baton.scale.Part;
 import dev.baton.scale.ScaleProblem;
 import dev.baton.scale.log.LogCase;
 import dev.baton.scale.log.ScaleLog;
-import java.io.Serializable;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +81,7 @@ public final class ScaleDebt {
         }
         DebtPartial merged = cases.mapPartitions(part -> List.of(partial(name, modelFile, modelText, retracted, whole, part))
                         .iterator())
-                .reduce(ScaleDebt::mergePartials).orThrow();
+                .reduce((a, b) -> Part.merge(a, b, DebtPartial::merge)).orThrow();
         DebtReport report = merged.finish(models, validation.warnings(), new org.apache.hadoop.fs.Path(name).getName())
                 .with(tools.result()).withMeetings(meetings.finish());
         if (report.items() == 0) {
@@ -120,16 +119,5 @@ public final class ScaleDebt {
             }
         }
         return null;
-    }
-
-    private static <T extends Serializable> Part<T> firstProblem(Part<T> a, Part<T> b) {
-        return a.problem() != null ? a : b;
-    }
-
-    private static Part<DebtPartial> mergePartials(Part<DebtPartial> a, Part<DebtPartial> b) {
-        if (a.problem() != null || b.problem() != null) {
-            return firstProblem(a, b);
-        }
-        return Part.of(a.summary().merge(b.summary()));
     }
 }

@@ -36,7 +36,7 @@ public final class ScaleDiscovery {
         Set<String> retracted = log.retracted();
         DirectlyFollowsSummary all = log.cases(partitions)
                 .mapPartitions(cases -> List.of(summarise(name, retracted, cases)).iterator())
-                .reduce(ScaleDiscovery::merge).orThrow();
+                .reduce((a, b) -> Part.merge(a, b, DirectlyFollowsSummary::merge)).orThrow();
         ProcessMap map = all.toProcessMap();
         if (map.events() == 0) {
             throw new ScaleProblem(new LogFormatException(name, 0, 0,
@@ -67,12 +67,5 @@ public final class ScaleDiscovery {
         } catch (LogFormatException e) {
             return Part.failed(ScaleLog.problem(e));
         }
-    }
-
-    private static Part<DirectlyFollowsSummary> merge(Part<DirectlyFollowsSummary> a, Part<DirectlyFollowsSummary> b) {
-        if (a.problem() != null || b.problem() != null) {
-            return a.problem() != null ? a : b;
-        }
-        return Part.of(a.summary().merge(b.summary()));
     }
 }
