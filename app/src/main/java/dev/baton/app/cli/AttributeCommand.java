@@ -1,9 +1,9 @@
 package dev.baton.app.cli;
 
-import dev.baton.app.json.AttributionJson;
 import dev.baton.app.json.Json;
 import dev.baton.app.outcome.OutcomeJourneys;
 import dev.baton.measure.attribution.Attribution;
+import dev.baton.measure.attribution.AttributionJson;
 import dev.baton.measure.attribution.AttributionModel;
 import dev.baton.measure.attribution.AttributionOptions;
 import dev.baton.measure.attribution.AttributionResult;

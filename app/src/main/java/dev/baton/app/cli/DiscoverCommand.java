@@ -1,8 +1,8 @@
 package dev.baton.app.cli;
 
-import dev.baton.app.json.DiscoveryJson;
 import dev.baton.app.json.Json;
 import dev.baton.insight.discovery.Discovery;
+import dev.baton.insight.discovery.DiscoveryJson;
 import dev.baton.insight.discovery.ProcessMap;
 import dev.baton.insight.log.EventLog;
 import dev.baton.insight.log.LogFormatException;

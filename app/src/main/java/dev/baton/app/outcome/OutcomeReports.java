@@ -1,9 +1,9 @@
 package dev.baton.app.outcome;
 
-import dev.baton.app.json.AttributionJson;
 import dev.baton.app.json.FunnelJson;
 import dev.baton.app.json.Json;
 import dev.baton.measure.attribution.Attribution;
+import dev.baton.measure.attribution.AttributionJson;
 import dev.baton.measure.attribution.AttributionModel;
 import dev.baton.measure.attribution.AttributionOptions;
 import dev.baton.measure.attribution.AttributionResult;

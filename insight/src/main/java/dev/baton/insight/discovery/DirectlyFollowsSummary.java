@@ -10,14 +10,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /**
  * The directly-follows graph, start and end activities and variants of some cases, as a summary
  * that grows case by case ({@link #add}) and merges with the summary of other cases
  * ({@link #merge}) into what one pass over all of them would give. Activities are kept by name,
- * so summaries of different partitions (with different dictionary codes) merge too.
+ * so summaries of different partitions (with different dictionary codes) merge too; summaries are
+ * serializable, so that Spark executors can send theirs to the driver (docs/scale.md).
  */
-public final class DirectlyFollowsSummary {
+public final class DirectlyFollowsSummary implements java.io.Serializable {
 
     private final Dictionary names = new Dictionary();
     private long[] occurrences = new long[0];
@@ -29,34 +31,58 @@ public final class DirectlyFollowsSummary {
     private long events;
     private String logName;
 
-    private static final class EdgeStats {
+    private static final class EdgeStats implements java.io.Serializable {
         long count;
         final Durations waits = new Durations();
     }
 
-    private static final class VariantStats {
+    private static final class VariantStats implements java.io.Serializable {
         long count;
-        final String exampleCase;
+        String exampleCase;
+        /** Where the example stands in the whole log, when the caller said ({@link #of(EventLog, ToLongFunction)}). */
+        long exampleOrder;
 
-        VariantStats(String exampleCase) {
+        VariantStats(String exampleCase, long exampleOrder) {
             this.exampleCase = exampleCase;
+            this.exampleOrder = exampleOrder;
+        }
+
+        /** The earlier case becomes the example; on a tie (no order given) the one already kept stays. */
+        void example(String caseId, long order) {
+            if (order < exampleOrder) {
+                exampleCase = caseId;
+                exampleOrder = order;
+            }
         }
     }
 
+    /** Without an order, every case ties: the first case added (or merged first) stays the example. */
+    private static final ToLongFunction<String> UNORDERED = c -> Long.MAX_VALUE;
+
     /** The summary of every case of a log. */
     public static DirectlyFollowsSummary of(EventLog log) {
+        return of(log, UNORDERED);
+    }
+
+    /**
+     * The summary of every case of a part of a log, each case's place in the whole log given by
+     * {@code order} (its first event's position, say): a variant's example is then its earliest
+     * case whichever part it came from and in whatever order parts merge, as in one pass over the
+     * whole log. The scale module's Spark jobs summarise partitions so.
+     */
+    public static DirectlyFollowsSummary of(EventLog log, ToLongFunction<String> order) {
         DirectlyFollowsSummary summary = new DirectlyFollowsSummary();
         summary.logName = log.name();
         int[] local = summary.codesOf(log);
         for (int c = 0; c < log.caseCount(); c++) {
-            summary.add(log, c, local);
+            summary.add(log, c, local, order);
         }
         return summary;
     }
 
     /** Adds case {@code c} of {@code log}. */
     public DirectlyFollowsSummary add(EventLog log, int c) {
-        return add(log, c, codesOf(log));
+        return add(log, c, codesOf(log), UNORDERED);
     }
 
     private int[] codesOf(EventLog log) {
@@ -75,7 +101,7 @@ public final class DirectlyFollowsSummary {
         return code;
     }
 
-    private DirectlyFollowsSummary add(EventLog log, int c, int[] local) {
+    private DirectlyFollowsSummary add(EventLog log, int c, int[] local, ToLongFunction<String> order) {
         int start = log.caseStart(c);
         int end = log.caseEnd(c);
         if (end == start) {
@@ -98,7 +124,11 @@ public final class DirectlyFollowsSummary {
         }
         starts.merge(trace[0], 1L, Long::sum);
         ends.merge(trace[trace.length - 1], 1L, Long::sum);
-        variants.computeIfAbsent(new IntSequence(trace), k -> new VariantStats(log.caseId(c))).count++;
+        String caseId = log.caseId(c);
+        long place = order.applyAsLong(caseId);
+        VariantStats variant = variants.computeIfAbsent(new IntSequence(trace), k -> new VariantStats(caseId, place));
+        variant.count++;
+        variant.example(caseId, place);
         return this;
     }
 
@@ -125,8 +155,10 @@ public final class DirectlyFollowsSummary {
         other.ends.forEach((a, n) -> ends.merge(local[a], n, Long::sum));
         other.variants.forEach((key, stats) -> {
             int[] trace = Arrays.stream(key.values()).map(a -> local[a]).toArray();
-            VariantStats mine = variants.computeIfAbsent(new IntSequence(trace), k -> new VariantStats(stats.exampleCase));
+            VariantStats mine = variants.computeIfAbsent(new IntSequence(trace),
+                    k -> new VariantStats(stats.exampleCase, stats.exampleOrder));
             mine.count += stats.count;
+            mine.example(stats.exampleCase, stats.exampleOrder);
         });
         cases += other.cases;
         events += other.events;

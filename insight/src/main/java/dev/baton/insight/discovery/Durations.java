@@ -6,7 +6,7 @@ import java.util.Arrays;
  * A growable list of durations in milliseconds with exact percentiles. Lists merge by
  * concatenation, so per-partition summaries combine into the same figures as one pass.
  */
-final class Durations {
+final class Durations implements java.io.Serializable {
 
     private long[] values = new long[4];
     private int size;

@@ -10,7 +10,7 @@ import java.util.Map;
  * {@code 0, 1, 2, …} in order of first appearance, so that columns hold ints instead of
  * millions of repeated strings.
  */
-public final class Dictionary {
+public final class Dictionary implements java.io.Serializable {
 
     private final Map<String, Integer> codes = new HashMap<>();
     private final List<String> values = new ArrayList<>();

@@ -6,7 +6,7 @@ import java.util.Arrays;
  * An int array with value equality, as a hash key: a variant (activity codes), a marking (token
  * counts). The array is not copied; callers must not change it once used as a key.
  */
-public record IntSequence(int[] values) {
+public record IntSequence(int[] values) implements java.io.Serializable {
 
     @Override
     public boolean equals(Object o) {

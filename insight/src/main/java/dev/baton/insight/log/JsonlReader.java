@@ -37,6 +37,23 @@ public final class JsonlReader {
     }
 
     EventLog read(InputStream in) {
+        EventLog log = readPart(in);
+        if (log.eventCount() == 0) {
+            throw new LogFormatException(file, 0, 0, "expected ItemCreated or StageEntered events, found none");
+        }
+        return log;
+    }
+
+    /**
+     * The cases of some of a log's lines (every line of each stream they hold, in log order), for a
+     * reader that splits a log by stream and merges per-part summaries (the scale module's Spark
+     * jobs): the same cases the whole log gives, and no error when a part has no stage event.
+     */
+    public static EventLog readPart(String name, InputStream in, java.util.Set<String> retracted) {
+        return new JsonlReader(name, retracted).readPart(in);
+    }
+
+    private EventLog readPart(InputStream in) {
         EventLogBuilder log = EventLog.builder(file);
         try {
             EventLogJsonl.read(in, dev.baton.engine.batch.ImportBatches.standing(retracted, event -> add(log, event)));
@@ -47,9 +64,6 @@ public final class JsonlReader {
             throw new LogFormatException(file, e.line(), 0, problem);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-        if (log.eventCount() == 0) {
-            throw new LogFormatException(file, 0, 0, "expected ItemCreated or StageEntered events, found none");
         }
         return log.build(false);
     }

@@ -69,4 +69,19 @@ class DiscoveryTest {
                 .isEqualTo(whole.variants().stream().map(ProcessMap.Variant::cases).toList());
         assertThat(merged.startActivities()).isEqualTo(whole.startActivities());
     }
+
+    @Test
+    void partsSummarisedWithTheirPlaceInTheLogKeepTheEarliestExampleWhicheverMergesFirst() {
+        EventLog log = threeCases();
+        // Cases 1 and 2 share a variant; the part holding the later one merges first.
+        EventLog later = log.select(c -> c != 0);
+        EventLog earlier = log.select(c -> c == 0);
+        java.util.function.ToLongFunction<String> place = id -> Long.parseLong(id);
+
+        ProcessMap merged = DirectlyFollowsSummary.of(later, place).merge(DirectlyFollowsSummary.of(earlier, place))
+                .toProcessMap();
+
+        assertThat(merged.variants()).isEqualTo(Discovery.processMap(log).variants());
+        assertThat(merged.variants().get(0).exampleCase()).isEqualTo("1");
+    }
 }

@@ -10,7 +10,7 @@ import java.util.Objects;
  * repeat ten thousand paths cost the models ten thousand paths. Channels are numbered by
  * {@link #channels()}; a path keeps repeated touches ({@code a > a > b}) as they were recorded.
  */
-public final class Journeys {
+public final class Journeys implements java.io.Serializable {
 
     /** One input row: a path of channel names and its outcomes (tests and other readers build these). */
     public record Journey(List<String> channels, double conversions, double value, double nulls) {
@@ -79,6 +79,19 @@ public final class Journeys {
             builder.add(ids, journey.channels().size(), journey.conversions(), journey.value(), journey.nulls());
         }
         return builder.build(journeys.size(), nullsKnown);
+    }
+
+    /**
+     * The journeys of {@code a} and {@code b} as one: identical paths (by channel names) folded and
+     * their outcomes summed, rows added. What reading both sources as one file would give, up to the
+     * order of additions (the last digits of a sum); the scale module's Spark jobs read paths per
+     * partition and merge them so (docs/scale.md). Neither argument changes.
+     */
+    public static Journeys merge(Journeys a, Journeys b) {
+        JourneysBuilder builder = new JourneysBuilder();
+        builder.addAll(a);
+        builder.addAll(b);
+        return builder.build(a.rows + b.rows, a.nullsKnown && b.nullsKnown);
     }
 
     /** The channel names; a channel's id is its index here. */

@@ -81,6 +81,23 @@ final class JourneysBuilder {
         sums[3 * path + 2] += nullCount;
     }
 
+    /** Adds every distinct path of {@code journeys}, its channels renumbered to this builder's. */
+    void addAll(Journeys journeys) {
+        int[] local = new int[journeys.channels().size()];
+        for (int c = 0; c < local.length; c++) {
+            local[c] = channel(journeys.channels().get(c));
+        }
+        int[] ids = new int[Math.max(16, journeys.longestPath())];
+        for (int p = 0; p < journeys.distinctPaths(); p++) {
+            int from = journeys.starts[p];
+            int length = journeys.starts[p + 1] - from;
+            for (int i = 0; i < length; i++) {
+                ids[i] = local[journeys.touches[from + i]];
+            }
+            add(ids, length, journeys.conversions[p], journeys.values[p], journeys.nulls[p]);
+        }
+    }
+
     private boolean same(int path, int[] ids, int length) {
         int start = starts[path];
         return starts[path + 1] - start == length && Arrays.equals(touches, start, start + length, ids, 0, length);

@@ -1,8 +1,5 @@
-package dev.baton.app.json;
+package dev.baton.measure.attribution;
 
-import dev.baton.measure.attribution.AttributionModel;
-import dev.baton.measure.attribution.AttributionResult;
-import dev.baton.measure.attribution.ChannelCredit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +7,8 @@ import java.util.Map;
 /**
  * An attribution result as JSON (docs/attribution.md): the keys of the stable contract only, and a
  * key that does not apply to the model (removal effects outside Markov, positions outside ordered
- * Shapley) is left out rather than written as null.
+ * Shapley) is left out rather than written as null. Maps in key order, for any JSON writer: the CLI,
+ * the server and the scale module's Spark jobs write the same shape.
  */
 public final class AttributionJson {
 

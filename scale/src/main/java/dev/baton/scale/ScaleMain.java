@@ -1,0 +1,253 @@
+package dev.baton.scale;
+
+import dev.baton.insight.debt.DebtReportJson;
+import dev.baton.insight.discovery.DiscoveryJson;
+import dev.baton.measure.attribution.AttributionJson;
+import dev.baton.measure.attribution.AttributionModel;
+import dev.baton.measure.attribution.AttributionOptions;
+import dev.baton.measure.attribution.PathColumns;
+import dev.baton.scale.attribution.ScaleAttribution;
+import dev.baton.scale.debt.ScaleDebt;
+import dev.baton.scale.discovery.ScaleDiscovery;
+import dev.baton.scale.log.ParquetLog;
+import dev.baton.scale.log.ScaleLog;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.SparkSession;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The entry point of baton-scale.jar for {@code spark-submit} (docs/scale.md): the analyses of
+ * {@code baton analyze}, {@code baton discover} and {@code baton attribute --paths} as Spark jobs, and the log written as Parquet.
+ * Like the CLI it is a function {@code run(args, out, err)} returning the exit code: 0 done, 1 bad
+ * input (said what and where), 2 usage.
+ */
+public final class ScaleMain {
+
+    public static final int OK = 0;
+    public static final int INVALID = 1;
+    public static final int USAGE = 2;
+
+    static final String USAGE_TEXT = """
+            Usage: spark-submit --class dev.baton.scale.ScaleMain baton-scale.jar COMMAND [OPTIONS]
+              analyze --model MODEL.yaml --log LOG [--out FILE.json] [--partitions N]
+              discover --log LOG [--out FILE.json] [--partitions N]
+              attribute --paths PATHS.csv --model MODEL [--order K] [--half-life TOUCHES] [--path-column NAME]
+                        [--separator SEP] [--conversions NAME] [--value NAME] [--nulls NAME] [--out FILE.json]
+              export-parquet --log LOG.jsonl --out DIR
+            LOG is Baton's JSONL (.jsonl, .jsonl.gz, or a directory of parts) or the Parquet export-parquet writes,
+            on any file system Hadoop reads (file:, hdfs:, s3a:, abfs:, gs:). JSON equals baton's --format json.""";
+
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private static final Map<String, Set<String>> OPTIONS = Map.of(
+            "analyze", Set.of("--model", "--log", "--out", "--partitions"),
+            "discover", Set.of("--log", "--out", "--partitions"),
+            "attribute", Set.of("--paths", "--model", "--order", "--half-life", "--path-column", "--separator",
+                    "--conversions", "--value", "--nulls", "--out", "--partitions"),
+            "export-parquet", Set.of("--log", "--out"));
+
+    private ScaleMain() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new PrintStream(System.out, true, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new PrintStream(System.err, true, StandardCharsets.UTF_8), true);
+        int code;
+        if (args.length == 0 || !OPTIONS.containsKey(args[0])) {
+            code = run(args, null, out, err);
+        } else {
+            SparkSession spark = SparkSession.builder().appName("baton " + args[0]).getOrCreate();
+            try {
+                code = run(args, spark, out, err);
+            } finally {
+                spark.stop();
+            }
+        }
+        System.exit(code);
+    }
+
+    /** Runs one command on {@code spark} (not touched for a usage error). */
+    public static int run(String[] args, SparkSession spark, PrintWriter out, PrintWriter err) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+            (args.length == 0 ? err : out).println(USAGE_TEXT);
+            return args.length == 0 ? USAGE : OK;
+        }
+        String command = args[0];
+        Set<String> known = OPTIONS.get(command);
+        if (known == null) {
+            return usage(err, "unknown command '" + command + "'; expected analyze, discover, attribute or export-parquet");
+        }
+        Map<String, String> options = new HashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            if (!known.contains(args[i])) {
+                return usage(err, command + ": unknown option '" + args[i] + "'; expected one of " + String.join(", ",
+                        known.stream().sorted().toList()));
+            }
+            if (i + 1 >= args.length) {
+                return usage(err, command + ": " + args[i] + " needs a value");
+            }
+            if (options.put(args[i], args[++i]) != null) {
+                return usage(err, command + ": " + args[i - 1] + " given twice");
+            }
+        }
+        try {
+            return switch (command) {
+                case "analyze" -> analyze(options, spark, out, err);
+                case "discover" -> discover(options, spark, out, err);
+                case "attribute" -> attribute(options, spark, out, err);
+                default -> exportParquet(options, spark, err);
+            };
+        } catch (ScaleProblem e) {
+            err.println(e.getMessage());
+            return INVALID;
+        } catch (IOException e) {
+            err.println("baton-scale " + command + ": cannot write: " + e.getMessage());
+            return INVALID;
+        }
+    }
+
+    private static int analyze(Map<String, String> options, SparkSession spark, PrintWriter out, PrintWriter err)
+            throws IOException {
+        String log = options.get("--log");
+        String model = options.get("--model");
+        if (log == null || model == null) {
+            return usage(err, "analyze: --model MODEL.yaml and --log LOG are required");
+        }
+        Integer partitions = partitions(options, err);
+        if (partitions == null) {
+            return USAGE;
+        }
+        Path modelFile = Path.of(model);
+        if (!Files.isRegularFile(modelFile)) {
+            err.println(model + ": error: no such file (the model is read by the driver, from its file system)");
+            return INVALID;
+        }
+        String text = Files.readString(modelFile, StandardCharsets.UTF_8);
+        ScaleLog read = Inputs.log(spark, log);
+        var report = ScaleDebt.report(read, model, text, partitions == 0 ? Inputs.partitions(spark) : partitions);
+        write(DebtReportJson.toMap(report), options.get("--out"), out);
+        return OK;
+    }
+
+    private static int discover(Map<String, String> options, SparkSession spark, PrintWriter out, PrintWriter err)
+            throws IOException {
+        String log = options.get("--log");
+        if (log == null) {
+            return usage(err, "discover: --log LOG is required");
+        }
+        Integer partitions = partitions(options, err);
+        if (partitions == null) {
+            return USAGE;
+        }
+        ScaleLog read = Inputs.log(spark, log);
+        write(DiscoveryJson.processMap(ScaleDiscovery.processMap(read, partitions == 0 ? Inputs.partitions(spark)
+                : partitions)), options.get("--out"), out);
+        return OK;
+    }
+
+    private static int attribute(Map<String, String> options, SparkSession spark, PrintWriter out, PrintWriter err)
+            throws IOException {
+        String paths = options.get("--paths");
+        String modelId = options.get("--model");
+        if (paths == null || modelId == null) {
+            return usage(err, "attribute: --paths PATHS.csv and --model MODEL are required (journeys cut from "
+                    + "touchpoints and CRM exports: write them with 'baton funnel journeys --out paths.csv')");
+        }
+        AttributionModel model = AttributionModel.byId(modelId).orElse(null);
+        if (model == null) {
+            return usage(err, "attribute: unknown model '" + modelId + "'; expected one of "
+                    + String.join(", ", AttributionModel.ids()));
+        }
+        Integer order;
+        Double halfLife;
+        try {
+            order = options.containsKey("--order") ? Integer.valueOf(options.get("--order")) : null;
+            halfLife = options.containsKey("--half-life") ? Double.valueOf(options.get("--half-life")) : null;
+        } catch (NumberFormatException e) {
+            return usage(err, "attribute: --order takes a whole number and --half-life a number of touches");
+        }
+        if (order != null && (model != AttributionModel.MARKOV || order < 1)) {
+            return usage(err, "attribute: --order applies to the markov model only and must be 1 or more");
+        }
+        if (halfLife != null && (model != AttributionModel.TIME_DECAY || !(halfLife > 0 && halfLife < Double.POSITIVE_INFINITY))) {
+            return usage(err, "attribute: --half-life applies to the time-decay model only and must be a positive number");
+        }
+        String separator = options.getOrDefault("--separator", PathColumns.DEFAULTS.separator());
+        if (separator.isEmpty()) {
+            return usage(err, "attribute: --separator must not be empty");
+        }
+        PathColumns d = PathColumns.DEFAULTS;
+        ScaleAttribution.Columns columns = new ScaleAttribution.Columns(options.getOrDefault("--path-column", d.path()),
+                options.getOrDefault("--conversions", d.conversions()), options.getOrDefault("--value", d.value()),
+                options.getOrDefault("--nulls", d.nulls()), separator, options.containsKey("--value"),
+                options.containsKey("--nulls"));
+        Inputs.requireExists(spark, paths, "a CSV file");
+        var result = ScaleAttribution.run(spark, paths, columns, model,
+                new AttributionOptions(order == null ? 1 : order, halfLife == null ? 1 : halfLife));
+        write(AttributionJson.result(result), options.get("--out"), out);
+        return OK;
+    }
+
+    private static int exportParquet(Map<String, String> options, SparkSession spark, PrintWriter err) {
+        String log = options.get("--log");
+        String target = options.get("--out");
+        if (log == null || target == null) {
+            return usage(err, "export-parquet: --log LOG.jsonl and --out DIR are required");
+        }
+        if (Inputs.exists(spark, target)) {
+            err.println(target + ": error: already exists; export-parquet writes a new directory and replaces nothing");
+            return INVALID;
+        }
+        long events = ParquetLog.write(spark, Inputs.log(spark, log), target);
+        err.println("baton-scale export-parquet: wrote " + events + " events to " + target);
+        return OK;
+    }
+
+    private static Integer partitions(Map<String, String> options, PrintWriter err) {
+        if (!options.containsKey("--partitions")) {
+            return 0;
+        }
+        try {
+            int n = Integer.parseInt(options.get("--partitions"));
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        usage(err, "--partitions must be a whole number of 1 or more, found '" + options.get("--partitions") + "'");
+        return null;
+    }
+
+    private static void write(Object json, String file, PrintWriter out) throws IOException {
+        String text = JSON.writeValueAsString(json);
+        if (file == null) {
+            out.println(text);
+            out.flush();
+        } else {
+            Files.writeString(Path.of(file), text + "\n", StandardCharsets.UTF_8);
+        }
+    }
+
+    private static int usage(PrintWriter err, String problem) {
+        err.println("baton-scale " + problem);
+        err.println("Try 'baton-scale --help' for more information.");
+        return USAGE;
+    }
+
+    /** The commands, for the usage text and tests. */
+    static List<String> commands() {
+        return OPTIONS.keySet().stream().sorted().toList();
+    }
+}

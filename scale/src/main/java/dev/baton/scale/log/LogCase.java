@@ -1,0 +1,8 @@
+package dev.baton.scale.log;
+
+import java.io.Serializable;
+import java.util.List;
+
+/** One case of a log as a job reads it: its stream, the position of its first event, its lines in log order. */
+public record LogCase(String stream, long first, List<String> lines) implements Serializable {
+}
