@@ -38,6 +38,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * @throws IllegalStateException saying what to do, when the directory is in use or PostgreSQL does not start
      */
     public static EmbeddedDatabase start(Path directory, java.util.function.Consumer<String> notes) {
+        // Enough connections for the server's pool and a benchmark's clients.
+        return start(directory, notes, 100);
+    }
+
+    /**
+     * Starts PostgreSQL as {@link #start(Path, java.util.function.Consumer)} does, accepting up to
+     * {@code maxConnections} clients: a test JVM keeps several servers alive at once, each with its
+     * pool, its listener for the other servers' appends and its timed jobs (docs/cluster.md).
+     */
+    public static EmbeddedDatabase start(Path directory, java.util.function.Consumer<String> notes, int maxConnections) {
         directory = directory.toAbsolutePath().normalize();
         DataDirectoryGuard guard;
         try {
@@ -51,8 +61,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
-                    // Enough connections for the server's pool and a benchmark's clients.
-                    .setServerConfig("max_connections", "100")
+                    .setServerConfig("max_connections", Integer.toString(maxConnections))
                     // PostgreSQL's own messages go to DIR.log beside its files, not to the terminal.
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log(directory)))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log(directory)))

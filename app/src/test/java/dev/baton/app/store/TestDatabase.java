@@ -28,7 +28,9 @@ public final class TestDatabase {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            server = EmbeddedDatabase.start(folder);
+            // Spring keeps up to eight test servers alive (META-INF/spring.properties), and some tests
+            // start servers of their own on it: each holds its pool, a listener and its timed jobs' connections.
+            server = EmbeddedDatabase.start(folder, note -> { }, 300);
             EmbeddedDatabase started = server;
             // Stop PostgreSQL, then remove its few hundred megabytes of files.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -72,7 +74,7 @@ public final class TestDatabase {
         String url = freshUrl();
         registry.add("spring.datasource.url", () -> url);
         // Every test class has a server of its own, and Spring keeps several alive: small pools keep
-        // them within the one PostgreSQL's 100 connections.
+        // them within the one PostgreSQL's connections.
         registry.add("spring.datasource.hikari.maximum-pool-size", () -> "5");
         registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
     }
