@@ -71,6 +71,16 @@ class TouchpointAttributionOnSparkTest {
                         1 + random.nextInt(28), Math.min(12, month + 1), 1 + random.nextInt(28)));
             }
         }
+        // Campaign responses are touches too; one without a type takes its campaign's touches' most frequent channel.
+        StringBuilder members = new StringBuilder("\"Campaign Name\",\"Email\",\"Member Status\",\"First Responded Date\","
+                + "\"Campaign Type\"\n");
+        for (int m = 0; m < 300; m++) {
+            int a = random.nextInt(accounts);
+            members.append(String.format(Locale.ROOT, "\"C%d\",\"p%d@acct%d.example\",\"Responded\",\"%d/%d/2025\",\"%s\"%n",
+                    random.nextInt(14), random.nextInt(3), a, 1 + random.nextInt(12), 1 + random.nextInt(28),
+                    random.nextInt(4) == 0 ? "Event" : ""));
+        }
+        Files.writeString(crm.resolve("campaign-members.csv"), members);
         Files.writeString(crm.resolve("leads.csv"), leads);
         Files.writeString(crm.resolve("opportunities.csv"), opportunities);
         String[] channels = {"paid_search", "email", "webinar", "display", "organic", "partner"};
