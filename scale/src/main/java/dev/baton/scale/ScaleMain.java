@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The entry point of baton-scale.jar for {@code spark-submit} (docs/scale.md): the analyses of
- * {@code baton analyze}, {@code baton discover} and {@code baton attribute --paths} as Spark jobs, and the log written as Parquet.
+ * {@code baton analyze}, {@code baton discover} and {@code baton attribute} (--paths, or --touchpoints with --crm) as Spark jobs, and the log written as Parquet.
  * Like the CLI it is a function {@code run(args, out, err)} returning the exit code: 0 done, 1 bad
  * input (said what and where), 2 usage.
  */
