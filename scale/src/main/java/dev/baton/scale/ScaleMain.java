@@ -170,8 +170,8 @@ public final class ScaleMain {
             return attributeTouchpoints(options, spark, out, err);
         }
         if (paths == null || modelId == null) {
-            return usage(err, "attribute: --paths PATHS.csv and --model MODEL are required (journeys cut from "
-                    + "touchpoints and CRM exports: write them with 'baton funnel journeys --out paths.csv')");
+            return usage(err, "attribute: --paths PATHS.csv and --model MODEL are required (or --touchpoints "
+                    + "FILE_OR_DIR and --crm DIR_OR_FILE to cut the journeys from touchpoints and CRM exports)");
         }
         AttributionModel model = AttributionModel.byId(modelId).orElse(null);
         if (model == null) {
