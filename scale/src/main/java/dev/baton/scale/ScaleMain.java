@@ -169,19 +169,21 @@ public final class ScaleMain {
         if (options.containsKey("--touchpoints") || options.containsKey("--crm")) {
             return attributeTouchpoints(options, spark, out, err);
         }
+        for (String touchOnly : List.of("--mapping", "--per", "--conversion", "--lookback")) {
+            if (options.containsKey(touchOnly)) {
+                return usage(err, "attribute: " + touchOnly + " applies to --touchpoints and --crm, not to --paths");
+            }
+        }
         if (paths == null || modelId == null) {
             return usage(err, "attribute: --paths PATHS.csv and --model MODEL are required (or --touchpoints "
                     + "FILE_OR_DIR and --crm DIR_OR_FILE to cut the journeys from touchpoints and CRM exports)");
         }
-        AttributionModel model = AttributionModel.byId(modelId).orElse(null);
-        if (model == null) {
-            return usage(err, "attribute: unknown model '" + modelId + "'; expected one of "
-                    + String.join(", ", AttributionModel.ids()));
-        }
-        AttributionOptions attribution = attributionOptions(options, model, err);
-        if (attribution == null) {
+        Chosen chosen = chosen(modelId, options, err);
+        if (chosen == null) {
             return USAGE;
         }
+        AttributionModel model = chosen.model();
+        AttributionOptions attribution = chosen.options();
         String separator = options.getOrDefault("--separator", PathColumns.DEFAULTS.separator());
         if (separator.isEmpty()) {
             return usage(err, "attribute: --separator must not be empty");
@@ -212,15 +214,12 @@ public final class ScaleMain {
                         + "--touchpoints and --crm instead");
             }
         }
-        AttributionModel model = AttributionModel.byId(modelId).orElse(null);
-        if (model == null) {
-            return usage(err, "attribute: unknown model '" + modelId + "'; expected one of "
-                    + String.join(", ", AttributionModel.ids()));
-        }
-        AttributionOptions attribution = attributionOptions(options, model, err);
-        if (attribution == null) {
+        Chosen chosen = chosen(modelId, options, err);
+        if (chosen == null) {
             return USAGE;
         }
+        AttributionModel model = chosen.model();
+        AttributionOptions attribution = chosen.options();
         String per = options.getOrDefault("--per", "account");
         String conversion = options.getOrDefault("--conversion", "created");
         if (!per.equals("account") && !per.equals("person")) {
@@ -262,9 +261,17 @@ public final class ScaleMain {
         return OK;
     }
 
-    /** The model's options, or null with the usage problem said. */
-    private static AttributionOptions attributionOptions(Map<String, String> options, AttributionModel model,
-                                                         PrintWriter err) {
+    private record Chosen(AttributionModel model, AttributionOptions options) {
+    }
+
+    /** The model and its options, or null with the usage problem said. */
+    private static Chosen chosen(String modelId, Map<String, String> options, PrintWriter err) {
+        AttributionModel model = AttributionModel.byId(modelId).orElse(null);
+        if (model == null) {
+            usage(err, "attribute: unknown model '" + modelId + "'; expected one of "
+                    + String.join(", ", AttributionModel.ids()));
+            return null;
+        }
         Integer order;
         Double halfLife;
         try {
@@ -282,7 +289,7 @@ public final class ScaleMain {
             usage(err, "attribute: --half-life applies to the time-decay model only and must be a positive number");
             return null;
         }
-        return new AttributionOptions(order == null ? 1 : order, halfLife == null ? 1 : halfLife);
+        return new Chosen(model, new AttributionOptions(order == null ? 1 : order, halfLife == null ? 1 : halfLife));
     }
 
     private static int exportParquet(Map<String, String> options, SparkSession spark, PrintWriter err) {
