@@ -200,21 +200,34 @@ public final class ScaleJourneys {
                 texts.add(line);
             }
         }
-        List<Tuple2<String, Line>> out = new ArrayList<>(texts.size());
-        CrmReader.Result whole = CrmReader.readPart(setup.files().get(file), header, texts.iterator(), side.mapping());
+        // Each distinct line read once, all together: a repeated line is the same touch (kept once after
+        // the shuffle), and a line of separators only is blank (no touch, no problem).
+        Map<String, Integer> distinct = new java.util.LinkedHashMap<>();
+        for (String text : texts) {
+            if (!text.replace(",", "").isBlank()) {
+                distinct.putIfAbsent(text, distinct.size());
+            }
+        }
+        List<String> unique = new ArrayList<>(distinct.keySet());
+        CrmReader.Result whole = CrmReader.readPart(setup.files().get(file), header, unique.iterator(), side.mapping());
         if (!whole.ok()) {
             return List.of(new Tuple2<>(PROBLEM, new Line(-1, file, ""))).iterator();
         }
         List<Touchpoint> read = whole.data().touchpoints();
-        boolean oneEach = read.size() == texts.size();
+        // Two different lines may still give one touch (spaces around values): then each line on its own.
+        boolean oneEach = read.size() == unique.size();
+        String[] keys = new String[unique.size()];
+        for (int u = 0; u < unique.size(); u++) {
+            List<Touchpoint> own = oneEach ? List.of(read.get(u)) : CrmReader.readPart(setup.files().get(file), header,
+                    List.of(unique.get(u)).iterator(), side.mapping()).data().touchpoints();
+            String key = own.isEmpty() ? null : TouchIndex.keyOf(own.get(0), side.identities(), side.options().by());
+            keys[u] = own.isEmpty() ? null : key == null ? "" : key;
+        }
+        List<Tuple2<String, Line>> out = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
-            // A touch a line, unless the part has blank lines or repeats: then each line is read on its own.
-            List<Touchpoint> own = oneEach ? List.of(read.get(i)) : CrmReader.readPart(setup.files().get(file), header,
-                    List.of(texts.get(i)).iterator(), side.mapping()).data().touchpoints();
-            for (Touchpoint t : own) {
-                String key = TouchIndex.keyOf(t, side.identities(), side.options().by());
-                out.add(new Tuple2<>(key == null ? "" : key,
-                        new Line(((long) file << 56) | ((long) part << 32) | i, file, texts.get(i))));
+            Integer u = distinct.get(texts.get(i));
+            if (u != null && keys[u] != null) {
+                out.add(new Tuple2<>(keys[u], new Line(((long) file << 56) | ((long) part << 32) | i, file, texts.get(i))));
             }
         }
         return out.iterator();
