@@ -163,6 +163,12 @@ class TouchpointAttributionOnSparkTest {
         CrmReader.Result cliMissing = CrmReader.read(CrmReader.sources(List.of(crm, noChannel)), OutcomeMapping.DEFAULT);
         assertThat(missing.toString().strip()).isEqualTo(cliMissing.problems().get(0).format());
 
+        StringWriter notTouches = new StringWriter();
+        assertThat(ScaleMain.run(new String[] {"attribute", "--touchpoints", crm.resolve("leads.csv").toString(), "--crm",
+                crm.toString(), "--model", "linear"}, spark, new PrintWriter(new StringWriter()),
+                new PrintWriter(notTouches, true))).isEqualTo(ScaleMain.INVALID);
+        assertThat(notTouches.toString()).contains("leads.csv:1:1: error: expected a touchpoint file");
+
         StringWriter usage = new StringWriter();
         assertThat(ScaleMain.run(new String[] {"attribute", "--touchpoints", bad.toString(), "--crm", crm.toString(),
                 "--model", "linear", "--lookback", "forever"}, spark, new PrintWriter(new StringWriter()),

@@ -98,6 +98,9 @@ public final class ScaleJourneys {
         }
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         List<String> files = touchpointFiles(touchpoints, hadoop);
+        if (files.isEmpty()) {
+            throw new ScaleProblem(touchpoints + ": error: no touchpoint file (.csv or .csv.gz) found");
+        }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         List<String> headers = new ArrayList<>();
         List<JavaRDD<String>> texts = new ArrayList<>();
@@ -118,20 +121,19 @@ public final class ScaleJourneys {
             }
             if (kind != ExportKind.TOUCHPOINTS) {
                 throw new ScaleProblem(files.get(f) + ":1:1: error: expected a touchpoint file (email or account, time, "
-                        + "channel …), found a " + kind + " export; give CRM exports with --crm");
+                        + "channel …), found the header of " + kind.label() + "; give CRM exports with --crm");
             }
         }
 
+        // Shipped once to each executor, not with every task.
+        org.apache.spark.broadcast.Broadcast<Setup> shipped = jsc.broadcast(setup);
         HashPartitioner partitioner = new HashPartitioner(partitions);
         JavaPairRDD<String, Line> keyed = null;
         for (int f = 0; f < texts.size(); f++) {
             int file = f;
             JavaPairRDD<String, Line> one = texts.get(f).mapPartitionsWithIndex((part, lines) ->
-                    keyed(setup, file, part, lines), true).mapToPair(t -> t);
+                    keyed(shipped.value(), file, part, lines), true).mapToPair(t -> t);
             keyed = keyed == null ? one : keyed.union(one);
-        }
-        if (keyed == null) {
-            throw new ScaleProblem(touchpoints + ": error: no touchpoint file (.csv or .csv.gz) found");
         }
         JavaPairRDD<String, Line> byJourney = keyed.partitionBy(partitioner)
                 .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK_SER());
@@ -141,7 +143,7 @@ public final class ScaleJourneys {
             Map<String, Map<String, Integer>> votes = new HashMap<>();
             if (needsVotes(side)) {
                 Part<HashMap<String, Map<String, Integer>>> counted = byJourney.mapPartitions(
-                        lines -> List.of(votes(setup, lines)).iterator()).reduce((a, b) -> Part.merge(a, b,
+                        lines -> List.of(votes(shipped.value(), lines)).iterator()).reduce((a, b) -> Part.merge(a, b,
                         ScaleJourneys::mergeVotes));
                 if (counted.problem() != null) {
                     throw problems(crmSources, crmBytes, files, side.mapping(), hadoop);
@@ -150,7 +152,7 @@ public final class ScaleJourneys {
             }
             Map<String, Map<String, Integer>> allVotes = votes;
             Part<dev.baton.measure.attribution.Journeys> merged = byJourney.mapPartitionsWithIndex((part, lines) ->
-                            List.of(cut(setup, allVotes, partitioner, part, lines)).iterator(), true)
+                            List.of(cut(shipped.value(), allVotes, partitioner, part, lines)).iterator(), true)
                     .reduce((a, b) -> Part.merge(a, b, dev.baton.measure.attribution.Journeys::merge));
             if (merged.problem() != null) {
                 throw problems(crmSources, crmBytes, files, side.mapping(), hadoop);
@@ -158,6 +160,7 @@ public final class ScaleJourneys {
             return merged.summary();
         } finally {
             byJourney.unpersist(false);
+            shipped.destroy();
         }
     }
 
