@@ -58,7 +58,7 @@ public final class ScaleJourneys {
             implements Serializable {
     }
 
-    /** A touchpoint line and where it was read: its file and its place in the files' order. */
+    /** A touchpoint line, its file (-1: the part had a problem) and its place in the file (the part, then the line in it). */
     record Line(long order, int file, String text) implements Serializable {
     }
 
@@ -214,7 +214,7 @@ public final class ScaleJourneys {
         List<String> unique = new ArrayList<>(distinct.keySet());
         CrmReader.Result whole = CrmReader.readPart(setup.files().get(file), header, unique.iterator(), side.mapping());
         if (!whole.ok()) {
-            return List.of(new Tuple2<>(PROBLEM, new Line(-1, file, ""))).iterator();
+            return List.of(new Tuple2<>(PROBLEM, new Line(0, -1, ""))).iterator();
         }
         List<Touchpoint> read = whole.data().touchpoints();
         // Two different lines may still give one touch (spaces around values): then each line on its own.
@@ -230,7 +230,7 @@ public final class ScaleJourneys {
         for (int i = 0; i < texts.size(); i++) {
             Integer u = distinct.get(texts.get(i));
             if (u != null && keys[u] != null) {
-                out.add(new Tuple2<>(keys[u], new Line(((long) file << 56) | ((long) part << 32) | i, file, texts.get(i))));
+                out.add(new Tuple2<>(keys[u], new Line(((long) part << 32) | i, file, texts.get(i))));
             }
         }
         return out.iterator();
@@ -241,12 +241,12 @@ public final class ScaleJourneys {
         List<Line> all = new ArrayList<>();
         while (lines.hasNext()) {
             Line l = lines.next()._2();
-            if (l.order() < 0) {
+            if (l.file() < 0) {
                 return null;
             }
             all.add(l);
         }
-        all.sort(java.util.Comparator.comparingLong(Line::order));
+        all.sort(java.util.Comparator.comparingInt(Line::file).thenComparingLong(Line::order));
         LinkedHashSet<Touchpoint> kept = new LinkedHashSet<>();
         int from = 0;
         while (from < all.size()) {
