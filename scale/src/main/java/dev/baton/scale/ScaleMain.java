@@ -3,8 +3,10 @@ package dev.baton.scale;
 import dev.baton.insight.debt.DebtReportJson;
 import dev.baton.insight.discovery.DiscoveryJson;
 import dev.baton.measure.attribution.AttributionJson;
+import dev.baton.measure.attribution.Attribution;
 import dev.baton.measure.attribution.AttributionModel;
 import dev.baton.measure.attribution.AttributionOptions;
+import dev.baton.measure.attribution.AttributionResult;
 import dev.baton.measure.attribution.PathColumns;
 import dev.baton.scale.attribution.ScaleAttribution;
 import dev.baton.scale.debt.ScaleDebt;
@@ -28,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The entry point of baton-scale.jar for {@code spark-submit} (docs/scale.md): the analyses of
- * {@code baton analyze}, {@code baton discover} and {@code baton attribute --paths} as Spark jobs, and the log written as Parquet.
+ * {@code baton analyze}, {@code baton discover} and {@code baton attribute} (--paths, or --touchpoints with --crm) as Spark jobs, and the log written as Parquet.
  * Like the CLI it is a function {@code run(args, out, err)} returning the exit code: 0 done, 1 bad
  * input (said what and where), 2 usage.
  */
@@ -44,6 +46,9 @@ public final class ScaleMain {
               discover --log LOG [--out FILE.json] [--partitions N]
               attribute --paths PATHS.csv --model MODEL [--order K] [--half-life TOUCHES] [--path-column NAME]
                         [--separator SEP] [--conversions NAME] [--value NAME] [--nulls NAME] [--out FILE.json]
+              attribute --touchpoints FILE_OR_DIR --crm DIR_OR_FILE --model MODEL [--mapping MAP.yaml]
+                        [--per account|person] [--conversion created|won] [--lookback 90d] [--order K]
+                        [--half-life TOUCHES] [--out FILE.json] [--partitions N]
               export-parquet --log LOG.jsonl --out DIR
             LOG is Baton's JSONL (.jsonl, .jsonl.gz, or a directory of parts) or the Parquet export-parquet writes,
             on any file system Hadoop reads (file:, hdfs:, s3a:, abfs:, gs:). JSON equals baton's --format json.""";
@@ -54,7 +59,8 @@ public final class ScaleMain {
             "analyze", Set.of("--model", "--log", "--out", "--partitions"),
             "discover", Set.of("--log", "--out", "--partitions"),
             "attribute", Set.of("--paths", "--model", "--order", "--half-life", "--path-column", "--separator",
-                    "--conversions", "--value", "--nulls", "--out", "--partitions"),
+                    "--conversions", "--value", "--nulls", "--out", "--partitions", "--touchpoints", "--crm", "--mapping",
+                    "--per", "--conversion", "--lookback"),
             "export-parquet", Set.of("--log", "--out"));
 
     private ScaleMain() {
@@ -160,29 +166,24 @@ public final class ScaleMain {
             throws IOException {
         String paths = options.get("--paths");
         String modelId = options.get("--model");
+        if (options.containsKey("--touchpoints") || options.containsKey("--crm")) {
+            return attributeTouchpoints(options, spark, out, err);
+        }
+        for (String touchOnly : List.of("--mapping", "--per", "--conversion", "--lookback")) {
+            if (options.containsKey(touchOnly)) {
+                return usage(err, "attribute: " + touchOnly + " applies to --touchpoints and --crm, not to --paths");
+            }
+        }
         if (paths == null || modelId == null) {
-            return usage(err, "attribute: --paths PATHS.csv and --model MODEL are required (journeys cut from "
-                    + "touchpoints and CRM exports: write them with 'baton funnel journeys --out paths.csv')");
+            return usage(err, "attribute: --paths PATHS.csv and --model MODEL are required (or --touchpoints "
+                    + "FILE_OR_DIR and --crm DIR_OR_FILE to cut the journeys from touchpoints and CRM exports)");
         }
-        AttributionModel model = AttributionModel.byId(modelId).orElse(null);
-        if (model == null) {
-            return usage(err, "attribute: unknown model '" + modelId + "'; expected one of "
-                    + String.join(", ", AttributionModel.ids()));
+        Chosen chosen = chosen(modelId, options, err);
+        if (chosen == null) {
+            return USAGE;
         }
-        Integer order;
-        Double halfLife;
-        try {
-            order = options.containsKey("--order") ? Integer.valueOf(options.get("--order")) : null;
-            halfLife = options.containsKey("--half-life") ? Double.valueOf(options.get("--half-life")) : null;
-        } catch (NumberFormatException e) {
-            return usage(err, "attribute: --order takes a whole number and --half-life a number of touches");
-        }
-        if (order != null && (model != AttributionModel.MARKOV || order < 1)) {
-            return usage(err, "attribute: --order applies to the markov model only and must be 1 or more");
-        }
-        if (halfLife != null && (model != AttributionModel.TIME_DECAY || !(halfLife > 0 && halfLife < Double.POSITIVE_INFINITY))) {
-            return usage(err, "attribute: --half-life applies to the time-decay model only and must be a positive number");
-        }
+        AttributionModel model = chosen.model();
+        AttributionOptions attribution = chosen.options();
         String separator = options.getOrDefault("--separator", PathColumns.DEFAULTS.separator());
         if (separator.isEmpty()) {
             return usage(err, "attribute: --separator must not be empty");
@@ -193,10 +194,102 @@ public final class ScaleMain {
                 options.getOrDefault("--nulls", d.nulls()), separator, options.containsKey("--value"),
                 options.containsKey("--nulls"));
         Inputs.requireExists(spark, paths, "a CSV file");
-        var result = ScaleAttribution.run(spark, paths, columns, model,
-                new AttributionOptions(order == null ? 1 : order, halfLife == null ? 1 : halfLife));
+        var result = ScaleAttribution.run(spark, paths, columns, model, attribution);
         write(AttributionJson.result(result), options.get("--out"), out);
         return OK;
+    }
+
+    /** {@code attribute --touchpoints … --crm …}: the journeys cut on Spark, then the model as {@code baton attribute} runs it. */
+    private static int attributeTouchpoints(Map<String, String> options, SparkSession spark, PrintWriter out,
+                                            PrintWriter err) throws IOException {
+        String touchpoints = options.get("--touchpoints");
+        String crm = options.get("--crm");
+        String modelId = options.get("--model");
+        if (touchpoints == null || crm == null || modelId == null) {
+            return usage(err, "attribute: --touchpoints FILE_OR_DIR, --crm DIR_OR_FILE and --model MODEL are required");
+        }
+        for (String pathsOnly : List.of("--paths", "--path-column", "--separator", "--conversions", "--value", "--nulls")) {
+            if (options.containsKey(pathsOnly)) {
+                return usage(err, "attribute: " + pathsOnly + " reads journeys already cut; give --paths alone, or "
+                        + "--touchpoints and --crm instead");
+            }
+        }
+        Chosen chosen = chosen(modelId, options, err);
+        if (chosen == null) {
+            return USAGE;
+        }
+        AttributionModel model = chosen.model();
+        AttributionOptions attribution = chosen.options();
+        String per = options.getOrDefault("--per", "account");
+        String conversion = options.getOrDefault("--conversion", "created");
+        if (!per.equals("account") && !per.equals("person")) {
+            return usage(err, "attribute: --per takes account or person, found '" + per + "'");
+        }
+        if (!conversion.equals("created") && !conversion.equals("won")) {
+            return usage(err, "attribute: --conversion takes created or won, found '" + conversion + "'");
+        }
+        String lookback = options.getOrDefault("--lookback", "90d");
+        var window = dev.baton.measure.mapping.OutcomeMappingReader.duration(lookback);
+        if (window.isEmpty()) {
+            return usage(err, "attribute: --lookback: expected a duration such as 90d, 12w or 36h (at most 366 days), "
+                    + "found '" + lookback + "'");
+        }
+        Integer partitions = partitions(options, err);
+        if (partitions == null) {
+            return USAGE;
+        }
+        var journeyOptions = new dev.baton.measure.journey.JourneyOptions(per.equals("person")
+                ? dev.baton.measure.journey.TouchIndex.By.PERSON : dev.baton.measure.journey.TouchIndex.By.ACCOUNT,
+                conversion.equals("won") ? dev.baton.measure.journey.JourneyOptions.Conversion.WON
+                        : dev.baton.measure.journey.JourneyOptions.Conversion.CREATED, window.get());
+        var journeys = dev.baton.scale.outcome.ScaleJourneys.journeys(spark, List.of(Path.of(crm)), touchpoints,
+                options.containsKey("--mapping") ? Path.of(options.get("--mapping")) : null, journeyOptions,
+                partitions == 0 ? Inputs.partitions(spark) : partitions);
+        if (journeys.rows() == 0) {
+            err.println("baton attribute: no journey has a touch: the touchpoints reach no account or person of the CRM "
+                    + "records (see 'baton funnel journeys' for what was not matched)");
+            return INVALID;
+        }
+        AttributionResult result;
+        try {
+            result = Attribution.run(model, journeys, attribution);
+        } catch (IllegalArgumentException e) {
+            err.println("baton attribute: " + e.getMessage());
+            return INVALID;
+        }
+        write(AttributionJson.result(result), options.get("--out"), out);
+        return OK;
+    }
+
+    private record Chosen(AttributionModel model, AttributionOptions options) {
+    }
+
+    /** The model and its options, or null with the usage problem said. */
+    private static Chosen chosen(String modelId, Map<String, String> options, PrintWriter err) {
+        AttributionModel model = AttributionModel.byId(modelId).orElse(null);
+        if (model == null) {
+            usage(err, "attribute: unknown model '" + modelId + "'; expected one of "
+                    + String.join(", ", AttributionModel.ids()));
+            return null;
+        }
+        Integer order;
+        Double halfLife;
+        try {
+            order = options.containsKey("--order") ? Integer.valueOf(options.get("--order")) : null;
+            halfLife = options.containsKey("--half-life") ? Double.valueOf(options.get("--half-life")) : null;
+        } catch (NumberFormatException e) {
+            usage(err, "attribute: --order takes a whole number and --half-life a number of touches");
+            return null;
+        }
+        if (order != null && (model != AttributionModel.MARKOV || order < 1)) {
+            usage(err, "attribute: --order applies to the markov model only and must be 1 or more");
+            return null;
+        }
+        if (halfLife != null && (model != AttributionModel.TIME_DECAY || !(halfLife > 0 && halfLife < Double.POSITIVE_INFINITY))) {
+            usage(err, "attribute: --half-life applies to the time-decay model only and must be a positive number");
+            return null;
+        }
+        return new Chosen(model, new AttributionOptions(order == null ? 1 : order, halfLife == null ? 1 : halfLife));
     }
 
     private static int exportParquet(Map<String, String> options, SparkSession spark, PrintWriter err) {

@@ -7,7 +7,6 @@ import dev.baton.measure.journey.JourneyOptions;
 import dev.baton.measure.journey.TouchIndex;
 import dev.baton.measure.mapping.OutcomeMapping;
 import dev.baton.measure.outcome.OutcomeData;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,13 +40,6 @@ public final class OutcomeJourneys {
 
     /** One model row a journey: a converting journey is one conversion worth its opportunity's amount, else one null. */
     public static Journeys of(List<Journey> journeys) {
-        List<Journeys.Journey> rows = new ArrayList<>(journeys.size());
-        for (Journey j : journeys) {
-            if (!j.channels().isEmpty()) {
-                rows.add(new Journeys.Journey(j.channels(), j.converted() ? 1 : 0, j.converted() ? j.value() : 0,
-                        j.converted() ? 0 : 1));
-            }
-        }
-        return Journeys.of(rows, true);
+        return dev.baton.measure.journey.Journeys.forModels(journeys);
     }
 }

@@ -93,6 +93,21 @@ public final class CrmReader {
         return merge.result();
     }
 
+    /**
+     * One part of a file split by lines elsewhere (baton-scale reads a large touchpoint file in
+     * parts on many machines): its header, then some of its lines, read by the same rules as a whole
+     * file. Line numbers in problems count from the part's start; a quoted value spanning lines must
+     * not be split.
+     */
+    public static Result readPart(String name, String header, java.util.Iterator<String> lines, OutcomeMapping mapping) {
+        StringBuilder text = new StringBuilder(header).append('\n');
+        while (lines.hasNext()) {
+            text.append(lines.next()).append('\n');
+        }
+        byte[] bytes = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return merge(List.of(readWithCommons(new Source(name, () -> new java.io.ByteArrayInputStream(bytes)), mapping)));
+    }
+
     /** The files' records, notes and problems merged in the order the files were given. */
     static Result merge(List<FileLog> logs) {
         Merge merge = new Merge();

@@ -49,8 +49,7 @@ public final class Journeys {
                 continue;
             }
             String id = o.id().value();
-            String key = index.by() == TouchIndex.By.ACCOUNT ? identities.accountOfOpportunity(id)
-                    : identities.personOfOpportunity(id);
+            String key = keyOfOpportunity(id, identities, index.by());
             if (key == null) {
                 unreached++;
                 if (unreachedExamples.size() < 5) {
@@ -97,6 +96,27 @@ public final class Journeys {
         }
         return new Result(Collections.unmodifiableList(journeys), untouched, List.copyOf(untouchedExamples), unreached,
                 List.copyOf(unreachedExamples));
+    }
+
+    /** Whose journey an opportunity's conversion ends: its account's or its person's; null when it has none. */
+    public static String keyOfOpportunity(String opportunityId, Identities identities, TouchIndex.By by) {
+        return by == TouchIndex.By.ACCOUNT ? identities.accountOfOpportunity(opportunityId)
+                : identities.personOfOpportunity(opportunityId);
+    }
+
+    /**
+     * The journeys as the attribution models read them: one row a journey with a touch, a
+     * converting journey one conversion worth its opportunity's amount, else one null.
+     */
+    public static dev.baton.measure.attribution.Journeys forModels(List<Journey> journeys) {
+        List<dev.baton.measure.attribution.Journeys.Journey> rows = new ArrayList<>(journeys.size());
+        for (Journey j : journeys) {
+            if (!j.channels().isEmpty()) {
+                rows.add(new dev.baton.measure.attribution.Journeys.Journey(j.channels(), j.converted() ? 1 : 0,
+                        j.converted() ? j.value() : 0, j.converted() ? 0 : 1));
+            }
+        }
+        return dev.baton.measure.attribution.Journeys.of(rows, true);
     }
 
     /** The journey of the touches after {@code fromExclusive} up to {@code toInclusive}; null when there are none. */

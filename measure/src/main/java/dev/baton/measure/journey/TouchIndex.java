@@ -67,16 +67,12 @@ public final class TouchIndex {
             if (m.responded() == null) {
                 continue;
             }
-            String key = by == By.PERSON ? m.email() : identities.accountOfEmail(m.email());
+            String key = keyOf(m, identities, by);
             if (key == null) {
                 unplacedMembers.add(m.email());
                 continue;
             }
-            String channel = mapping.campaigns().channels().get(m.campaign());
-            if (channel == null) {
-                channel = m.channel() != null ? m.channel() : campaignChannels.getOrDefault(m.campaign(), "campaign");
-            }
-            campaignChannels.putIfAbsent(m.campaign(), channel);
+            String channel = channelOf(m, mapping, campaignChannels);
             groups.computeIfAbsent(key, k -> new Touches()).add(m.responded().toEpochMilli(), channel, m.campaign(), 0,
                     m.email());
         }
@@ -89,6 +85,52 @@ public final class TouchIndex {
                 : "touchpoints with an account but no person", effect);
         unplacedMembers.into(unmatched, "campaign responses from personal email addresses", effect);
         return new TouchIndex(by, groups, campaignChannels, List.copyOf(unmatched));
+    }
+
+    /** A placed campaign response's channel; {@code campaignChannels} (campaign → channel so far) learns it. */
+    private static String channelOf(CampaignMember m, OutcomeMapping mapping, Map<String, String> campaignChannels) {
+        String channel = mapping.campaigns().channels().get(m.campaign());
+        if (channel == null) {
+            channel = m.channel() != null ? m.channel() : campaignChannels.getOrDefault(m.campaign(), "campaign");
+        }
+        campaignChannels.putIfAbsent(m.campaign(), channel);
+        return channel;
+    }
+
+    /**
+     * The campaign responses with the channel {@link #build} gives each placed one, from the channel
+     * votes of all the touchpoints (campaign → channel → touches): an index built over a part of the
+     * touches from these responses gives them the channels of the whole.
+     */
+    public static List<CampaignMember> withChannels(List<CampaignMember> members, Map<String, Map<String, Integer>> votes,
+                                                    Identities identities, OutcomeMapping mapping, By by) {
+        Map<String, String> campaignChannels = new HashMap<>();
+        votes.forEach((campaign, counted) -> campaignChannels.put(campaign, Votes.winner(counted)));
+        campaignChannels.putAll(mapping.campaigns().channels());
+        List<CampaignMember> given = new ArrayList<>(members.size());
+        for (CampaignMember m : members) {
+            if (m.responded() == null || keyOf(m, identities, by) == null) {
+                given.add(m);
+                continue;
+            }
+            given.add(new CampaignMember(m.campaign(), m.person(), m.email(), m.status(), m.responded(),
+                    channelOf(m, mapping, campaignChannels)));
+        }
+        return given;
+    }
+
+    /** Whose touch it is: its account's (named in the file, else its person's account) or its person's; null when none. */
+    public static String keyOf(Touchpoint t, Identities identities, By by) {
+        String source = t.account() != null && by == By.ACCOUNT ? t.account() : t.email();
+        if (source == null) {
+            return null;
+        }
+        return by == By.PERSON ? source : t.account() != null ? identities.ofName(source) : identities.accountOfEmail(source);
+    }
+
+    /** Whose touch a campaign response is: its person's account, or its person; null when none. */
+    public static String keyOf(CampaignMember m, Identities identities, By by) {
+        return by == By.PERSON ? m.email() : identities.accountOfEmail(m.email());
     }
 
     /** The touches of a slice of the touchpoints, grouped: what one core does. */
@@ -114,8 +156,7 @@ public final class TouchIndex {
                 Touches group = source == null ? none : groupOf.get(source);
                 if (group == null) {
                     // Get, then put: a lambda capturing the touch would be made for every touch.
-                    String key = by == By.PERSON ? source : t.account() != null ? identities.ofName(source)
-                            : identities.accountOfEmail(source);
+                    String key = keyOf(t, identities, by);
                     group = key == null ? none : groups.computeIfAbsent(key, k -> new Touches());
                     groupOf.put(source, group);
                 }

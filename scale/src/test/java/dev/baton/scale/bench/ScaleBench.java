@@ -49,6 +49,8 @@ import org.apache.spark.sql.SparkSession;
  *   analyze FILE RUNS [MODEL]      baton analyze's debt report (content-team by default): single machine, then Spark
  *   attribute FILE RUNS [MODEL]    baton attribute --paths: Spark only (say -Xmx: the driver's heap)
  *   attribute-single FILE RUNS [MODEL]
+ *   generate-touchpoints DIR ACCOUNTS TOUCHES   DIR/crm and DIR/touchpoints (two files of TOUCHES rows), seed 42
+ *   attribute-touchpoints DIR RUNS [MODEL]      baton attribute --touchpoints --crm: single machine, then Spark
  * </pre>
  */
 public final class ScaleBench {
@@ -65,6 +67,10 @@ public final class ScaleBench {
             case "analyze" -> analyze(args[1], Integer.parseInt(args[2]), args.length > 3 ? args[3] : "examples/content-team.yaml");
             case "attribute" -> attribute(args[1], Integer.parseInt(args[2]), args.length > 3 ? args[3] : "markov", true);
             case "attribute-single" -> attribute(args[1], Integer.parseInt(args[2]), args.length > 3 ? args[3] : "markov", false);
+            case "generate-touchpoints" -> dev.baton.scale.TouchpointData.write(Path.of(args[1], "crm"),
+                    Path.of(args[1], "touchpoints"), Integer.parseInt(args[2]), Integer.parseInt(args[3]), 42);
+            case "attribute-touchpoints" -> attributeTouchpoints(Path.of(args[1]), Integer.parseInt(args[2]),
+                    args.length > 3 ? args[3] : "markov");
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
     }
@@ -181,6 +187,27 @@ public final class ScaleBench {
                 }
             });
         }
+    }
+
+    static void attributeTouchpoints(Path dir, int runs, String model) {
+        AttributionModel chosen = AttributionModel.byId(model).orElseThrow();
+        var options = new dev.baton.measure.journey.JourneyOptions(dev.baton.measure.journey.TouchIndex.By.ACCOUNT,
+                dev.baton.measure.journey.JourneyOptions.Conversion.CREATED, java.time.Duration.ofDays(90));
+        Path crm = dir.resolve("crm");
+        Path touchpoints = dir.resolve("touchpoints");
+        measure("single machine: CrmReader, TouchIndex, Journeys, Attribution.run " + model, runs, () -> {
+            try {
+                return Attribution.run(chosen, dev.baton.scale.TouchpointData.singleMachine(List.of(crm, touchpoints),
+                        null, options), AttributionOptions.DEFAULTS).paths();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        SparkSession spark = spark();
+        measure("Spark local[2]: ScaleJourneys, Attribution.run " + model, runs, () -> Attribution.run(chosen,
+                dev.baton.scale.outcome.ScaleJourneys.journeys(spark, List.of(crm), touchpoints.toString(), null,
+                        options, 4), AttributionOptions.DEFAULTS).paths());
+        spark.stop();
     }
 
     private static SparkSession spark() {
