@@ -107,7 +107,8 @@ public final class ScaleDebt {
         EventCodec codec = new EventCodec();
         Consumer<RecordedEvent> standing = ImportBatches.standing(retracted, sink);
         while (cases.hasNext()) {
-            for (String line : cases.next().lines()) {
+            for (byte[] bytes : cases.next().lines()) {
+                String line = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
                 RecordedEvent event;
                 try {
                     event = codec.decode(line);

@@ -4,39 +4,42 @@ import dev.baton.engine.batch.ImportBatches;
 import dev.baton.engine.event.RecordedEvent;
 import dev.baton.engine.jsonl.EventCodec;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapred.TextInputFormat;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.Encoders;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
+import scala.Tuple2;
 
 /**
  * An event log on a Hadoop-compatible file system as Spark reads it: Baton's JSONL (plain or
  * gzipped, one file or a directory of parts) or the Parquet that {@link ParquetLog} writes, both as
  * JSONL lines, so that every reader of the single-machine code reads them as it is.
  *
- * <p>{@link #cases} is the one shuffle of every job: the lines of a stream (a case) are brought
- * together by a hash of the stream and sorted by position within each partition (Spark's
- * sort-based shuffle of binary rows, no Java serialization of the lines); a partition is then read
- * case by case as a stream of JSONL text, never held whole.
+ * <p>{@link #cases} is the one shuffle of every job. The lines stay the UTF-8 bytes Hadoop read
+ * (no Spark rows, no Java strings); each is keyed by a hash of its stream and its position
+ * ({@link CaseKey}, cut from the envelope's bytes), partitioned by the hash and sorted within each
+ * partition; a partition is then read case by case as a stream of JSONL text, never held whole.
  */
 public final class ScaleLog implements Serializable {
 
     private final String name;
-    private final transient Dataset<String> lines;
+    private final transient JavaRDD<byte[]> lines;
     private final Set<String> retracted;
 
-    private ScaleLog(String name, Dataset<String> lines, Set<String> retracted) {
+    private ScaleLog(String name, JavaRDD<byte[]> lines, Set<String> retracted) {
         this.name = name;
         this.lines = lines;
         this.retracted = retracted;
@@ -44,11 +47,12 @@ public final class ScaleLog implements Serializable {
 
     /** Reads {@code path}: a directory or file ending in {@code .parquet} is Parquet, anything else JSONL. */
     public static ScaleLog read(SparkSession spark, String path) {
-        Dataset<String> lines = ParquetLog.isParquet(spark, path)
-                ? spark.createDataset(ParquetLog.lines(spark, path).rdd(), Encoders.STRING())
-                : spark.read().textFile(path);
-        // Column expressions, not Java lambdas: Spark tests its own text without making Java strings of it.
-        lines = lines.filter(functions.length(functions.trim(functions.col("value"))).gt(0));
+        JavaRDD<byte[]> lines = ParquetLog.isParquet(spark, path)
+                ? ParquetLog.lines(spark, path).map(l -> l.getBytes(StandardCharsets.UTF_8))
+                : JavaSparkContext.fromSparkContext(spark.sparkContext())
+                        .hadoopFile(path, TextInputFormat.class, LongWritable.class, Text.class)
+                        .map(t -> Arrays.copyOf(t._2.getBytes(), t._2.getLength())); // Hadoop reuses its Text
+        lines = lines.filter(l -> !blank(l));
         return new ScaleLog(path, lines, retracted(lines));
     }
 
@@ -58,7 +62,7 @@ public final class ScaleLog implements Serializable {
     }
 
     public JavaRDD<String> lines() {
-        return lines.javaRDD();
+        return lines.map(l -> new String(l, StandardCharsets.UTF_8));
     }
 
     /** Import batches taken back later in the log; their events are not part of the log as it stands. */
@@ -69,61 +73,60 @@ public final class ScaleLog implements Serializable {
     /**
      * The log's cases in {@code partitions} partitions, each case's lines in log order (the cases
      * of a partition in no particular order: summaries place a case by its {@link LogCase#first}).
-     * The stream and position are cut from the envelope by Spark's own expressions (Baton writes
-     * them before {@code data}); a line they do not fit is decoded ({@link LineKey}).
+     * The stream and position are cut from the envelope (Baton writes them before {@code data}); a
+     * line they do not fit is decoded ({@link LineKey}).
      */
     public JavaRDD<LogCase> cases(int partitions) {
-        Column value = functions.col("value");
-        Column stream = functions.regexp_extract(value, STREAM, 1);
-        Column position = functions.regexp_extract(value, POSITION, 1);
-        Column cut = stream.notEqual(functions.lit("")).and(position.notEqual(functions.lit("")));
-        Dataset<Row> keyed = lines.select(
-                functions.when(cut, stream).otherwise(functions.udf((UDF1<String, String>) l -> LineKey.of(l).stream(),
-                        DataTypes.StringType).apply(value)).as("stream"),
-                functions.when(cut, position.cast(DataTypes.LongType)).otherwise(functions.udf(
-                        (UDF1<String, Long>) l -> LineKey.of(l).position(), DataTypes.LongType).apply(value)).as("position"),
-                value);
-        return keyed.repartition(partitions, functions.col("stream"))
-                .sortWithinPartitions("stream", "position")
-                .javaRDD()
+        return lines.mapToPair(l -> new Tuple2<>(CaseKey.of(LineKey.of(l)), l))
+                .repartitionAndSortWithinPartitions(new CaseKey.ByStream(partitions), CaseKey.ORDER)
                 .mapPartitions(ScaleLog::casesOf);
     }
 
-    /** {@code "stream":"…"} among the envelope's keys (no object opened before it), without escapes. */
-    private static final String STREAM = "^\\{[^{]*?\"stream\":\"([^\"\\\\]*)\"";
-    private static final String POSITION = "^\\{[^{]*?\"position\":([0-9]{1,18})[,}]";
-
-    /** Rows sorted by stream and position, as cases, one at a time. */
-    private static Iterator<LogCase> casesOf(Iterator<Row> rows) {
+    /**
+     * Lines sorted by stream hash and position, as cases, one at a time. The lines of one hash are
+     * usually one stream; when hashes collide, the streams of the run are told apart by the stream
+     * each line names, each keeping its lines' order.
+     */
+    private static Iterator<LogCase> casesOf(Iterator<Tuple2<CaseKey, byte[]>> rows) {
         return new Iterator<>() {
-            private Row next = rows.hasNext() ? rows.next() : null;
+            private Tuple2<CaseKey, byte[]> next = rows.hasNext() ? rows.next() : null;
+            private final Deque<LogCase> ready = new ArrayDeque<>();
 
             @Override
             public boolean hasNext() {
-                return next != null;
+                return !ready.isEmpty() || next != null;
             }
 
             @Override
             public LogCase next() {
+                if (ready.isEmpty()) {
+                    readRun();
+                }
+                return ready.removeFirst();
+            }
+
+            /** The next run of lines with one stream hash, as its cases. */
+            private void readRun() {
                 if (next == null) {
                     throw new java.util.NoSuchElementException();
                 }
-                String stream = next.getString(0);
-                long first = next.getLong(1);
-                List<String> caseLines = new ArrayList<>();
-                while (next != null && next.getString(0).equals(stream)) {
-                    caseLines.add(next.getString(2));
+                int hash = next._1.hash;
+                Map<String, LogCase> byStream = new LinkedHashMap<>(2);
+                while (next != null && next._1.hash == hash) {
+                    String stream = LineKey.of(next._2).stream();
+                    long position = next._1.position;
+                    byStream.computeIfAbsent(stream, s -> new LogCase(s, position, new ArrayList<>())).lines().add(next._2);
                     next = rows.hasNext() ? rows.next() : null;
                 }
-                return new LogCase(stream, first, caseLines);
+                ready.addAll(byStream.values());
             }
         };
     }
 
     /** The lines of cases as one JSONL text, read as it is made (a partition is never copied whole). */
     public static java.io.InputStream text(Iterator<LogCase> cases) {
-        return new LinesInputStream(new Iterator<>() {
-            private Iterator<String> lines = java.util.Collections.emptyIterator();
+        return LinesInputStream.ofBytes(new Iterator<>() {
+            private Iterator<byte[]> lines = java.util.Collections.emptyIterator();
 
             @Override
             public boolean hasNext() {
@@ -134,23 +137,35 @@ public final class ScaleLog implements Serializable {
             }
 
             @Override
-            public String next() {
+            public byte[] next() {
                 hasNext();
                 return lines.next();
             }
         });
     }
 
-    private static Set<String> retracted(Dataset<String> lines) {
-        // A text search as JsonlBatches does: batch events are few, every other line stays undecoded.
-        List<String> batchLines = lines.filter(functions.col("value").contains("BatchImported")
-                .or(functions.col("value").contains("ImportRetracted"))).collectAsList();
+    private static final byte[] IMPORTED = LineKey.ascii("BatchImported");
+    private static final byte[] RETRACTED = LineKey.ascii("ImportRetracted");
+
+    private static boolean blank(byte[] line) {
+        for (byte b : line) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Set<String> retracted(JavaRDD<byte[]> lines) {
+        // A byte search as JsonlBatches' text search: batch events are few, every other line stays undecoded.
+        List<byte[]> batchLines = lines.filter(l -> LineKey.indexOf(l, IMPORTED, 0) >= 0
+                || LineKey.indexOf(l, RETRACTED, 0) >= 0).collect();
         ImportBatches batches = new ImportBatches();
         EventCodec codec = new EventCodec();
-        for (String line : batchLines) {
+        for (byte[] line : batchLines) {
             RecordedEvent event;
             try {
-                event = codec.decode(line);
+                event = codec.decode(new String(line, StandardCharsets.UTF_8));
             } catch (RuntimeException e) {
                 continue; // a malformed line: the case reader reports it with the rest of its stream
             }
