@@ -14,19 +14,22 @@ final class CaseKey implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** Stream hash first, then position. */
+    /** Batch events first, by position; then stream hash, then position. */
     static final Comparator<CaseKey> ORDER = new Order();
 
     final int hash;
     final long position;
+    /** A copy of a batch event sent to every partition, ahead of its cases; {@link #hash} is then the partition. */
+    final boolean batches;
 
-    CaseKey(int hash, long position) {
+    CaseKey(int hash, long position, boolean batches) {
         this.hash = hash;
         this.position = position;
+        this.batches = batches;
     }
 
     static CaseKey of(LineKey key) {
-        return new CaseKey(key.stream().hashCode(), key.position());
+        return new CaseKey(key.stream().hashCode(), key.position(), false);
     }
 
     private static final class Order implements Comparator<CaseKey>, Serializable {
@@ -35,6 +38,12 @@ final class CaseKey implements Serializable {
 
         @Override
         public int compare(CaseKey a, CaseKey b) {
+            if (a.batches != b.batches) {
+                return a.batches ? -1 : 1;
+            }
+            if (a.batches) {
+                return Long.compare(a.position, b.position);
+            }
             int byHash = Integer.compare(a.hash, b.hash);
             return byHash != 0 ? byHash : Long.compare(a.position, b.position);
         }

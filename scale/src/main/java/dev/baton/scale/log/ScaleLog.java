@@ -28,21 +28,22 @@ import scala.Tuple2;
  * gzipped, one file or a directory of parts) or the Parquet that {@link ParquetLog} writes, both as
  * JSONL lines, so that every reader of the single-machine code reads them as it is.
  *
- * <p>{@link #cases} is the one shuffle of every job. The lines stay the UTF-8 bytes Hadoop read
- * (no Spark rows, no Java strings); each is keyed by a hash of its stream and its position
- * ({@link CaseKey}, cut from the envelope's bytes), partitioned by the hash and sorted within each
- * partition; a partition is then read case by case as a stream of JSONL text, never held whole.
+ * <p>{@link #cases} is the one shuffle of every job, and the one read of the log. The lines stay
+ * the UTF-8 bytes Hadoop read (no Spark rows, no Java strings); each is keyed by a hash of its
+ * stream and its position ({@link CaseKey}, cut from the envelope's bytes), partitioned by the hash
+ * and sorted within each partition; a partition is then read case by case as a stream of JSONL
+ * text, never held whole. Import batch events (found by a byte search, few) are also copied to the
+ * head of every partition, so that each knows the retracted batches of the whole log before its
+ * first case, without a second read of the log.
  */
 public final class ScaleLog implements Serializable {
 
     private final String name;
     private final transient JavaRDD<byte[]> lines;
-    private final Set<String> retracted;
 
-    private ScaleLog(String name, JavaRDD<byte[]> lines, Set<String> retracted) {
+    private ScaleLog(String name, JavaRDD<byte[]> lines) {
         this.name = name;
         this.lines = lines;
-        this.retracted = retracted;
     }
 
     /** Reads {@code path}: a directory or file ending in {@code .parquet} is Parquet, anything else JSONL. */
@@ -52,8 +53,7 @@ public final class ScaleLog implements Serializable {
                 : JavaSparkContext.fromSparkContext(spark.sparkContext())
                         .hadoopFile(path, TextInputFormat.class, LongWritable.class, Text.class)
                         .map(t -> Arrays.copyOf(t._2.getBytes(), t._2.getLength())); // Hadoop reuses its Text
-        lines = lines.filter(l -> !blank(l));
-        return new ScaleLog(path, lines, retracted(lines));
+        return new ScaleLog(path, lines.filter(l -> !blank(l)));
     }
 
     /** The name the single-machine reader gives the log (the path as given): the process map's {@code log}. */
@@ -65,21 +65,33 @@ public final class ScaleLog implements Serializable {
         return lines.map(l -> new String(l, StandardCharsets.UTF_8));
     }
 
-    /** Import batches taken back later in the log; their events are not part of the log as it stands. */
-    public Set<String> retracted() {
-        return retracted;
-    }
 
     /**
      * The log's cases in {@code partitions} partitions, each case's lines in log order (the cases
      * of a partition in no particular order: summaries place a case by its {@link LogCase#first}).
      * The stream and position are cut from the envelope (Baton writes them before {@code data}); a
-     * line they do not fit is decoded ({@link LineKey}).
+     * line they do not fit is decoded ({@link LineKey}). Each partition that the log's batch events
+     * exist for starts with them ({@link LogCase#batches}; {@link Partition#of} reads them).
      */
     public JavaRDD<LogCase> cases(int partitions) {
-        return lines.mapToPair(l -> new Tuple2<>(CaseKey.of(LineKey.of(l)), l))
+        return lines.flatMapToPair(l -> keyed(l, partitions))
                 .repartitionAndSortWithinPartitions(new CaseKey.ByStream(partitions), CaseKey.ORDER)
                 .mapPartitions(ScaleLog::casesOf);
+    }
+
+    /** A line under its key; a batch event also once for each partition, to head it. */
+    private static Iterator<Tuple2<CaseKey, byte[]>> keyed(byte[] line, int partitions) {
+        LineKey key = LineKey.of(line);
+        Tuple2<CaseKey, byte[]> own = new Tuple2<>(CaseKey.of(key), line);
+        if (!batchEvent(line)) {
+            return java.util.List.of(own).iterator();
+        }
+        List<Tuple2<CaseKey, byte[]>> copies = new ArrayList<>(partitions + 1);
+        copies.add(own);
+        for (int p = 0; p < partitions; p++) {
+            copies.add(new Tuple2<>(new CaseKey(p, key.position(), true), line));
+        }
+        return copies.iterator();
     }
 
     /**
@@ -90,7 +102,18 @@ public final class ScaleLog implements Serializable {
     private static Iterator<LogCase> casesOf(Iterator<Tuple2<CaseKey, byte[]>> rows) {
         return new Iterator<>() {
             private Tuple2<CaseKey, byte[]> next = rows.hasNext() ? rows.next() : null;
-            private final Deque<LogCase> ready = new ArrayDeque<>();
+            private final Deque<LogCase> ready = new ArrayDeque<>(batches());
+
+            /** The batch events at the partition's head, as one case ahead of the others, or none. */
+            private List<LogCase> batches() {
+                List<byte[]> batchLines = new ArrayList<>();
+                long first = next == null ? 0 : next._1.position;
+                while (next != null && next._1.batches) {
+                    batchLines.add(next._2);
+                    next = rows.hasNext() ? rows.next() : null;
+                }
+                return batchLines.isEmpty() ? List.of() : List.of(new LogCase(LogCase.BATCHES, first, batchLines));
+            }
 
             @Override
             public boolean hasNext() {
@@ -156,13 +179,50 @@ public final class ScaleLog implements Serializable {
         return true;
     }
 
-    private static Set<String> retracted(JavaRDD<byte[]> lines) {
-        // A byte search as JsonlBatches' text search: batch events are few, every other line stays undecoded.
-        List<byte[]> batchLines = lines.filter(l -> LineKey.indexOf(l, IMPORTED, 0) >= 0
-                || LineKey.indexOf(l, RETRACTED, 0) >= 0).collect();
+    /** A byte search as JsonlBatches' text search: batch events are few, every other line stays undecoded. */
+    private static boolean batchEvent(byte[] line) {
+        return LineKey.indexOf(line, IMPORTED, 0) >= 0 || LineKey.indexOf(line, RETRACTED, 0) >= 0;
+    }
+
+    /** A partition's cases and the import batches taken back in the whole log, which its readers leave out. */
+    public record Partition(Set<String> retracted, Iterator<LogCase> cases) {
+
+        /** Reads the batch events heading a partition's cases, if any. */
+        public static Partition of(Iterator<LogCase> cases) {
+            if (!cases.hasNext()) {
+                return new Partition(Set.of(), cases);
+            }
+            LogCase head = cases.next();
+            if (head.batches()) {
+                return new Partition(ScaleLog.retracted(head), cases);
+            }
+            Iterator<LogCase> all = new Iterator<>() {
+                private LogCase first = head;
+
+                @Override
+                public boolean hasNext() {
+                    return first != null || cases.hasNext();
+                }
+
+                @Override
+                public LogCase next() {
+                    if (first == null) {
+                        return cases.next();
+                    }
+                    LogCase c = first;
+                    first = null;
+                    return c;
+                }
+            };
+            return new Partition(Set.of(), all);
+        }
+    }
+
+    /** Import batches taken back later in the log, from its batch events in log order. */
+    public static Set<String> retracted(LogCase batchEvents) {
         ImportBatches batches = new ImportBatches();
         EventCodec codec = new EventCodec();
-        for (byte[] line : batchLines) {
+        for (byte[] line : batchEvents.lines()) {
             RecordedEvent event;
             try {
                 event = codec.decode(new String(line, StandardCharsets.UTF_8));
