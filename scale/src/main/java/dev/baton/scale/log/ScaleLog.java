@@ -18,10 +18,17 @@ import java.util.Set;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapred.TextInputFormat;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.rdd.ShuffledRDD;
+import org.apache.spark.serializer.KryoSerializer;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import scala.Tuple2;
+import scala.math.Ordering;
+import scala.reflect.ClassTag;
+import scala.reflect.ClassTag$;
 
 /**
  * An event log on a Hadoop-compatible file system as Spark reads it: Baton's JSONL (plain or
@@ -74,9 +81,18 @@ public final class ScaleLog implements Serializable {
      * exist for starts with them ({@link LogCase#batches}; {@link Partition#of} reads them).
      */
     public JavaRDD<LogCase> cases(int partitions) {
-        return lines.flatMapToPair(l -> keyed(l, partitions))
-                .repartitionAndSortWithinPartitions(new CaseKey.ByStream(partitions), CaseKey.ORDER)
-                .mapPartitions(ScaleLog::casesOf);
+        JavaPairRDD<CaseKey, byte[]> keyed = lines.flatMapToPair(l -> keyed(l, partitions));
+        // The sort-based shuffle of repartitionAndSortWithinPartitions, with Kryo for its records whatever
+        // the session's serializer: a registered key and a byte array, a few bytes each beyond the line.
+        ClassTag<CaseKey> keyTag = ClassTag$.MODULE$.apply(CaseKey.class);
+        ClassTag<byte[]> lineTag = ClassTag$.MODULE$.apply(byte[].class);
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        ShuffledRDD<CaseKey, byte[], byte[]> shuffled = new ShuffledRDD(keyed.rdd(), new CaseKey.ByStream(partitions),
+                keyTag, lineTag, lineTag);
+        shuffled.setKeyOrdering(Ordering.comparatorToOrdering(CaseKey.ORDER));
+        SparkConf conf = lines.context().getConf().clone().set("spark.kryo.classesToRegister", CaseKey.class.getName());
+        shuffled.setSerializer(new KryoSerializer(conf));
+        return JavaPairRDD.fromRDD(shuffled, keyTag, lineTag).mapPartitions(ScaleLog::casesOf);
     }
 
     /** A line under its key; a batch event also once for each partition, to head it. */
