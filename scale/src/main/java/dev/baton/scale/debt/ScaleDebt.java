@@ -59,7 +59,6 @@ public final class ScaleDebt {
         }
         ModelHistory models = ModelHistory.of(validation.model());
         MODELS.putIfAbsent(modelText, models);
-        Set<String> retracted = log.retracted();
         String name = log.name();
         JavaRDD<LogCase> cases = log.cases(partitions);
 
@@ -69,7 +68,7 @@ public final class ScaleDebt {
         ToolUse tools = new ToolUse(new PeopleAcrossTools(model, Map.of()));
         MeetingTally meetings = new MeetingTally(model, MeetingRules.of(model.debt()));
         DebtPartial.Horizon whole = new DebtPartial.Horizon();
-        String problem = read(name, retracted, cases.toLocalIterator(), e -> {
+        String problem = read(name, cases.toLocalIterator(), e -> {
             whole.accept(e);
             meetings.accept(e);
             if (DebtPartial.measured(e)) {
@@ -79,7 +78,7 @@ public final class ScaleDebt {
         if (problem != null) {
             throw new ScaleProblem(problem);
         }
-        DebtPartial merged = cases.mapPartitions(part -> List.of(partial(name, modelFile, modelText, retracted, whole, part))
+        DebtPartial merged = cases.mapPartitions(part -> List.of(partial(name, modelFile, modelText, whole, part))
                         .iterator())
                 .reduce((a, b) -> Part.merge(a, b, DebtPartial::merge)).orThrow();
         DebtReport report = merged.finish(models, validation.warnings(), new org.apache.hadoop.fs.Path(name).getName())
@@ -90,24 +89,31 @@ public final class ScaleDebt {
         return report;
     }
 
-    private static Part<DebtPartial> partial(String name, String modelFile, String modelText, Set<String> retracted,
-                                             DebtPartial.Horizon whole, Iterator<LogCase> cases) {
+    private static Part<DebtPartial> partial(String name, String modelFile, String modelText, DebtPartial.Horizon whole,
+                                             Iterator<LogCase> cases) {
         ModelHistory models = MODELS.computeIfAbsent(modelText,
                 text -> ModelHistory.of(ModelValidation.validate(modelFile, text).model()));
         DebtPartial part = DebtAnalysis.partial(models);
-        String problem = read(name, retracted, cases, part::accept);
+        String problem = read(name, cases, part::accept);
         return problem == null ? Part.of(part.close(whole)) : Part.failed(problem);
     }
 
     /**
      * Decodes the cases' lines into events as the single-machine reader does (retracted batches and
-     * batch events left out) and gives them to {@code sink}; the first malformed line, said, or null.
+     * batch events left out: the batch events heading each partition say which) and gives them to
+     * {@code sink}; the first malformed line, said, or null.
      */
-    static String read(String name, Set<String> retracted, Iterator<LogCase> cases, Consumer<RecordedEvent> sink) {
+    static String read(String name, Iterator<LogCase> cases, Consumer<RecordedEvent> sink) {
         EventCodec codec = new EventCodec();
-        Consumer<RecordedEvent> standing = ImportBatches.standing(retracted, sink);
+        Consumer<RecordedEvent> standing = ImportBatches.standing(Set.of(), sink);
         while (cases.hasNext()) {
-            for (String line : cases.next().lines()) {
+            LogCase c = cases.next();
+            if (c.batches()) {
+                standing = ImportBatches.standing(ScaleLog.retracted(c), sink);
+                continue;
+            }
+            for (byte[] bytes : c.lines()) {
+                String line = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
                 RecordedEvent event;
                 try {
                     event = codec.decode(line);

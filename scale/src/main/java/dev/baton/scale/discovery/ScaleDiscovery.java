@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code baton discover} as a Spark job: each partition's cases are read by the single-machine
@@ -33,9 +32,8 @@ public final class ScaleDiscovery {
      */
     public static ProcessMap processMap(ScaleLog log, int partitions) {
         String name = log.name();
-        Set<String> retracted = log.retracted();
         DirectlyFollowsSummary all = log.cases(partitions)
-                .mapPartitions(cases -> List.of(summarise(name, retracted, cases)).iterator())
+                .mapPartitions(cases -> List.of(summarise(name, ScaleLog.Partition.of(cases))).iterator())
                 .reduce((a, b) -> Part.merge(a, b, DirectlyFollowsSummary::merge)).orThrow();
         ProcessMap map = all.toProcessMap();
         if (map.events() == 0) {
@@ -46,7 +44,8 @@ public final class ScaleDiscovery {
     }
 
     /** One partition's cases read by the single-machine reader; each case's place in the log is its first position. */
-    private static Part<DirectlyFollowsSummary> summarise(String name, Set<String> retracted, Iterator<LogCase> cases) {
+    private static Part<DirectlyFollowsSummary> summarise(String name, ScaleLog.Partition partition) {
+        Iterator<LogCase> cases = partition.cases();
         Map<String, Long> first = new HashMap<>();
         Iterator<LogCase> placed = new Iterator<>() {
             @Override
@@ -62,7 +61,7 @@ public final class ScaleDiscovery {
             }
         };
         try {
-            EventLog part = JsonlReader.readPart(name, ScaleLog.text(placed), retracted);
+            EventLog part = JsonlReader.readPart(name, ScaleLog.text(placed), partition.retracted());
             return Part.of(DirectlyFollowsSummary.of(part, first::get));
         } catch (LogFormatException e) {
             return Part.failed(ScaleLog.problem(e));

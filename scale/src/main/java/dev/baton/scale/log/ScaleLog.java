@@ -4,52 +4,63 @@ import dev.baton.engine.batch.ImportBatches;
 import dev.baton.engine.event.RecordedEvent;
 import dev.baton.engine.jsonl.EventCodec;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapred.TextInputFormat;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.Encoders;
+import org.apache.spark.rdd.ShuffledRDD;
+import org.apache.spark.serializer.KryoSerializer;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
+import scala.Tuple2;
+import scala.math.Ordering;
+import scala.reflect.ClassTag;
+import scala.reflect.ClassTag$;
 
 /**
  * An event log on a Hadoop-compatible file system as Spark reads it: Baton's JSONL (plain or
  * gzipped, one file or a directory of parts) or the Parquet that {@link ParquetLog} writes, both as
  * JSONL lines, so that every reader of the single-machine code reads them as it is.
  *
- * <p>{@link #cases} is the one shuffle of every job: the lines of a stream (a case) are brought
- * together by a hash of the stream and sorted by position within each partition (Spark's
- * sort-based shuffle of binary rows, no Java serialization of the lines); a partition is then read
- * case by case as a stream of JSONL text, never held whole.
+ * <p>{@link #cases} is the one shuffle of every job, and the one read of the log. The lines stay
+ * the UTF-8 bytes Hadoop read (no Spark rows, no Java strings); each is keyed by a hash of its
+ * stream and its position ({@link CaseKey}, cut from the envelope's bytes), partitioned by the hash
+ * and sorted within each partition; a partition is then read case by case as a stream of JSONL
+ * text, never held whole. Import batch events (found by a byte search, few) are also copied to the
+ * head of every partition, so that each knows the retracted batches of the whole log before its
+ * first case, without a second read of the log.
  */
 public final class ScaleLog implements Serializable {
 
     private final String name;
-    private final transient Dataset<String> lines;
-    private final Set<String> retracted;
+    private final transient JavaRDD<byte[]> lines;
 
-    private ScaleLog(String name, Dataset<String> lines, Set<String> retracted) {
+    private ScaleLog(String name, JavaRDD<byte[]> lines) {
         this.name = name;
         this.lines = lines;
-        this.retracted = retracted;
     }
 
     /** Reads {@code path}: a directory or file ending in {@code .parquet} is Parquet, anything else JSONL. */
     public static ScaleLog read(SparkSession spark, String path) {
-        Dataset<String> lines = ParquetLog.isParquet(spark, path)
-                ? spark.createDataset(ParquetLog.lines(spark, path).rdd(), Encoders.STRING())
-                : spark.read().textFile(path);
-        // Column expressions, not Java lambdas: Spark tests its own text without making Java strings of it.
-        lines = lines.filter(functions.length(functions.trim(functions.col("value"))).gt(0));
-        return new ScaleLog(path, lines, retracted(lines));
+        JavaRDD<byte[]> lines = ParquetLog.isParquet(spark, path)
+                ? ParquetLog.lines(spark, path).map(l -> l.getBytes(StandardCharsets.UTF_8))
+                : JavaSparkContext.fromSparkContext(spark.sparkContext())
+                        .hadoopFile(path, TextInputFormat.class, LongWritable.class, Text.class)
+                        .map(t -> Arrays.copyOf(t._2.getBytes(), t._2.getLength())); // Hadoop reuses its Text
+        return new ScaleLog(path, lines.filter(l -> !blank(l)));
     }
 
     /** The name the single-machine reader gives the log (the path as given): the process map's {@code log}. */
@@ -58,72 +69,103 @@ public final class ScaleLog implements Serializable {
     }
 
     public JavaRDD<String> lines() {
-        return lines.javaRDD();
+        return lines.map(l -> new String(l, StandardCharsets.UTF_8));
     }
 
-    /** Import batches taken back later in the log; their events are not part of the log as it stands. */
-    public Set<String> retracted() {
-        return retracted;
-    }
 
     /**
      * The log's cases in {@code partitions} partitions, each case's lines in log order (the cases
      * of a partition in no particular order: summaries place a case by its {@link LogCase#first}).
-     * The stream and position are cut from the envelope by Spark's own expressions (Baton writes
-     * them before {@code data}); a line they do not fit is decoded ({@link LineKey}).
+     * The stream and position are cut from the envelope (Baton writes them before {@code data}); a
+     * line they do not fit is decoded ({@link LineKey}). Each partition that the log's batch events
+     * exist for starts with them ({@link LogCase#batches}; {@link Partition#of} reads them).
      */
     public JavaRDD<LogCase> cases(int partitions) {
-        Column value = functions.col("value");
-        Column stream = functions.regexp_extract(value, STREAM, 1);
-        Column position = functions.regexp_extract(value, POSITION, 1);
-        Column cut = stream.notEqual(functions.lit("")).and(position.notEqual(functions.lit("")));
-        Dataset<Row> keyed = lines.select(
-                functions.when(cut, stream).otherwise(functions.udf((UDF1<String, String>) l -> LineKey.of(l).stream(),
-                        DataTypes.StringType).apply(value)).as("stream"),
-                functions.when(cut, position.cast(DataTypes.LongType)).otherwise(functions.udf(
-                        (UDF1<String, Long>) l -> LineKey.of(l).position(), DataTypes.LongType).apply(value)).as("position"),
-                value);
-        return keyed.repartition(partitions, functions.col("stream"))
-                .sortWithinPartitions("stream", "position")
-                .javaRDD()
-                .mapPartitions(ScaleLog::casesOf);
+        JavaPairRDD<CaseKey, byte[]> keyed = lines.flatMapToPair(l -> keyed(l, partitions));
+        // The sort-based shuffle of repartitionAndSortWithinPartitions, with Kryo for its records whatever
+        // the session's serializer: a registered key and a byte array, a few bytes each beyond the line.
+        ClassTag<CaseKey> keyTag = ClassTag$.MODULE$.apply(CaseKey.class);
+        ClassTag<byte[]> lineTag = ClassTag$.MODULE$.apply(byte[].class);
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        ShuffledRDD<CaseKey, byte[], byte[]> shuffled = new ShuffledRDD(keyed.rdd(), new CaseKey.ByStream(partitions),
+                keyTag, lineTag, lineTag);
+        shuffled.setKeyOrdering(Ordering.comparatorToOrdering(CaseKey.ORDER));
+        SparkConf conf = lines.context().getConf().clone().set("spark.kryo.classesToRegister", CaseKey.class.getName());
+        shuffled.setSerializer(new KryoSerializer(conf));
+        return JavaPairRDD.fromRDD(shuffled, keyTag, lineTag).mapPartitions(ScaleLog::casesOf);
     }
 
-    /** {@code "stream":"…"} among the envelope's keys (no object opened before it), without escapes. */
-    private static final String STREAM = "^\\{[^{]*?\"stream\":\"([^\"\\\\]*)\"";
-    private static final String POSITION = "^\\{[^{]*?\"position\":([0-9]{1,18})[,}]";
+    /** A line under its key; a batch event also once for each partition, to head it. */
+    private static Iterator<Tuple2<CaseKey, byte[]>> keyed(byte[] line, int partitions) {
+        LineKey key = LineKey.of(line);
+        Tuple2<CaseKey, byte[]> own = new Tuple2<>(CaseKey.of(key), line);
+        if (!batchEvent(line)) {
+            return java.util.List.of(own).iterator();
+        }
+        List<Tuple2<CaseKey, byte[]>> copies = new ArrayList<>(partitions + 1);
+        copies.add(own);
+        for (int p = 0; p < partitions; p++) {
+            copies.add(new Tuple2<>(new CaseKey(p, key.position(), true), line));
+        }
+        return copies.iterator();
+    }
 
-    /** Rows sorted by stream and position, as cases, one at a time. */
-    private static Iterator<LogCase> casesOf(Iterator<Row> rows) {
+    /**
+     * Lines sorted by stream hash and position, as cases, one at a time. The lines of one hash are
+     * usually one stream; when hashes collide, the streams of the run are told apart by the stream
+     * each line names, each keeping its lines' order.
+     */
+    private static Iterator<LogCase> casesOf(Iterator<Tuple2<CaseKey, byte[]>> rows) {
         return new Iterator<>() {
-            private Row next = rows.hasNext() ? rows.next() : null;
+            private Tuple2<CaseKey, byte[]> next = rows.hasNext() ? rows.next() : null;
+            private final Deque<LogCase> ready = new ArrayDeque<>(batches());
+
+            /** The batch events at the partition's head, as one case ahead of the others, or none. */
+            private List<LogCase> batches() {
+                List<byte[]> batchLines = new ArrayList<>();
+                long first = next == null ? 0 : next._1.position;
+                while (next != null && next._1.batches) {
+                    batchLines.add(next._2);
+                    next = rows.hasNext() ? rows.next() : null;
+                }
+                return batchLines.isEmpty() ? List.of() : List.of(new LogCase(LogCase.BATCHES, first, batchLines));
+            }
 
             @Override
             public boolean hasNext() {
-                return next != null;
+                return !ready.isEmpty() || next != null;
             }
 
             @Override
             public LogCase next() {
+                if (ready.isEmpty()) {
+                    readRun();
+                }
+                return ready.removeFirst();
+            }
+
+            /** The next run of lines with one stream hash, as its cases. */
+            private void readRun() {
                 if (next == null) {
                     throw new java.util.NoSuchElementException();
                 }
-                String stream = next.getString(0);
-                long first = next.getLong(1);
-                List<String> caseLines = new ArrayList<>();
-                while (next != null && next.getString(0).equals(stream)) {
-                    caseLines.add(next.getString(2));
+                int hash = next._1.hash;
+                Map<String, LogCase> byStream = new LinkedHashMap<>(2);
+                while (next != null && next._1.hash == hash) {
+                    String stream = LineKey.of(next._2).stream();
+                    long position = next._1.position;
+                    byStream.computeIfAbsent(stream, s -> new LogCase(s, position, new ArrayList<>())).lines().add(next._2);
                     next = rows.hasNext() ? rows.next() : null;
                 }
-                return new LogCase(stream, first, caseLines);
+                ready.addAll(byStream.values());
             }
         };
     }
 
     /** The lines of cases as one JSONL text, read as it is made (a partition is never copied whole). */
     public static java.io.InputStream text(Iterator<LogCase> cases) {
-        return new LinesInputStream(new Iterator<>() {
-            private Iterator<String> lines = java.util.Collections.emptyIterator();
+        return LinesInputStream.ofBytes(new Iterator<>() {
+            private Iterator<byte[]> lines = java.util.Collections.emptyIterator();
 
             @Override
             public boolean hasNext() {
@@ -134,23 +176,72 @@ public final class ScaleLog implements Serializable {
             }
 
             @Override
-            public String next() {
+            public byte[] next() {
                 hasNext();
                 return lines.next();
             }
         });
     }
 
-    private static Set<String> retracted(Dataset<String> lines) {
-        // A text search as JsonlBatches does: batch events are few, every other line stays undecoded.
-        List<String> batchLines = lines.filter(functions.col("value").contains("BatchImported")
-                .or(functions.col("value").contains("ImportRetracted"))).collectAsList();
+    private static final byte[] IMPORTED = LineKey.ascii("BatchImported");
+    private static final byte[] RETRACTED = LineKey.ascii("ImportRetracted");
+
+    private static boolean blank(byte[] line) {
+        for (byte b : line) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A byte search as JsonlBatches' text search: batch events are few, every other line stays undecoded. */
+    private static boolean batchEvent(byte[] line) {
+        return LineKey.indexOf(line, IMPORTED, 0) >= 0 || LineKey.indexOf(line, RETRACTED, 0) >= 0;
+    }
+
+    /** A partition's cases and the import batches taken back in the whole log, which its readers leave out. */
+    public record Partition(Set<String> retracted, Iterator<LogCase> cases) {
+
+        /** Reads the batch events heading a partition's cases, if any. */
+        public static Partition of(Iterator<LogCase> cases) {
+            if (!cases.hasNext()) {
+                return new Partition(Set.of(), cases);
+            }
+            LogCase head = cases.next();
+            if (head.batches()) {
+                return new Partition(ScaleLog.retracted(head), cases);
+            }
+            Iterator<LogCase> all = new Iterator<>() {
+                private LogCase first = head;
+
+                @Override
+                public boolean hasNext() {
+                    return first != null || cases.hasNext();
+                }
+
+                @Override
+                public LogCase next() {
+                    if (first == null) {
+                        return cases.next();
+                    }
+                    LogCase c = first;
+                    first = null;
+                    return c;
+                }
+            };
+            return new Partition(Set.of(), all);
+        }
+    }
+
+    /** Import batches taken back later in the log, from its batch events in log order. */
+    public static Set<String> retracted(LogCase batchEvents) {
         ImportBatches batches = new ImportBatches();
         EventCodec codec = new EventCodec();
-        for (String line : batchLines) {
+        for (byte[] line : batchEvents.lines()) {
             RecordedEvent event;
             try {
-                event = codec.decode(line);
+                event = codec.decode(new String(line, StandardCharsets.UTF_8));
             } catch (RuntimeException e) {
                 continue; // a malformed line: the case reader reports it with the rest of its stream
             }
