@@ -148,15 +148,14 @@ public final class CrmReader {
             sources.forEach(s -> readOne(s, mapping, 1).forEach(merged));
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "baton-crm-reader");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Readers.POOL;
+        // What this read submitted, to cancel when it fails: the pool is shared with other reads.
+        List<Future<?>> submitted = new ArrayList<>();
         try {
             List<Future<ScannedFile>> loads = new ArrayList<>();
             for (Source source : sources) {
                 loads.add(pool.submit(() -> ScannedFile.load(source, mapping)));
+                submitted.add(loads.get(loads.size() - 1));
             }
             record Parts(ScannedFile file, List<int[]> ranges, List<Future<FileLog>> logs) {
             }
@@ -169,6 +168,7 @@ public final class CrmReader {
                 List<Future<FileLog>> logs = new ArrayList<>();
                 for (int[] r : ranges) {
                     logs.add(pool.submit(() -> file.part(r[0], r[1])));
+                    submitted.add(logs.get(logs.size() - 1));
                 }
                 files.add(new Parts(file, ranges, logs));
             }
@@ -202,8 +202,23 @@ public final class CrmReader {
             }
             throw new IllegalStateException(e.getCause());
         } finally {
-            pool.shutdownNow();
+            // Done reads are unaffected; a failed one leaves no work queued for the next read.
+            submitted.forEach(f -> f.cancel(true));
         }
+    }
+
+    /**
+     * The reading threads, one per core, made once: the server reads the stored exports on every
+     * outcome page and API call, and a pool per read would start and stop threads each time.
+     * Daemon threads, so an idle pool never keeps a command from exiting.
+     */
+    private static final class Readers {
+        static final ExecutorService POOL = Executors.newFixedThreadPool(
+                Runtime.getRuntime().availableProcessors(), r -> {
+                    Thread t = new Thread(r, "baton-crm-reader");
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     /**
