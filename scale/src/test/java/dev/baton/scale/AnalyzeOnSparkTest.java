@@ -57,6 +57,8 @@ class AnalyzeOnSparkTest {
     static Map<String, Object> singleMachine(Path file) throws IOException {
         DebtAnalysis.EventSource all = DebtAnalysis.jsonl(file);
         var retracted = JsonlBatches.batches(file).retracted();
+        ValidationReport validation = AnalyzeOnSparkTest.validation != null ? AnalyzeOnSparkTest.validation
+                : ModelValidation.validate(MODEL);
         return DebtReportJson.toMap(DebtAnalysis.analyze(ModelHistory.of(validation.model()), validation.warnings(),
                 file.getFileName().toString(), sink -> all.forEach(ImportBatches.standing(retracted, sink)), Scope.ALL,
                 new PeopleAcrossTools(validation.model(), Map.of())));
