@@ -128,12 +128,15 @@ public final class ScaleBench {
                 Files.size(out) >> 20);
     }
 
+    /** The partitions of the case shuffle ({@code -Dpartitions=N} in JAVA_OPTS): 4, or more for a larger log, as its cases are in memory a partition at a time. */
+    static final int PARTITIONS = Integer.getInteger("partitions", 4);
+
     static void discover(String file, int runs) {
         measure("single machine: Discovery.processMap(EventLogs.read)", runs,
                 () -> Discovery.processMap(EventLogs.read(Path.of(file))).events());
         SparkSession spark = spark();
         measure("Spark local[2]: ScaleDiscovery.processMap", runs,
-                () -> ScaleDiscovery.processMap(ScaleLog.read(spark, file), 4).events());
+                () -> ScaleDiscovery.processMap(ScaleLog.read(spark, file), PARTITIONS).events());
         spark.stop();
     }
 
@@ -166,7 +169,7 @@ public final class ScaleBench {
         });
         SparkSession spark = spark();
         measure("Spark local[2]: ScaleDebt.report", runs,
-                () -> ScaleDebt.report(ScaleLog.read(spark, file), modelFile, text, 4).items());
+                () -> ScaleDebt.report(ScaleLog.read(spark, file), modelFile, text, PARTITIONS).items());
         spark.stop();
     }
 
