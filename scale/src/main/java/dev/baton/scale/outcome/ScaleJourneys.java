@@ -99,13 +99,13 @@ public final class ScaleJourneys {
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         List<String> files = touchpointFiles(touchpoints, hadoop);
         if (files.isEmpty()) {
-            throw new ScaleProblem(touchpoints + ": error: no touchpoint file (.csv or .csv.gz) found");
+            throw new ScaleProblem(touchpoints + ": error: no touchpoint file (.csv, .csv.gz, .parquet or .jsonl) found");
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         List<String> headers = new ArrayList<>();
         List<JavaRDD<String>> texts = new ArrayList<>();
         for (String f : files) {
-            JavaRDD<String> text = jsc.textFile(f);
+            JavaRDD<String> text = TouchpointTables.text(spark, f);
             List<String> first = text.take(1);
             headers.add(first.isEmpty() ? "" : first.get(0));
             texts.add(text);
@@ -117,7 +117,7 @@ public final class ScaleJourneys {
         for (int f = 0; f < files.size(); f++) {
             ExportKind kind = kindOf(files.get(f), headers.get(f), side.mapping());
             if (kind == null) {
-                throw problems(crmSources, crmBytes, files, side.mapping(), hadoop);
+                throw problems(crmSources, crmBytes, files, side.mapping(), spark);
             }
             if (kind != ExportKind.TOUCHPOINTS) {
                 throw new ScaleProblem(files.get(f) + ":1:1: error: expected a touchpoint file (email or account, time, "
@@ -146,7 +146,7 @@ public final class ScaleJourneys {
                         lines -> List.of(votes(shipped.value(), lines)).iterator()).reduce((a, b) -> Part.merge(a, b,
                         ScaleJourneys::mergeVotes));
                 if (counted.problem() != null) {
-                    throw problems(crmSources, crmBytes, files, side.mapping(), hadoop);
+                    throw problems(crmSources, crmBytes, files, side.mapping(), spark);
                 }
                 votes = counted.summary();
             }
@@ -155,7 +155,7 @@ public final class ScaleJourneys {
                             List.of(cut(shipped.value(), allVotes, partitioner, part, lines)).iterator(), true)
                     .reduce((a, b) -> Part.merge(a, b, dev.baton.measure.attribution.Journeys::merge));
             if (merged.problem() != null) {
-                throw problems(crmSources, crmBytes, files, side.mapping(), hadoop);
+                throw problems(crmSources, crmBytes, files, side.mapping(), spark);
             }
             return merged.summary();
         } finally {
@@ -333,7 +333,8 @@ public final class ScaleJourneys {
      * in the driver, so that each problem is said with its file, line and column as the CLI says it.
      */
     private static ScaleProblem problems(List<CrmReader.Source> crm, List<byte[]> crmBytes, List<String> files,
-                                         OutcomeMapping mapping, Configuration hadoop) {
+                                         OutcomeMapping mapping, SparkSession spark) {
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         List<CrmReader.Source> sources = new ArrayList<>();
         for (int i = 0; i < crm.size(); i++) {
             byte[] bytes = crmBytes.get(i);
@@ -341,20 +342,25 @@ public final class ScaleJourneys {
         }
         for (String f : files) {
             org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(f);
-            sources.add(new CrmReader.Source(f, () -> p.getFileSystem(hadoop).open(p)));
+            sources.add(new CrmReader.Source(f, () -> TouchpointTables.isTable(f) ? TouchpointTables.open(spark, f)
+                    : p.getFileSystem(hadoop).open(p)));
         }
         CrmReader.Result read = CrmReader.read(sources, mapping);
         if (read.ok()) {
             return new ScaleProblem(String.join(", ", files) + ": error: a quoted value spans lines, which baton-scale "
                     + "cannot split; write each touchpoint on one line");
         }
-        return new ScaleProblem(said(read.problems()));
+        return new ScaleProblem(said(read.problems(), TouchpointTables::said));
     }
 
     /** Problems as the CLI prints them: the first {@value #SHOWN}, then how many more. */
     static String said(List<CrmProblem> problems) {
+        return said(problems, CrmProblem::format);
+    }
+
+    private static String said(List<CrmProblem> problems, java.util.function.Function<CrmProblem, String> format) {
         StringBuilder text = new StringBuilder();
-        problems.stream().limit(SHOWN).forEach(p -> text.append(text.isEmpty() ? "" : "\n").append(p.format()));
+        problems.stream().limit(SHOWN).forEach(p -> text.append(text.isEmpty() ? "" : "\n").append(format.apply(p)));
         if (problems.size() > SHOWN) {
             text.append("\n… and ").append(problems.size() - SHOWN).append(" more problems (").append(problems.size())
                     .append(" in all); nothing was read");
@@ -362,7 +368,10 @@ public final class ScaleJourneys {
         return text.toString();
     }
 
-    /** The touchpoint files at {@code path}: the file, or a directory's .csv and .csv.gz files sorted by name, as the CLI takes them. */
+    /**
+     * The touchpoint files at {@code path}: the file, or a directory's .csv and .csv.gz files sorted by
+     * name, as the CLI takes them, and Parquet and JSON Lines tables ({@link TouchpointTables}).
+     */
     private static List<String> touchpointFiles(String path, Configuration hadoop) {
         try {
             org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
@@ -370,12 +379,13 @@ public final class ScaleJourneys {
             if (!fs.exists(p)) {
                 throw new ScaleProblem(path + ": error: no such file (expected touchpoint CSV files)");
             }
-            if (!fs.getFileStatus(p).isDirectory()) {
-                return List.of(path);
+            if (!fs.getFileStatus(p).isDirectory() || TouchpointTables.isTable(path)) {
+                return List.of(path); // a file, or a table Spark wrote as a directory (touchpoints.parquet/)
             }
             List<String> files = new ArrayList<>();
             for (FileStatus s : fs.listStatus(p)) {
-                if (s.isFile() && s.getPath().getName().matches("(?i).*\\.csv(\\.gz)?")) {
+                String name = s.getPath().getName();
+                if (s.isFile() && name.matches(TouchpointTables.NAMES) || s.isDirectory() && TouchpointTables.isTable(name)) {
                     files.add(s.getPath().toString());
                 }
             }
