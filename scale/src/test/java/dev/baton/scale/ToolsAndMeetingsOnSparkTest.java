@@ -8,6 +8,7 @@ import dev.baton.engine.item.WorkItemEvent.ItemCreated;
 import dev.baton.engine.jsonl.EventLogJsonl;
 import dev.baton.engine.meeting.MeetingEvent.MeetingHeld;
 import dev.baton.insight.debt.DebtReportJson;
+import dev.baton.insight.debt.Scope;
 import dev.baton.insight.simulation.DebtRates;
 import dev.baton.insight.simulation.SimulationSettings;
 import dev.baton.insight.simulation.Simulator;
@@ -17,6 +18,8 @@ import dev.baton.model.validation.ModelValidation;
 import dev.baton.scale.debt.ScaleDebt;
 import dev.baton.scale.log.ScaleLog;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -110,5 +113,35 @@ class ToolsAndMeetingsOnSparkTest {
         assertThat(report.meetings().tasks().evidence()).isNotEmpty();
         assertThat(report.meetings().linked()).isNotEmpty();
         JsonTrees.assertSameReport(DebtReportJson.toMap(report), expected);
+    }
+
+    @Test
+    void aPeriodAndASourceAreReportedAsBatonAnalyzeReportsThem() throws IOException {
+        Path out = dir.resolve("scoped.json");
+        for (String[] scope : List.of(new String[] {"--from", "2026-02-01", "--to", "2026-03-15T12:00:00Z"},
+                new String[] {"--source", "jira"}, new String[] {"--from", "2026-02-15", "--source", "baton,ics"})) {
+            List<String> args = new ArrayList<>(List.of("analyze", "--model", AnalyzeOnSparkTest.MODEL.toString(), "--log",
+                    log.toString(), "--out", out.toString(), "--partitions", "3"));
+            args.addAll(List.of(scope));
+            StringWriter err = new StringWriter();
+            int code = ScaleMain.run(args.toArray(String[]::new), spark, new PrintWriter(new StringWriter()),
+                    new PrintWriter(err, true));
+            assertThat(code).as(err.toString()).isZero();
+            Map<String, String> given = new java.util.HashMap<>();
+            for (int i = 0; i < scope.length; i += 2) {
+                given.put(scope[i], scope[i + 1]);
+            }
+            Scope expected = Scope.parse("--from", given.get("--from"), "--to", given.get("--to"),
+                    given.containsKey("--source") ? List.of(given.get("--source").split(",")) : List.of());
+            var single = AnalyzeOnSparkTest.singleMachine(log, expected);
+            assertThat(((Number) single.get("items")).longValue()).as(String.join(" ", scope)).isPositive();
+            JsonTrees.assertSame(JsonTrees.JSON.readTree(Files.readString(out)), JsonTrees.JSON.valueToTree(single), "$");
+        }
+
+        StringWriter usage = new StringWriter();
+        assertThat(ScaleMain.run(new String[] {"analyze", "--model", AnalyzeOnSparkTest.MODEL.toString(), "--log",
+                log.toString(), "--from", "last spring"}, spark, new PrintWriter(new StringWriter()),
+                new PrintWriter(usage, true))).isEqualTo(ScaleMain.USAGE);
+        assertThat(usage.toString()).contains("--from").contains("'last spring'");
     }
 }

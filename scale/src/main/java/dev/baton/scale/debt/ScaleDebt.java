@@ -8,6 +8,7 @@ import dev.baton.insight.debt.DebtAnalysis;
 import dev.baton.insight.debt.DebtPartial;
 import dev.baton.insight.debt.DebtReport;
 import dev.baton.insight.debt.ModelHistory;
+import dev.baton.insight.debt.Scope;
 import dev.baton.insight.debt.meetings.MeetingRules;
 import dev.baton.insight.debt.meetings.MeetingTally;
 import dev.baton.insight.tools.PeopleAcrossTools;
@@ -66,6 +67,15 @@ public final class ScaleDebt {
      * @throws ScaleProblem when the model is invalid, a line is malformed, or the log has no work items
      */
     public static DebtReport report(ScaleLog log, String modelFile, String modelText, int partitions) {
+        return report(log, modelFile, modelText, Scope.ALL, partitions);
+    }
+
+    /**
+     * The debt report of the part of {@code log} a {@link Scope} selects (a period, some sources), as
+     * {@code baton analyze --from --to --source} reports it: each case is whole in its partition, so
+     * the scope is applied case by case.
+     */
+    public static DebtReport report(ScaleLog log, String modelFile, String modelText, Scope scope, int partitions) {
         ValidationReport validation = ModelValidation.validate(modelFile, modelText);
         if (!validation.valid()) {
             StringBuilder message = new StringBuilder();
@@ -79,14 +89,14 @@ public final class ScaleDebt {
         String name = log.name();
         JavaRDD<LogCase> cases = log.cases(partitions);
 
-        Ends ends = cases.mapPartitions(part -> List.of(ends(name, part)).iterator())
+        Ends ends = cases.mapPartitions(part -> List.of(ends(name, scope, part)).iterator())
                 .reduce((a, b) -> Part.merge(a, b, Ends::merge)).orThrow();
 
         var model = validation.model();
         MeetingTally meetings = new MeetingTally(model, MeetingRules.of(model.debt()));
         if (ends.meetings > 0) {
             // An item's creation the report measures is matched with meetings once they are all known (the last pass).
-            JavaRDD<byte[]> lines = cases.mapPartitionsToPair(part -> meetingLines(name, part))
+            JavaRDD<byte[]> lines = cases.mapPartitionsToPair(part -> meetingLines(name, scope, part))
                     .sortByKey().values();
             String problem = decode(name, lines.toLocalIterator(), meetings::accept);
             if (problem != null) {
@@ -95,7 +105,7 @@ public final class ScaleDebt {
         }
         MeetingTally.Wanted wanted = meetings.wantedAfterMeetings();
         boolean oneSource = ends.systems.size() <= 1;
-        DebtParts merged = cases.mapPartitions(part -> List.of(partial(name, modelFile, modelText, ends.horizon,
+        DebtParts merged = cases.mapPartitions(part -> List.of(partial(name, modelFile, modelText, scope, ends.horizon,
                         oneSource, wanted, part)).iterator())
                 .reduce((a, b) -> Part.merge(a, b, DebtParts::merge)).orThrow();
 
@@ -128,9 +138,9 @@ public final class ScaleDebt {
         }
     }
 
-    private static Part<Ends> ends(String name, Iterator<LogCase> cases) {
+    private static Part<Ends> ends(String name, Scope scope, Iterator<LogCase> cases) {
         Ends ends = new Ends();
-        String problem = read(name, cases, e -> {
+        String problem = read(name, scope, cases, line -> true, e -> {
             if (DebtPartial.measured(e)) {
                 ends.horizon.accept(e);
                 String system = ToolUse.systemOf(e);
@@ -148,11 +158,11 @@ public final class ScaleDebt {
      * The lines a meeting tally takes before the last pass, keyed by position: meetings, and item
      * creations the report does not measure. A byte search picks the lines worth decoding.
      */
-    private static Iterator<Tuple2<Long, byte[]>> meetingLines(String name, Iterator<LogCase> cases) {
+    private static Iterator<Tuple2<Long, byte[]>> meetingLines(String name, Scope scope, Iterator<LogCase> cases) {
         List<Tuple2<Long, byte[]>> out = new ArrayList<>();
         EventCodec codec = new EventCodec();
         // A malformed line was said by the first pass, which reads every line.
-        read(name, cases, ScaleLog.holding("MeetingHeld", "ItemCreated"), e -> {
+        read(name, scope, cases, scope.all() ? ScaleLog.holding("MeetingHeld", "ItemCreated") : line -> true, e -> {
             if (e.event() instanceof MeetingHeld || e.event() instanceof ItemCreated && !DebtPartial.measured(e)) {
                 out.add(new Tuple2<>(e.position(), codec.encode(e).getBytes(StandardCharsets.UTF_8)));
             }
@@ -182,7 +192,8 @@ public final class ScaleDebt {
         }
     }
 
-    private static Part<DebtParts> partial(String name, String modelFile, String modelText, DebtPartial.Horizon whole,
+    private static Part<DebtParts> partial(String name, String modelFile, String modelText, Scope scope,
+                                           DebtPartial.Horizon whole,
                                            boolean oneSource, MeetingTally.Wanted wanted, Iterator<LogCase> cases) {
         ModelHistory models = MODELS.computeIfAbsent(modelText,
                 text -> ModelHistory.of(ModelValidation.validate(modelFile, text).model()));
@@ -191,7 +202,7 @@ public final class ScaleDebt {
         DebtPartial part = DebtAnalysis.partial(models);
         List<byte[]> created = new ArrayList<>();
         EventCodec codec = new EventCodec();
-        String problem = read(name, cases, e -> {
+        String problem = read(name, scope, cases, line -> true, e -> {
             part.accept(e);
             if (DebtPartial.measured(e)) {
                 tools.accept(e);
@@ -210,20 +221,31 @@ public final class ScaleDebt {
      * {@code sink}; the first malformed line, said, or null.
      */
     static String read(String name, Iterator<LogCase> cases, Consumer<RecordedEvent> sink) {
-        return read(name, cases, line -> true, sink);
+        return read(name, Scope.ALL, cases, line -> true, sink);
     }
 
-    /** {@link #read} of the lines {@code decode} keeps; the others are skipped undecoded. */
-    static String read(String name, Iterator<LogCase> cases, Predicate<byte[]> decode, Consumer<RecordedEvent> sink) {
+    /**
+     * {@link #read} of the lines {@code decode} keeps (the others skipped undecoded), each case's
+     * events within {@code scope} (a scope with a period needs all of a case's lines).
+     */
+    static String read(String name, Scope scope, Iterator<LogCase> cases, Predicate<byte[]> decode,
+                       Consumer<RecordedEvent> sink) {
         EventCodec codec = new EventCodec();
-        Consumer<RecordedEvent> standing = ImportBatches.standing(Set.of(), sink);
+        Set<String> retracted = Set.of();
         while (cases.hasNext()) {
             LogCase c = cases.next();
             if (c.batches()) {
-                standing = ImportBatches.standing(ScaleLog.retracted(c), sink);
+                retracted = ScaleLog.retracted(c);
                 continue;
             }
-            String problem = decode(name, codec, c.lines().iterator(), decode, standing);
+            String problem;
+            if (scope.all()) {
+                problem = decode(name, codec, c.lines().iterator(), decode, ImportBatches.standing(retracted, sink));
+            } else {
+                List<RecordedEvent> events = new ArrayList<>(c.lines().size());
+                problem = decode(name, codec, c.lines().iterator(), decode, ImportBatches.standing(retracted, events::add));
+                scope.ofStream(events).forEach(sink);
+            }
             if (problem != null) {
                 return problem;
             }
