@@ -189,15 +189,7 @@ class DebtPartialTest {
                 closed.add(roundTrip(p.close(horizon)));
             }
             Collections.shuffle(closed, random);
-            // A tree of merges rather than a chain: (((0 1) (2 3)) ...)
-            while (closed.size() > 1) {
-                List<DebtPartial> next = new ArrayList<>();
-                for (int i = 0; i < closed.size(); i += 2) {
-                    next.add(i + 1 < closed.size() ? closed.get(i).merge(closed.get(i + 1)) : closed.get(i));
-                }
-                closed = next;
-            }
-            DebtReport merged = closed.get(0).finish(models, List.of(), "log.jsonl")
+            DebtReport merged = inTree(closed, DebtPartial::merge).finish(models, List.of(), "log.jsonl")
                     .with(streamWide(models, events).result()).withMeetings(meetings(models, events).finish());
             assertSameReport(DebtReportJson.toMap(merged), expected, "k=" + k);
             merged = merged.with(splitToolUse(models, events, k, random).result());
@@ -243,14 +235,19 @@ class DebtPartialTest {
             sent.add(roundTrip(part));
         }
         Collections.shuffle(sent, random);
-        while (sent.size() > 1) {
-            List<ToolUse> next = new ArrayList<>();
-            for (int i = 0; i < sent.size(); i += 2) {
-                next.add(i + 1 < sent.size() ? sent.get(i).merge(sent.get(i + 1)) : sent.get(i));
+        return fresh.get().merge(inTree(sent, ToolUse::merge));
+    }
+
+    /** A tree of merges rather than a chain: (((0 1) (2 3)) ...). */
+    private static <T> T inTree(List<T> parts, java.util.function.BinaryOperator<T> merge) {
+        while (parts.size() > 1) {
+            List<T> next = new ArrayList<>();
+            for (int i = 0; i < parts.size(); i += 2) {
+                next.add(i + 1 < parts.size() ? merge.apply(parts.get(i), parts.get(i + 1)) : parts.get(i));
             }
-            sent = next;
+            parts = next;
         }
-        return fresh.get().merge(sent.get(0));
+        return parts.get(0);
     }
 
     private static MeetingTally meetings(ModelHistory models, List<RecordedEvent> events) {
