@@ -2,6 +2,7 @@ package dev.baton.app.demo;
 
 import dev.baton.app.outcome.OutcomeImports;
 import dev.baton.app.server.Console;
+import dev.baton.app.store.ClusterJobs;
 import dev.baton.engine.event.EventStore;
 import dev.baton.engine.event.PendingEvent;
 import dev.baton.engine.version.ModelUpload;
@@ -61,10 +62,17 @@ public class DemoHistory {
 
     public DemoHistory(@Value("${baton.demo.history:false}") boolean history,
                        @Value("${baton.demo.items:" + ITEMS + "}") int items, EventStore store, ModelVersions versions,
-                       Clock clock, ObjectProvider<Console> console, ObjectProvider<OutcomeImports> outcomes) {
+                       Clock clock, ObjectProvider<Console> console, ObjectProvider<OutcomeImports> outcomes,
+                       ClusterJobs jobs) {
         Console out = console.getIfAvailable(() -> LOG::info);
-        this.loaded = history && store.readAll(0, 1).isEmpty() && load(store, versions, clock, out, items,
-                outcomes.getIfAvailable());
+        boolean[] done = {false};
+        if (history) {
+            // Servers started together on a new database: one loads the quarter, the others then find the log
+            // not empty (docs/cluster.md).
+            jobs.runInTurn(ClusterJobs.Job.DEMO_HISTORY, () -> done[0] = store.readAll(0, 1).isEmpty()
+                    && load(store, versions, clock, out, items, outcomes.getIfAvailable()));
+        }
+        this.loaded = done[0];
     }
 
     /** Whether this start loaded the demo history. */

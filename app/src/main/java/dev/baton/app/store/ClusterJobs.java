@@ -31,7 +31,7 @@ public class ClusterJobs {
 
     /** The jobs, each with its lock. */
     public enum Job {
-        NOTIFICATIONS(1), SESSION_CLEANUP(2), FIRST_START(3);
+        NOTIFICATIONS(1), SESSION_CLEANUP(2), FIRST_START(3), DEMO_HISTORY(4);
 
         final int key;
 
@@ -45,7 +45,7 @@ public class ClusterJobs {
     private final DataSource dataSource;
     private final List<ScheduledExecutorService> timers = new CopyOnWriteArrayList<>();
 
-    ClusterJobs(DataSource dataSource) {
+    public ClusterJobs(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
