@@ -45,6 +45,17 @@ public class OutcomeStore {
                 + "limit 1", (rs, n) -> rs.getString(1)).stream().findFirst();
     }
 
+    /**
+     * What the stored exports' rows are at: each row's transaction id ({@code xmin}), which any
+     * change to a row changes — an import, a replacement, or bytes changed by hand — so that a
+     * reading of them can be kept while this stays the same.
+     */
+    String stamp() {
+        return jdbc.queryForObject("select coalesce((select string_agg(b.id || ':' || b.xmin || ':' || e.xmin, ',' "
+                + "order by b.id) from outcome_batches b left join outcome_exports e on e.batch_id = b.id), '')",
+                String.class);
+    }
+
     /** Every stored export as a source for the one reader, named by its file name as it was imported. */
     List<CrmReader.Source> sources() {
         List<CrmReader.Source> sources = new ArrayList<>();

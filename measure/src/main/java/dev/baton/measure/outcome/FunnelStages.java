@@ -87,6 +87,18 @@ public final class FunnelStages {
         return overrides;
     }
 
+    /** Equal when built from the same stages and values (what a reading of exports depends on). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FunnelStages f && f.ids.equals(ids) && f.opportunity == opportunity
+                && f.handoffFrom == handoffFrom && f.handoffTo == handoffTo && f.overrides.equals(overrides);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(ids, opportunity, handoffFrom, handoffTo, overrides);
+    }
+
     public static FunnelStages defaults() {
         return new FunnelStages(DEFAULT, "opportunity", "mql", "sql", Map.of());
     }
