@@ -1,6 +1,6 @@
 package dev.baton.app.cli;
 
-import dev.baton.app.json.FunnelJson;
+import dev.baton.measure.funnel.FunnelJson;
 import dev.baton.app.json.Json;
 import dev.baton.app.json.MetricJson;
 import dev.baton.measure.funnel.FunnelEntities;
