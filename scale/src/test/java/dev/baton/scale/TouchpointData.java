@@ -89,6 +89,34 @@ public final class TouchpointData {
     /** What {@code baton attribute --touchpoints … --crm …} attributes: every file read together (as the CLI reads them), then cut. */
     public static dev.baton.measure.attribution.Journeys singleMachine(List<Path> files, Path mappingFile,
                                                                        JourneyOptions options) throws IOException {
+        Read read = read(files, mappingFile);
+        TouchIndex index = TouchIndex.build(read.crm().data(), read.identities(), read.mapping(), options.by());
+        return Journeys.forModels(Journeys.build(read.crm().data(), read.identities(), index, options).journeys());
+    }
+
+    /**
+     * What {@code baton funnel --crm CRM… --touchpoints TOUCHPOINTS… --by BY --format json} writes:
+     * the files read together in that order (as the CLI reads them), the funnel, its JSON.
+     */
+    public static java.util.Map<String, Object> singleMachineFunnel(List<Path> crm, List<Path> touchpoints,
+                                                                    Path mappingFile, JourneyOptions options,
+                                                                    dev.baton.measure.funnel.Dimension by)
+            throws IOException {
+        List<Path> files = new ArrayList<>(crm);
+        files.addAll(touchpoints);
+        Read read = read(files, mappingFile);
+        TouchIndex index = TouchIndex.build(read.crm().data(), read.identities(), read.mapping(), options.by());
+        var report = dev.baton.measure.funnel.Funnel.compute(read.crm().data(), read.identities(), read.mapping(), by,
+                options, java.util.Map.of(), index);
+        return dev.baton.measure.funnel.FunnelJson.report(report, options.by().name().toLowerCase(Locale.ROOT),
+                options.conversion().name().toLowerCase(Locale.ROOT), read.crm().files(), read.crm().notes());
+    }
+
+    private record Read(OutcomeMapping mapping, CrmReader.Result crm, Identities identities) {
+    }
+
+    /** The files read together, with the mapping as the CLI reads it (no operating model: no funnel section). */
+    private static Read read(List<Path> files, Path mappingFile) throws IOException {
         OutcomeMapping mapping = mappingFile == null ? OutcomeMapping.DEFAULT
                 : OutcomeMappingReader.read(Files.readString(mappingFile)).mapping();
         mapping = mapping.withFunnel(FunnelSettings.NONE);
@@ -96,8 +124,6 @@ public final class TouchpointData {
         if (!read.ok()) {
             throw new IllegalStateException("the files have problems: " + read.problems());
         }
-        Identities identities = IdentityMatcher.match(read.data(), mapping.identity());
-        TouchIndex index = TouchIndex.build(read.data(), identities, mapping, options.by());
-        return Journeys.forModels(Journeys.build(read.data(), identities, index, options).journeys());
+        return new Read(mapping, read, IdentityMatcher.match(read.data(), mapping.identity()));
     }
 }
