@@ -32,16 +32,16 @@ class FunnelOnSparkTest {
 
     @TempDir
     static Path dir;
+    static SparkSession spark;
     static Path crm;
     static Path touchpoints;
-    static SparkSession spark;
 
     @BeforeAll
-    static void generate() throws IOException {
+    static void company() throws IOException {
+        TouchpointData.Company company = TouchpointData.testCompany(dir);
+        crm = company.crm();
+        touchpoints = company.touchpoints();
         spark = LocalSpark.get();
-        crm = Files.createDirectories(dir.resolve("crm"));
-        touchpoints = Files.createDirectories(dir.resolve("touchpoints"));
-        TouchpointData.write(crm, touchpoints, 150, 6000, 7);
     }
 
     @Test

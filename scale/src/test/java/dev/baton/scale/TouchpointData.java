@@ -28,6 +28,17 @@ public final class TouchpointData {
     private TouchpointData() {
     }
 
+    /** Where a company's exports and touchpoint files were written. */
+    public record Company(Path crm, Path touchpoints) {
+    }
+
+    /** The company the Spark tests compare on: 150 accounts, two files of 6,000 touches, seed 7, under {@code dir}. */
+    static Company testCompany(Path dir) throws IOException {
+        Company company = new Company(dir.resolve("crm"), dir.resolve("touchpoints"));
+        write(company.crm(), company.touchpoints(), 150, 6000, 7);
+        return company;
+    }
+
     public static void write(Path crm, Path touchpoints, int accounts, int touchesPerFile, long seed) throws IOException {
         Files.createDirectories(crm);
         Files.createDirectories(touchpoints);

@@ -25,8 +25,8 @@ public final class FunnelJson {
         json.put("conversion", conversion);
         json.put("lookbackDays", r.lookback().toHours() / 24.0);
         json.put("asOf", r.asOf().toString());
-        json.put("inputs", files.stream().map(f -> ordered("file", f.name(), "kind", f.kind().id(), "rows", f.rows()))
-                .toList());
+        json.put("inputs", files.stream().map(f -> new Obj().with("file", f.name()).with("kind", f.kind().id())
+                .with("rows", f.rows())).toList());
         json.put("total", group(r.total()));
         json.put("groups", r.groups().stream().map(FunnelJson::group).toList());
         json.put("unmatched", unmatched(r.unmatched()));
@@ -36,39 +36,45 @@ public final class FunnelJson {
         return json;
     }
 
-    private static Map<String, Object> ordered(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    /** A JSON object, its keys in the order put: the report's keys in the order of docs/outcomes.md#json. */
+    private static final class Obj extends LinkedHashMap<String, Object> {
+        private static final long serialVersionUID = 1L;
+
+        Obj with(String key, Object value) {
+            put(key, value);
+            return this;
         }
-        return map;
     }
 
     public static List<Map<String, Object>> unmatched(List<Unmatched> unmatched) {
-        return unmatched.stream().map(u -> ordered("what", u.what(), "count", u.count(), "examples", u.examples(),
-                "effect", u.effect())).toList();
+        return unmatched.stream().<Map<String, Object>>map(u -> new Obj().with("what", u.what()).with("count", u.count())
+                .with("examples", u.examples()).with("effect", u.effect())).toList();
     }
 
     private static Map<String, Object> group(FunnelReport.Group g) {
         FunnelReport.Money m = g.money();
         FunnelReport.HandoffFigures h = g.handoff();
-        return ordered("key", g.key(),
-                "stages", g.stages().stream().map(s -> ordered("stage", s.stage(), "count", s.count(),
-                        "conversionToNext", s.conversionToNext(), "medianDaysToNext", s.medianDaysToNext(),
-                        "daysMeasured", s.daysMeasured(), "costPerEntity", s.costPerEntity())).toList(),
-                "sourced", ordered("opportunities", m.opportunitiesSourced(), "pipeline", m.pipelineSourced(),
-                        "won", m.wonSourced(), "revenue", m.revenueSourced()),
-                "influenced", ordered("opportunities", m.opportunitiesInfluenced(), "pipeline",
-                        m.pipelineInfluenced(), "won", m.wonInfluenced(), "revenue", m.revenueInfluenced()),
-                "cost", g.cost(),
-                "handoff", ordered("from", h.from(), "to", h.to(), "handedOver", h.handedOver(),
-                        "accepted", h.accepted(), "medianDaysToAccept", h.medianDaysToAccept(),
-                        "acceptanceDated", h.acceptanceDated(), "slaHours", h.sla().toHours(),
-                        "overSla", examples(h.overSla()), "rejected", examples(h.rejected()),
-                        "neverWorked", examples(h.neverWorked())));
+        return new Obj().with("key", g.key())
+                .with("stages", g.stages().stream().map(s -> new Obj().with("stage", s.stage()).with("count", s.count())
+                        .with("conversionToNext", s.conversionToNext()).with("medianDaysToNext", s.medianDaysToNext())
+                        .with("daysMeasured", s.daysMeasured()).with("costPerEntity", s.costPerEntity())).toList())
+                .with("sourced", money(m.opportunitiesSourced(), m.pipelineSourced(), m.wonSourced(), m.revenueSourced()))
+                .with("influenced", money(m.opportunitiesInfluenced(), m.pipelineInfluenced(), m.wonInfluenced(),
+                        m.revenueInfluenced()))
+                .with("cost", g.cost())
+                .with("handoff", new Obj().with("from", h.from()).with("to", h.to()).with("handedOver", h.handedOver())
+                        .with("accepted", h.accepted()).with("medianDaysToAccept", h.medianDaysToAccept())
+                        .with("acceptanceDated", h.acceptanceDated()).with("slaHours", h.sla().toHours())
+                        .with("overSla", examples(h.overSla())).with("rejected", examples(h.rejected()))
+                        .with("neverWorked", examples(h.neverWorked())));
     }
 
-    private static Map<String, Object> examples(FunnelReport.Examples e) {
-        return ordered("count", e.count(), "examples", e.examples());
+    private static Obj money(long opportunities, double pipeline, long won, double revenue) {
+        return new Obj().with("opportunities", opportunities).with("pipeline", pipeline).with("won", won)
+                .with("revenue", revenue);
+    }
+
+    private static Obj examples(FunnelReport.Examples e) {
+        return new Obj().with("count", e.count()).with("examples", e.examples());
     }
 }
