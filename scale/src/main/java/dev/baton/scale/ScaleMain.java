@@ -50,7 +50,7 @@ public final class ScaleMain {
               attribute --touchpoints FILE_OR_DIR --crm DIR_OR_FILE --model MODEL [--mapping MAP.yaml]
                         [--per account|person] [--conversion created|won] [--lookback 90d] [--order K]
                         [--half-life TOUCHES] [--out FILE.json] [--partitions N]
-              funnel --touchpoints FILE_OR_DIR --crm DIR_OR_FILE [--mapping MAP.yaml]
+              funnel --touchpoints FILE_OR_DIR --crm DIR_OR_FILE [--mapping MAP.yaml] [--model MODEL.yaml]
                      [--by campaign|channel|segment|quarter|none] [--per account|person] [--conversion created|won]
                      [--lookback 90d] [--format json] [--out FILE.json] [--partitions N]
               export-parquet --log LOG.jsonl --out DIR
@@ -65,8 +65,8 @@ public final class ScaleMain {
             "attribute", Set.of("--paths", "--model", "--order", "--half-life", "--path-column", "--separator",
                     "--conversions", "--value", "--nulls", "--out", "--partitions", "--touchpoints", "--crm", "--mapping",
                     "--per", "--conversion", "--lookback"),
-            "funnel", Set.of("--touchpoints", "--crm", "--mapping", "--by", "--per", "--conversion", "--lookback",
-                    "--format", "--out", "--partitions"),
+            "funnel", Set.of("--touchpoints", "--crm", "--mapping", "--model", "--by", "--per", "--conversion",
+                    "--lookback", "--format", "--out", "--partitions"),
             "export-parquet", Set.of("--log", "--out"));
 
     private ScaleMain() {
@@ -282,11 +282,25 @@ public final class ScaleMain {
         if (partitions == null) {
             return USAGE;
         }
+        String model = options.get("--model");
+        String modelText = null;
+        if (model != null) {
+            if (!Files.isRegularFile(Path.of(model))) {
+                err.println(model + ": error: no such file (the model is read by the driver, from its file system)");
+                return INVALID;
+            }
+            modelText = Files.readString(Path.of(model), StandardCharsets.UTF_8);
+        }
         var result = dev.baton.scale.outcome.ScaleFunnel.funnel(spark, List.of(Path.of(crm)), touchpoints,
-                options.containsKey("--mapping") ? Path.of(options.get("--mapping")) : null, journeyOptions,
-                dev.baton.measure.funnel.Dimension.valueOf(by), partitions == 0 ? Inputs.partitions(spark) : partitions);
-        write(dev.baton.measure.funnel.FunnelJson.report(result.report(), options.getOrDefault("--per", "account"),
-                options.getOrDefault("--conversion", "created"), result.files(), result.notes()), options.get("--out"), out);
+                options.containsKey("--mapping") ? Path.of(options.get("--mapping")) : null, model, modelText,
+                journeyOptions, dev.baton.measure.funnel.Dimension.valueOf(by),
+                partitions == 0 ? Inputs.partitions(spark) : partitions);
+        var json = dev.baton.measure.funnel.FunnelJson.report(result.report(), options.getOrDefault("--per", "account"),
+                options.getOrDefault("--conversion", "created"), result.files(), result.notes());
+        if (result.metrics() != null) {
+            json.put("metrics", dev.baton.measure.metric.MetricJson.report(result.metrics()));
+        }
+        write(json, options.get("--out"), out);
         return OK;
     }
 

@@ -102,6 +102,41 @@ class FunnelOnSparkTest {
     }
 
     @Test
+    void withAModelItsStagesNameTheFunnelAndItsMetricsAreMeasuredAsOnOneMachine() throws IOException {
+        Path model = dir.resolve("model.yaml");
+        Files.writeString(model, Files.readString(Path.of("../examples/b2b-saas.yaml")) + """
+
+                funnel:
+                  stages:
+                    - { id: lead, name: Lead }
+                    - { id: mql, name: Marketing qualified }
+                    - { id: sal, name: Sales accepted, statuses: [Working], date-columns: [SQL Date] }
+                    - { id: opportunity, name: Opportunity }
+                    - { id: won, name: Customer }
+                  handoff: { from: mql, to: sal }
+                """);
+        Path out = dir.resolve("funnel-model.json");
+        StringWriter err = new StringWriter();
+        int code = ScaleMain.run(new String[] {"funnel", "--touchpoints", touchpoints.toString(), "--crm", crm.toString(),
+                "--model", model.toString(), "--by", "channel", "--out", out.toString()}, spark,
+                new PrintWriter(new StringWriter()), new PrintWriter(err, true));
+
+        assertThat(code).as(err.toString()).isZero();
+        JsonNode onSpark = JsonTrees.JSON.readTree(Files.readString(out));
+        JsonTrees.assertSame(onSpark, JsonTrees.JSON.valueToTree(TouchpointData.singleMachineFunnel(List.of(crm),
+                List.of(touchpoints), null, model, JourneyOptions.DEFAULT, Dimension.CHANNEL)), "$");
+        assertThat(onSpark.at("/stages").toString()).contains("sal");
+        assertThat(onSpark.at("/metrics/measured").size()).as("sourced pipeline, win rate, MQL to SQL").isPositive();
+
+        Files.writeString(model, "name: broken\nwork-types: 3\n");
+        StringWriter invalid = new StringWriter();
+        assertThat(ScaleMain.run(new String[] {"funnel", "--touchpoints", touchpoints.toString(), "--crm", crm.toString(),
+                "--model", model.toString()}, spark, new PrintWriter(new StringWriter()), new PrintWriter(invalid, true)))
+                .isEqualTo(ScaleMain.INVALID);
+        assertThat(invalid.toString()).contains(model + ": invalid, fix the errors above first").doesNotContain("Exception");
+    }
+
+    @Test
     void aBadTouchpointIsSaidWhereTheCliSaysItAndAUsageErrorExits2() throws IOException {
         Path bad = dir.resolve("bad").resolve("touches.csv");
         Files.createDirectories(bad.getParent());
@@ -125,7 +160,7 @@ class FunnelOnSparkTest {
         assertThat(missing.toString().strip()).isEqualTo(cliMissing.problems().get(0).format()).contains(":1:");
 
         for (String[] wrong : List.of(new String[] {"--by", "work-type"}, new String[] {"--lookback", "forever"},
-                new String[] {"--format", "text"}, new String[] {"--model", "markov"})) {
+                new String[] {"--format", "text"}, new String[] {"--log", "log.jsonl"})) {
             StringWriter usage = new StringWriter();
             assertThat(ScaleMain.run(new String[] {"funnel", "--touchpoints", noChannel.toString(), "--crm",
                     crm.toString(), wrong[0], wrong[1]}, spark, new PrintWriter(new StringWriter()),

@@ -100,7 +100,7 @@ public final class TouchpointData {
     /** What {@code baton attribute --touchpoints … --crm …} attributes: every file read together (as the CLI reads them), then cut. */
     public static dev.baton.measure.attribution.Journeys singleMachine(List<Path> files, Path mappingFile,
                                                                        JourneyOptions options) throws IOException {
-        Read read = read(files, mappingFile);
+        Read read = read(files, mappingFile, FunnelSettings.NONE);
         TouchIndex index = TouchIndex.build(read.crm().data(), read.identities(), read.mapping(), options.by());
         return Journeys.forModels(Journeys.build(read.crm().data(), read.identities(), index, options).journeys());
     }
@@ -113,24 +113,40 @@ public final class TouchpointData {
                                                                     Path mappingFile, JourneyOptions options,
                                                                     dev.baton.measure.funnel.Dimension by)
             throws IOException {
+        return singleMachineFunnel(crm, touchpoints, mappingFile, null, options, by);
+    }
+
+    /** The same with {@code --model MODEL}: its funnel section names the stages, its metrics are measured. */
+    public static java.util.Map<String, Object> singleMachineFunnel(List<Path> crm, List<Path> touchpoints,
+                                                                    Path mappingFile, Path modelFile,
+                                                                    JourneyOptions options,
+                                                                    dev.baton.measure.funnel.Dimension by)
+            throws IOException {
         List<Path> files = new ArrayList<>(crm);
         files.addAll(touchpoints);
-        Read read = read(files, mappingFile);
+        var model = modelFile == null ? null : dev.baton.model.validation.ModelValidation.validate(modelFile).model();
+        Read read = read(files, mappingFile, model == null ? FunnelSettings.NONE : model.funnel());
         TouchIndex index = TouchIndex.build(read.crm().data(), read.identities(), read.mapping(), options.by());
         var report = dev.baton.measure.funnel.Funnel.compute(read.crm().data(), read.identities(), read.mapping(), by,
                 options, java.util.Map.of(), index);
-        return dev.baton.measure.funnel.FunnelJson.report(report, options.by().name().toLowerCase(Locale.ROOT),
+        var json = dev.baton.measure.funnel.FunnelJson.report(report, options.by().name().toLowerCase(Locale.ROOT),
                 options.conversion().name().toLowerCase(Locale.ROOT), read.crm().files(), read.crm().notes());
+        if (model != null) {
+            json.put("metrics", dev.baton.measure.metric.MetricJson.report(dev.baton.measure.metric.MetricActuals.compute(
+                    model.metrics(), dev.baton.measure.funnel.FunnelEntities.of(read.crm().data(), read.identities(),
+                            read.mapping(), options, index))));
+        }
+        return json;
     }
 
     private record Read(OutcomeMapping mapping, CrmReader.Result crm, Identities identities) {
     }
 
-    /** The files read together, with the mapping as the CLI reads it (no operating model: no funnel section). */
-    private static Read read(List<Path> files, Path mappingFile) throws IOException {
+    /** The files read together, with the mapping as the CLI reads it (and the operating model's funnel section). */
+    private static Read read(List<Path> files, Path mappingFile, FunnelSettings funnel) throws IOException {
         OutcomeMapping mapping = mappingFile == null ? OutcomeMapping.DEFAULT
                 : OutcomeMappingReader.read(Files.readString(mappingFile)).mapping();
-        mapping = mapping.withFunnel(FunnelSettings.NONE);
+        mapping = mapping.withFunnel(funnel);
         CrmReader.Result read = CrmReader.read(CrmReader.sources(files), mapping);
         if (!read.ok()) {
             throw new IllegalStateException("the files have problems: " + read.problems());

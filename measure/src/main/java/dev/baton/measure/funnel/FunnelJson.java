@@ -2,6 +2,7 @@ package dev.baton.measure.funnel;
 
 import dev.baton.measure.crm.CrmReader;
 import dev.baton.measure.identity.Unmatched;
+import dev.baton.measure.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ public final class FunnelJson {
         json.put("conversion", conversion);
         json.put("lookbackDays", r.lookback().toHours() / 24.0);
         json.put("asOf", r.asOf().toString());
-        json.put("inputs", files.stream().map(f -> new Obj().with("file", f.name()).with("kind", f.kind().id())
+        json.put("inputs", files.stream().map(f -> new JsonObject().with("file", f.name()).with("kind", f.kind().id())
                 .with("rows", f.rows())).toList());
         json.put("total", group(r.total()));
         json.put("groups", r.groups().stream().map(FunnelJson::group).toList());
@@ -36,45 +37,35 @@ public final class FunnelJson {
         return json;
     }
 
-    /** A JSON object, its keys in the order put: the report's keys in the order of docs/outcomes.md#json. */
-    private static final class Obj extends LinkedHashMap<String, Object> {
-        private static final long serialVersionUID = 1L;
-
-        Obj with(String key, Object value) {
-            put(key, value);
-            return this;
-        }
-    }
-
     public static List<Map<String, Object>> unmatched(List<Unmatched> unmatched) {
-        return unmatched.stream().<Map<String, Object>>map(u -> new Obj().with("what", u.what()).with("count", u.count())
+        return unmatched.stream().<Map<String, Object>>map(u -> new JsonObject().with("what", u.what()).with("count", u.count())
                 .with("examples", u.examples()).with("effect", u.effect())).toList();
     }
 
     private static Map<String, Object> group(FunnelReport.Group g) {
         FunnelReport.Money m = g.money();
         FunnelReport.HandoffFigures h = g.handoff();
-        return new Obj().with("key", g.key())
-                .with("stages", g.stages().stream().map(s -> new Obj().with("stage", s.stage()).with("count", s.count())
+        return new JsonObject().with("key", g.key())
+                .with("stages", g.stages().stream().map(s -> new JsonObject().with("stage", s.stage()).with("count", s.count())
                         .with("conversionToNext", s.conversionToNext()).with("medianDaysToNext", s.medianDaysToNext())
                         .with("daysMeasured", s.daysMeasured()).with("costPerEntity", s.costPerEntity())).toList())
                 .with("sourced", money(m.opportunitiesSourced(), m.pipelineSourced(), m.wonSourced(), m.revenueSourced()))
                 .with("influenced", money(m.opportunitiesInfluenced(), m.pipelineInfluenced(), m.wonInfluenced(),
                         m.revenueInfluenced()))
                 .with("cost", g.cost())
-                .with("handoff", new Obj().with("from", h.from()).with("to", h.to()).with("handedOver", h.handedOver())
+                .with("handoff", new JsonObject().with("from", h.from()).with("to", h.to()).with("handedOver", h.handedOver())
                         .with("accepted", h.accepted()).with("medianDaysToAccept", h.medianDaysToAccept())
                         .with("acceptanceDated", h.acceptanceDated()).with("slaHours", h.sla().toHours())
                         .with("overSla", examples(h.overSla())).with("rejected", examples(h.rejected()))
                         .with("neverWorked", examples(h.neverWorked())));
     }
 
-    private static Obj money(long opportunities, double pipeline, long won, double revenue) {
-        return new Obj().with("opportunities", opportunities).with("pipeline", pipeline).with("won", won)
+    private static JsonObject money(long opportunities, double pipeline, long won, double revenue) {
+        return new JsonObject().with("opportunities", opportunities).with("pipeline", pipeline).with("won", won)
                 .with("revenue", revenue);
     }
 
-    private static Obj examples(FunnelReport.Examples e) {
-        return new Obj().with("count", e.count()).with("examples", e.examples());
+    private static JsonObject examples(FunnelReport.Examples e) {
+        return new JsonObject().with("count", e.count()).with("examples", e.examples());
     }
 }

@@ -3,13 +3,19 @@ package dev.baton.scale.outcome;
 import dev.baton.measure.crm.CrmReader;
 import dev.baton.measure.funnel.Dimension;
 import dev.baton.measure.funnel.Funnel;
+import dev.baton.measure.funnel.FunnelEntities;
 import dev.baton.measure.funnel.FunnelReport;
 import dev.baton.measure.funnel.FunnelTouches;
 import dev.baton.measure.journey.JourneyOptions;
 import dev.baton.measure.journey.TouchIndex;
+import dev.baton.measure.metric.MetricActuals;
+import dev.baton.measure.metric.MetricReport;
 import dev.baton.measure.outcome.ExportKind;
 import dev.baton.measure.outcome.OutcomeData;
 import dev.baton.measure.outcome.Touchpoint;
+import dev.baton.model.OperatingModel;
+import dev.baton.model.validation.ModelValidation;
+import dev.baton.model.validation.ValidationReport;
 import dev.baton.scale.Part;
 import dev.baton.scale.ScaleProblem;
 import java.io.Serializable;
@@ -35,8 +41,11 @@ import scala.Tuple2;
  */
 public final class ScaleFunnel {
 
-    /** The funnel, with the files read and the read's notes, as {@code baton funnel --format json} writes them. */
-    public record Result(FunnelReport report, List<CrmReader.FileRead> files, List<String> notes) {
+    /**
+     * The funnel, with the files read and the read's notes, as {@code baton funnel --format json}
+     * writes them; with a model, its metrics against their targets (else null).
+     */
+    public record Result(FunnelReport report, List<CrmReader.FileRead> files, List<String> notes, MetricReport metrics) {
     }
 
     /** A partition's first look at its lines: the touches' channels per campaign (when needed), the newest touch, lines per file. */
@@ -64,14 +73,25 @@ public final class ScaleFunnel {
 
     /**
      * The funnel split by {@code by} of the touchpoints at {@code touchpoints} (a CSV file or a
-     * directory of them, on any file system Hadoop reads) and the CRM exports at {@code crm} (read by the driver).
+     * directory of them, on any file system Hadoop reads) and the CRM exports at {@code crm} (read by
+     * the driver); with the operating model {@code modelFile} (its text {@code modelText}; or null),
+     * its funnel section names the stages and its metrics are measured, as {@code baton funnel --model}.
      *
      * @throws ScaleProblem for bad input, said as {@code baton funnel} says it
      */
     public static Result funnel(SparkSession spark, List<java.nio.file.Path> crm, String touchpoints,
-                                java.nio.file.Path mappingFile, JourneyOptions options, Dimension by, int partitions) {
-        try (ScaleJourneys.Shuffled shuffled = ScaleJourneys.shuffle(spark, crm, touchpoints, mappingFile, options,
-                partitions)) {
+                                java.nio.file.Path mappingFile, String modelFile, String modelText,
+                                JourneyOptions options, Dimension by, int partitions) {
+        OperatingModel model = null;
+        if (modelText != null) {
+            ValidationReport valid = ModelValidation.validate(modelFile, modelText);
+            if (!valid.valid()) {
+                throw new ScaleProblem(String.join("\n", valid.refusal()));
+            }
+            model = valid.model();
+        }
+        try (ScaleJourneys.Shuffled shuffled = ScaleJourneys.shuffle(spark, crm, touchpoints, mappingFile, modelFile,
+                modelText, options, partitions)) {
             ScaleJourneys.Crm side = shuffled.side();
             for (CrmReader.FileRead f : side.files()) {
                 if (f.kind() == ExportKind.TOUCHPOINTS) {
@@ -95,8 +115,11 @@ public final class ScaleFunnel {
             if (found.problem() != null) {
                 throw shuffled.problem();
             }
+            FunnelTouches touches = found.summary().touches();
             FunnelReport report = Funnel.compute(side.data(), side.identities(), side.mapping(), side.options(), Map.of(),
-                    found.summary().touches());
+                    touches);
+            MetricReport metrics = model == null ? null : MetricActuals.compute(model.metrics(),
+                    FunnelEntities.of(side.data(), side.identities(), side.mapping(), touches));
             List<CrmReader.FileRead> files = new ArrayList<>(side.files());
             long rows = 0;
             for (int f = 0; f < shuffled.setup().names().size(); f++) {
@@ -108,7 +131,7 @@ public final class ScaleFunnel {
             if (rows > found.summary().kept()) {
                 notes.add(CrmReader.touchpointsKeptOnce(rows - found.summary().kept()));
             }
-            return new Result(report, List.copyOf(files), List.copyOf(notes));
+            return new Result(report, List.copyOf(files), List.copyOf(notes), metrics);
         }
     }
 

@@ -53,10 +53,12 @@ public final class ScaleJourneys {
     static final int SHOWN = 50;
 
     /**
-     * What the executors need to rebuild the CRM side: the exports' bytes, the mapping, how journeys
-     * are cut; the touchpoint files as Hadoop reads them and as the user named them (for messages).
+     * What the executors need to rebuild the CRM side: the exports' bytes, the mapping, the operating
+     * model whose funnel section names the stages (or null), how journeys are cut; the touchpoint files
+     * as Hadoop reads them and as the user named them (for messages).
      */
-    record Setup(String id, List<String> crmNames, List<byte[]> crmBytes, String mappingText, TouchIndex.By by,
+    record Setup(String id, List<String> crmNames, List<byte[]> crmBytes, String mappingText, String modelFile,
+                 String modelText, TouchIndex.By by,
                  JourneyOptions.Conversion conversion, Duration lookback, List<String> files, List<String> names,
                  List<String> headers) implements Serializable {
     }
@@ -125,7 +127,7 @@ public final class ScaleJourneys {
     public static dev.baton.measure.attribution.Journeys journeys(SparkSession spark, List<java.nio.file.Path> crm,
                                                                    String touchpoints, java.nio.file.Path mappingFile,
                                                                    JourneyOptions options, int partitions) {
-        try (Shuffled shuffled = shuffle(spark, crm, touchpoints, mappingFile, options, partitions)) {
+        try (Shuffled shuffled = shuffle(spark, crm, touchpoints, mappingFile, null, null, options, partitions)) {
             // The channel of a campaign response without one is its campaign's touches' most frequent:
             // counted over all touches first, only when a response needs it.
             Map<String, Map<String, Integer>> allVotes = shuffled.votes();
@@ -143,12 +145,14 @@ public final class ScaleJourneys {
 
     /**
      * The CRM exports read by the driver (their problems said as the CLI says them) and shipped; the
-     * touchpoint files' lines read in the executors, keyed by journey and shuffled by that key.
+     * touchpoint files' lines read in the executors, keyed by journey and shuffled by that key. The
+     * operating model {@code modelFile} ({@code modelText}, valid; or null) names the funnel's stages.
      *
      * @throws ScaleProblem for bad input, said as the CLI says it
      */
     static Shuffled shuffle(SparkSession spark, List<java.nio.file.Path> crm, String touchpoints,
-                            java.nio.file.Path mappingFile, JourneyOptions options, int partitions) {
+                            java.nio.file.Path mappingFile, String modelFile, String modelText, JourneyOptions options,
+                            int partitions) {
         String mappingText = mappingFile == null ? null : readMapping(mappingFile);
         List<CrmReader.Source> crmSources;
         List<byte[]> crmBytes = new ArrayList<>();
@@ -179,7 +183,8 @@ public final class ScaleJourneys {
             texts.add(text);
         }
         Setup setup = new Setup(java.util.UUID.randomUUID().toString(),
-                crmSources.stream().map(CrmReader.Source::name).toList(), crmBytes, mappingText, options.by(),
+                crmSources.stream().map(CrmReader.Source::name).toList(), crmBytes, mappingText, modelFile, modelText,
+                options.by(),
                 options.conversion(), options.lookback(), files, names, headers);
         Crm side = crm(setup);
         for (int f = 0; f < files.size(); f++) {
@@ -218,7 +223,9 @@ public final class ScaleJourneys {
             if (setup.mappingText() != null) {
                 mapping = OutcomeMappingReader.read(setup.mappingText()).mapping();
             }
-            mapping = mapping.withFunnel(FunnelSettings.NONE);
+            mapping = mapping.withFunnel(setup.modelText() == null ? FunnelSettings.NONE
+                    : dev.baton.model.validation.ModelValidation.validate(setup.modelFile(), setup.modelText()).model()
+                    .funnel());
             List<CrmReader.Source> sources = new ArrayList<>();
             for (int i = 0; i < setup.crmNames().size(); i++) {
                 byte[] bytes = setup.crmBytes().get(i);

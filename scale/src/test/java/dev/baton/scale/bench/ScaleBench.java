@@ -233,7 +233,7 @@ public final class ScaleBench {
         SparkSession spark = spark();
         Object[] spread = new Object[1];
         measure("Spark local[2]: ScaleFunnel by " + by, runs, () -> {
-            var r = dev.baton.scale.outcome.ScaleFunnel.funnel(spark, List.of(crm), touchpoints.toString(), null, options,
+            var r = dev.baton.scale.outcome.ScaleFunnel.funnel(spark, List.of(crm), touchpoints.toString(), null, null, null, options,
                     dimension, 4);
             spread[0] = dev.baton.measure.funnel.FunnelJson.report(r.report(), "account", "created", r.files(), r.notes());
             return r.report().groups().size() + " groups";
