@@ -159,6 +159,12 @@ class FunnelOnSparkTest {
         CrmReader.Result cliMissing = CrmReader.read(CrmReader.sources(List.of(crm, noChannel)), OutcomeMapping.DEFAULT);
         assertThat(missing.toString().strip()).isEqualTo(cliMissing.problems().get(0).format()).contains(":1:");
 
+        StringWriter touchesAsCrm = new StringWriter();
+        assertThat(ScaleMain.run(new String[] {"funnel", "--touchpoints", touchpoints.toString(), "--crm",
+                touchpoints.toString()}, spark, new PrintWriter(new StringWriter()), new PrintWriter(touchesAsCrm, true)))
+                .isEqualTo(ScaleMain.INVALID);
+        assertThat(touchesAsCrm.toString()).contains("a.csv:1:1: error: a touchpoint file among the CRM exports");
+
         for (String[] wrong : List.of(new String[] {"--by", "work-type"}, new String[] {"--lookback", "forever"},
                 new String[] {"--format", "text"}, new String[] {"--log", "log.jsonl"})) {
             StringWriter usage = new StringWriter();

@@ -67,7 +67,39 @@ public final class ScaleJourneys {
      * A touchpoint line, its file (-1: the part had a problem), its place in the file (the part,
      * then the line in it) and its touch's time (epoch milliseconds).
      */
-    record Line(long order, int file, String text, long at) implements Serializable {
+    static final class Line implements Serializable {
+        private static final long serialVersionUID = 1L;
+        // Not a record, and its fields not final: Kryo (the shuffle's serializer) sets them on a new instance.
+        private long order;
+        private int file;
+        private String text;
+        private long at;
+
+        Line() {
+        }
+
+        Line(long order, int file, String text, long at) {
+            this.order = order;
+            this.file = file;
+            this.text = text;
+            this.at = at;
+        }
+
+        long order() {
+            return order;
+        }
+
+        int file() {
+            return file;
+        }
+
+        String text() {
+            return text;
+        }
+
+        long at() {
+            return at;
+        }
     }
 
     /** The CRM side, as every machine rebuilds it from the {@link Setup}: the read's files and notes too. */
@@ -105,7 +137,7 @@ public final class ScaleJourneys {
 
         @Override
         public void close() {
-            byJourney.unpersist(false);
+            byJourney.unpersist(true); // before the session may stop: its blocks removed, not left to a stopping pool
             shipped.destroy();
         }
     }
@@ -208,8 +240,17 @@ public final class ScaleJourneys {
                     keyed(shipped.value(), file, part, lines), true).mapToPair(t -> t);
             keyed = keyed == null ? one : keyed.union(one);
         }
-        JavaPairRDD<String, Line> byJourney = keyed.partitionBy(partitioner)
-                .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK_SER());
+        // Shuffled with Kryo whatever the session's serializer (a key, the line and three numbers: a few
+        // bytes beyond the line), and cached as objects: each pass after the shuffle reads them as they are.
+        scala.reflect.ClassTag<String> keyTag = scala.reflect.ClassTag$.MODULE$.apply(String.class);
+        scala.reflect.ClassTag<Line> lineTag = scala.reflect.ClassTag$.MODULE$.apply(Line.class);
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        org.apache.spark.rdd.ShuffledRDD<String, Line, Line> shuffledLines = new org.apache.spark.rdd.ShuffledRDD(
+                keyed.rdd(), partitioner, keyTag, lineTag, lineTag);
+        shuffledLines.setSerializer(new org.apache.spark.serializer.KryoSerializer(spark.sparkContext().getConf().clone()
+                .set("spark.kryo.classesToRegister", Line.class.getName())));
+        JavaPairRDD<String, Line> byJourney = JavaPairRDD.fromRDD(shuffledLines, keyTag, lineTag)
+                .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
         return new Shuffled(setup, side, shipped, partitioner, byJourney, crmSources, crmBytes, hadoop);
     }
 
