@@ -1,6 +1,7 @@
 package dev.baton.scale;
 
 import dev.baton.insight.debt.DebtReportJson;
+import dev.baton.insight.debt.Scope;
 import dev.baton.insight.discovery.DiscoveryJson;
 import dev.baton.measure.attribution.AttributionJson;
 import dev.baton.measure.attribution.Attribution;
@@ -43,7 +44,8 @@ public final class ScaleMain {
 
     static final String USAGE_TEXT = """
             Usage: spark-submit --class dev.baton.scale.ScaleMain baton-scale.jar COMMAND [OPTIONS]
-              analyze --model MODEL.yaml --log LOG [--out FILE.json] [--partitions N]
+              analyze --model MODEL.yaml --log LOG [--from DATE] [--to DATE] [--source S,...] [--out FILE.json]
+                      [--partitions N]
               discover --log LOG [--out FILE.json] [--partitions N]
               attribute --paths PATHS.csv --model MODEL [--order K] [--half-life TOUCHES] [--path-column NAME]
                         [--separator SEP] [--conversions NAME] [--value NAME] [--nulls NAME] [--out FILE.json]
@@ -60,7 +62,7 @@ public final class ScaleMain {
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private static final Map<String, Set<String>> OPTIONS = Map.of(
-            "analyze", Set.of("--model", "--log", "--out", "--partitions"),
+            "analyze", Set.of("--model", "--log", "--out", "--partitions", "--from", "--to", "--source"),
             "discover", Set.of("--log", "--out", "--partitions"),
             "attribute", Set.of("--paths", "--model", "--order", "--half-life", "--path-column", "--separator",
                     "--conversions", "--value", "--nulls", "--out", "--partitions", "--touchpoints", "--crm", "--mapping",
@@ -142,6 +144,14 @@ public final class ScaleMain {
         if (partitions == null) {
             return USAGE;
         }
+        Scope scope;
+        try {
+            String sources = options.get("--source");
+            scope = Scope.parse("--from", options.get("--from"), "--to", options.get("--to"),
+                    sources == null ? List.of() : List.of(sources.split(",")));
+        } catch (IllegalArgumentException e) {
+            return usage(err, "analyze: " + e.getMessage());
+        }
         Path modelFile = Path.of(model);
         if (!Files.isRegularFile(modelFile)) {
             err.println(model + ": error: no such file (the model is read by the driver, from its file system)");
@@ -149,7 +159,7 @@ public final class ScaleMain {
         }
         String text = Files.readString(modelFile, StandardCharsets.UTF_8);
         ScaleLog read = Inputs.log(spark, log);
-        var report = ScaleDebt.report(read, model, text, partitions == 0 ? Inputs.partitions(spark) : partitions);
+        var report = ScaleDebt.report(read, model, text, scope, partitions == 0 ? Inputs.partitions(spark) : partitions);
         write(DebtReportJson.toMap(report), options.get("--out"), out);
         return OK;
     }

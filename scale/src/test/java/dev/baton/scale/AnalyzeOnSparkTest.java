@@ -55,10 +55,17 @@ class AnalyzeOnSparkTest {
 
     /** What baton analyze does with a JSONL log (AnalyzeCommand, LogOptions.events). */
     static Map<String, Object> singleMachine(Path file) throws IOException {
+        return singleMachine(file, Scope.ALL);
+    }
+
+    /** What baton analyze --from --to --source does with a JSONL log. */
+    static Map<String, Object> singleMachine(Path file, Scope scope) throws IOException {
         DebtAnalysis.EventSource all = DebtAnalysis.jsonl(file);
         var retracted = JsonlBatches.batches(file).retracted();
+        ValidationReport validation = AnalyzeOnSparkTest.validation != null ? AnalyzeOnSparkTest.validation
+                : ModelValidation.validate(MODEL);
         return DebtReportJson.toMap(DebtAnalysis.analyze(ModelHistory.of(validation.model()), validation.warnings(),
-                file.getFileName().toString(), sink -> all.forEach(ImportBatches.standing(retracted, sink)), Scope.ALL,
+                file.getFileName().toString(), sink -> all.forEach(ImportBatches.standing(retracted, sink)), scope,
                 new PeopleAcrossTools(validation.model(), Map.of())));
     }
 

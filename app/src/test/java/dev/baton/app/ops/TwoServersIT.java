@@ -133,6 +133,13 @@ class TwoServersIT {
                 assertThat(home.body()).containsIgnoringCase("maya");
                 HttpResponse<String> anonymous = new Browserless(b[0].port(), "203.0.113.8").get("/");
                 assertThat(anonymous.statusCode()).as("without a session").isEqualTo(302);
+                // One guessing budget for both: three wrong passwords on one server and two on the other
+                // lock the name on both, the right password included.
+                for (int i = 0; i < 5; i++) {
+                    assertThat(status(i < 3 ? a2.port() : b[0].port(), "sam", "guess-" + i)).isEqualTo(401);
+                }
+                assertThat(status(a2.port(), "sam", "baton-demo")).as("locked on the first server").isEqualTo(429);
+                assertThat(status(b[0].port(), "sam", "baton-demo")).as("and on the second").isEqualTo(429);
             } finally {
                 pause.writeLock().unlock();
             }
@@ -363,6 +370,13 @@ class TwoServersIT {
                 Thread.sleep(100);
             }
         }
+    }
+
+    /** The status of GET /api/v1/items signed in as {@code user} with {@code password}. */
+    int status(int port, String user, String password) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/items"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes()))
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     String get(int port, String path) throws Exception {

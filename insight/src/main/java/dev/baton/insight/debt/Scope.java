@@ -16,7 +16,7 @@ import java.util.Set;
  * @param to      last instant, inclusive (null: to the end)
  * @param sources the sources to keep ({@link Sources}: {@code baton}, {@code jira}…), empty for all
  */
-public record Scope(Instant from, Instant to, Set<String> sources) {
+public record Scope(Instant from, Instant to, Set<String> sources) implements java.io.Serializable {
 
     public static final Scope ALL = new Scope(null, null, Set.of());
 
@@ -75,6 +75,25 @@ public record Scope(Instant from, Instant to, Set<String> sources) {
     /** An event of a kept source, not after the end. */
     boolean keeps(RecordedEvent e) {
         return (to == null || !e.at().isAfter(to)) && (sources.isEmpty() || sources.contains(Sources.of(e)));
+    }
+
+    /**
+     * The events of one stream within this scope, given all of them in order (a log read case by
+     * case): those {@link #of} passes on, so none when the stream has no event in the period.
+     */
+    public java.util.List<RecordedEvent> ofStream(java.util.List<RecordedEvent> events) {
+        if (all()) {
+            return events;
+        }
+        java.util.List<RecordedEvent> kept = new java.util.ArrayList<>(events.size());
+        boolean active = from == null;
+        for (RecordedEvent e : events) {
+            if (keeps(e)) {
+                kept.add(e);
+                active = active || !e.at().isBefore(from);
+            }
+        }
+        return active ? kept : java.util.List.of();
     }
 
     /**

@@ -24,9 +24,11 @@ import java.util.Set;
  * {@link #GENERIC_TITLE} items). Their entries into one stage from
  * two systems within the window are a duplicate, one per pair of items and stage.
  */
-final class StageEntries {
+final class StageEntries implements java.io.Serializable {
 
-    private record Entry(String stream, String stage, String source, long at, long position) {
+    private static final long serialVersionUID = 1L;
+
+    private record Entry(String stream, String stage, String source, long at, long position) implements java.io.Serializable {
     }
 
     private record Link(String a, String b, String why) {
@@ -84,6 +86,16 @@ final class StageEntries {
         }
     }
 
+    /** Adds the entries of other items (a log split by case: each item's events in one part). */
+    void merge(StageEntries other) {
+        other.byStream.forEach((stream, list) -> byStream.computeIfAbsent(stream, k -> new ArrayList<>(list.size())).addAll(list));
+        other.firstSource.forEach(firstSource::putIfAbsent);
+        other.sourcesOf.forEach((stream, sources) -> sourcesOf.computeIfAbsent(stream, k -> new LinkedHashSet<>()).addAll(sources));
+        other.mentions.forEach((stream, ids) -> mentions.computeIfAbsent(stream, k -> new LinkedHashSet<>()).addAll(ids));
+        other.parents.forEach(parents::putIfAbsent);
+        other.byTitle.forEach((title, streams) -> byTitle.computeIfAbsent(title, k -> new ArrayList<>(2)).addAll(streams));
+    }
+
     Found duplicates(int limit) {
         List<DuplicateTracking> all = new ArrayList<>();
         for (Link link : links()) {
@@ -106,7 +118,7 @@ final class StageEntries {
             all.addAll(perStage.values());
         }
         all.sort(Comparator.comparing(DuplicateTracking::firstAt).thenComparing(DuplicateTracking::firstItem)
-                .thenComparing(DuplicateTracking::stage));
+                .thenComparing(DuplicateTracking::stage).thenComparing(DuplicateTracking::secondItem));
         return new Found(all.stream().limit(limit).toList(), all.size());
     }
 
@@ -118,8 +130,9 @@ final class StageEntries {
                 links.put(stream + "\u0000" + stream, new Link(stream, stream, "the same item"));
             }
         });
-        parents.forEach((child, parent) -> link(links, child, parent, "parent item"));
-        mentions.forEach((stream, ids) -> ids.forEach(id -> link(links, stream, id, "'" + stream + "' names '" + id + "'")));
+        // In the items' order, not the maps': a pair linked twice keeps the same reason however the log was read.
+        new java.util.TreeMap<>(parents).forEach((child, parent) -> link(links, child, parent, "parent item"));
+        new java.util.TreeMap<>(mentions).forEach((stream, ids) -> ids.forEach(id -> link(links, stream, id, "'" + stream + "' names '" + id + "'")));
         byTitle.forEach((title, streams) -> {
             if (streams.size() > GENERIC_TITLE) {
                 return;

@@ -28,8 +28,15 @@ import java.util.regex.Pattern;
  * who acted in which system when, which systems carry each stage, and which stage was entered in
  * two systems for one piece of work. Each event is an action in the system it was recorded in
  * ({@link SourceSystem}) by the person its actor is matched to ({@link PeopleAcrossTools}).
+ *
+ * <p>A log split by case (Spark partitions, buckets) can be read by one tool use per part, each
+ * {@link #forgetItems forgetting its items} once read, and the parts {@link #merge merged} into
+ * the tool use of the whole: a person's actions are ordered by time and log position whatever
+ * part held them, and the rest are sums and unions.
  */
-public final class ToolUse implements Consumer<RecordedEvent> {
+public final class ToolUse implements Consumer<RecordedEvent>, java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** Person-days, duplicates and identities listed as evidence. */
     public static final int SHOWN = 25;
@@ -43,7 +50,8 @@ public final class ToolUse implements Consumer<RecordedEvent> {
     private static final Pattern TOKENS = Pattern.compile("[\\s,;()\\[\\]{}\"'<>|]+");
     private static final Pattern ID_LIKE = Pattern.compile(".*[0-9#].*");
 
-    private final PeopleAcrossTools people;
+    /** Not sent with a part ({@link #merge}): the tool use that takes the parts in has its own. */
+    private final transient PeopleAcrossTools people;
     /** source → tool user → events. */
     private final Map<String, Map<String, long[]>> users = new TreeMap<>();
     /** person → their actions in log order. */
@@ -153,6 +161,44 @@ public final class ToolUse implements Consumer<RecordedEvent> {
         return stageOf.get(e.stream());
     }
 
+    /**
+     * Adds the tool use of other cases of the same log, read with the same {@link #ofOneSource}
+     * choice, into this one (which keeps its own people); the order of merges does not change
+     * {@link #result}.
+     */
+    public ToolUse merge(ToolUse other) {
+        if (oneSource != other.oneSource) {
+            throw new IllegalArgumentException("merge tool use read the same way: with one source or with several");
+        }
+        other.users.forEach((source, byUser) -> {
+            Map<String, long[]> into = users.computeIfAbsent(source, k -> new TreeMap<>());
+            byUser.forEach((user, count) -> into.computeIfAbsent(user, k -> new long[1])[0] += count[0]);
+        });
+        int[] index = new int[other.sourceNames.size()];
+        for (int i = 0; i < index.length; i++) {
+            index[i] = sourceIndex.computeIfAbsent(other.sourceNames.get(i), s -> {
+                sourceNames.add(s);
+                return sourceNames.size() - 1;
+            });
+        }
+        other.actions.forEach((person, theirs) -> {
+            Actions mine = actions.computeIfAbsent(person, k -> new Actions());
+            for (int i = 0; i < theirs.size; i++) {
+                mine.add(theirs.at[i], index[theirs.source[i]], theirs.position[i]);
+            }
+        });
+        other.daysOf.forEach((person, days) -> daysOf.computeIfAbsent(person, k -> new java.util.HashSet<>()).addAll(days));
+        other.stageSources.forEach((stage, bySource) -> {
+            Map<String, Long> into = stageSources.computeIfAbsent(stage, k -> new TreeMap<>());
+            bySource.forEach((source, n) -> into.merge(source, n, Long::sum));
+        });
+        stageOf.putAll(other.stageOf);
+        entries.merge(other.entries);
+        total += other.total;
+        matched += other.matched;
+        return this;
+    }
+
     /** The measure, once every event has been read. */
     public ToolSwitching result() {
         Switches switches = new Switches(sourceNames);
@@ -218,7 +264,8 @@ public final class ToolUse implements Consumer<RecordedEvent> {
     }
 
     /** One person's actions: when, in which system, at which position of the log. */
-    static final class Actions {
+    static final class Actions implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
         long[] at = new long[8];
         int[] source = new int[8];
         long[] position = new long[8];

@@ -66,6 +66,42 @@ class DebtPartialTest {
     }
 
     @Test
+    void workTrackedInTwoToolsMergesWithItsSwitchesAndDuplicates() throws IOException {
+        OperatingModel model = GroundTruthTest.example("b2b-saas.yaml");
+        List<RecordedEvent> events = twoTools(model, 200);
+        DebtReport whole = DebtAnalysis.analyze(ModelHistory.of(model), List.of(), "log.jsonl", sink -> events.forEach(sink),
+                Scope.ALL);
+        assertThat(whole.toolSwitching().switches()).isPositive();
+        assertThat(whole.toolSwitching().duplicatesTotal()).isPositive();
+        assertSplitsAgree(ModelHistory.of(model), events);
+    }
+
+    /**
+     * A simulated team whose every third item is also tracked in Jira, an hour behind, under its
+     * issue key: the same people act in both tools, and each copy has its item's title.
+     */
+    static List<RecordedEvent> twoTools(OperatingModel model, int items) {
+        List<RecordedEvent> simulated = new ArrayList<>();
+        Simulator.run(model, new SimulationSettings(items, 5, SimulationSettings.DEFAULT_START, 8, DebtRates.DEFAULT),
+                simulated::add);
+        List<RecordedEvent> all = new ArrayList<>(simulated);
+        for (RecordedEvent e : simulated) {
+            if (Math.floorMod(e.stream().hashCode(), 3) == 0) {
+                String key = "MKT-" + Math.floorMod(e.stream().hashCode(), 10_000);
+                all.add(new RecordedEvent(0, key, e.version(), e.at().plusSeconds(3600), e.actor(), e.workType(), 0, null,
+                        e.event(), "jira:" + key + ":" + e.version(), "jira-1"));
+            }
+        }
+        all.sort(java.util.Comparator.comparing(RecordedEvent::at));
+        List<RecordedEvent> log = new ArrayList<>();
+        for (RecordedEvent e : all) {
+            log.add(new RecordedEvent(log.size() + 1, e.stream(), e.version(), e.at(), e.actor(), e.workType(),
+                    e.modelVersion(), e.commandId(), e.event(), e.eventId(), e.batch()));
+        }
+        return log;
+    }
+
+    @Test
     void migratedItemsUnderSeveralVersionsMerge() throws IOException {
         HandMadeLog log = ModelVersionsTest.versionOneWork(30);
         log.add("m", HandMadeLog.at(0, 8, 0), "ann", 1, new dev.baton.engine.item.WorkItemEvent.ItemCreated("M", "draft",
@@ -153,16 +189,10 @@ class DebtPartialTest {
                 closed.add(roundTrip(p.close(horizon)));
             }
             Collections.shuffle(closed, random);
-            // A tree of merges rather than a chain: (((0 1) (2 3)) ...)
-            while (closed.size() > 1) {
-                List<DebtPartial> next = new ArrayList<>();
-                for (int i = 0; i < closed.size(); i += 2) {
-                    next.add(i + 1 < closed.size() ? closed.get(i).merge(closed.get(i + 1)) : closed.get(i));
-                }
-                closed = next;
-            }
-            DebtReport merged = closed.get(0).finish(models, List.of(), "log.jsonl")
+            DebtReport merged = inTree(closed, DebtPartial::merge).finish(models, List.of(), "log.jsonl")
                     .with(streamWide(models, events).result()).withMeetings(meetings(models, events).finish());
+            assertSameReport(DebtReportJson.toMap(merged), expected, "k=" + k);
+            merged = merged.with(splitToolUse(models, events, k, random).result());
             assertSameReport(DebtReportJson.toMap(merged), expected, "k=" + k);
         }
     }
@@ -182,19 +212,58 @@ class DebtPartialTest {
         return tools;
     }
 
+    /**
+     * Tool use read part by part (the same split by case), each part forgetting its items, sent
+     * (serialized) and merged in a shuffled tree into the tool use of the whole, as Spark's
+     * analyze does; a log of one system keeps only days per person.
+     */
+    private static ToolUse splitToolUse(ModelHistory models, List<RecordedEvent> events, int k, Random random)
+            throws IOException {
+        PeopleAcrossTools people = PeopleAcrossTools.of(models.current());
+        long systems = events.stream().filter(DebtPartial::measured).map(ToolUse::systemOf)
+                .filter(java.util.Objects::nonNull).distinct().count();
+        java.util.function.Supplier<ToolUse> fresh = () -> systems <= 1 ? ToolUse.ofOneSource(people) : new ToolUse(people);
+        List<ToolUse> parts = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            parts.add(fresh.get());
+        }
+        events.stream().filter(DebtPartial::measured)
+                .forEach(e -> parts.get(Math.floorMod(e.stream().hashCode() * 31 + 7, k)).accept(e));
+        List<ToolUse> sent = new ArrayList<>();
+        for (ToolUse part : parts) {
+            part.forgetItems();
+            sent.add(roundTrip(part));
+        }
+        Collections.shuffle(sent, random);
+        return fresh.get().merge(inTree(sent, ToolUse::merge));
+    }
+
+    /** A tree of merges rather than a chain: (((0 1) (2 3)) ...). */
+    private static <T> T inTree(List<T> parts, java.util.function.BinaryOperator<T> merge) {
+        while (parts.size() > 1) {
+            List<T> next = new ArrayList<>();
+            for (int i = 0; i < parts.size(); i += 2) {
+                next.add(i + 1 < parts.size() ? merge.apply(parts.get(i), parts.get(i + 1)) : parts.get(i));
+            }
+            parts = next;
+        }
+        return parts.get(0);
+    }
+
     private static MeetingTally meetings(ModelHistory models, List<RecordedEvent> events) {
         MeetingTally meetings = new MeetingTally(models.current(), MeetingRules.of(models.current().debt()));
         events.forEach(meetings::accept);
         return meetings;
     }
 
-    private static DebtPartial roundTrip(DebtPartial part) throws IOException {
+    @SuppressWarnings("unchecked")
+    private static <T extends java.io.Serializable> T roundTrip(T part) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(part);
         }
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            return (DebtPartial) in.readObject();
+            return (T) in.readObject();
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(e);
         }

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 
 /** Lines as one UTF-8 text, each ended by a line break, encoded one line at a time as the reader asks. */
-final class LinesInputStream extends InputStream {
+public final class LinesInputStream extends InputStream {
 
     private final Iterator<byte[]> lines;
     private byte[] current = new byte[0];
@@ -24,6 +24,11 @@ final class LinesInputStream extends InputStream {
                 return lines.next().getBytes(StandardCharsets.UTF_8);
             }
         }, true);
+    }
+
+    /** Lines of text, each followed by a line break as it is read. */
+    public static LinesInputStream of(Iterator<String> lines) {
+        return new LinesInputStream(lines);
     }
 
     /** Lines already in UTF-8, not copied: each is followed by its line break as it is read. */

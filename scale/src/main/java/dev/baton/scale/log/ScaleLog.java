@@ -195,6 +195,12 @@ public final class ScaleLog implements Serializable {
         return true;
     }
 
+    /** The lines that hold any of {@code texts}: a byte search, so that a reader decodes only those. */
+    public static java.util.function.Predicate<byte[]> holding(String... texts) {
+        List<byte[]> bytes = Arrays.stream(texts).map(LineKey::ascii).toList();
+        return line -> bytes.stream().anyMatch(b -> LineKey.indexOf(line, b, 0) >= 0);
+    }
+
     /** A byte search as JsonlBatches' text search: batch events are few, every other line stays undecoded. */
     private static boolean batchEvent(byte[] line) {
         return LineKey.indexOf(line, IMPORTED, 0) >= 0 || LineKey.indexOf(line, RETRACTED, 0) >= 0;

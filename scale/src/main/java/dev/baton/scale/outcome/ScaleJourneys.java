@@ -113,11 +113,11 @@ public final class ScaleJourneys {
      */
     record Shuffled(Setup setup, Crm side, org.apache.spark.broadcast.Broadcast<Setup> shipped,
                     HashPartitioner partitioner, JavaPairRDD<String, Line> byJourney, List<CrmReader.Source> crmSources,
-                    List<byte[]> crmBytes, Configuration hadoop) implements AutoCloseable {
+                    List<byte[]> crmBytes, SparkSession spark) implements AutoCloseable {
 
         /** The problem a task found, said as the CLI says it (the files read again in the driver). */
         ScaleProblem problem() {
-            return problems(crmSources, crmBytes, setup.files(), setup.names(), side.mapping(), hadoop);
+            return problems(crmSources, crmBytes, setup.files(), setup.names(), side.mapping(), spark);
         }
 
         /** The votes of the touches' channels per campaign, counted over all touches when a campaign response needs them. */
@@ -201,7 +201,7 @@ public final class ScaleJourneys {
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         List<String[]> found = touchpointFiles(touchpoints, hadoop);
         if (found.isEmpty()) {
-            throw new ScaleProblem(touchpoints + ": error: no touchpoint file (.csv or .csv.gz) found");
+            throw new ScaleProblem(touchpoints + ": error: no touchpoint file (.csv, .csv.gz, .parquet or .jsonl) found");
         }
         List<String> files = found.stream().map(f -> f[0]).toList();
         List<String> names = found.stream().map(f -> f[1]).toList();
@@ -209,7 +209,7 @@ public final class ScaleJourneys {
         List<String> headers = new ArrayList<>();
         List<JavaRDD<String>> texts = new ArrayList<>();
         for (String f : files) {
-            JavaRDD<String> text = jsc.textFile(f);
+            JavaRDD<String> text = TouchpointTables.text(spark, f);
             List<String> first = text.take(1);
             headers.add(first.isEmpty() ? "" : first.get(0));
             texts.add(text);
@@ -222,7 +222,7 @@ public final class ScaleJourneys {
         for (int f = 0; f < files.size(); f++) {
             ExportKind kind = kindOf(names.get(f), headers.get(f), side.mapping());
             if (kind == null) {
-                throw problems(crmSources, crmBytes, files, names, side.mapping(), hadoop);
+                throw problems(crmSources, crmBytes, files, names, side.mapping(), spark);
             }
             if (kind != ExportKind.TOUCHPOINTS) {
                 throw new ScaleProblem(names.get(f) + ":1:1: error: expected a touchpoint file (email or account, time, "
@@ -251,7 +251,7 @@ public final class ScaleJourneys {
                 .set("spark.kryo.classesToRegister", Line.class.getName())));
         JavaPairRDD<String, Line> byJourney = JavaPairRDD.fromRDD(shuffledLines, keyTag, lineTag)
                 .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
-        return new Shuffled(setup, side, shipped, partitioner, byJourney, crmSources, crmBytes, hadoop);
+        return new Shuffled(setup, side, shipped, partitioner, byJourney, crmSources, crmBytes, spark);
     }
 
     /** The CRM side of {@code setup}, read once a JVM (the driver's own when the executors run in it). */
@@ -442,28 +442,35 @@ public final class ScaleJourneys {
      * in the driver, so that each problem is said with its file, line and column as the CLI says it.
      */
     private static ScaleProblem problems(List<CrmReader.Source> crm, List<byte[]> crmBytes, List<String> files,
-                                         List<String> names, OutcomeMapping mapping, Configuration hadoop) {
+                                         List<String> names, OutcomeMapping mapping, SparkSession spark) {
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         List<CrmReader.Source> sources = new ArrayList<>();
         for (int i = 0; i < crm.size(); i++) {
             byte[] bytes = crmBytes.get(i);
             sources.add(new CrmReader.Source(crm.get(i).name(), () -> new ByteArrayInputStream(bytes)));
         }
         for (int i = 0; i < files.size(); i++) {
-            org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(files.get(i));
-            sources.add(new CrmReader.Source(names.get(i), () -> p.getFileSystem(hadoop).open(p)));
+            String f = files.get(i);
+            org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(f);
+            sources.add(new CrmReader.Source(names.get(i), () -> TouchpointTables.isTable(f) ? TouchpointTables.open(spark, f)
+                    : p.getFileSystem(hadoop).open(p)));
         }
         CrmReader.Result read = CrmReader.read(sources, mapping);
         if (read.ok()) {
             return new ScaleProblem(String.join(", ", names) + ": error: a quoted value spans lines, which baton-scale "
                     + "cannot split; write each touchpoint on one line");
         }
-        return new ScaleProblem(said(read.problems()));
+        return new ScaleProblem(said(read.problems(), TouchpointTables::said));
     }
 
     /** Problems as the CLI prints them: the first {@value #SHOWN}, then how many more. */
     static String said(List<CrmProblem> problems) {
+        return said(problems, CrmProblem::format);
+    }
+
+    private static String said(List<CrmProblem> problems, java.util.function.Function<CrmProblem, String> format) {
         StringBuilder text = new StringBuilder();
-        problems.stream().limit(SHOWN).forEach(p -> text.append(text.isEmpty() ? "" : "\n").append(p.format()));
+        problems.stream().limit(SHOWN).forEach(p -> text.append(text.isEmpty() ? "" : "\n").append(format.apply(p)));
         if (problems.size() > SHOWN) {
             text.append("\n… and ").append(problems.size() - SHOWN).append(" more problems (").append(problems.size())
                     .append(" in all); nothing was read");
@@ -473,7 +480,8 @@ public final class ScaleJourneys {
 
     /**
      * The touchpoint files at {@code path}: the file, or a directory's .csv and .csv.gz files sorted by
-     * name, as the CLI takes them; each as Hadoop reads it and as the CLI names it (the directory as given, then the name).
+     * name, as the CLI takes them, and Parquet and JSON Lines tables ({@link TouchpointTables}); each as
+     * Hadoop reads it and as the CLI names it (the directory as given, then the name).
      */
     private static List<String[]> touchpointFiles(String path, Configuration hadoop) {
         try {
@@ -482,14 +490,16 @@ public final class ScaleJourneys {
             if (!fs.exists(p)) {
                 throw new ScaleProblem(path + ": error: no such file (expected touchpoint CSV files)");
             }
-            if (!fs.getFileStatus(p).isDirectory()) {
+            if (!fs.getFileStatus(p).isDirectory() || TouchpointTables.isTable(path)) {
+                // a file, or a table Spark wrote as a directory (touchpoints.parquet/)
                 return List.<String[]>of(new String[] {path, path});
             }
             String dir = path.endsWith("/") ? path : path + "/";
             List<String[]> files = new ArrayList<>();
             for (FileStatus s : fs.listStatus(p)) {
-                if (s.isFile() && s.getPath().getName().matches("(?i).*\\.csv(\\.gz)?")) {
-                    files.add(new String[] {s.getPath().toString(), dir + s.getPath().getName()});
+                String name = s.getPath().getName();
+                if (s.isFile() && name.matches(TouchpointTables.NAMES) || s.isDirectory() && TouchpointTables.isTable(name)) {
+                    files.add(new String[] {s.getPath().toString(), dir + name});
                 }
             }
             files.sort(java.util.Comparator.comparing(f -> new org.apache.hadoop.fs.Path(f[0]).getName()));

@@ -65,7 +65,8 @@ public final class ScaleBench {
             case "generate-paths" -> generatePaths(Path.of(args[1]), Long.parseLong(args[2]));
             case "discover" -> discover(args[1], Integer.parseInt(args[2]));
             case "phases" -> phases(args[1], Integer.parseInt(args[2]));
-            case "analyze" -> analyze(args[1], Integer.parseInt(args[2]), args.length > 3 ? args[3] : "examples/content-team.yaml");
+            case "analyze" -> analyze(args[1], Integer.parseInt(args[2]), args.length > 3 ? args[3] : "examples/content-team.yaml", true);
+            case "analyze-spark" -> analyze(args[1], Integer.parseInt(args[2]), args.length > 3 ? args[3] : "examples/content-team.yaml", false);
             case "attribute" -> attribute(args[1], Integer.parseInt(args[2]), args.length > 3 ? args[3] : "markov", true);
             case "attribute-single" -> attribute(args[1], Integer.parseInt(args[2]), args.length > 3 ? args[3] : "markov", false);
             case "generate-touchpoints" -> dev.baton.scale.TouchpointData.write(Path.of(args[1], "crm"),
@@ -131,12 +132,15 @@ public final class ScaleBench {
                 Files.size(out) >> 20);
     }
 
+    /** The partitions of the case shuffle ({@code -Dpartitions=N} in JAVA_OPTS): 4, or more for a larger log, as its cases are in memory a partition at a time. */
+    static final int PARTITIONS = Integer.getInteger("partitions", 4);
+
     static void discover(String file, int runs) {
         measure("single machine: Discovery.processMap(EventLogs.read)", runs,
                 () -> Discovery.processMap(EventLogs.read(Path.of(file))).events());
         SparkSession spark = spark();
         measure("Spark local[2]: ScaleDiscovery.processMap", runs,
-                () -> ScaleDiscovery.processMap(ScaleLog.read(spark, file), 4).events());
+                () -> ScaleDiscovery.processMap(ScaleLog.read(spark, file), PARTITIONS).events());
         spark.stop();
     }
 
@@ -152,10 +156,20 @@ public final class ScaleBench {
         spark.stop();
     }
 
-    static void analyze(String file, int runs, String modelFile) throws IOException {
+    static void analyze(String file, int runs, String modelFile, boolean alsoSingle) throws IOException {
         String text = Files.readString(Path.of(modelFile));
         var validation = ModelValidation.validate(modelFile, text);
         Path log = Path.of(file);
+        if (alsoSingle) {
+            single(log, runs, validation);
+        }
+        SparkSession spark = spark();
+        measure("Spark local[2]: ScaleDebt.report", runs,
+                () -> ScaleDebt.report(ScaleLog.read(spark, file), modelFile, text, PARTITIONS).items());
+        spark.stop();
+    }
+
+    private static void single(Path log, int runs, dev.baton.model.validation.ValidationReport validation) {
         measure("single machine: DebtAnalysis.analyze (baton analyze)", runs, () -> {
             try {
                 DebtAnalysis.EventSource all = DebtAnalysis.jsonl(log);
@@ -167,10 +181,6 @@ public final class ScaleBench {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        SparkSession spark = spark();
-        measure("Spark local[2]: ScaleDebt.report", runs,
-                () -> ScaleDebt.report(ScaleLog.read(spark, file), modelFile, text, 4).items());
-        spark.stop();
     }
 
     static void attribute(String file, int runs, String model, boolean onSpark) {

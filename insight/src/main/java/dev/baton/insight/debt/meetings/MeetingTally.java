@@ -113,6 +113,27 @@ public final class MeetingTally {
         }
     }
 
+    /**
+     * The item creations {@link #acceptAfterMeetings} would keep, once every meeting is taken: where
+     * a log is read apart (a Spark executor), only those need to reach this tally.
+     */
+    public Wanted wantedAfterMeetings() {
+        if (instances == 0) {
+            return new Wanted(Set.of(), Set.of());
+        }
+        Set<String> ids = new HashSet<>();
+        namingItems.forEach(c -> ids.addAll(c.ids()));
+        return new Wanted(ids, new HashSet<>(heldBy.keySet()));
+    }
+
+    /** Item creations a meeting may be matched with: the items meetings name, or created by someone who attended one. */
+    public record Wanted(Set<String> items, Set<String> creators) implements java.io.Serializable {
+
+        public boolean test(RecordedEvent e) {
+            return e.event() instanceof ItemCreated && (items.contains(e.stream()) || creators.contains(e.actor()));
+        }
+    }
+
     private void meeting(RecordedEvent e, MeetingHeld m) {
         if (m.allDay()) {
             allDay++;
