@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The entry point of baton-scale.jar for {@code spark-submit} (docs/scale.md): the analyses of
- * {@code baton analyze}, {@code baton discover} and {@code baton attribute} (--paths, or --touchpoints with --crm) as Spark jobs, and the log written as Parquet.
+ * {@code baton analyze}, {@code baton discover}, {@code baton attribute} (--paths, or --touchpoints with --crm) and
+ * {@code baton funnel} (--touchpoints with --crm) as Spark jobs, and the log written as Parquet.
  * Like the CLI it is a function {@code run(args, out, err)} returning the exit code: 0 done, 1 bad
  * input (said what and where), 2 usage.
  */
@@ -51,6 +52,9 @@ public final class ScaleMain {
               attribute --touchpoints FILE_OR_DIR --crm DIR_OR_FILE --model MODEL [--mapping MAP.yaml]
                         [--per account|person] [--conversion created|won] [--lookback 90d] [--order K]
                         [--half-life TOUCHES] [--out FILE.json] [--partitions N]
+              funnel --touchpoints FILE_OR_DIR --crm DIR_OR_FILE [--mapping MAP.yaml] [--model MODEL.yaml]
+                     [--by campaign|channel|segment|quarter|none] [--per account|person] [--conversion created|won]
+                     [--lookback 90d] [--format json] [--out FILE.json] [--partitions N]
               export-parquet --log LOG.jsonl --out DIR
             LOG is Baton's JSONL (.jsonl, .jsonl.gz, or a directory of parts) or the Parquet export-parquet writes,
             on any file system Hadoop reads (file:, hdfs:, s3a:, abfs:, gs:). JSON equals baton's --format json.""";
@@ -63,6 +67,8 @@ public final class ScaleMain {
             "attribute", Set.of("--paths", "--model", "--order", "--half-life", "--path-column", "--separator",
                     "--conversions", "--value", "--nulls", "--out", "--partitions", "--touchpoints", "--crm", "--mapping",
                     "--per", "--conversion", "--lookback"),
+            "funnel", Set.of("--touchpoints", "--crm", "--mapping", "--model", "--by", "--per", "--conversion",
+                    "--lookback", "--format", "--out", "--partitions"),
             "export-parquet", Set.of("--log", "--out"));
 
     private ScaleMain() {
@@ -94,7 +100,8 @@ public final class ScaleMain {
         String command = args[0];
         Set<String> known = OPTIONS.get(command);
         if (known == null) {
-            return usage(err, "unknown command '" + command + "'; expected analyze, discover, attribute or export-parquet");
+            return usage(err, "unknown command '" + command + "'; expected analyze, discover, attribute, funnel or "
+                    + "export-parquet");
         }
         Map<String, String> options = new HashMap<>();
         for (int i = 1; i < args.length; i++) {
@@ -114,6 +121,7 @@ public final class ScaleMain {
                 case "analyze" -> analyze(options, spark, out, err);
                 case "discover" -> discover(options, spark, out, err);
                 case "attribute" -> attribute(options, spark, out, err);
+                case "funnel" -> funnel(options, spark, out, err);
                 default -> exportParquet(options, spark, err);
             };
         } catch (ScaleProblem e) {
@@ -230,28 +238,14 @@ public final class ScaleMain {
         }
         AttributionModel model = chosen.model();
         AttributionOptions attribution = chosen.options();
-        String per = options.getOrDefault("--per", "account");
-        String conversion = options.getOrDefault("--conversion", "created");
-        if (!per.equals("account") && !per.equals("person")) {
-            return usage(err, "attribute: --per takes account or person, found '" + per + "'");
-        }
-        if (!conversion.equals("created") && !conversion.equals("won")) {
-            return usage(err, "attribute: --conversion takes created or won, found '" + conversion + "'");
-        }
-        String lookback = options.getOrDefault("--lookback", "90d");
-        var window = dev.baton.measure.mapping.OutcomeMappingReader.duration(lookback);
-        if (window.isEmpty()) {
-            return usage(err, "attribute: --lookback: expected a duration such as 90d, 12w or 36h (at most 366 days), "
-                    + "found '" + lookback + "'");
-        }
         Integer partitions = partitions(options, err);
         if (partitions == null) {
             return USAGE;
         }
-        var journeyOptions = new dev.baton.measure.journey.JourneyOptions(per.equals("person")
-                ? dev.baton.measure.journey.TouchIndex.By.PERSON : dev.baton.measure.journey.TouchIndex.By.ACCOUNT,
-                conversion.equals("won") ? dev.baton.measure.journey.JourneyOptions.Conversion.WON
-                        : dev.baton.measure.journey.JourneyOptions.Conversion.CREATED, window.get());
+        var journeyOptions = journeyOptions(options, "attribute", err);
+        if (journeyOptions == null) {
+            return USAGE;
+        }
         var journeys = dev.baton.scale.outcome.ScaleJourneys.journeys(spark, List.of(Path.of(crm)), touchpoints,
                 options.containsKey("--mapping") ? Path.of(options.get("--mapping")) : null, journeyOptions,
                 partitions == 0 ? Inputs.partitions(spark) : partitions);
@@ -269,6 +263,81 @@ public final class ScaleMain {
         }
         write(AttributionJson.result(result), options.get("--out"), out);
         return OK;
+    }
+
+    /**
+     * {@code funnel --touchpoints … --crm …}: what the funnel takes from the touches found on Spark,
+     * then the funnel as {@code baton funnel --format json} computes and writes it.
+     */
+    private static int funnel(Map<String, String> options, SparkSession spark, PrintWriter out, PrintWriter err)
+            throws IOException {
+        String touchpoints = options.get("--touchpoints");
+        String crm = options.get("--crm");
+        if (touchpoints == null || crm == null) {
+            return usage(err, "funnel: --touchpoints FILE_OR_DIR and --crm DIR_OR_FILE are required");
+        }
+        String format = options.getOrDefault("--format", "json");
+        if (!format.equals("json")) {
+            return usage(err, "funnel: --format takes json only (baton-scale writes the JSON of baton funnel --format "
+                    + "json), found '" + format + "'");
+        }
+        String by = options.getOrDefault("--by", "campaign").replace('-', '_').toUpperCase(java.util.Locale.ROOT);
+        if (!List.of("CAMPAIGN", "CHANNEL", "SEGMENT", "QUARTER", "NONE").contains(by)) {
+            return usage(err, "funnel: --by takes campaign, channel, segment, quarter or none, found '"
+                    + options.get("--by") + "'" + (by.equals("WORK_TYPE") ? " (the split by work type reads the event "
+                    + "log: run it with baton funnel)" : ""));
+        }
+        var journeyOptions = journeyOptions(options, "funnel", err);
+        Integer partitions = journeyOptions == null ? null : partitions(options, err);
+        if (partitions == null) {
+            return USAGE;
+        }
+        String model = options.get("--model");
+        String modelText = null;
+        if (model != null) {
+            if (!Files.isRegularFile(Path.of(model))) {
+                err.println(model + ": error: no such file (the model is read by the driver, from its file system)");
+                return INVALID;
+            }
+            modelText = Files.readString(Path.of(model), StandardCharsets.UTF_8);
+        }
+        var result = dev.baton.scale.outcome.ScaleFunnel.funnel(spark, List.of(Path.of(crm)), touchpoints,
+                options.containsKey("--mapping") ? Path.of(options.get("--mapping")) : null, model, modelText,
+                journeyOptions, dev.baton.measure.funnel.Dimension.valueOf(by),
+                partitions == 0 ? Inputs.partitions(spark) : partitions);
+        var json = dev.baton.measure.funnel.FunnelJson.report(result.report(), options.getOrDefault("--per", "account"),
+                options.getOrDefault("--conversion", "created"), result.files(), result.notes());
+        if (result.metrics() != null) {
+            json.put("metrics", dev.baton.measure.metric.MetricJson.report(result.metrics()));
+        }
+        write(json, options.get("--out"), out);
+        return OK;
+    }
+
+    /** How journeys are cut ({@code --per}, {@code --conversion}, {@code --lookback}, as baton's), or null with the usage problem said. */
+    private static dev.baton.measure.journey.JourneyOptions journeyOptions(Map<String, String> options, String command,
+                                                                          PrintWriter err) {
+        String per = options.getOrDefault("--per", "account");
+        String conversion = options.getOrDefault("--conversion", "created");
+        if (!per.equals("account") && !per.equals("person")) {
+            usage(err, command + ": --per takes account or person, found '" + per + "'");
+            return null;
+        }
+        if (!conversion.equals("created") && !conversion.equals("won")) {
+            usage(err, command + ": --conversion takes created or won, found '" + conversion + "'");
+            return null;
+        }
+        String lookback = options.getOrDefault("--lookback", "90d");
+        var window = dev.baton.measure.mapping.OutcomeMappingReader.duration(lookback);
+        if (window.isEmpty()) {
+            usage(err, command + ": --lookback: expected a duration such as 90d, 12w or 36h (at most 366 days), "
+                    + "found '" + lookback + "'");
+            return null;
+        }
+        return new dev.baton.measure.journey.JourneyOptions(per.equals("person")
+                ? dev.baton.measure.journey.TouchIndex.By.PERSON : dev.baton.measure.journey.TouchIndex.By.ACCOUNT,
+                conversion.equals("won") ? dev.baton.measure.journey.JourneyOptions.Conversion.WON
+                        : dev.baton.measure.journey.JourneyOptions.Conversion.CREATED, window.get());
     }
 
     private record Chosen(AttributionModel model, AttributionOptions options) {

@@ -41,9 +41,9 @@ class TouchpointAttributionOnSparkTest {
     @BeforeAll
     static void generate() throws IOException {
         spark = LocalSpark.get();
-        crm = Files.createDirectories(dir.resolve("crm"));
-        touchpoints = Files.createDirectories(dir.resolve("touchpoints"));
-        TouchpointData.write(crm, touchpoints, 150, 6000, 7);
+        TouchpointData.Company company = TouchpointData.testCompany(dir);
+        crm = company.crm();
+        touchpoints = company.touchpoints();
     }
 
     @Test

@@ -28,6 +28,17 @@ public final class TouchpointData {
     private TouchpointData() {
     }
 
+    /** Where a company's exports and touchpoint files were written. */
+    public record Company(Path crm, Path touchpoints) {
+    }
+
+    /** The company the Spark tests compare on: 150 accounts, two files of 6,000 touches, seed 7, under {@code dir}. */
+    static Company testCompany(Path dir) throws IOException {
+        Company company = new Company(dir.resolve("crm"), dir.resolve("touchpoints"));
+        write(company.crm(), company.touchpoints(), 150, 6000, 7);
+        return company;
+    }
+
     public static void write(Path crm, Path touchpoints, int accounts, int touchesPerFile, long seed) throws IOException {
         Files.createDirectories(crm);
         Files.createDirectories(touchpoints);
@@ -89,15 +100,57 @@ public final class TouchpointData {
     /** What {@code baton attribute --touchpoints … --crm …} attributes: every file read together (as the CLI reads them), then cut. */
     public static dev.baton.measure.attribution.Journeys singleMachine(List<Path> files, Path mappingFile,
                                                                        JourneyOptions options) throws IOException {
+        Read read = read(files, mappingFile, FunnelSettings.NONE);
+        TouchIndex index = TouchIndex.build(read.crm().data(), read.identities(), read.mapping(), options.by());
+        return Journeys.forModels(Journeys.build(read.crm().data(), read.identities(), index, options).journeys());
+    }
+
+    /**
+     * What {@code baton funnel --crm CRM… --touchpoints TOUCHPOINTS… --by BY --format json} writes:
+     * the files read together in that order (as the CLI reads them), the funnel, its JSON.
+     */
+    public static java.util.Map<String, Object> singleMachineFunnel(List<Path> crm, List<Path> touchpoints,
+                                                                    Path mappingFile, JourneyOptions options,
+                                                                    dev.baton.measure.funnel.Dimension by)
+            throws IOException {
+        return singleMachineFunnel(crm, touchpoints, mappingFile, null, options, by);
+    }
+
+    /** The same with {@code --model MODEL}: its funnel section names the stages, its metrics are measured. */
+    public static java.util.Map<String, Object> singleMachineFunnel(List<Path> crm, List<Path> touchpoints,
+                                                                    Path mappingFile, Path modelFile,
+                                                                    JourneyOptions options,
+                                                                    dev.baton.measure.funnel.Dimension by)
+            throws IOException {
+        List<Path> files = new ArrayList<>(crm);
+        files.addAll(touchpoints);
+        var model = modelFile == null ? null : dev.baton.model.validation.ModelValidation.validate(modelFile).model();
+        Read read = read(files, mappingFile, model == null ? FunnelSettings.NONE : model.funnel());
+        TouchIndex index = TouchIndex.build(read.crm().data(), read.identities(), read.mapping(), options.by());
+        var report = dev.baton.measure.funnel.Funnel.compute(read.crm().data(), read.identities(), read.mapping(), by,
+                options, java.util.Map.of(), index);
+        var json = dev.baton.measure.funnel.FunnelJson.report(report, options.by().name().toLowerCase(Locale.ROOT),
+                options.conversion().name().toLowerCase(Locale.ROOT), read.crm().files(), read.crm().notes());
+        if (model != null) {
+            json.put("metrics", dev.baton.measure.metric.MetricJson.report(dev.baton.measure.metric.MetricActuals.compute(
+                    model.metrics(), dev.baton.measure.funnel.FunnelEntities.of(read.crm().data(), read.identities(),
+                            read.mapping(), options, index))));
+        }
+        return json;
+    }
+
+    private record Read(OutcomeMapping mapping, CrmReader.Result crm, Identities identities) {
+    }
+
+    /** The files read together, with the mapping as the CLI reads it (and the operating model's funnel section). */
+    private static Read read(List<Path> files, Path mappingFile, FunnelSettings funnel) throws IOException {
         OutcomeMapping mapping = mappingFile == null ? OutcomeMapping.DEFAULT
                 : OutcomeMappingReader.read(Files.readString(mappingFile)).mapping();
-        mapping = mapping.withFunnel(FunnelSettings.NONE);
+        mapping = mapping.withFunnel(funnel);
         CrmReader.Result read = CrmReader.read(CrmReader.sources(files), mapping);
         if (!read.ok()) {
             throw new IllegalStateException("the files have problems: " + read.problems());
         }
-        Identities identities = IdentityMatcher.match(read.data(), mapping.identity());
-        TouchIndex index = TouchIndex.build(read.data(), identities, mapping, options.by());
-        return Journeys.forModels(Journeys.build(read.data(), identities, index, options).journeys());
+        return new Read(mapping, read, IdentityMatcher.match(read.data(), mapping.identity()));
     }
 }

@@ -57,6 +57,9 @@ class TouchpointTablesOnSparkTest {
             files = listed.sorted().toList();
         }
         for (Path file : files) {
+            if (Files.exists(out.resolve(file.getFileName() + "." + format))) {
+                continue; // written by an earlier test
+            }
             Dataset<Row> rows = spark.read().option("header", "true").csv(file.toString());
             if (format.equals("parquet")) {
                 rows = rows.withColumn("time", functions.to_timestamp(functions.col("time")));
@@ -86,6 +89,27 @@ class TouchpointTablesOnSparkTest {
                         AttributionJson.result(Attribution.run(model, expected, AttributionOptions.DEFAULTS)));
             }
         }
+    }
+
+    @Test
+    void parquetGivesTheFunnelOfTheCsv() throws IOException {
+        Path tables = tables("parquet");
+        Path out = dir.resolve("funnel.json");
+        StringWriter err = new StringWriter();
+        int code = ScaleMain.run(new String[] {"funnel", "--touchpoints", tables.toString(), "--crm", crm.toString(),
+                "--by", "channel", "--out", out.toString()}, spark, new PrintWriter(new StringWriter()),
+                new PrintWriter(err, true));
+        assertThat(code).as(err.toString()).isZero();
+        var onSpark = (tools.jackson.databind.node.ObjectNode) JsonTrees.JSON.readTree(Files.readString(out));
+        var expected = (tools.jackson.databind.node.ObjectNode) JsonTrees.JSON.valueToTree(
+                TouchpointData.singleMachineFunnel(List.of(crm), List.of(csv), null, OPTIONS,
+                        dev.baton.measure.funnel.Dimension.CHANNEL));
+        // The same rows of the same files, named as tables (a.csv.parquet) rather than as CSV (a.csv).
+        for (var input : onSpark.get("inputs")) {
+            ((tools.jackson.databind.node.ObjectNode) input).put("file", input.get("file").asString()
+                    .replace(tables.toString(), csv.toString()).replace(".parquet", ""));
+        }
+        JsonTrees.assertSame(onSpark, expected, "$");
     }
 
     @Test

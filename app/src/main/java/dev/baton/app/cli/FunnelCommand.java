@@ -1,8 +1,8 @@
 package dev.baton.app.cli;
 
-import dev.baton.app.json.FunnelJson;
+import dev.baton.measure.funnel.FunnelJson;
 import dev.baton.app.json.Json;
-import dev.baton.app.json.MetricJson;
+import dev.baton.measure.metric.MetricJson;
 import dev.baton.measure.funnel.FunnelEntities;
 import dev.baton.measure.metric.MetricActuals;
 import dev.baton.measure.metric.MetricReport;

@@ -17,8 +17,7 @@ final class ValidModel {
         if (report.valid()) {
             return report;
         }
-        report.errors().forEach(p -> err.println(p.format(report.file())));
-        err.println(report.file() + ": invalid, fix the errors above first (baton model validate " + report.file() + ")");
+        report.refusal().forEach(err::println);
         return null;
     }
 }

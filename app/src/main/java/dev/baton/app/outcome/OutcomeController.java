@@ -3,7 +3,7 @@ package dev.baton.app.outcome;
 import dev.baton.app.imports.ImportRefused.Reason;
 import dev.baton.app.api.ApiException;
 import dev.baton.app.json.Json;
-import dev.baton.app.json.MetricJson;
+import dev.baton.measure.metric.MetricJson;
 import dev.baton.engine.version.ModelVersions;
 import dev.baton.model.OperatingModel;
 import dev.baton.app.json.ProblemJson;

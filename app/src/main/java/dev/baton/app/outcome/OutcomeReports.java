@@ -1,6 +1,6 @@
 package dev.baton.app.outcome;
 
-import dev.baton.app.json.FunnelJson;
+import dev.baton.measure.funnel.FunnelJson;
 import dev.baton.app.json.Json;
 import dev.baton.measure.attribution.Attribution;
 import dev.baton.measure.attribution.AttributionJson;

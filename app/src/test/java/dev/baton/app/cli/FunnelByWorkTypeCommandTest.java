@@ -2,7 +2,7 @@ package dev.baton.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.baton.app.json.FunnelJson;
+import dev.baton.measure.funnel.FunnelJson;
 import dev.baton.app.json.Json;
 import dev.baton.measure.crm.CrmReader;
 import dev.baton.measure.funnel.Dimension;

@@ -26,6 +26,9 @@ final class Collected {
     private record Seen(Object value, String where) {
     }
 
+    /** What a note of id-less records given again says after their name. */
+    static final String KEPT_ONCE = " given twice, kept once";
+
     final List<Lead> leads = new ArrayList<>();
     final List<Contact> contacts = new ArrayList<>();
     final List<Opportunity> opportunities = new ArrayList<>();
@@ -67,7 +70,7 @@ final class Collected {
         if (rows.add(value)) {
             add(value, target);
         } else {
-            note(target.what + " given twice, kept once");
+            note(target.what + KEPT_ONCE);
         }
     }
 

@@ -108,6 +108,14 @@ public final class CrmReader {
         return merge(List.of(readWithCommons(new Source(name, () -> new java.io.ByteArrayInputStream(bytes)), mapping)));
     }
 
+    /**
+     * The note a read makes of {@code count} touchpoints given again (exact repeats, kept once), as
+     * {@link Result#notes} says it: for a reader that keeps repeats once across parts read apart.
+     */
+    public static String touchpointsKeptOnce(long count) {
+        return count + " " + FileLog.Target.TOUCHPOINTS.what + Collected.KEPT_ONCE;
+    }
+
     /** The files' records, notes and problems merged in the order the files were given. */
     static Result merge(List<FileLog> logs) {
         Merge merge = new Merge();

@@ -3,14 +3,12 @@ package dev.baton.measure.funnel;
 import dev.baton.measure.identity.Identities;
 import dev.baton.measure.journey.JourneyOptions;
 import dev.baton.measure.journey.TouchIndex;
-import dev.baton.measure.journey.Touches;
 import dev.baton.measure.mapping.OutcomeMapping;
 import dev.baton.measure.outcome.FunnelStages;
 import dev.baton.measure.outcome.Lead;
 import dev.baton.measure.outcome.Opportunity;
 import dev.baton.measure.outcome.OutcomeData;
 import dev.baton.measure.outcome.StageRef;
-import dev.baton.measure.outcome.Touchpoint;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -26,7 +24,8 @@ import java.util.TreeMap;
  * passage through the stages, including the opportunity it became, and its handoff), an
  * opportunity no lead became (its passage from the opportunity stage), each opportunity once more
  * for the money it sourced and influenced, and each touch for its cost. Summaries under one key
- * merge associatively ({@link FunnelSummary#merge}), so the whole is a map and a reduce.
+ * merge associatively ({@link FunnelSummary#merge}), so the whole is a map and a reduce. What the
+ * touches say of each record is found first ({@link FunnelTouches}), over all touches or in parts.
  */
 public final class Funnel {
 
@@ -35,11 +34,7 @@ public final class Funnel {
     private final OutcomeMapping mapping;
     private final Dimension by;
     private final FunnelStages stages;
-    private final TouchIndex accounts;
-    /** Per lead (in the order of the data), the campaign and channel of the person's first touch in its window. */
-    private String[] leadCampaigns;
-    private String[] leadChannels;
-    private final long lookback;
+    private final FunnelTouches touches;
     private final long asOf;
     private final Map<String, FunnelSummary> groups = new HashMap<>();
     private final FunnelSummary total;
@@ -48,16 +43,15 @@ public final class Funnel {
     private final Map<String, String> relabel;
 
     private Funnel(OutcomeData data, Identities identities, OutcomeMapping mapping, Dimension by,
-                   JourneyOptions options, TouchIndex accounts, Map<String, String> relabel) {
+                   FunnelTouches touches, Map<String, String> relabel) {
         this.relabel = relabel;
         this.data = data;
         this.identities = identities;
         this.mapping = mapping;
         this.by = by;
         this.stages = mapping.stages();
-        this.accounts = accounts;
-        this.lookback = options.lookback().toMillis();
-        this.asOf = data.asOf().toEpochMilli();
+        this.touches = touches;
+        this.asOf = touches.asOf().toEpochMilli();
         this.total = new FunnelSummary(stages.size());
     }
 
@@ -84,7 +78,18 @@ public final class Funnel {
      */
     public static FunnelReport compute(OutcomeData data, Identities identities, OutcomeMapping mapping, Dimension by,
                                        JourneyOptions options, Map<String, String> relabel, TouchIndex touches) {
-        return new Funnel(data, identities, mapping, by, options, touches, Map.copyOf(relabel)).run(options);
+        return compute(data, identities, mapping, options, relabel,
+                FunnelTouches.of(data, identities, by, options, touches, data.asOf()));
+    }
+
+    /**
+     * The funnel with what the touches say found apart ({@code touches}, split by the dimension the
+     * funnel is split by; merged from parts on baton-scale): {@code data}'s touchpoints are not
+     * read, so {@code data} may hold the CRM exports alone.
+     */
+    public static FunnelReport compute(OutcomeData data, Identities identities, OutcomeMapping mapping,
+                                       JourneyOptions options, Map<String, String> relabel, FunnelTouches touches) {
+        return new Funnel(data, identities, mapping, touches.by(), touches, Map.copyOf(relabel)).run(options);
     }
 
     private FunnelReport run(JourneyOptions options) {
@@ -102,10 +107,7 @@ public final class Funnel {
                 accountSegments.putIfAbsent(account, l.segment());
             }
         }
-        if (bySource()) {
-            leadSources();
-        }
-        FunnelWalk.walk(data, identities, stages, accounts, options, new FunnelWalk.Visitor() {
+        FunnelWalk.walk(data, identities, mapping, touches, new FunnelWalk.Visitor() {
             @Override
             public void lead(int index, Lead l, Passage p) {
                 fold(leadKey(l, index), s -> {
@@ -115,17 +117,17 @@ public final class Funnel {
             }
 
             @Override
-            public void opportunity(Opportunity o, Passage p, Sourcing sourcing, Touches touches) {
+            public void opportunity(Opportunity o, Passage p, Sourcing sourcing) {
                 if (p != null) {
                     fold(opportunityKey(o, sourcing), p::into);
                 }
-                money(o, sourcing, touches);
+                money(o, sourcing);
             }
         });
         cost();
         List<FunnelReport.Group> result = new ArrayList<>();
         new TreeMap<>(groups).forEach((key, s) -> result.add(group(key, s)));
-        List<dev.baton.measure.identity.Unmatched> unmatched = new ArrayList<>(accounts.unmatched());
+        List<dev.baton.measure.identity.Unmatched> unmatched = new ArrayList<>(touches.unmatched());
         unmatched.addAll(identities.unmatched());
         return new FunnelReport(stages.ids(), by, options.lookback(), Instant.ofEpochMilli(asOf),
                 group("all", total), by == Dimension.NONE ? List.of() : List.copyOf(result), List.copyOf(unmatched),
@@ -150,42 +152,13 @@ public final class Funnel {
     /** A lead's group: the campaign and channel of the person's first touch within the lookback before it was created. */
     private String leadKey(Lead l, int index) {
         return switch (by) {
-            case CAMPAIGN, WORK_TYPE -> campaignGroup(leadCampaigns[index]);
-            case CHANNEL -> orNone(leadChannels[index] != null ? leadChannels[index] : l.source());
+            case CAMPAIGN, WORK_TYPE -> campaignGroup(touches.leadCampaign(index));
+            case CHANNEL -> orNone(touches.leadChannel(index) != null ? touches.leadChannel(index) : l.source());
             case SEGMENT -> orNone(l.segment() != null ? l.segment()
                     : accountSegments.get(String.valueOf(identities.accountOfEmail(l.email()))));
             case QUARTER -> Dimension.quarter(l.created());
             case NONE -> "all";
         };
-    }
-
-    /**
-     * Each lead's first touch by its person within the lookback window before it was created:
-     * looked up among its account's touches (or the person's own), no pass over all touches.
-     */
-    private void leadSources() {
-        List<Lead> leads = data.leads();
-        leadCampaigns = new String[leads.size()];
-        leadChannels = new String[leads.size()];
-        boolean byAccount = accounts.by() == TouchIndex.By.ACCOUNT;
-        for (int i = 0; i < leads.size(); i++) {
-            Lead l = leads.get(i);
-            if (l.email() == null) {
-                continue;
-            }
-            Touches t = accounts.of(byAccount ? identities.accountOfEmail(l.email()) : l.email());
-            if (t == null) {
-                continue;
-            }
-            long created = l.created().toEpochMilli();
-            for (int j = t.after(created - lookback - 1); j < t.size() && t.at(j) <= created; j++) {
-                if (!byAccount || l.email().equals(t.person(j))) {
-                    leadCampaigns[i] = t.campaign(j);
-                    leadChannels[i] = t.channel(j);
-                    break;
-                }
-            }
-        }
     }
 
     private String opportunityKey(Opportunity o, Sourcing sourcing) {
@@ -200,7 +173,7 @@ public final class Funnel {
     }
 
     /** The opportunity's pipeline (and revenue, when won) to its sourcing group and to every group that influenced it. */
-    private void money(Opportunity o, Sourcing sourcing, Touches touches) {
+    private void money(Opportunity o, Sourcing sourcing) {
         double amount = o.amount();
         boolean won = o.won();
         String key = opportunityKey(o, sourcing);
@@ -221,11 +194,7 @@ public final class Funnel {
         }
         // Each campaign (channel, work type) in the window once: a stamp per opportunity instead of a set per opportunity.
         stamp++;
-        for (int i = sourcing.from(); i < sourcing.to(); i++) {
-            String influencer = by == Dimension.CHANNEL ? touches.channel(i) : touches.campaign(i);
-            if (influencer == null) {
-                continue;
-            }
+        for (String influencer : sourcing.influencers()) {
             if (by == Dimension.WORK_TYPE) {
                 influencer = campaignGroup(influencer);
             }
@@ -244,53 +213,26 @@ public final class Funnel {
     private final Map<String, long[]> stamps = new HashMap<>();
     private long stamp;
 
-    /** Each touch's cost to its group; touches without cost add nothing. */
+    /** The touches' cost to their groups: by campaign, channel or quarter as they are; by segment, their account's. */
     private void cost() {
-        if (by == Dimension.SEGMENT) {
-            accounts.groups().forEach((account, t) -> {
-                String segment = orNone(accounts.by() == TouchIndex.By.ACCOUNT ? accountSegments.get(account)
-                        : accountSegments.get(String.valueOf(identities.accountOfEmail(account))));
-                FunnelSummary s = null;
-                for (int i = 0; i < t.size(); i++) {
-                    if (t.cost(i) > 0) {
-                        s = s == null ? group(segment) : s;
-                        s.cost += t.cost(i);
-                        s.costedTouches++;
-                    }
-                }
-            });
+        total.cost += touches.cost();
+        total.costedTouches += touches.costedTouches();
+        if (by == Dimension.NONE) {
+            return;
         }
-        for (Touchpoint t : data.touchpoints()) {
-            if (t.cost() <= 0) {
-                continue;
-            }
-            total.cost += t.cost();
-            total.costedTouches++;
-            String key = switch (by) {
-                case CAMPAIGN, WORK_TYPE -> campaignGroup(t.campaign());
-                case CHANNEL -> t.channel();
-                case QUARTER -> quarterOf(t.at());
-                default -> null;
+        boolean byAccount = touches.per() == TouchIndex.By.ACCOUNT;
+        touches.costs().forEach((key, sum) -> {
+            String group = switch (by) {
+                case CAMPAIGN, WORK_TYPE -> campaignGroup(key);
+                case SEGMENT -> orNone(byAccount ? accountSegments.get(key)
+                        : accountSegments.get(String.valueOf(identities.accountOfEmail(key))));
+                default -> key;
             };
-            if (key != null) {
-                FunnelSummary s = group(key);
-                s.cost += t.cost();
-                s.costedTouches++;
-            }
-        }
+            FunnelSummary s = group(group);
+            s.cost += sum[0];
+            s.costedTouches += (long) sum[1];
+        });
     }
-
-    private String quarterOf(Instant at) {
-        LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(at.getEpochSecond(), 86_400L));
-        int slot = Math.floorMod(day.getYear(), 4096) * 4 + (day.getMonthValue() - 1) / 3;
-        if (quarterNames[slot] == null) {
-            quarterNames[slot] = Dimension.quarter(at);
-        }
-        return quarterNames[slot];
-    }
-
-    /** Quarter names made once each (the touch loop would make a million). */
-    private final String[] quarterNames = new String[4096 * 4];
 
     /** The lead handoff (MQL → SQL by default): time to accept, rejected back, never worked; each with its leads. */
     private void handoff(Lead l, Passage p, FunnelSummary.Handoff h) {
@@ -331,7 +273,7 @@ public final class Funnel {
 
     /** Split by the touches' sources (campaign, channel or the campaign's work type) rather than by the entity's own field. */
     private boolean bySource() {
-        return by == Dimension.CAMPAIGN || by == Dimension.CHANNEL || by == Dimension.WORK_TYPE;
+        return FunnelTouches.bySource(by);
     }
 
     /** The group of a sourcing campaign: the campaign itself, or by work type its relabelling. */

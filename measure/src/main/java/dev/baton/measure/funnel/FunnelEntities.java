@@ -3,7 +3,6 @@ package dev.baton.measure.funnel;
 import dev.baton.measure.identity.Identities;
 import dev.baton.measure.journey.JourneyOptions;
 import dev.baton.measure.journey.TouchIndex;
-import dev.baton.measure.journey.Touches;
 import dev.baton.measure.mapping.OutcomeMapping;
 import dev.baton.measure.outcome.FunnelStages;
 import dev.baton.measure.outcome.Lead;
@@ -57,16 +56,26 @@ public final class FunnelEntities {
     /** The entities over touches already indexed ({@code index}, built with {@code options.by()}). */
     public static FunnelEntities of(OutcomeData data, Identities identities, OutcomeMapping mapping,
                                     JourneyOptions options, TouchIndex index) {
+        return of(data, identities, mapping, FunnelTouches.of(data, identities, Dimension.NONE, options, index,
+                data.asOf()));
+    }
+
+    /**
+     * The entities with what they took from the touches found apart ({@code touches}, of any split:
+     * baton-scale's); {@code data}'s touchpoints are not read.
+     */
+    public static FunnelEntities of(OutcomeData data, Identities identities, OutcomeMapping mapping,
+                                    FunnelTouches touches) {
         List<Entity> entities = new ArrayList<>();
         List<Deal> deals = new ArrayList<>();
-        FunnelWalk.walk(data, identities, mapping.stages(), index, options, new FunnelWalk.Visitor() {
+        FunnelWalk.walk(data, identities, mapping, touches, new FunnelWalk.Visitor() {
             @Override
             public void lead(int i, Lead l, Passage p) {
                 entities.add(new Entity(l.id().value(), p.reached, p.at));
             }
 
             @Override
-            public void opportunity(Opportunity o, Passage p, Sourcing s, Touches touches) {
+            public void opportunity(Opportunity o, Passage p, Sourcing s) {
                 if (p != null) {
                     entities.add(new Entity(o.id().value(), p.reached, p.at));
                 }

@@ -1,9 +1,8 @@
 package dev.baton.measure.funnel;
 
 import dev.baton.measure.identity.Identities;
-import dev.baton.measure.journey.JourneyOptions;
 import dev.baton.measure.journey.TouchIndex;
-import dev.baton.measure.journey.Touches;
+import dev.baton.measure.mapping.OutcomeMapping;
 import dev.baton.measure.outcome.FunnelStages;
 import dev.baton.measure.outcome.Lead;
 import dev.baton.measure.outcome.Opportunity;
@@ -20,7 +19,8 @@ import java.util.Set;
  * The one walk over the funnel's entities (docs/outcomes.md#the-funnel) that {@link Funnel} sums
  * and {@link FunnelEntities} lists: each lead with the opportunity it became (an opportunity two
  * leads became counts once, with the first), then each opportunity, with its passage when no lead
- * became it, and what sourced and influenced it among its account's (or person's) touches.
+ * became it, and what sourced and influenced it among its account's (or person's) touches
+ * ({@link FunnelTouches}).
  */
 final class FunnelWalk {
 
@@ -30,20 +30,17 @@ final class FunnelWalk {
         /** The {@code index}-th lead and its passage through the stages (the opportunity it became included). */
         void lead(int index, Lead lead, Passage passage);
 
-        /**
-         * An opportunity: {@code passage} is null when a lead became it (its passage was the lead's);
-         * {@code touches} are its account's or person's, or null.
-         */
-        void opportunity(Opportunity opportunity, Passage passage, Sourcing sourcing, Touches touches);
+        /** An opportunity: {@code passage} is null when a lead became it (its passage was the lead's). */
+        void opportunity(Opportunity opportunity, Passage passage, Sourcing sourcing);
     }
 
     private FunnelWalk() {
     }
 
-    static void walk(OutcomeData data, Identities identities, FunnelStages stages, TouchIndex index,
-                     JourneyOptions options, Visitor visitor) {
-        long lookback = options.lookback().toMillis();
-        long asOf = data.asOf().toEpochMilli();
+    /** {@code touches} are what the funnel takes from the touches, of all of them; {@code data}'s touchpoints are not read. */
+    static void walk(OutcomeData data, Identities identities, OutcomeMapping mapping, FunnelTouches touches,
+                     Visitor visitor) {
+        FunnelStages stages = mapping.stages();
         Map<String, Opportunity> opportunities = new HashMap<>();
         for (Opportunity o : data.opportunities()) {
             opportunities.put(o.id().value(), o);
@@ -62,13 +59,15 @@ final class FunnelWalk {
             visitor.lead(leadIndex++, l, Passage.of(l, converted, converted == null ? List.of()
                     : history.getOrDefault(converted.id().value(), List.of()), stages));
         }
-        boolean byAccount = options.by() == TouchIndex.By.ACCOUNT;
-        for (Opportunity o : data.opportunities()) {
+        Map<String, String> channels = TouchIndex.campaignChannels(data.campaignMembers(), touches.votes(), identities,
+                mapping, touches.per());
+        List<Opportunity> all = data.opportunities();
+        for (int i = 0; i < all.size(); i++) {
+            Opportunity o = all.get(i);
             String id = o.id().value();
-            Touches touches = index.of(byAccount ? identities.accountOfOpportunity(id) : identities.personOfOpportunity(id));
-            Sourcing sourcing = Sourcing.of(o, touches, index, lookback, asOf);
+            Sourcing sourcing = Sourcing.of(o, touches.reach(i), channels);
             Passage passage = fromLeads.contains(id) ? null : Passage.of(o, history.getOrDefault(id, List.of()), stages);
-            visitor.opportunity(o, passage, sourcing, touches);
+            visitor.opportunity(o, passage, sourcing);
         }
     }
 }

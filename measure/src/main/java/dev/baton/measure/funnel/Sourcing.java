@@ -1,8 +1,8 @@
 package dev.baton.measure.funnel;
 
-import dev.baton.measure.journey.TouchIndex;
-import dev.baton.measure.journey.Touches;
 import dev.baton.measure.outcome.Opportunity;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Which campaigns and channels sourced and influenced one opportunity (docs/outcomes.md#definitions).
@@ -15,38 +15,23 @@ import dev.baton.measure.outcome.Opportunity;
  * before the opportunity was created until it was closed (while open: until the newest date in the
  * data).</li>
  * </ul>
+ * The touches' part is found by {@link FunnelTouches} (a {@link FunnelTouches.Reach}).
  *
- * @param campaign the sourcing campaign, or null
- * @param channel  the sourcing channel, or null
- * @param from     the first touch of the influence window (an index into the account's touches)
- * @param to       the index after its last touch; {@code from == to} when nothing touched it
+ * @param campaign    the sourcing campaign, or null
+ * @param channel     the sourcing channel, or null
+ * @param touched     whether any touch fell in the influence window
+ * @param influencers the distinct campaigns (channels, by channel) in the window, when the funnel is split by them
  */
-record Sourcing(String campaign, String channel, int from, int to) {
+record Sourcing(String campaign, String channel, boolean touched, List<String> influencers) {
 
-    static Sourcing of(Opportunity o, Touches touches, TouchIndex index, long lookback, long asOf) {
-        long created = o.created().toEpochMilli();
-        long end = o.closed() != null ? o.closed().toEpochMilli() : Math.max(asOf, created);
-        String firstCampaign = null;
-        String firstChannel = null;
-        int from = 0;
-        int to = 0;
-        if (touches != null) {
-            from = touches.after(created - lookback - 1);
-            to = touches.after(end);
-            if (from < to && touches.at(from) <= created) {
-                firstCampaign = touches.campaign(from);
-                firstChannel = touches.channel(from);
-            }
-        }
-        String campaign = o.primaryCampaign() != null ? o.primaryCampaign() : firstCampaign;
-        String channel = o.primaryCampaign() != null ? index.channelOf(o.primaryCampaign()) : firstChannel;
+    /** {@code reach} is null when no touch reached the opportunity; {@code campaignChannels} gives each campaign's channel. */
+    static Sourcing of(Opportunity o, FunnelTouches.Reach reach, Map<String, String> campaignChannels) {
+        String primary = o.primaryCampaign();
+        String campaign = primary != null ? primary : reach == null ? null : reach.campaign();
+        String channel = primary != null ? campaignChannels.get(primary) : reach == null ? null : reach.channel();
         if (channel == null) {
             channel = o.leadSource();
         }
-        return new Sourcing(campaign, channel, from, to);
-    }
-
-    boolean touched() {
-        return from < to;
+        return new Sourcing(campaign, channel, reach != null, reach == null ? List.of() : reach.influencers());
     }
 }

@@ -10,5 +10,6 @@ import java.util.List;
  * @param examples up to five of them, as the source names them
  * @param effect   what follows for the figures, and how to fix it
  */
-public record Unmatched(String what, long count, List<String> examples, String effect) {
+public record Unmatched(String what, long count, List<String> examples, String effect)
+        implements java.io.Serializable {
 }

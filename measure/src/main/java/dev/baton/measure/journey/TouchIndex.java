@@ -27,13 +27,15 @@ public final class TouchIndex {
     private final By by;
     private final Map<String, Touches> groups;
     private final Map<String, String> campaignChannels;
+    private final Map<String, Map<String, Integer>> votes;
     private final List<Unmatched> unmatched;
 
     private TouchIndex(By by, Map<String, Touches> groups, Map<String, String> campaignChannels,
-                       List<Unmatched> unmatched) {
+                       Map<String, Map<String, Integer>> votes, List<Unmatched> unmatched) {
         this.by = by;
         this.groups = groups;
         this.campaignChannels = campaignChannels;
+        this.votes = votes;
         this.unmatched = unmatched;
     }
 
@@ -59,8 +61,10 @@ public final class TouchIndex {
         Map<String, Touches> groups = whole.groups;
         Map<String, ChannelVotes> channelVotes = whole.channelVotes;
         Tally unplaced = whole.unplaced;
+        Map<String, Map<String, Integer>> votes = new HashMap<>();
+        channelVotes.forEach((campaign, counted) -> votes.put(campaign, counted.counts()));
         Map<String, String> campaignChannels = new HashMap<>();
-        channelVotes.forEach((campaign, votes) -> campaignChannels.put(campaign, votes.winner()));
+        channelVotes.forEach((campaign, counted) -> campaignChannels.put(campaign, counted.winner()));
         campaignChannels.putAll(mapping.campaigns().channels());
         Tally unplacedMembers = new Tally();
         for (CampaignMember m : data.campaignMembers()) {
@@ -84,7 +88,7 @@ public final class TouchIndex {
         unplaced.into(unmatched, by == By.ACCOUNT ? "touchpoints from personal email addresses with no account"
                 : "touchpoints with an account but no person", effect);
         unplacedMembers.into(unmatched, "campaign responses from personal email addresses", effect);
-        return new TouchIndex(by, groups, campaignChannels, List.copyOf(unmatched));
+        return new TouchIndex(by, groups, campaignChannels, votes, List.copyOf(unmatched));
     }
 
     /** A placed campaign response's channel; {@code campaignChannels} (campaign → channel so far) learns it. */
@@ -104,7 +108,26 @@ public final class TouchIndex {
      */
     public static List<CampaignMember> withChannels(List<CampaignMember> members, Map<String, Map<String, Integer>> votes,
                                                     Identities identities, OutcomeMapping mapping, By by) {
+        return given(members, votes, identities, mapping, by, new HashMap<>());
+    }
+
+    /**
+     * Each campaign's channel as {@link #channelOf} gives it, from the channel votes of all the
+     * touchpoints ({@link #votes()}, merged over parts) and all the campaign responses: the channels
+     * of an index over all touches, found from the parts' votes.
+     */
+    public static Map<String, String> campaignChannels(List<CampaignMember> members,
+                                                       Map<String, Map<String, Integer>> votes,
+                                                       Identities identities, OutcomeMapping mapping, By by) {
         Map<String, String> campaignChannels = new HashMap<>();
+        given(members, votes, identities, mapping, by, campaignChannels);
+        return campaignChannels;
+    }
+
+    /** The responses given their channels; {@code campaignChannels} learns every campaign's. */
+    private static List<CampaignMember> given(List<CampaignMember> members, Map<String, Map<String, Integer>> votes,
+                                              Identities identities, OutcomeMapping mapping, By by,
+                                              Map<String, String> campaignChannels) {
         votes.forEach((campaign, counted) -> campaignChannels.put(campaign, Votes.winner(counted)));
         campaignChannels.putAll(mapping.campaigns().channels());
         List<CampaignMember> given = new ArrayList<>(members.size());
@@ -198,6 +221,11 @@ public final class TouchIndex {
         return campaign == null ? null : campaignChannels.get(campaign);
     }
 
+    /** The touchpoints' channels per campaign, counted (campaign → channel → touches): what a part's index adds to the whole's. */
+    public Map<String, Map<String, Integer>> votes() {
+        return votes;
+    }
+
     /** Touches that could not be given an account (personal email, no account column) or a person, with examples. */
     public List<Unmatched> unmatched() {
         return unmatched;
@@ -238,11 +266,15 @@ public final class TouchIndex {
         }
 
         String winner() {
+            return Votes.winner(counts());
+        }
+
+        Map<String, Integer> counts() {
             Map<String, Integer> counted = new HashMap<>();
             for (int i = 0; i < size; i++) {
                 counted.put(channels[i], counts[i]);
             }
-            return Votes.winner(counted);
+            return counted;
         }
     }
 }

@@ -21,4 +21,11 @@ public record ValidationReport(String file, OperatingModel model, List<Problem> 
     public List<Problem> warnings() {
         return problems.stream().filter(p -> !p.isError()).toList();
     }
+
+    /** Why a command that needs a valid model refuses this one: each error at its line, then what to do; one line each. */
+    public List<String> refusal() {
+        List<String> lines = new java.util.ArrayList<>(errors().stream().map(p -> p.format(file)).toList());
+        lines.add(file + ": invalid, fix the errors above first (baton model validate " + file + ")");
+        return List.copyOf(lines);
+    }
 }

@@ -52,18 +52,94 @@ public final class ScaleJourneys {
     /** At most this many problems are said, as the CLI says them. */
     static final int SHOWN = 50;
 
-    /** What the executors need to rebuild the CRM side: the exports' bytes, the mapping, how journeys are cut. */
-    record Setup(String id, List<String> crmNames, List<byte[]> crmBytes, String mappingText, TouchIndex.By by,
-                 JourneyOptions.Conversion conversion, Duration lookback, List<String> files, List<String> headers)
-            implements Serializable {
+    /**
+     * What the executors need to rebuild the CRM side: the exports' bytes, the mapping, the operating
+     * model whose funnel section names the stages (or null), how journeys are cut; the touchpoint files
+     * as Hadoop reads them and as the user named them (for messages).
+     */
+    record Setup(String id, List<String> crmNames, List<byte[]> crmBytes, String mappingText, String modelFile,
+                 String modelText, TouchIndex.By by,
+                 JourneyOptions.Conversion conversion, Duration lookback, List<String> files, List<String> names,
+                 List<String> headers) implements Serializable {
     }
 
-    /** A touchpoint line, its file (-1: the part had a problem) and its place in the file (the part, then the line in it). */
-    record Line(long order, int file, String text) implements Serializable {
+    /**
+     * A touchpoint line, its file (-1: the part had a problem), its place in the file (the part,
+     * then the line in it) and its touch's time (epoch milliseconds).
+     */
+    static final class Line implements Serializable {
+        private static final long serialVersionUID = 1L;
+        // Not a record, and its fields not final: Kryo (the shuffle's serializer) sets them on a new instance.
+        private long order;
+        private int file;
+        private String text;
+        private long at;
+
+        Line() {
+        }
+
+        Line(long order, int file, String text, long at) {
+            this.order = order;
+            this.file = file;
+            this.text = text;
+            this.at = at;
+        }
+
+        long order() {
+            return order;
+        }
+
+        int file() {
+            return file;
+        }
+
+        String text() {
+            return text;
+        }
+
+        long at() {
+            return at;
+        }
     }
 
-    /** The CRM side, as every machine rebuilds it from the {@link Setup}. */
-    record Crm(OutcomeMapping mapping, OutcomeData data, Identities identities, JourneyOptions options) {
+    /** The CRM side, as every machine rebuilds it from the {@link Setup}: the read's files and notes too. */
+    record Crm(OutcomeMapping mapping, OutcomeData data, Identities identities, JourneyOptions options,
+               List<CrmReader.FileRead> files, List<String> notes) {
+    }
+
+    /**
+     * The touchpoint lines keyed by journey and shuffled (cached until {@link #close}), with what
+     * reads them: the job of {@link #journeys} and of {@link ScaleFunnel} after the shuffle.
+     */
+    record Shuffled(Setup setup, Crm side, org.apache.spark.broadcast.Broadcast<Setup> shipped,
+                    HashPartitioner partitioner, JavaPairRDD<String, Line> byJourney, List<CrmReader.Source> crmSources,
+                    List<byte[]> crmBytes, SparkSession spark) implements AutoCloseable {
+
+        /** The problem a task found, said as the CLI says it (the files read again in the driver). */
+        ScaleProblem problem() {
+            return problems(crmSources, crmBytes, setup.files(), setup.names(), side.mapping(), spark);
+        }
+
+        /** The votes of the touches' channels per campaign, counted over all touches when a campaign response needs them. */
+        Map<String, Map<String, Integer>> votes() {
+            if (!needsVotes(side)) {
+                return Map.of();
+            }
+            org.apache.spark.broadcast.Broadcast<Setup> ship = shipped; // not the record: it is not sent to the executors
+            Part<HashMap<String, Map<String, Integer>>> counted = byJourney.mapPartitions(
+                    lines -> List.of(ScaleJourneys.votes(ship.value(), lines)).iterator()).reduce((a, b) -> Part.merge(a, b,
+                    ScaleJourneys::mergeVotes));
+            if (counted.problem() != null) {
+                throw problem();
+            }
+            return counted.summary();
+        }
+
+        @Override
+        public void close() {
+            byJourney.unpersist(true); // before the session may stop: its blocks removed, not left to a stopping pool
+            shipped.destroy();
+        }
     }
 
     private static final String PROBLEM = "\u0000problem";
@@ -83,6 +159,32 @@ public final class ScaleJourneys {
     public static dev.baton.measure.attribution.Journeys journeys(SparkSession spark, List<java.nio.file.Path> crm,
                                                                    String touchpoints, java.nio.file.Path mappingFile,
                                                                    JourneyOptions options, int partitions) {
+        try (Shuffled shuffled = shuffle(spark, crm, touchpoints, mappingFile, null, null, options, partitions)) {
+            // The channel of a campaign response without one is its campaign's touches' most frequent:
+            // counted over all touches first, only when a response needs it.
+            Map<String, Map<String, Integer>> allVotes = shuffled.votes();
+            org.apache.spark.broadcast.Broadcast<Setup> shipped = shuffled.shipped();
+            HashPartitioner partitioner = shuffled.partitioner();
+            Part<dev.baton.measure.attribution.Journeys> merged = shuffled.byJourney().mapPartitionsWithIndex((part, lines) ->
+                            List.of(cut(shipped.value(), allVotes, partitioner, part, lines)).iterator(), true)
+                    .reduce((a, b) -> Part.merge(a, b, dev.baton.measure.attribution.Journeys::merge));
+            if (merged.problem() != null) {
+                throw shuffled.problem();
+            }
+            return merged.summary();
+        }
+    }
+
+    /**
+     * The CRM exports read by the driver (their problems said as the CLI says them) and shipped; the
+     * touchpoint files' lines read in the executors, keyed by journey and shuffled by that key. The
+     * operating model {@code modelFile} ({@code modelText}, valid; or null) names the funnel's stages.
+     *
+     * @throws ScaleProblem for bad input, said as the CLI says it
+     */
+    static Shuffled shuffle(SparkSession spark, List<java.nio.file.Path> crm, String touchpoints,
+                            java.nio.file.Path mappingFile, String modelFile, String modelText, JourneyOptions options,
+                            int partitions) {
         String mappingText = mappingFile == null ? null : readMapping(mappingFile);
         List<CrmReader.Source> crmSources;
         List<byte[]> crmBytes = new ArrayList<>();
@@ -97,10 +199,12 @@ public final class ScaleJourneys {
             throw new ScaleProblem("baton: " + e.getMessage());
         }
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-        List<String> files = touchpointFiles(touchpoints, hadoop);
-        if (files.isEmpty()) {
+        List<String[]> found = touchpointFiles(touchpoints, hadoop);
+        if (found.isEmpty()) {
             throw new ScaleProblem(touchpoints + ": error: no touchpoint file (.csv, .csv.gz, .parquet or .jsonl) found");
         }
+        List<String> files = found.stream().map(f -> f[0]).toList();
+        List<String> names = found.stream().map(f -> f[1]).toList();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         List<String> headers = new ArrayList<>();
         List<JavaRDD<String>> texts = new ArrayList<>();
@@ -111,16 +215,17 @@ public final class ScaleJourneys {
             texts.add(text);
         }
         Setup setup = new Setup(java.util.UUID.randomUUID().toString(),
-                crmSources.stream().map(CrmReader.Source::name).toList(), crmBytes, mappingText, options.by(),
-                options.conversion(), options.lookback(), files, headers);
+                crmSources.stream().map(CrmReader.Source::name).toList(), crmBytes, mappingText, modelFile, modelText,
+                options.by(),
+                options.conversion(), options.lookback(), files, names, headers);
         Crm side = crm(setup);
         for (int f = 0; f < files.size(); f++) {
-            ExportKind kind = kindOf(files.get(f), headers.get(f), side.mapping());
+            ExportKind kind = kindOf(names.get(f), headers.get(f), side.mapping());
             if (kind == null) {
-                throw problems(crmSources, crmBytes, files, side.mapping(), spark);
+                throw problems(crmSources, crmBytes, files, names, side.mapping(), spark);
             }
             if (kind != ExportKind.TOUCHPOINTS) {
-                throw new ScaleProblem(files.get(f) + ":1:1: error: expected a touchpoint file (email or account, time, "
+                throw new ScaleProblem(names.get(f) + ":1:1: error: expected a touchpoint file (email or account, time, "
                         + "channel …), found the header of " + kind.label() + "; give CRM exports with --crm");
             }
         }
@@ -135,33 +240,18 @@ public final class ScaleJourneys {
                     keyed(shipped.value(), file, part, lines), true).mapToPair(t -> t);
             keyed = keyed == null ? one : keyed.union(one);
         }
-        JavaPairRDD<String, Line> byJourney = keyed.partitionBy(partitioner)
-                .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK_SER());
-        try {
-            // The channel of a campaign response without one is its campaign's touches' most frequent:
-            // counted over all touches first, only when a response needs it.
-            Map<String, Map<String, Integer>> votes = new HashMap<>();
-            if (needsVotes(side)) {
-                Part<HashMap<String, Map<String, Integer>>> counted = byJourney.mapPartitions(
-                        lines -> List.of(votes(shipped.value(), lines)).iterator()).reduce((a, b) -> Part.merge(a, b,
-                        ScaleJourneys::mergeVotes));
-                if (counted.problem() != null) {
-                    throw problems(crmSources, crmBytes, files, side.mapping(), spark);
-                }
-                votes = counted.summary();
-            }
-            Map<String, Map<String, Integer>> allVotes = votes;
-            Part<dev.baton.measure.attribution.Journeys> merged = byJourney.mapPartitionsWithIndex((part, lines) ->
-                            List.of(cut(shipped.value(), allVotes, partitioner, part, lines)).iterator(), true)
-                    .reduce((a, b) -> Part.merge(a, b, dev.baton.measure.attribution.Journeys::merge));
-            if (merged.problem() != null) {
-                throw problems(crmSources, crmBytes, files, side.mapping(), spark);
-            }
-            return merged.summary();
-        } finally {
-            byJourney.unpersist(false);
-            shipped.destroy();
-        }
+        // Shuffled with Kryo whatever the session's serializer (a key, the line and three numbers: a few
+        // bytes beyond the line), and cached as objects: each pass after the shuffle reads them as they are.
+        scala.reflect.ClassTag<String> keyTag = scala.reflect.ClassTag$.MODULE$.apply(String.class);
+        scala.reflect.ClassTag<Line> lineTag = scala.reflect.ClassTag$.MODULE$.apply(Line.class);
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        org.apache.spark.rdd.ShuffledRDD<String, Line, Line> shuffledLines = new org.apache.spark.rdd.ShuffledRDD(
+                keyed.rdd(), partitioner, keyTag, lineTag, lineTag);
+        shuffledLines.setSerializer(new org.apache.spark.serializer.KryoSerializer(spark.sparkContext().getConf().clone()
+                .set("spark.kryo.classesToRegister", Line.class.getName())));
+        JavaPairRDD<String, Line> byJourney = JavaPairRDD.fromRDD(shuffledLines, keyTag, lineTag)
+                .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+        return new Shuffled(setup, side, shipped, partitioner, byJourney, crmSources, crmBytes, spark);
     }
 
     /** The CRM side of {@code setup}, read once a JVM (the driver's own when the executors run in it). */
@@ -174,7 +264,9 @@ public final class ScaleJourneys {
             if (setup.mappingText() != null) {
                 mapping = OutcomeMappingReader.read(setup.mappingText()).mapping();
             }
-            mapping = mapping.withFunnel(FunnelSettings.NONE);
+            mapping = mapping.withFunnel(setup.modelText() == null ? FunnelSettings.NONE
+                    : dev.baton.model.validation.ModelValidation.validate(setup.modelFile(), setup.modelText()).model()
+                    .funnel());
             List<CrmReader.Source> sources = new ArrayList<>();
             for (int i = 0; i < setup.crmNames().size(); i++) {
                 byte[] bytes = setup.crmBytes().get(i);
@@ -186,7 +278,7 @@ public final class ScaleJourneys {
             }
             Identities identities = IdentityMatcher.match(read.data(), mapping.identity());
             cached = new Crm(mapping, read.data(), identities, new JourneyOptions(setup.by(), setup.conversion(),
-                    setup.lookback()));
+                    setup.lookback()), read.files(), read.notes());
             cachedId = setup.id();
             return cached;
         }
@@ -212,32 +304,34 @@ public final class ScaleJourneys {
             }
         }
         List<String> unique = new ArrayList<>(distinct.keySet());
-        CrmReader.Result whole = CrmReader.readPart(setup.files().get(file), header, unique.iterator(), side.mapping());
+        CrmReader.Result whole = CrmReader.readPart(setup.names().get(file), header, unique.iterator(), side.mapping());
         if (!whole.ok()) {
-            return List.of(new Tuple2<>(PROBLEM, new Line(0, -1, ""))).iterator();
+            return List.of(new Tuple2<>(PROBLEM, new Line(0, -1, "", 0))).iterator();
         }
         List<Touchpoint> read = whole.data().touchpoints();
         // Two different lines may still give one touch (spaces around values): then each line on its own.
         boolean oneEach = read.size() == unique.size();
         String[] keys = new String[unique.size()];
+        long[] times = new long[unique.size()];
         for (int u = 0; u < unique.size(); u++) {
-            List<Touchpoint> own = oneEach ? List.of(read.get(u)) : CrmReader.readPart(setup.files().get(file), header,
+            List<Touchpoint> own = oneEach ? List.of(read.get(u)) : CrmReader.readPart(setup.names().get(file), header,
                     List.of(unique.get(u)).iterator(), side.mapping()).data().touchpoints();
             String key = own.isEmpty() ? null : TouchIndex.keyOf(own.get(0), side.identities(), side.options().by());
             keys[u] = own.isEmpty() ? null : key == null ? "" : key;
+            times[u] = own.isEmpty() ? 0 : own.get(0).at().toEpochMilli();
         }
         List<Tuple2<String, Line>> out = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
             Integer u = distinct.get(texts.get(i));
             if (u != null && keys[u] != null) {
-                out.add(new Tuple2<>(keys[u], new Line(((long) part << 32) | i, file, texts.get(i))));
+                out.add(new Tuple2<>(keys[u], new Line(((long) part << 32) | i, file, texts.get(i), times[u])));
             }
         }
         return out.iterator();
     }
 
     /** The touchpoints of a partition's lines, in the files' order, an exact repeat kept once; null on a problem. */
-    private static List<Touchpoint> touches(Setup setup, Crm side, Iterator<Tuple2<String, Line>> lines) {
+    static List<Touchpoint> touches(Setup setup, Crm side, Iterator<Tuple2<String, Line>> lines) {
         List<Line> all = new ArrayList<>();
         while (lines.hasNext()) {
             Line l = lines.next()._2();
@@ -255,7 +349,7 @@ public final class ScaleJourneys {
             while (to < all.size() && all.get(to).file() == file) {
                 to++;
             }
-            CrmReader.Result r = CrmReader.readPart(setup.files().get(file), setup.headers().get(file),
+            CrmReader.Result r = CrmReader.readPart(setup.names().get(file), setup.headers().get(file),
                     all.subList(from, to).stream().map(Line::text).iterator(), side.mapping());
             if (!r.ok()) {
                 return null;
@@ -266,7 +360,7 @@ public final class ScaleJourneys {
         return new ArrayList<>(kept);
     }
 
-    private static Part<HashMap<String, Map<String, Integer>>> votes(Setup setup, Iterator<Tuple2<String, Line>> lines) {
+    static Part<HashMap<String, Map<String, Integer>>> votes(Setup setup, Iterator<Tuple2<String, Line>> lines) {
         List<Touchpoint> touches = touches(setup, crm(setup), lines);
         if (touches == null) {
             return Part.failed("touchpoints");
@@ -280,7 +374,7 @@ public final class ScaleJourneys {
         return Part.of(votes);
     }
 
-    private static HashMap<String, Map<String, Integer>> mergeVotes(HashMap<String, Map<String, Integer>> a,
+    static HashMap<String, Map<String, Integer>> mergeVotes(HashMap<String, Map<String, Integer>> a,
                                                                     HashMap<String, Map<String, Integer>> b) {
         b.forEach((campaign, counted) -> counted.forEach((channel, n) ->
                 a.computeIfAbsent(campaign, k -> new HashMap<>()).merge(channel, n, Integer::sum)));
@@ -304,20 +398,35 @@ public final class ScaleJourneys {
                 opportunities.add(o);
             }
         }
-        List<CampaignMember> members = new ArrayList<>();
-        for (CampaignMember m : TouchIndex.withChannels(side.data().campaignMembers(), votes, side.identities(),
-                side.mapping(), by)) {
-            String key = m.responded() == null ? null : TouchIndex.keyOf(m, side.identities(), by);
-            if (key != null && partitioner.getPartition(key) == part) {
-                members.add(m);
-            }
-        }
+        List<CampaignMember> members = responses(side, votes, partitioner, part, false);
         OutcomeData data = new OutcomeData(List.of(), List.of(), opportunities, List.of(), members, touches);
         TouchIndex index = TouchIndex.build(data, side.identities(), side.mapping(), by);
         return Part.of(Journeys.forModels(Journeys.build(data, side.identities(), index, side.options()).journeys()));
     }
 
-    private static boolean needsVotes(Crm side) {
+    /**
+     * The campaign responses of a partition's keys, given the channels of all the touches ({@code votes});
+     * with {@code unplaced}, those no account or person takes too, in the partition of the key ""
+     * (where the touches no one takes are).
+     */
+    static List<CampaignMember> responses(Crm side, Map<String, Map<String, Integer>> votes, HashPartitioner partitioner,
+                                          int part, boolean unplaced) {
+        TouchIndex.By by = side.options().by();
+        List<CampaignMember> members = new ArrayList<>();
+        for (CampaignMember m : TouchIndex.withChannels(side.data().campaignMembers(), votes, side.identities(),
+                side.mapping(), by)) {
+            if (m.responded() == null) {
+                continue;
+            }
+            String key = TouchIndex.keyOf(m, side.identities(), by);
+            if (key != null ? partitioner.getPartition(key) == part : unplaced && partitioner.getPartition("") == part) {
+                members.add(m);
+            }
+        }
+        return members;
+    }
+
+    static boolean needsVotes(Crm side) {
         return side.data().campaignMembers().stream().anyMatch(m -> m.responded() != null && m.channel() == null
                 && !side.mapping().campaigns().channels().containsKey(m.campaign()));
     }
@@ -333,21 +442,22 @@ public final class ScaleJourneys {
      * in the driver, so that each problem is said with its file, line and column as the CLI says it.
      */
     private static ScaleProblem problems(List<CrmReader.Source> crm, List<byte[]> crmBytes, List<String> files,
-                                         OutcomeMapping mapping, SparkSession spark) {
+                                         List<String> names, OutcomeMapping mapping, SparkSession spark) {
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         List<CrmReader.Source> sources = new ArrayList<>();
         for (int i = 0; i < crm.size(); i++) {
             byte[] bytes = crmBytes.get(i);
             sources.add(new CrmReader.Source(crm.get(i).name(), () -> new ByteArrayInputStream(bytes)));
         }
-        for (String f : files) {
+        for (int i = 0; i < files.size(); i++) {
+            String f = files.get(i);
             org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(f);
-            sources.add(new CrmReader.Source(f, () -> TouchpointTables.isTable(f) ? TouchpointTables.open(spark, f)
+            sources.add(new CrmReader.Source(names.get(i), () -> TouchpointTables.isTable(f) ? TouchpointTables.open(spark, f)
                     : p.getFileSystem(hadoop).open(p)));
         }
         CrmReader.Result read = CrmReader.read(sources, mapping);
         if (read.ok()) {
-            return new ScaleProblem(String.join(", ", files) + ": error: a quoted value spans lines, which baton-scale "
+            return new ScaleProblem(String.join(", ", names) + ": error: a quoted value spans lines, which baton-scale "
                     + "cannot split; write each touchpoint on one line");
         }
         return new ScaleProblem(said(read.problems(), TouchpointTables::said));
@@ -370,9 +480,10 @@ public final class ScaleJourneys {
 
     /**
      * The touchpoint files at {@code path}: the file, or a directory's .csv and .csv.gz files sorted by
-     * name, as the CLI takes them, and Parquet and JSON Lines tables ({@link TouchpointTables}).
+     * name, as the CLI takes them, and Parquet and JSON Lines tables ({@link TouchpointTables}); each as
+     * Hadoop reads it and as the CLI names it (the directory as given, then the name).
      */
-    private static List<String> touchpointFiles(String path, Configuration hadoop) {
+    private static List<String[]> touchpointFiles(String path, Configuration hadoop) {
         try {
             org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
             FileSystem fs = p.getFileSystem(hadoop);
@@ -380,16 +491,18 @@ public final class ScaleJourneys {
                 throw new ScaleProblem(path + ": error: no such file (expected touchpoint CSV files)");
             }
             if (!fs.getFileStatus(p).isDirectory() || TouchpointTables.isTable(path)) {
-                return List.of(path); // a file, or a table Spark wrote as a directory (touchpoints.parquet/)
+                // a file, or a table Spark wrote as a directory (touchpoints.parquet/)
+                return List.<String[]>of(new String[] {path, path});
             }
-            List<String> files = new ArrayList<>();
+            String dir = path.endsWith("/") ? path : path + "/";
+            List<String[]> files = new ArrayList<>();
             for (FileStatus s : fs.listStatus(p)) {
                 String name = s.getPath().getName();
                 if (s.isFile() && name.matches(TouchpointTables.NAMES) || s.isDirectory() && TouchpointTables.isTable(name)) {
-                    files.add(s.getPath().toString());
+                    files.add(new String[] {s.getPath().toString(), dir + name});
                 }
             }
-            files.sort(java.util.Comparator.comparing(f -> new org.apache.hadoop.fs.Path(f).getName()));
+            files.sort(java.util.Comparator.comparing(f -> new org.apache.hadoop.fs.Path(f[0]).getName()));
             return files;
         } catch (IOException | IllegalArgumentException e) {
             throw new ScaleProblem(path + ": error: cannot read (" + e.getMessage() + ")");

@@ -51,6 +51,7 @@ import org.apache.spark.sql.SparkSession;
  *   attribute-single FILE RUNS [MODEL]
  *   generate-touchpoints DIR ACCOUNTS TOUCHES   DIR/crm and DIR/touchpoints (two files of TOUCHES rows), seed 42
  *   attribute-touchpoints DIR RUNS [MODEL]      baton attribute --touchpoints --crm: single machine, then Spark
+ *   funnel-touchpoints DIR RUNS [BY]            baton funnel --touchpoints --crm --format json (by campaign): single machine, then Spark
  * </pre>
  */
 public final class ScaleBench {
@@ -72,6 +73,8 @@ public final class ScaleBench {
                     Path.of(args[1], "touchpoints"), Integer.parseInt(args[2]), Integer.parseInt(args[3]), 42);
             case "attribute-touchpoints" -> attributeTouchpoints(Path.of(args[1]), Integer.parseInt(args[2]),
                     args.length > 3 ? args[3] : "markov");
+            case "funnel-touchpoints" -> funnelTouchpoints(Path.of(args[1]), Integer.parseInt(args[2]),
+                    args.length > 3 ? args[3] : "campaign");
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
     }
@@ -219,6 +222,39 @@ public final class ScaleBench {
                 dev.baton.scale.outcome.ScaleJourneys.journeys(spark, List.of(crm), touchpoints.toString(), null,
                         options, 4), AttributionOptions.DEFAULTS).paths());
         spark.stop();
+    }
+
+    /** The funnel's JSON on one machine (the files read as the CLI reads them) and on Spark; the two are checked equal. */
+    static void funnelTouchpoints(Path dir, int runs, String by) {
+        var dimension = dev.baton.measure.funnel.Dimension.valueOf(by.toUpperCase(Locale.ROOT));
+        var options = dev.baton.measure.journey.JourneyOptions.DEFAULT;
+        Path crm = dir.resolve("crm");
+        Path touchpoints = dir.resolve("touchpoints");
+        Object[] single = new Object[1];
+        measure("single machine: CrmReader, TouchIndex, Funnel.compute by " + by, runs, () -> {
+            try {
+                single[0] = dev.baton.scale.TouchpointData.singleMachineFunnel(List.of(crm), List.of(touchpoints), null,
+                        options, dimension);
+                return ((java.util.Map<?, ?>) single[0]).get("groups") instanceof List<?> g ? g.size() + " groups" : "";
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        SparkSession spark = spark();
+        Object[] spread = new Object[1];
+        measure("Spark local[2]: ScaleFunnel by " + by, runs, () -> {
+            var r = dev.baton.scale.outcome.ScaleFunnel.funnel(spark, List.of(crm), touchpoints.toString(), null, null, null, options,
+                    dimension, 4);
+            spread[0] = dev.baton.measure.funnel.FunnelJson.report(r.report(), "account", "created", r.files(), r.notes());
+            return r.report().groups().size() + " groups";
+        });
+        spark.stop();
+        var json = tools.jackson.databind.json.JsonMapper.builder().build();
+        // The file names differ (Hadoop's and the CLI's spelling of one directory), the figures must not.
+        String a = json.valueToTree(single[0]).toString().replace(touchpoints.toString(), "");
+        String b = json.valueToTree(spread[0]).toString().replace(touchpoints.toString(), "");
+        System.out.println(a.equals(b) ? "the JSON of both is the same" : "the JSON differs (numbers may in the last bits): "
+                + a.length() + " and " + b.length() + " characters");
     }
 
     private static SparkSession spark() {
