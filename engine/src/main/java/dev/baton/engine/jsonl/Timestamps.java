@@ -9,13 +9,13 @@ import java.time.LocalDate;
  * envelope. Anything else (fractions of a second, offsets, leap seconds, bad dates) is left to
  * {@link Instant#parse}.
  */
-final class Timestamps {
+public final class Timestamps {
 
     private Timestamps() {
     }
 
     /** The instant of {@code yyyy-MM-ddTHH:mm:ssZ}, or null when the text is not exactly a valid one of those. */
-    static Instant utcSeconds(String text) {
+    public static Instant utcSeconds(String text) {
         if (text.length() != 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
                 || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != 'Z') {
             return null;

@@ -107,10 +107,14 @@ public final class CaseAnalyzer {
 
     /** What an imported event's "as of" is: its batch's last event, else its source's; null for Baton's own. */
     static String asOfKey(RecordedEvent event, String source) {
+        return asOfKey(event.batch(), source);
+    }
+
+    static String asOfKey(String batch, String source) {
         if (Sources.BATON.equals(source)) {
             return null;
         }
-        return event.batch() != null ? "batch:" + event.batch() : "source:" + source;
+        return batch != null ? "batch:" + batch : "source:" + source;
     }
 
     /** The last event seen, epoch milliseconds. */

@@ -57,11 +57,18 @@ public final class DebtPartial implements Serializable {
         }
 
         void see(RecordedEvent event) {
-            long at = event.at().toEpochMilli();
-            lastMillis = Math.max(lastMillis, at);
-            String source = Sources.of(event);
+            see(event.at().toEpochMilli(), event.eventId(), event.batch());
+        }
+
+        /**
+         * Takes a measured event by its envelope alone (a log read without its payloads): when it
+         * happened, its source's id, its import batch.
+         */
+        public void see(long atMillis, String eventId, String batch) {
+            lastMillis = Math.max(lastMillis, atMillis);
+            String source = dev.baton.engine.event.SourceSystem.ofId(eventId);
             if (!Sources.BATON.equals(source)) {
-                importEnds.merge(CaseAnalyzer.asOfKey(event, source), at, Math::max);
+                importEnds.merge(CaseAnalyzer.asOfKey(batch, source), atMillis, Math::max);
             }
         }
 
@@ -124,8 +131,13 @@ public final class DebtPartial implements Serializable {
      * sees them.
      */
     public static boolean measured(RecordedEvent e) {
-        return !(e.event() instanceof MeetingEvent) && !LearningEvent.isLearning(e) && !(e.event() instanceof AssistEvent)
-                && !RoadmapEvent.isRoadmap(e);
+        return measured(e.event().getClass());
+    }
+
+    /** {@link #measured} by the event's type alone (a log read without its payloads). */
+    public static boolean measured(Class<?> type) {
+        return !MeetingEvent.class.isAssignableFrom(type) && !LearningEvent.class.isAssignableFrom(type)
+                && !AssistEvent.class.isAssignableFrom(type) && !RoadmapEvent.class.isAssignableFrom(type);
     }
 
     /** Takes the next event of its case; events the report does not measure ({@link #measured}) are skipped. */

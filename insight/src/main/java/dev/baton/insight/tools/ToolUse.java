@@ -102,7 +102,13 @@ public final class ToolUse implements Consumer<RecordedEvent>, java.io.Serializa
 
     /** The system an event that tool use reads was recorded in, or null for one it does not read. */
     public static String systemOf(RecordedEvent e) {
-        return e.event() instanceof WorkItemEvent || e.event() instanceof IntakeEvent ? SourceSystem.of(e) : null;
+        return systemOf(e.event().getClass(), e.eventId());
+    }
+
+    /** {@link #systemOf} by the event's type and id alone (a log read without its payloads). */
+    public static String systemOf(Class<?> type, String eventId) {
+        return WorkItemEvent.class.isAssignableFrom(type) || IntakeEvent.class.isAssignableFrom(type)
+                ? SourceSystem.ofId(eventId) : null;
     }
 
     @Override

@@ -17,6 +17,7 @@ import dev.baton.model.validation.ModelValidation;
 import dev.baton.model.validation.ValidationReport;
 import dev.baton.scale.Part;
 import dev.baton.scale.ScaleProblem;
+import dev.baton.scale.log.Envelope;
 import dev.baton.scale.log.LogCase;
 import dev.baton.scale.log.ScaleLog;
 import dev.baton.engine.item.WorkItemEvent.ItemCreated;
@@ -89,8 +90,11 @@ public final class ScaleDebt {
         String name = log.name();
         JavaRDD<LogCase> cases = log.cases(partitions);
 
-        Ends ends = cases.mapPartitions(part -> List.of(ends(name, scope, part)).iterator())
-                .reduce((a, b) -> Part.merge(a, b, Ends::merge)).orThrow();
+        // Where the log ends is read from the input's envelopes (no payloads, no shuffle); a period
+        // needs each case whole, so a scoped report reads it from the shuffled cases.
+        Ends ends = scope.all() ? inputEnds(log)
+                : cases.mapPartitions(part -> List.of(ends(name, scope, part)).iterator())
+                        .reduce((a, b) -> Part.merge(a, b, Ends::merge)).orThrow();
 
         var model = validation.model();
         MeetingTally meetings = new MeetingTally(model, MeetingRules.of(model.debt()));
@@ -134,6 +138,65 @@ public final class ScaleDebt {
             horizon.merge(other.horizon);
             systems.addAll(other.systems);
             meetings += other.meetings;
+            return this;
+        }
+    }
+
+    /**
+     * {@link Ends} of the whole log from its lines as read, by their envelopes alone: each import
+     * batch's apart, then those of the batches the log did not take back added.
+     */
+    private static Ends inputEnds(ScaleLog log) {
+        InputEnds all = log.bytes().mapPartitions(lines -> {
+            InputEnds part = new InputEnds();
+            while (lines.hasNext()) {
+                part.accept(lines.next());
+            }
+            return List.of(part).iterator();
+        }).reduce(InputEnds::merge);
+        all.batchEvents.sort(java.util.Comparator.comparingLong(Tuple2::_1));
+        Set<String> retracted = ScaleLog.retracted(all.batchEvents.stream().map(Tuple2::_2).toList());
+        Ends whole = all.unbatched;
+        all.byBatch.forEach((batch, ends) -> {
+            if (!retracted.contains(batch)) {
+                whole.merge(ends);
+            }
+        });
+        return whole;
+    }
+
+    /** The first pass over the input: {@link Ends} per import batch, and the batch events. */
+    private static final class InputEnds implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private Ends unbatched = new Ends();
+        private final java.util.HashMap<String, Ends> byBatch = new java.util.HashMap<>();
+        private final ArrayList<Tuple2<Long, byte[]>> batchEvents = new ArrayList<>();
+
+        void accept(byte[] line) {
+            Envelope e = Envelope.of(line);
+            if (e == null) {
+                return; // the last pass, which decodes every line, says what is wrong with it
+            }
+            if (dev.baton.engine.batch.BatchEvent.class.isAssignableFrom(e.type())) {
+                batchEvents.add(new Tuple2<>(ScaleLog.positionOf(line), line));
+                return;
+            }
+            Ends ends = e.batch() == null ? unbatched : byBatch.computeIfAbsent(e.batch(), b -> new Ends());
+            if (DebtPartial.measured(e.type())) {
+                ends.horizon.see(e.atMillis(), e.eventId(), e.batch());
+                String system = ToolUse.systemOf(e.type(), e.eventId());
+                if (system != null) {
+                    ends.systems.add(system);
+                }
+            } else if (e.type() == MeetingHeld.class) {
+                ends.meetings++;
+            }
+        }
+
+        InputEnds merge(InputEnds other) {
+            unbatched.merge(other.unbatched);
+            other.byBatch.forEach((batch, ends) -> byBatch.merge(batch, ends, Ends::merge));
+            batchEvents.addAll(other.batchEvents);
             return this;
         }
     }

@@ -71,7 +71,7 @@ record LineKey(String stream, long position) {
     }
 
     /** The JSON string starting at {@code from} (after its opening quote), or null when it has escapes. */
-    private static String string(byte[] line, int from) {
+    static String string(byte[] line, int from) {
         for (int i = from; i < line.length; i++) {
             byte c = line[i];
             if (c == '\\') {

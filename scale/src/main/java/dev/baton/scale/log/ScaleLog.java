@@ -68,6 +68,11 @@ public final class ScaleLog implements Serializable {
         return name;
     }
 
+    /** The log's lines as Hadoop read them (UTF-8, blank ones out), in the input's partitions: no shuffle. */
+    public JavaRDD<byte[]> bytes() {
+        return lines;
+    }
+
     public JavaRDD<String> lines() {
         return lines.map(l -> new String(l, StandardCharsets.UTF_8));
     }
@@ -195,6 +200,11 @@ public final class ScaleLog implements Serializable {
         return true;
     }
 
+    /** The position of a line's event in the log (as the shuffle keys it). */
+    public static long positionOf(byte[] line) {
+        return LineKey.of(line).position();
+    }
+
     /** The lines that hold any of {@code texts}: a byte search, so that a reader decodes only those. */
     public static java.util.function.Predicate<byte[]> holding(String... texts) {
         List<byte[]> bytes = Arrays.stream(texts).map(LineKey::ascii).toList();
@@ -242,9 +252,14 @@ public final class ScaleLog implements Serializable {
 
     /** Import batches taken back later in the log, from its batch events in log order. */
     public static Set<String> retracted(LogCase batchEvents) {
+        return retracted(batchEvents.lines());
+    }
+
+    /** Import batches taken back later in the log, from the lines of its batch events in log order. */
+    public static Set<String> retracted(List<byte[]> batchEvents) {
         ImportBatches batches = new ImportBatches();
         EventCodec codec = new EventCodec();
-        for (byte[] line : batchEvents.lines()) {
+        for (byte[] line : batchEvents) {
             RecordedEvent event;
             try {
                 event = codec.decode(new String(line, StandardCharsets.UTF_8));
