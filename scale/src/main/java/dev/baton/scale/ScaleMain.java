@@ -1,8 +1,12 @@
 package dev.baton.scale;
 
+import dev.baton.insight.conformance.Conformance;
+import dev.baton.insight.conformance.ConformanceJson;
+import dev.baton.insight.conformance.NetFile;
 import dev.baton.insight.debt.DebtReportJson;
 import dev.baton.insight.debt.Scope;
 import dev.baton.insight.discovery.DiscoveryJson;
+import dev.baton.insight.pnml.PnmlException;
 import dev.baton.measure.attribution.AttributionJson;
 import dev.baton.measure.attribution.Attribution;
 import dev.baton.measure.attribution.AttributionModel;
@@ -10,6 +14,7 @@ import dev.baton.measure.attribution.AttributionOptions;
 import dev.baton.measure.attribution.AttributionResult;
 import dev.baton.measure.attribution.PathColumns;
 import dev.baton.scale.attribution.ScaleAttribution;
+import dev.baton.scale.conformance.ScaleConformance;
 import dev.baton.scale.debt.ScaleDebt;
 import dev.baton.scale.discovery.ScaleDiscovery;
 import dev.baton.scale.log.ParquetLog;
@@ -33,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The entry point of baton-scale.jar for {@code spark-submit} (docs/scale.md): the analyses of
  * {@code baton analyze}, {@code baton discover}, {@code baton attribute} (--paths, or --touchpoints with --crm) and
  * {@code baton funnel} (--touchpoints with --crm) as Spark jobs, and the log written as Parquet.
+ * Also {@code baton conformance --format json} as a Spark job.
  * Like the CLI it is a function {@code run(args, out, err)} returning the exit code: 0 done, 1 bad
  * input (said what and where), 2 usage.
  */
@@ -56,6 +62,8 @@ public final class ScaleMain {
                      [--by campaign|channel|segment|quarter|none] [--per account|person] [--conversion created|won]
                      [--lookback 90d] [--format json] [--out FILE.json] [--partitions N]
               export-parquet --log LOG.jsonl --out DIR
+              conformance --net NET.pnml|MODEL.yaml --log LOG [--work-type ID] [--method alignments|token-replay]
+                          [--out FILE.json] [--partitions N]
             LOG is Baton's JSONL (.jsonl, .jsonl.gz, or a directory of parts) or the Parquet export-parquet writes,
             on any file system Hadoop reads (file:, hdfs:, s3a:, abfs:, gs:). JSON equals baton's --format json.""";
 
@@ -69,7 +77,8 @@ public final class ScaleMain {
                     "--per", "--conversion", "--lookback"),
             "funnel", Set.of("--touchpoints", "--crm", "--mapping", "--model", "--by", "--per", "--conversion",
                     "--lookback", "--format", "--out", "--partitions"),
-            "export-parquet", Set.of("--log", "--out"));
+            "export-parquet", Set.of("--log", "--out"),
+            "conformance", Set.of("--net", "--log", "--work-type", "--method", "--out", "--partitions"));
 
     private ScaleMain() {
     }
@@ -122,6 +131,7 @@ public final class ScaleMain {
                 case "discover" -> discover(options, spark, out, err);
                 case "attribute" -> attribute(options, spark, out, err);
                 case "funnel" -> funnel(options, spark, out, err);
+                case "conformance" -> conformance(options, spark, out, err);
                 default -> exportParquet(options, spark, err);
             };
         } catch (ScaleProblem e) {
@@ -369,6 +379,36 @@ public final class ScaleMain {
             return null;
         }
         return new Chosen(model, new AttributionOptions(order == null ? 1 : order, halfLife == null ? 1 : halfLife));
+    }
+
+    /** {@code baton conformance --format json}: the net read by the driver as the CLI reads it, the variants counted on Spark. */
+    private static int conformance(Map<String, String> options, SparkSession spark, PrintWriter out, PrintWriter err)
+            throws IOException {
+        String net = options.get("--net");
+        String log = options.get("--log");
+        if (net == null || log == null) {
+            return usage(err, "conformance: --net NET.pnml|MODEL.yaml and --log LOG are required");
+        }
+        String methodName = options.getOrDefault("--method", Conformance.Method.ALIGNMENTS.id());
+        Conformance.Method method = Conformance.Method.of(methodName).orElse(null);
+        if (method == null) {
+            return usage(err, "conformance: --method: expected token-replay or alignments, found '" + methodName + "'");
+        }
+        Integer partitions = partitions(options, err);
+        if (partitions == null) {
+            return USAGE;
+        }
+        NetFile flow;
+        try {
+            flow = NetFile.read(Path.of(net), options.get("--work-type"));
+        } catch (PnmlException | NetFile.Refused e) {
+            err.println(e.getMessage());
+            return INVALID;
+        }
+        ScaleLog read = Inputs.log(spark, log);
+        var result = ScaleConformance.check(read, flow, method, partitions == 0 ? Inputs.partitions(spark) : partitions);
+        write(ConformanceJson.result(result), options.get("--out"), out);
+        return OK;
     }
 
     private static int exportParquet(Map<String, String> options, SparkSession spark, PrintWriter err) {

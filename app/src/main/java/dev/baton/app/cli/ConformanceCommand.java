@@ -76,12 +76,9 @@ final class ConformanceCommand implements Callable<Integer> {
     static final class MethodConverter implements CommandLine.ITypeConverter<Method> {
         @Override
         public Method convert(String value) {
-            for (Method m : Method.values()) {
-                if (m.id.equalsIgnoreCase(value) || m.name().equalsIgnoreCase(value)) {
-                    return m;
-                }
-            }
-            throw new CommandLine.TypeConversionException("expected token-replay or alignments, found '" + value + "'");
+            Conformance.Method method = Conformance.Method.of(value).orElseThrow(() ->
+                    new CommandLine.TypeConversionException("expected token-replay or alignments, found '" + value + "'"));
+            return method == Conformance.Method.TOKEN_REPLAY ? TOKEN_REPLAY : ALIGNMENTS;
         }
     }
 

@@ -23,6 +23,16 @@ public final class Conformance {
         public String id() {
             return id;
         }
+
+        /** The method named {@code value}: its id or constant name, in any case ({@code token-replay}, {@code ALIGNMENTS}). */
+        public static java.util.Optional<Method> of(String value) {
+            for (Method m : values()) {
+                if (m.id.equalsIgnoreCase(value) || m.name().equalsIgnoreCase(value)) {
+                    return java.util.Optional.of(m);
+                }
+            }
+            return java.util.Optional.empty();
+        }
     }
 
     private Conformance() {
