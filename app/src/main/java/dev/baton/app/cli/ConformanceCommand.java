@@ -78,7 +78,7 @@ final class ConformanceCommand implements Callable<Integer> {
         public Method convert(String value) {
             Conformance.Method method = Conformance.Method.of(value).orElseThrow(() ->
                     new CommandLine.TypeConversionException("expected token-replay or alignments, found '" + value + "'"));
-            return method == Conformance.Method.TOKEN_REPLAY ? TOKEN_REPLAY : ALIGNMENTS;
+            return method == Conformance.Method.TOKEN_REPLAY ? Method.TOKEN_REPLAY : Method.ALIGNMENTS;
         }
     }
 
