@@ -63,22 +63,10 @@ public final class ScaleConformance {
 
     /** One partition's cases read by the single-machine reader, each placed where its first stage event is in the log. */
     private static Part<TraceCounts> count(String name, ScaleLog.Partition partition) {
-        Iterator<LogCase> cases = partition.cases();
         Map<String, Long> first = new HashMap<>();
         EventCodec codec = new EventCodec();
-        Iterator<LogCase> placed = new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return cases.hasNext();
-            }
-
-            @Override
-            public LogCase next() {
-                LogCase c = cases.next();
-                first.put(c.stream(), firstActivity(c, partition.retracted(), codec));
-                return c;
-            }
-        };
+        Iterator<LogCase> placed = ScaleLog.peek(partition.cases(),
+                c -> first.put(c.stream(), firstActivity(c, partition.retracted(), codec)));
         try {
             EventLog part = JsonlReader.readPart(name, ScaleLog.text(placed), partition.retracted());
             return Part.of(TraceCounts.of(part, first::get));
