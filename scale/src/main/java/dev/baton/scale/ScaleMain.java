@@ -63,7 +63,7 @@ public final class ScaleMain {
                      [--lookback 90d] [--format json] [--out FILE.json] [--partitions N]
               export-parquet --log LOG.jsonl --out DIR
               conformance --net NET.pnml|MODEL.yaml --log LOG [--work-type ID] [--method alignments|token-replay]
-                          [--out FILE.json] [--partitions N]
+                          [--format json] [--out FILE.json] [--partitions N]
             LOG is Baton's JSONL (.jsonl, .jsonl.gz, or a directory of parts) or the Parquet export-parquet writes,
             on any file system Hadoop reads (file:, hdfs:, s3a:, abfs:, gs:). JSON equals baton's --format json.""";
 
@@ -78,7 +78,7 @@ public final class ScaleMain {
             "funnel", Set.of("--touchpoints", "--crm", "--mapping", "--model", "--by", "--per", "--conversion",
                     "--lookback", "--format", "--out", "--partitions"),
             "export-parquet", Set.of("--log", "--out"),
-            "conformance", Set.of("--net", "--log", "--work-type", "--method", "--out", "--partitions"));
+            "conformance", Set.of("--net", "--log", "--work-type", "--method", "--format", "--out", "--partitions"));
 
     private ScaleMain() {
     }
@@ -109,8 +109,8 @@ public final class ScaleMain {
         String command = args[0];
         Set<String> known = OPTIONS.get(command);
         if (known == null) {
-            return usage(err, "unknown command '" + command + "'; expected analyze, discover, attribute, funnel or "
-                    + "export-parquet");
+            return usage(err, "unknown command '" + command + "'; expected analyze, discover, attribute, funnel, "
+                    + "conformance or export-parquet");
         }
         Map<String, String> options = new HashMap<>();
         for (int i = 1; i < args.length; i++) {
@@ -286,10 +286,8 @@ public final class ScaleMain {
         if (touchpoints == null || crm == null) {
             return usage(err, "funnel: --touchpoints FILE_OR_DIR and --crm DIR_OR_FILE are required");
         }
-        String format = options.getOrDefault("--format", "json");
-        if (!format.equals("json")) {
-            return usage(err, "funnel: --format takes json only (baton-scale writes the JSON of baton funnel --format "
-                    + "json), found '" + format + "'");
+        if (!jsonOnly("funnel", options, err)) {
+            return USAGE;
         }
         String by = options.getOrDefault("--by", "campaign").replace('-', '_').toUpperCase(java.util.Locale.ROOT);
         if (!List.of("CAMPAIGN", "CHANNEL", "SEGMENT", "QUARTER", "NONE").contains(by)) {
@@ -389,6 +387,9 @@ public final class ScaleMain {
         if (net == null || log == null) {
             return usage(err, "conformance: --net NET.pnml|MODEL.yaml and --log LOG are required");
         }
+        if (!jsonOnly("conformance", options, err)) {
+            return USAGE;
+        }
         String methodName = options.getOrDefault("--method", Conformance.Method.ALIGNMENTS.id());
         Conformance.Method method = Conformance.Method.of(methodName).orElse(null);
         if (method == null) {
@@ -424,6 +425,17 @@ public final class ScaleMain {
         long events = ParquetLog.write(spark, Inputs.log(spark, log), target);
         err.println("baton-scale export-parquet: wrote " + events + " events to " + target);
         return OK;
+    }
+
+    /** Whether {@code --format} is absent or json, the one format baton-scale writes; else says so (usage). */
+    private static boolean jsonOnly(String command, Map<String, String> options, PrintWriter err) {
+        String format = options.getOrDefault("--format", "json");
+        if (format.equals("json")) {
+            return true;
+        }
+        usage(err, command + ": --format takes json only (baton-scale writes the JSON of baton " + command
+                + " --format json), found '" + format + "'");
+        return false;
     }
 
     private static Integer partitions(Map<String, String> options, PrintWriter err) {

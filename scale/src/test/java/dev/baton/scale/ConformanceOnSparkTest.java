@@ -205,9 +205,13 @@ class ConformanceOnSparkTest {
         assertThat(method.code()).isEqualTo(ScaleMain.USAGE);
         assertThat(method.err()).contains("expected token-replay or alignments, found 'magic'");
 
-        Run option = run("conformance", "--net", PNML.toString(), "--log", log.toString(), "--format", "json");
+        Run text = run("conformance", "--net", PNML.toString(), "--log", log.toString(), "--format", "text");
+        assertThat(text.code()).isEqualTo(ScaleMain.USAGE);
+        assertThat(text.err()).contains("--format takes json only");
+
+        Run option = run("conformance", "--net", PNML.toString(), "--log", log.toString(), "--top", "5");
         assertThat(option.code()).isEqualTo(ScaleMain.USAGE);
-        assertThat(option.err()).contains("unknown option '--format'");
+        assertThat(option.err()).contains("unknown option '--top'");
 
         Run missingLog = run("conformance", "--net", PNML.toString(), "--log", dir.resolve("none.jsonl").toString());
         assertThat(missingLog.code()).isEqualTo(ScaleMain.INVALID);
