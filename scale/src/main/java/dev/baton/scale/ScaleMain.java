@@ -1,8 +1,12 @@
 package dev.baton.scale;
 
+import dev.baton.insight.conformance.Conformance;
+import dev.baton.insight.conformance.ConformanceJson;
+import dev.baton.insight.conformance.NetFile;
 import dev.baton.insight.debt.DebtReportJson;
 import dev.baton.insight.debt.Scope;
 import dev.baton.insight.discovery.DiscoveryJson;
+import dev.baton.insight.pnml.PnmlException;
 import dev.baton.measure.attribution.AttributionJson;
 import dev.baton.measure.attribution.Attribution;
 import dev.baton.measure.attribution.AttributionModel;
@@ -10,6 +14,7 @@ import dev.baton.measure.attribution.AttributionOptions;
 import dev.baton.measure.attribution.AttributionResult;
 import dev.baton.measure.attribution.PathColumns;
 import dev.baton.scale.attribution.ScaleAttribution;
+import dev.baton.scale.conformance.ScaleConformance;
 import dev.baton.scale.debt.ScaleDebt;
 import dev.baton.scale.discovery.ScaleDiscovery;
 import dev.baton.scale.log.ParquetLog;
@@ -33,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The entry point of baton-scale.jar for {@code spark-submit} (docs/scale.md): the analyses of
  * {@code baton analyze}, {@code baton discover}, {@code baton attribute} (--paths, or --touchpoints with --crm) and
  * {@code baton funnel} (--touchpoints with --crm) as Spark jobs, and the log written as Parquet.
+ * Also {@code baton conformance --format json} as a Spark job.
  * Like the CLI it is a function {@code run(args, out, err)} returning the exit code: 0 done, 1 bad
  * input (said what and where), 2 usage.
  */
@@ -56,6 +62,8 @@ public final class ScaleMain {
                      [--by campaign|channel|segment|quarter|none] [--per account|person] [--conversion created|won]
                      [--lookback 90d] [--format json] [--out FILE.json] [--partitions N]
               export-parquet --log LOG.jsonl --out DIR
+              conformance --net NET.pnml|MODEL.yaml --log LOG [--work-type ID] [--method alignments|token-replay]
+                          [--format json] [--out FILE.json] [--partitions N]
             LOG is Baton's JSONL (.jsonl, .jsonl.gz, or a directory of parts) or the Parquet export-parquet writes,
             on any file system Hadoop reads (file:, hdfs:, s3a:, abfs:, gs:). JSON equals baton's --format json.""";
 
@@ -69,7 +77,8 @@ public final class ScaleMain {
                     "--per", "--conversion", "--lookback"),
             "funnel", Set.of("--touchpoints", "--crm", "--mapping", "--model", "--by", "--per", "--conversion",
                     "--lookback", "--format", "--out", "--partitions"),
-            "export-parquet", Set.of("--log", "--out"));
+            "export-parquet", Set.of("--log", "--out"),
+            "conformance", Set.of("--net", "--log", "--work-type", "--method", "--format", "--out", "--partitions"));
 
     private ScaleMain() {
     }
@@ -100,8 +109,8 @@ public final class ScaleMain {
         String command = args[0];
         Set<String> known = OPTIONS.get(command);
         if (known == null) {
-            return usage(err, "unknown command '" + command + "'; expected analyze, discover, attribute, funnel or "
-                    + "export-parquet");
+            return usage(err, "unknown command '" + command + "'; expected analyze, discover, attribute, funnel, "
+                    + "conformance or export-parquet");
         }
         Map<String, String> options = new HashMap<>();
         for (int i = 1; i < args.length; i++) {
@@ -122,6 +131,7 @@ public final class ScaleMain {
                 case "discover" -> discover(options, spark, out, err);
                 case "attribute" -> attribute(options, spark, out, err);
                 case "funnel" -> funnel(options, spark, out, err);
+                case "conformance" -> conformance(options, spark, out, err);
                 default -> exportParquet(options, spark, err);
             };
         } catch (ScaleProblem e) {
@@ -276,10 +286,8 @@ public final class ScaleMain {
         if (touchpoints == null || crm == null) {
             return usage(err, "funnel: --touchpoints FILE_OR_DIR and --crm DIR_OR_FILE are required");
         }
-        String format = options.getOrDefault("--format", "json");
-        if (!format.equals("json")) {
-            return usage(err, "funnel: --format takes json only (baton-scale writes the JSON of baton funnel --format "
-                    + "json), found '" + format + "'");
+        if (!jsonOnly("funnel", options, err)) {
+            return USAGE;
         }
         String by = options.getOrDefault("--by", "campaign").replace('-', '_').toUpperCase(java.util.Locale.ROOT);
         if (!List.of("CAMPAIGN", "CHANNEL", "SEGMENT", "QUARTER", "NONE").contains(by)) {
@@ -371,6 +379,39 @@ public final class ScaleMain {
         return new Chosen(model, new AttributionOptions(order == null ? 1 : order, halfLife == null ? 1 : halfLife));
     }
 
+    /** {@code baton conformance --format json}: the net read by the driver as the CLI reads it, the variants counted on Spark. */
+    private static int conformance(Map<String, String> options, SparkSession spark, PrintWriter out, PrintWriter err)
+            throws IOException {
+        String net = options.get("--net");
+        String log = options.get("--log");
+        if (net == null || log == null) {
+            return usage(err, "conformance: --net NET.pnml|MODEL.yaml and --log LOG are required");
+        }
+        if (!jsonOnly("conformance", options, err)) {
+            return USAGE;
+        }
+        String methodName = options.getOrDefault("--method", Conformance.Method.ALIGNMENTS.id());
+        Conformance.Method method = Conformance.Method.of(methodName).orElse(null);
+        if (method == null) {
+            return usage(err, "conformance: --method: expected token-replay or alignments, found '" + methodName + "'");
+        }
+        Integer partitions = partitions(options, err);
+        if (partitions == null) {
+            return USAGE;
+        }
+        NetFile flow;
+        try {
+            flow = NetFile.read(Path.of(net), options.get("--work-type"));
+        } catch (PnmlException | NetFile.Refused e) {
+            err.println(e.getMessage());
+            return INVALID;
+        }
+        ScaleLog read = Inputs.log(spark, log);
+        var result = ScaleConformance.check(read, flow, method, partitions == 0 ? Inputs.partitions(spark) : partitions);
+        write(ConformanceJson.result(result), options.get("--out"), out);
+        return OK;
+    }
+
     private static int exportParquet(Map<String, String> options, SparkSession spark, PrintWriter err) {
         String log = options.get("--log");
         String target = options.get("--out");
@@ -384,6 +425,17 @@ public final class ScaleMain {
         long events = ParquetLog.write(spark, Inputs.log(spark, log), target);
         err.println("baton-scale export-parquet: wrote " + events + " events to " + target);
         return OK;
+    }
+
+    /** Whether {@code --format} is absent or json, the one format baton-scale writes; else says so (usage). */
+    private static boolean jsonOnly(String command, Map<String, String> options, PrintWriter err) {
+        String format = options.getOrDefault("--format", "json");
+        if (format.equals("json")) {
+            return true;
+        }
+        usage(err, command + ": --format takes json only (baton-scale writes the JSON of baton " + command
+                + " --format json), found '" + format + "'");
+        return false;
     }
 
     private static Integer partitions(Map<String, String> options, PrintWriter err) {

@@ -1,26 +1,18 @@
 package dev.baton.app.cli;
 
-import dev.baton.app.json.ConformanceJson;
 import dev.baton.app.json.Json;
 import dev.baton.insight.conformance.Conformance;
 import dev.baton.insight.conformance.ConformanceException;
+import dev.baton.insight.conformance.ConformanceJson;
 import dev.baton.insight.conformance.ConformanceResult;
 import dev.baton.insight.conformance.Deviation;
+import dev.baton.insight.conformance.NetFile;
 import dev.baton.insight.log.EventLog;
 import dev.baton.insight.log.LogFormatException;
-import dev.baton.insight.pnml.Pnml;
 import dev.baton.insight.pnml.PnmlException;
-import dev.baton.model.flow.FlowNet;
-import dev.baton.model.flow.FlowNets;
-import dev.baton.model.validation.ModelValidation;
-import dev.baton.model.validation.ValidationReport;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -84,12 +76,9 @@ final class ConformanceCommand implements Callable<Integer> {
     static final class MethodConverter implements CommandLine.ITypeConverter<Method> {
         @Override
         public Method convert(String value) {
-            for (Method m : Method.values()) {
-                if (m.id.equalsIgnoreCase(value) || m.name().equalsIgnoreCase(value)) {
-                    return m;
-                }
-            }
-            throw new CommandLine.TypeConversionException("expected token-replay or alignments, found '" + value + "'");
+            Conformance.Method method = Conformance.Method.of(value).orElseThrow(() ->
+                    new CommandLine.TypeConversionException("expected token-replay or alignments, found '" + value + "'"));
+            return method == Conformance.Method.TOKEN_REPLAY ? Method.TOKEN_REPLAY : Method.ALIGNMENTS;
         }
     }
 
@@ -97,15 +86,9 @@ final class ConformanceCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         try {
-            FlowNet flow = flow();
-            if (flow == null) {
-                return Baton.INVALID;
-            }
-            EventLog log = logOptions.read();
-            if (workType != null && isModel()) {
-                log = casesOf(log, workType);
-            }
-            ConformanceResult result = Conformance.check(flow, log, method.method);
+            NetFile flow = NetFile.read(net, workType);
+            EventLog log = flow.casesOf(logOptions.read());
+            ConformanceResult result = Conformance.check(flow.net(), log, method.method);
             PrintWriter out = spec.commandLine().getOut();
             if (format == Format.json) {
                 out.println(Json.write(ConformanceJson.result(result)));
@@ -113,71 +96,13 @@ final class ConformanceCommand implements Callable<Integer> {
                 text(result, out);
             }
             return Baton.OK;
-        } catch (LogFormatException | PnmlException e) {
+        } catch (LogFormatException | PnmlException | NetFile.Refused e) {
             err.println(e.getMessage());
             return Baton.INVALID;
         } catch (ConformanceException e) {
             err.println("baton conformance: " + e.getMessage());
             return Baton.INVALID;
         }
-    }
-
-    private boolean isModel() {
-        String name = net.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".pnml")) {
-            return false;
-        }
-        if (name.endsWith(".yaml") || name.endsWith(".yml")) {
-            return true;
-        }
-        try {
-            return !Files.readString(net).stripLeading().startsWith("<");
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** The net to check against, or null after saying why there is none. */
-    private FlowNet flow() {
-        if (!isModel()) {
-            return Pnml.read(net);
-        }
-        PrintWriter err = spec.commandLine().getErr();
-        ValidationReport report = ModelValidation.validate(net);
-        if (!report.valid()) {
-            report.errors().forEach(p -> err.println(p.format(report.file())));
-            err.println(report.file() + ": invalid, fix the errors above first (baton model validate " + report.file() + ")");
-            return null;
-        }
-        Map<String, FlowNet> nets = FlowNets.compileAll(report.model());
-        if (workType == null) {
-            if (nets.size() == 1) {
-                return nets.values().iterator().next();
-            }
-            err.println(report.file() + ": expected --work-type with one of " + String.join(", ", nets.keySet())
-                    + ", found none");
-            return null;
-        }
-        FlowNet flow = nets.get(workType);
-        if (flow == null) {
-            err.println(report.file() + ": expected --work-type to be one of " + String.join(", ", nets.keySet())
-                    + ", found '" + workType + "'");
-        }
-        return flow;
-    }
-
-    /** The cases of one work type, when the log records work types (Baton JSONL, CSV work_type); else all. */
-    private static EventLog casesOf(EventLog log, String workType) {
-        boolean recorded = false;
-        for (int c = 0; c < log.caseCount() && !recorded; c++) {
-            recorded = workTypeOf(log, c).isPresent();
-        }
-        return recorded ? log.select(c -> workTypeOf(log, c).filter(workType::equals).isPresent()) : log;
-    }
-
-    private static Optional<String> workTypeOf(EventLog log, int c) {
-        Optional<String> declared = log.caseAttribute(c, "work_type");
-        return declared.isPresent() ? declared : log.eventAttribute(log.caseStart(c), "work_type");
     }
 
     private void text(ConformanceResult r, PrintWriter out) {

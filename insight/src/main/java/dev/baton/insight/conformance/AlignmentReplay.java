@@ -58,7 +58,7 @@ final class AlignmentReplay {
             int[] trace = variant.activities();
             int[] labels = Arrays.stream(trace).map(a -> labelOf[a]).toArray();
             AlignmentSearch.Alignment alignment = search.align(labels);
-            int n = weights == null ? variant.count() : weigh(variant.cases(), weights);
+            int n = variant.count(weights);
             tally(alignment, trace, labelOf, log, tally);
             tally.endVariant(n);
             int deviations = alignment.cost() / AlignmentSearch.LOG_OR_MODEL_MOVE;
@@ -76,14 +76,6 @@ final class AlignmentReplay {
                 bestWorstSum == 0 ? 1.0 : 1.0 - (double) costSum / bestWorstSum,
                 cases == 0 ? 1.0 : fitnessSum / cases, cases == 0 ? 100.0 : 100.0 * fitting / cases,
                 tally.deviations(), fits);
-    }
-
-    private static int weigh(int[] cases, int[] weights) {
-        int n = 0;
-        for (int c : cases) {
-            n += weights[c];
-        }
-        return n;
     }
 
     /** Notes the log and visible model moves of one alignment, each after the event done before it. */

@@ -113,6 +113,15 @@ final class TokenReplay {
     }
 
     ConformanceResult run(EventLog log) {
+        return run(log, null);
+    }
+
+    /**
+     * The log's replay with case {@code c} standing for {@code weights[c]} cases (all 1 when null):
+     * a trace's replay depends on its activities alone, so a log of distinct traces with their
+     * counts gives the figures of the log with every case repeated.
+     */
+    ConformanceResult run(EventLog log, int[] weights) {
         int[] labelOf = net.labelsOf(log);
         DeviationTally tally = new DeviationTally();
         List<VariantFit> fits = new ArrayList<>();
@@ -125,7 +134,7 @@ final class TokenReplay {
         for (Variants.Variant variant : Variants.of(log)) {
             int[] trace = variant.activities();
             TraceReplay r = replay(trace, labelOf, log, tally);
-            int n = variant.count();
+            int n = variant.count(weights);
             tally.endVariant(n);
             missing += (long) r.missing() * n;
             consumed += (long) r.consumed() * n;
@@ -136,7 +145,7 @@ final class TokenReplay {
             fits.add(new VariantFit(Arrays.stream(trace).mapToObj(log::activityName).toList(), n, r.fitness(), r.fit(),
                     r.missing() + r.remaining()));
         }
-        int cases = log.caseCount();
+        int cases = weights == null ? log.caseCount() : Arrays.stream(weights).sum();
         double logFitness = consumed > 0 && produced > 0
                 ? 0.5 * (1 - (double) missing / consumed) + 0.5 * (1 - (double) remaining / produced) : 1.0;
         return new ConformanceResult("token-replay", net.net.name(), log.name(), cases, logFitness,

@@ -20,7 +20,8 @@ import java.io.UncheckedIOException;
  */
 public final class JsonlReader {
 
-    static final String WORK_TYPE = "work_type";
+    /** The case attribute holding a case's work type (CSV logs name their column so too). */
+    public static final String WORK_TYPE = "work_type";
     static final String REWORK = "rework";
 
     private final String file;

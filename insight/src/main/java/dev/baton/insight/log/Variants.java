@@ -17,6 +17,22 @@ public final class Variants {
         public int count() {
             return cases.length;
         }
+
+        /**
+         * The cases the variant stands for when case {@code c} of the log stands for
+         * {@code weights[c]} cases (a log of distinct traces, each for many), or {@link #count()}
+         * when {@code weights} is null.
+         */
+        public int count(int[] weights) {
+            if (weights == null) {
+                return count();
+            }
+            int n = 0;
+            for (int c : cases) {
+                n += weights[c];
+            }
+            return n;
+        }
     }
 
     private Variants() {

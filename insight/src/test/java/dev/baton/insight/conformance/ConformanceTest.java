@@ -117,6 +117,27 @@ class ConformanceTest {
     }
 
     @Test
+    void distinctTracesWeighedByTheirCasesGiveTheResultOfTheWholeLog() {
+        // the order of first appearance: "brief design" first, then "brief copy design", "copy brief design"
+        EventLog whole = log("brief design", "brief copy design", "brief design", "copy brief design",
+                "brief copy design", "brief design", "party brief copy design");
+        EventLog distinct = log("brief design", "brief copy design", "copy brief design", "party brief copy design");
+        int[] cases = {3, 2, 1, 1};
+
+        for (Conformance.Method method : Conformance.Method.values()) {
+            ConformanceResult expected = Conformance.check(NET, whole, method);
+            ConformanceResult weighed = Conformance.check(NET, distinct, cases, method);
+
+            assertThat(weighed).as(method.id()).isEqualTo(expected);
+            assertThat(weighed.cases()).isEqualTo(7);
+            assertThat(weighed.deviations()).isNotEmpty();
+            assertThat(weighed.variants()).extracting(VariantFit::cases).containsExactly(3, 2, 1, 1);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Conformance.tokenReplay(NET, distinct, new int[] {1}))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aPnmlNetAndTheSameNetBuiltByHandGiveTheSameFigures() {
         FlowNet read = Pnml.read(Path.of("src/test/resources/nets/parallel.pnml"));
         EventLog log = log("brief copy design", "copy design", "brief design brief copy");

@@ -45,21 +45,8 @@ public final class ScaleDiscovery {
 
     /** One partition's cases read by the single-machine reader; each case's place in the log is its first position. */
     private static Part<DirectlyFollowsSummary> summarise(String name, ScaleLog.Partition partition) {
-        Iterator<LogCase> cases = partition.cases();
         Map<String, Long> first = new HashMap<>();
-        Iterator<LogCase> placed = new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return cases.hasNext();
-            }
-
-            @Override
-            public LogCase next() {
-                LogCase c = cases.next();
-                first.put(c.stream(), c.first());
-                return c;
-            }
-        };
+        Iterator<LogCase> placed = ScaleLog.peek(partition.cases(), c -> first.put(c.stream(), c.first()));
         try {
             EventLog part = JsonlReader.readPart(name, ScaleLog.text(placed), partition.retracted());
             return Part.of(DirectlyFollowsSummary.of(part, first::get));

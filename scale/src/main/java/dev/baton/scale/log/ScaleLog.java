@@ -167,6 +167,23 @@ public final class ScaleLog implements Serializable {
         };
     }
 
+    /** The cases, {@code seen} told of each as it is read (a summary notes where each case is in the log). */
+    public static Iterator<LogCase> peek(Iterator<LogCase> cases, java.util.function.Consumer<LogCase> seen) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return cases.hasNext();
+            }
+
+            @Override
+            public LogCase next() {
+                LogCase c = cases.next();
+                seen.accept(c);
+                return c;
+            }
+        };
+    }
+
     /** The lines of cases as one JSONL text, read as it is made (a partition is never copied whole). */
     public static java.io.InputStream text(Iterator<LogCase> cases) {
         return LinesInputStream.ofBytes(new Iterator<>() {
