@@ -14,6 +14,14 @@ public final class Activities {
     private Activities() {
     }
 
+    /**
+     * Whether an event of this type can be an activity at all: a reader that needs only activities
+     * can leave every other line undecoded ({@link #stage} of such an event is always null).
+     */
+    public static boolean mayBeActivity(Class<?> type) {
+        return type == ItemCreated.class || type == StageEntered.class;
+    }
+
     /** The stage the event puts its item in, or null when it is no activity of the flow. */
     public static String stage(BatonEvent event) {
         if (event instanceof ItemCreated created) {

@@ -43,7 +43,7 @@ public final class ScaleConformance {
      */
     public static ConformanceResult check(ScaleLog log, NetFile net, Conformance.Method method, int partitions) {
         String name = log.name();
-        TraceCounts all = log.cases(partitions)
+        TraceCounts all = log.activityCases(partitions)
                 .mapPartitions(cases -> List.of(count(name, ScaleLog.Partition.of(cases))).iterator())
                 .reduce((a, b) -> Part.merge(a, b, TraceCounts::merge)).orThrow();
         if (all.isEmpty()) {

@@ -32,7 +32,7 @@ public final class ScaleDiscovery {
      */
     public static ProcessMap processMap(ScaleLog log, int partitions) {
         String name = log.name();
-        DirectlyFollowsSummary all = log.cases(partitions)
+        DirectlyFollowsSummary all = log.activityCases(partitions)
                 .mapPartitions(cases -> List.of(summarise(name, ScaleLog.Partition.of(cases))).iterator())
                 .reduce((a, b) -> Part.merge(a, b, DirectlyFollowsSummary::merge)).orThrow();
         ProcessMap map = all.toProcessMap();

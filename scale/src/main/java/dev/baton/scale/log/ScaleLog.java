@@ -86,7 +86,28 @@ public final class ScaleLog implements Serializable {
      * exist for starts with them ({@link LogCase#batches}; {@link Partition#of} reads them).
      */
     public JavaRDD<LogCase> cases(int partitions) {
-        JavaPairRDD<CaseKey, byte[]> keyed = lines.flatMapToPair(l -> keyed(l, partitions));
+        return cases(partitions, line -> true);
+    }
+
+    /**
+     * The cases of {@link #activities}: the lines that can be activities of the flow
+     * ({@code ItemCreated}, {@code StageEntered}), by their envelopes, before the shuffle — a process
+     * map or a conformance check reads nothing else, and most of a log is other events. Lines that
+     * cannot be read are kept, for their reader to say; a case is then placed by its first activity,
+     * as a reader of the whole log places it.
+     */
+    public JavaRDD<LogCase> activityCases(int partitions) {
+        return cases(partitions, ScaleLog::mayBeActivity);
+    }
+
+    private static boolean mayBeActivity(byte[] line) {
+        Envelope e = Envelope.of(line);
+        return e == null || dev.baton.engine.jsonl.Activities.mayBeActivity(e.type());
+    }
+
+    /** {@link #cases} of the lines {@code keep} keeps (batch events always: they say what was taken back). */
+    private JavaRDD<LogCase> cases(int partitions, org.apache.spark.api.java.function.Function<byte[], Boolean> keep) {
+        JavaPairRDD<CaseKey, byte[]> keyed = lines.flatMapToPair(l -> keyed(l, partitions, keep));
         // The sort-based shuffle of repartitionAndSortWithinPartitions, with Kryo for its records whatever
         // the session's serializer: a registered key and a byte array, a few bytes each beyond the line.
         ClassTag<CaseKey> keyTag = ClassTag$.MODULE$.apply(CaseKey.class);
@@ -101,10 +122,16 @@ public final class ScaleLog implements Serializable {
     }
 
     /** A line under its key; a batch event also once for each partition, to head it. */
-    private static Iterator<Tuple2<CaseKey, byte[]>> keyed(byte[] line, int partitions) {
+    private static Iterator<Tuple2<CaseKey, byte[]>> keyed(byte[] line, int partitions,
+                                                          org.apache.spark.api.java.function.Function<byte[], Boolean> keep)
+            throws Exception {
+        boolean batch = batchEvent(line);
+        if (!batch && !keep.call(line)) {
+            return java.util.Collections.emptyIterator();
+        }
         LineKey key = LineKey.of(line);
         Tuple2<CaseKey, byte[]> own = new Tuple2<>(CaseKey.of(key), line);
-        if (!batchEvent(line)) {
+        if (!batch) {
             return java.util.List.of(own).iterator();
         }
         List<Tuple2<CaseKey, byte[]>> copies = new ArrayList<>(partitions + 1);
