@@ -67,7 +67,7 @@ class ConformanceOnSparkTest {
      * Launches through brief, copy and design, the streams' events interleaved; one stream's first
      * event is a comment long before its creation, so the case comes last in the log, as its creation.
      */
-    private static List<RecordedEvent> launches() {
+    static List<RecordedEvent> launches() {
         List<List<String>> traces = List.of(List.of("brief", "copy", "design"), List.of("brief", "design", "copy"),
                 List.of("brief", "copy"), List.of("copy", "design"), List.of("brief", "party", "copy", "design"),
                 List.of("brief", "copy", "brief", "design"));

@@ -57,6 +57,18 @@ class DiscoveryOnSparkTest {
     }
 
     @Test
+    void aCaseIsPlacedByItsFirstActivityAsOneMachinePlacesIt() throws IOException {
+        // One stream's first line is a comment long before its creation: only activities are shuffled.
+        Path launches = dir.resolve("launches.jsonl");
+        EventLogJsonl.write(launches, ConformanceOnSparkTest.launches());
+
+        var map = ScaleDiscovery.processMap(ScaleLog.read(spark, launches.toString()), 3);
+
+        assertThat(map.cases()).isEqualTo(91);
+        JsonTrees.assertSameReport(DiscoveryJson.processMap(map), singleMachine(launches));
+    }
+
+    @Test
     void theParquetExportReadsAsTheJsonlItWasWrittenFrom() {
         Path parquet = dir.resolve("log.parquet");
         StringWriter err = new StringWriter();
