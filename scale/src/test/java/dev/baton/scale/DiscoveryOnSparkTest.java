@@ -102,5 +102,20 @@ class DiscoveryOnSparkTest {
 
         assertThat(code).isEqualTo(ScaleMain.INVALID);
         assertThat(err.toString()).startsWith(bad + ": error: ").contains("NoSuchEvent").doesNotContain("Exception");
+
+        // A line of another event than an activity, cut short as by a writer that crashed: not skipped unread.
+        Path cut = dir.resolve("cut.jsonl");
+        List<String> kept = new ArrayList<>(Files.readAllLines(log).subList(0, 50));
+        int other = 0;
+        while (kept.get(other).contains("\"type\":\"ItemCreated\"") || kept.get(other).contains("\"type\":\"StageEntered\"")) {
+            other++;
+        }
+        String whole = kept.get(other);
+        kept.set(other, whole.substring(0, whole.length() - 5));
+        Files.write(cut, kept);
+        StringWriter said = new StringWriter();
+        assertThat(ScaleMain.run(new String[] {"discover", "--log", cut.toString()}, spark,
+                new PrintWriter(new StringWriter()), new PrintWriter(said, true))).isEqualTo(ScaleMain.INVALID);
+        assertThat(said.toString()).startsWith(cut + ": error: ").doesNotContain("Exception");
     }
 }

@@ -42,7 +42,7 @@ public record Envelope(Class<? extends BatonEvent> type, long atMillis, String e
             Instant when = at == null ? null : Timestamps.utcSeconds(at);
             String id = optional(line, ID, end);
             String batch = optional(line, BATCH, end);
-            if (type != null && when != null && id != UNSURE && batch != UNSURE) {
+            if (type != null && when != null && id != UNSURE && batch != UNSURE && whole(line)) {
                 return new Envelope(type, when.toEpochMilli(), id, batch);
             }
         }
@@ -52,6 +52,52 @@ public record Envelope(Class<? extends BatonEvent> type, long atMillis, String e
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * Whether the line is one whole JSON object as far as its brackets and strings go: a line cut
+     * short (a writer that crashed) or otherwise broken is decoded, so that a reader that skips
+     * lines by their envelope (discovery keeps only activities) still says it, as one machine does.
+     */
+    static boolean whole(byte[] line) {
+        int depth = 0;
+        boolean string = false;
+        int last = -1;
+        for (int i = 0; i < line.length; i++) {
+            byte c = line[i];
+            if (string) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    string = false;
+                }
+                continue;
+            }
+            switch (c) {
+                case '"' -> string = true;
+                case '{', '[' -> depth++;
+                case '}', ']' -> {
+                    depth--;
+                    if (depth < 0) {
+                        return false;
+                    }
+                    if (depth == 0) {
+                        last = i;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        if (string || depth != 0 || last < 0) {
+            return false;
+        }
+        for (int i = last + 1; i < line.length; i++) {
+            if (line[i] != ' ' && line[i] != '\t' && line[i] != '\r') {
+                return false;
+            }
+        }
+        return line.length > 0 && line[0] == '{';
     }
 
     /** A string key that may be absent or null: its value, null, or {@link #UNSURE}. */

@@ -57,6 +57,11 @@ class EnvelopeTest {
         assertThat(Envelope.of(base.getBytes(StandardCharsets.UTF_8)).atMillis())
                 .isEqualTo(Instant.parse("2026-03-02T09:15:00.250Z").toEpochMilli());
         assertThat(Envelope.of("{\"stream\": \"x\"".getBytes(StandardCharsets.UTF_8))).isNull();
+        byte[] cutShort = base.substring(0, base.length() - 6).getBytes(StandardCharsets.UTF_8);
+        assertThat(Envelope.whole(cutShort)).isFalse();
+        assertThat(Envelope.of(cutShort)).as("a line cut short is decoded, and fails").isNull();
+        assertThat(Envelope.whole(base.getBytes(StandardCharsets.UTF_8))).isTrue();
+        assertThat(Envelope.whole((base + "}").getBytes(StandardCharsets.UTF_8))).isFalse();
         assertThat(Envelope.of("not json".getBytes(StandardCharsets.UTF_8))).isNull();
     }
 }
