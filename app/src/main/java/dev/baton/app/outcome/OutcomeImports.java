@@ -80,14 +80,14 @@ public class OutcomeImports {
     private final Clock clock;
     private final ModelVersions versions;
     /**
-     * The last reading of the stored exports, by what it was read from: the rows of the batches and
-     * their bytes ({@link OutcomeStore#stamp}) and the mappings. Reading a million touchpoints takes seconds, and every Outcomes page
-     * and outcome API call wants them; the key is read from the database on each call, so a server
+     * The last reading of the stored exports, by what it was read from: the rows of the batches, their
+     * mapping and their bytes ({@link OutcomeStore#stamp}), and the mapping under the current model.
+     * Reading a million touchpoints takes seconds, and every Outcomes page and outcome API call wants them; the key is read from the database on each call, so a server
      * sees another's imports and model changes at once. Soft: the memory goes back under pressure.
      */
     private volatile java.lang.ref.SoftReference<Reading> last = new java.lang.ref.SoftReference<>(null);
 
-    private record Reading(String stamp, OutcomeMapping uploaded, OutcomeMapping read, Stored stored) {
+    private record Reading(String stamp, OutcomeMapping modelled, Stored stored) {
     }
 
     public OutcomeImports(OutcomeStore store, Clock clock, ModelVersions versions) {
@@ -182,25 +182,25 @@ public class OutcomeImports {
      * when even that fails the result says why ({@link Stored#unreadable}) instead of failing the page.
      */
     public Stored stored() {
+        // The stamp first: an import landing after it is read again by the next request, never missed.
         String stamp = store.stamp();
-        List<OutcomeBatch> batches = store.list();
         OutcomeMapping uploaded = mapping(store.latestMapping().orElse(null), false);
-        Map<String, String> files = files(uploaded, batches);
         OutcomeMapping modelled = underModel(uploaded);
-        OutcomeMapping read = withFiles(modelled, files);
         Reading known = last.get();
-        if (known != null && known.stamp().equals(stamp) && known.uploaded().equals(uploaded)
-                && known.read().equals(read)) {
+        // The uploaded mapping, the batches and their files are rows the stamp covers; the model is not.
+        if (known != null && known.stamp().equals(stamp) && known.modelled().equals(modelled)) {
             Stored s = known.stored();
             return new Stored(s.mapping(), s.read(), s.batches(), s.unreadable()); // what a request derives is its own
         }
-        Stored stored = read(batches, uploaded, modelled, read);
-        last = new java.lang.ref.SoftReference<>(new Reading(stamp, uploaded, read, stored));
+        Stored stored = read(uploaded, modelled);
+        last = new java.lang.ref.SoftReference<>(new Reading(stamp, modelled, stored));
         return stored;
     }
 
-    private Stored read(List<OutcomeBatch> batches, OutcomeMapping uploaded, OutcomeMapping modelled, OutcomeMapping read) {
+    private Stored read(OutcomeMapping uploaded, OutcomeMapping modelled) {
+        List<OutcomeBatch> batches = store.list();
         Map<String, String> files = files(uploaded, batches);
+        OutcomeMapping read = withFiles(modelled, files);
         CrmReader.Result result = CrmReader.read(store.sources(), read);
         if (result.ok()) {
             return new Stored(read, result, batches, null);

@@ -50,6 +50,21 @@ class StoredExportsCacheIT {
         assertThat(one.stored().read()).as("a model version with the same funnel reads them the same")
                 .isSameAs(afterImport.read());
 
+        var upload = versions.upload("b2b-saas.yaml", renamed + """
+                funnel:
+                  stages:
+                    - { id: lead, name: Lead }
+                    - { id: mql, name: Marketing qualified }
+                    - { id: sql, name: Sales qualified }
+                    - { id: opportunity, name: Opportunity }
+                    - { id: won, name: Customer }
+                  lost: [Gone Dark]
+                """, "test");
+        assertThat(upload.accepted()).as(String.valueOf(upload.report().errors())).isTrue();
+        OutcomeImports.Stored underNewFunnel = one.stored();
+        assertThat(underNewFunnel.read()).as("a model whose funnel reads them differently").isNotSameAs(afterImport.read());
+        afterImport = underNewFunnel;
+
         jdbc.update("update outcome_exports set content = content || convert_to(E'\\n', 'UTF8') where batch_id = ?",
                 afterImport.batches().get(0).id());
         assertThat(one.stored().read()).as("bytes changed by hand").isNotSameAs(afterImport.read());

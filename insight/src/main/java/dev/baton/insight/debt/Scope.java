@@ -72,6 +72,11 @@ public record Scope(Instant from, Instant to, Set<String> sources) implements ja
         return from == null && to == null && sources.isEmpty();
     }
 
+    /** A kept event that puts its item in the period: one on or after its start. */
+    private boolean activates(RecordedEvent e) {
+        return from == null || !e.at().isBefore(from);
+    }
+
     /** An event of a kept source, not after the end. */
     boolean keeps(RecordedEvent e) {
         return (to == null || !e.at().isAfter(to)) && (sources.isEmpty() || sources.contains(Sources.of(e)));
@@ -86,11 +91,11 @@ public record Scope(Instant from, Instant to, Set<String> sources) implements ja
             return events;
         }
         java.util.List<RecordedEvent> kept = new java.util.ArrayList<>(events.size());
-        boolean active = from == null;
+        boolean active = false;
         for (RecordedEvent e : events) {
             if (keeps(e)) {
                 kept.add(e);
-                active = active || !e.at().isBefore(from);
+                active = active || activates(e);
             }
         }
         return active ? kept : java.util.List.of();
@@ -114,7 +119,7 @@ public record Scope(Instant from, Instant to, Set<String> sources) implements ja
         return sink -> {
             Set<String> active = new HashSet<>();
             source.forEach(e -> {
-                if (keeps(e) && !e.at().isBefore(from)) {
+                if (keeps(e) && activates(e)) {
                     active.add(e.stream());
                 }
             });

@@ -134,6 +134,19 @@ public final class ScaleDebt {
         private final Set<String> systems = new HashSet<>();
         private long meetings;
 
+        /** An event of the log, by its type and envelope: measured ones move the horizon and name a system. */
+        void see(Class<?> type, long atMillis, String eventId, String batch) {
+            if (DebtPartial.measured(type)) {
+                horizon.see(atMillis, eventId, batch);
+                String system = ToolUse.systemOf(type, eventId);
+                if (system != null) {
+                    systems.add(system);
+                }
+            } else if (type == MeetingHeld.class) {
+                meetings++;
+            }
+        }
+
         Ends merge(Ends other) {
             horizon.merge(other.horizon);
             systems.addAll(other.systems);
@@ -182,15 +195,7 @@ public final class ScaleDebt {
                 return;
             }
             Ends ends = e.batch() == null ? unbatched : byBatch.computeIfAbsent(e.batch(), b -> new Ends());
-            if (DebtPartial.measured(e.type())) {
-                ends.horizon.see(e.atMillis(), e.eventId(), e.batch());
-                String system = ToolUse.systemOf(e.type(), e.eventId());
-                if (system != null) {
-                    ends.systems.add(system);
-                }
-            } else if (e.type() == MeetingHeld.class) {
-                ends.meetings++;
-            }
+            ends.see(e.type(), e.atMillis(), e.eventId(), e.batch());
         }
 
         InputEnds merge(InputEnds other) {
@@ -203,17 +208,8 @@ public final class ScaleDebt {
 
     private static Part<Ends> ends(String name, Scope scope, Iterator<LogCase> cases) {
         Ends ends = new Ends();
-        String problem = read(name, scope, cases, line -> true, e -> {
-            if (DebtPartial.measured(e)) {
-                ends.horizon.accept(e);
-                String system = ToolUse.systemOf(e);
-                if (system != null) {
-                    ends.systems.add(system);
-                }
-            } else if (e.event() instanceof MeetingHeld) {
-                ends.meetings++;
-            }
-        });
+        String problem = read(name, scope, cases, line -> true,
+                e -> ends.see(e.event().getClass(), e.at().toEpochMilli(), e.eventId(), e.batch()));
         return problem == null ? Part.of(ends) : Part.failed(problem);
     }
 
@@ -224,7 +220,7 @@ public final class ScaleDebt {
     private static Iterator<Tuple2<Long, byte[]>> meetingLines(String name, Scope scope, Iterator<LogCase> cases) {
         List<Tuple2<Long, byte[]>> out = new ArrayList<>();
         EventCodec codec = new EventCodec();
-        // A malformed line was said by the first pass, which reads every line.
+        // A malformed line is said by the last pass, which decodes every line.
         read(name, scope, cases, scope.all() ? ScaleLog.holding("MeetingHeld", "ItemCreated") : line -> true, e -> {
             if (e.event() instanceof MeetingHeld || e.event() instanceof ItemCreated && !DebtPartial.measured(e)) {
                 out.add(new Tuple2<>(e.position(), codec.encode(e).getBytes(StandardCharsets.UTF_8)));

@@ -232,8 +232,6 @@ public final class ScaleLog implements Serializable {
         });
     }
 
-    private static final byte[] IMPORTED = LineKey.ascii("BatchImported");
-    private static final byte[] RETRACTED = LineKey.ascii("ImportRetracted");
 
     private static boolean blank(byte[] line) {
         for (byte b : line) {
@@ -251,13 +249,22 @@ public final class ScaleLog implements Serializable {
 
     /** The lines that hold any of {@code texts}: a byte search, so that a reader decodes only those. */
     public static java.util.function.Predicate<byte[]> holding(String... texts) {
-        List<byte[]> bytes = Arrays.stream(texts).map(LineKey::ascii).toList();
-        return line -> bytes.stream().anyMatch(b -> LineKey.indexOf(line, b, 0) >= 0);
+        byte[][] bytes = Arrays.stream(texts).map(LineKey::ascii).toArray(byte[][]::new);
+        return line -> {
+            for (byte[] b : bytes) {
+                if (LineKey.indexOf(line, b, 0) >= 0) {
+                    return true;
+                }
+            }
+            return false;
+        };
     }
 
     /** A byte search as JsonlBatches' text search: batch events are few, every other line stays undecoded. */
+    private static final java.util.function.Predicate<byte[]> BATCH_EVENT = holding("BatchImported", "ImportRetracted");
+
     private static boolean batchEvent(byte[] line) {
-        return LineKey.indexOf(line, IMPORTED, 0) >= 0 || LineKey.indexOf(line, RETRACTED, 0) >= 0;
+        return BATCH_EVENT.test(line);
     }
 
     /** A partition's cases and the import batches taken back in the whole log, which its readers leave out. */
